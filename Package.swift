@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// panya: a thin executable over fat, separately tested libraries.
+// Data flows one way: photo → backend → detections → thresholds → register → receipt,
+// with the language on top and the store beside (docs/architecture.md).
+let package = Package(
+    name: "panya",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "panya", targets: ["panya"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // C bridges: one module per C library, variadic or setjmp C in static inline / .c code.
+        .target(name: "CPanyaSupport"),
+        .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
+        .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+
+        // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal.
+        .target(name: "PanyaSupport", dependencies: ["CPanyaSupport"]),
+        // The panya language: lexer, parser, AST, interpreter, values, diagnostics.
+        .target(name: "PanyaLanguage", dependencies: ["PanyaSupport"]),
+        // Amazon Rekognition Custom Labels domain: wire types, JSON, ARNs, errors, rules, pricing.
+        .target(name: "CustomLabels", dependencies: ["PanyaSupport"]),
+        // Photos: JPEG/PNG decoding and encoding, validation, fingerprints, drawing, generator.
+        .target(name: "Photos", dependencies: [
+            "CustomLabels", "PanyaSupport", "CJPEG", "CPNG",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // SQLite through GRDB: migrations and everything that must last.
+        .target(name: "PanyaStore", dependencies: [
+            "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The offline backend: recordings + simulated state and clock.
+        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
+        // The live backend: SigV4, credentials, HTTP, retries, recorder.
+        .target(name: "AWSBackend", dependencies: [
+            "CustomLabels", "Photos", "PanyaSupport",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The register: prices, line items, tax, receipts.
+        .target(name: "Register", dependencies: ["CustomLabels", "PanyaStore", "PanyaSupport"]),
+        // Lessons: the runner and the checker.
+        .target(name: "Lessons", dependencies: ["PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        // The shell: libedit REPL and the command table binding the language to everything.
+        .target(name: "Shell", dependencies: [
+            "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
+            "Register", "Lessons", "PanyaSupport", "CEditLine",
+        ]),
+        .executableTarget(name: "panya", dependencies: [
+            "Shell", "PanyaSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport"]),
+        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"]),
+        .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
+        .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
+        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "PanyaSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// The AWSBackend module; see docs/architecture.md.

@@ -1,0 +1,33 @@
+#include "shim.h"
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+// A signal handler may only touch a volatile sig_atomic_t: that is why this is C.
+static volatile sig_atomic_t panya_interrupted = 0;
+
+static void panya_on_sigint(int signo) {
+    (void)signo;
+    panya_interrupted = 1;
+}
+
+void panya_interrupt_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = panya_on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: a blocking read returns EINTR
+    sigaction(SIGINT, &action, NULL);
+}
+
+int panya_interrupt_pending(void) { return panya_interrupted ? 1 : 0; }
+void panya_interrupt_clear(void) { panya_interrupted = 0; }
+void panya_interrupt_raise(void) { panya_interrupted = 1; }
+
+int panya_terminal_columns(void) {
+    struct winsize size;
+    if (!isatty(STDOUT_FILENO)) return 0;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}

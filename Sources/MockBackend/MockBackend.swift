@@ -1,0 +1,1 @@
+// The MockBackend module; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The PanyaLanguage module; see docs/architecture.md.

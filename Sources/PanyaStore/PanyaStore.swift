@@ -1,0 +1,1 @@
+// The PanyaStore module; see docs/architecture.md.

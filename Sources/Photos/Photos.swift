@@ -1,0 +1,1 @@
+// The Photos module; see docs/architecture.md.

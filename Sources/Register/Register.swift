@@ -1,0 +1,1 @@
+// The Register module; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The Shell module; see docs/architecture.md.

@@ -1,0 +1,4 @@
+import Testing
+@testable import AWSBackend
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import CustomLabels
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import MockBackend
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import PanyaLanguage
+
+@Test func moduleLinks() {}

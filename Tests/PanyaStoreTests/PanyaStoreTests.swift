@@ -1,0 +1,4 @@
+import Testing
+@testable import PanyaStore
+
+@Test func moduleLinks() {}

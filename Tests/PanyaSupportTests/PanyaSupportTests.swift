@@ -1,0 +1,4 @@
+import Testing
+@testable import PanyaSupport
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import Photos
+
+@Test func moduleLinks() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import Register
+
+@Test func moduleLinks() {}

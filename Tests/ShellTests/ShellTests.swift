@@ -1,0 +1,4 @@
+import Testing
+@testable import Shell
+
+@Test func moduleLinks() {}
