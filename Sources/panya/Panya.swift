@@ -73,7 +73,6 @@ struct DetectCommand: ParsableCommand {
     @Option(name: .customLong("min-confidence"), help: "MinConfidence, 0–100.") var minConfidence: Double?
     @Option(name: .customLong("max-results"), help: "MaxResults, ≥ 0.") var maxResults: Int?
     @Flag(help: "Print the response exactly as the AWS CLI does.") var json = false
-    @Flag(name: .customLong("start"), help: "Start the model first if it is stopped (mock).") var start = false
 
     func validate() throws {
         if let minConfidence, !(0...100).contains(minConfidence) {
@@ -89,7 +88,7 @@ struct DetectCommand: ParsableCommand {
         if let minConfidence { flags += ["--min-confidence", String(minConfidence)] }
         if let maxResults { flags += ["--max-results", String(maxResults)] }
         if json { flags.append("--json") }
-        throw ExitCode(ShellEntry.runOneShotDetect(line: flags.joined(separator: " "), startModel: start, options: global.shellOptions()))
+        throw ExitCode(ShellEntry.runOneShotDetect(line: flags.joined(separator: " "), options: global.shellOptions()))
     }
 }
 

@@ -1,0 +1,85 @@
+import Foundation
+import PanyaLanguage
+import PanyaSupport
+
+/// The executable's entry points: each returns the process exit status
+/// (0 success, 1 a script, lesson or check failed, 2 bad command-line use).
+public enum ShellEntry {
+    /// Opens a session or prints why it could not (exit 2 on a bad database or backend setting).
+    static func openSession(_ options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) -> ShellSession? {
+        do {
+            return try ShellSession(options: options, output: output)
+        } catch {
+            printError(error, language: options.language)
+            return nil
+        }
+    }
+
+    /// Writes a user-facing error to standard error.
+    static func printError(_ error: Error, language: UILanguage) {
+        let text: String
+        if let error = error as? UserFacingError {
+            text = error.message.text(language)
+        } else {
+            text = String(describing: error)
+        }
+        let label = Catalog.errorLabel.text(language)
+        FileHandle.standardError.write(Data("panya: \(label): \(text)\n".utf8))
+    }
+
+    /// `panya -c CODE` and a script on standard input.
+    public static func runScript(source: String, file: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        Interrupt.install()
+        return session.runScript(source, file: file)
+    }
+
+    /// `panya run FILE [ARGS]`.
+    public static func runFile(path: String, arguments: [String], options: ShellOptions) -> Int32 {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError(ShellError.cannotReadScript(path: path), language: options.language)
+            return 2
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            printError(ShellError.scriptNotUTF8(path: path), language: options.language)
+            return 2
+        }
+        guard let session = openSession(options) else { return 2 }
+        Interrupt.install()
+        session.interpreter.defineGlobal("args", .list(arguments.map { .string($0) }))
+        return session.runScript(source, file: path)
+    }
+
+    /// `panya` on a terminal: the REPL.
+    public static func runREPL(options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        return REPL(session: session).run()
+    }
+
+    /// `panya detect PHOTO [...]`: the `detect` command, once.
+    public static func runOneShotDetect(line: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        return session.runScript(line, file: "<detect>")
+    }
+
+    /// Quotes a command-line word so the language reads it back as the same string.
+    public static func quoteWord(_ word: String) -> String {
+        let plain = !word.isEmpty && !word.contains(where: { $0 == " " || $0 == "\"" || $0 == ";" || $0 == "\\" || $0 == "{" || $0 == "#" || $0 == "$" || $0 == "(" })
+            && !word.hasPrefix("--")
+        if plain { return word }
+        var escaped = ""
+        for character in word {
+            switch character {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "{": escaped += "\\{"
+            default: escaped.append(character)
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+}
+
+extension Catalog {
+    static let errorLabel = Message(en: "error", ja: "エラー")
+}
