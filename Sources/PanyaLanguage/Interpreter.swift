@@ -24,6 +24,9 @@ public final class Interpreter {
         Interrupt.clear()
         return true
     }
+    /// Shows the value of a command statement that is not at the top of a prompt entry (scripts
+    /// print what command statements return, in their human form); nil shows nothing.
+    public var showCommandValue: ((Value) -> Void)?
     /// The number of `step` statements in the program being run (set by `run`).
     public var stepCount = 0
 
@@ -267,7 +270,8 @@ public final class Interpreter {
         case .expression(let e):
             _ = try eval(e)
         case .command(let c):
-            _ = try runCommand(c)
+            let value = try runCommand(c)
+            if !value.isNull { showCommandValue?(value) }
         case .let(let name, let nameSpan, let valueExpr, _):
             if environment.declaresLocally(name) { throw diagnostic(Catalog.alreadyDeclared(name), nameSpan) }
             let value = try eval(valueExpr)

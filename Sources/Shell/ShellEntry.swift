@@ -46,7 +46,7 @@ public enum ShellEntry {
         }
         guard let session = openSession(options) else { return 2 }
         Interrupt.install()
-        session.interpreter.defineGlobal("args", .list(arguments.map { .string($0) }))
+        session.interpreter.setGlobal("args", .list(arguments.map { .string($0) }))
         return session.runScript(source, file: path)
     }
 
