@@ -25,7 +25,8 @@ TMUX_FAILURES=0
 _tmux() { tmux -L "$TMUX_SOCKET" -f /dev/null "$@"; }
 
 # tmux_start ENV_ASSIGNMENTS COMMAND...: starts COMMAND in a detached session.
-# ENV_ASSIGNMENTS is a string like "LANG=C.UTF-8 HOME=/tmp/x" (may be empty); it is
+# ENV_ASSIGNMENTS is a string of env(1) arguments like "-u LANG HOME=/tmp/x" (may be
+# empty, no spaces inside values); it is
 # applied with env(1) so the program sees exactly that environment on top of ours.
 tmux_start() {
     local env_assignments=$1; shift
@@ -34,7 +35,7 @@ tmux_start() {
     trap tmux_cleanup EXIT
     # remain-on-exit keeps the pane readable after the program ends (Ctrl-D tests).
     _tmux set-option -g remain-on-exit on \; new-session -d -s "$TMUX_SESSION" -x "$TMUX_WIDTH" -y "$TMUX_HEIGHT" \
-        "env TERM=xterm-256color $env_assignments $command" || { echo "tmux_start: cannot start tmux" >&2; exit 1; }
+        "env $env_assignments $command" || { echo "tmux_start: cannot start tmux" >&2; exit 1; }
 }
 
 # tmux_cleanup: kills this harness's tmux server (only ours: it has its own socket).
@@ -42,9 +43,9 @@ tmux_cleanup() {
     _tmux kill-server 2>/dev/null || true
 }
 
-# tmux_capture: prints the visible pane (trailing blank lines dropped).
+# tmux_capture: prints the visible pane, wrapped lines joined (-J), trailing blank lines dropped.
 tmux_capture() {
-    _tmux capture-pane -p -t "$TMUX_SESSION" |
+    _tmux capture-pane -p -J -t "$TMUX_SESSION" |
         awk '{ line[NR] = $0 } /[^ ]/ { last = NR } END { for (i = 1; i <= last; i++) print line[i] }'
 }
 

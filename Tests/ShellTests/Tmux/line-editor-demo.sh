@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Drives the LineEditor demo program through tmux: typing, Japanese input, history
+# across a restart, Ctrl-R, Tab completion (command, Japanese label, file path),
+# Ctrl-C at the prompt and while busy, Ctrl-D.
+#
+#     Tests/ShellTests/Tmux/line-editor-demo.sh PATH/TO/editline-demo
+#
+# The demo (Sources/editline-demo/main.swift, kept out of Package.swift) prints
+# "GOT[line] chars=N scalars=…" for every line, INTERRUPTED for Ctrl-C and EOF for
+# Ctrl-D; it completes with the core commands, the variables total/合計 and the labels
+# あんぱん/メロンパン/焼きそばパン. Runs with LANG unset (C locale) on purpose.
+set -u
+demo=${1:?usage: line-editor-demo.sh PATH/TO/editline-demo}
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/tmux-harness.sh"
+
+work=$(mktemp -d)
+mkdir -p "$work/home" "$work/lessons/photos"
+: > "$work/lessons/photos/breads3.jpg"
+: > "$work/lessons/photos/メロンパン.png"
+history_file=$work/state/panya/history
+env_vars="-u LANG -u LC_ALL -u LC_CTYPE HOME=$work/home XDG_STATE_HOME=$work/state"
+start_demo() {
+    tmux_start "$env_vars" bash -c 'cd "$1" && exec "$2"' _ "$work" "$demo"
+    tmux_wait_for 'utf8=true'
+    tmux_assert_line_is 'panya>'
+}
+pass() { echo "ok - $1"; }
+
+start_demo
+pass "starts with a UTF-8 locale although LANG is unset"
+
+tmux_line 'model start'
+tmux_wait_for 'GOT\[model start\] chars=11'
+pass "types a line"
+
+tmux_line 'register add メロンパン'
+tmux_wait_for 'GOT\[register add メロンパン\] chars=18 .* 30e1 30ed 30f3 30d1 30f3'
+pass "Japanese input comes back as the right String"
+
+tmux_type 'あいう'; tmux_key Left Left BSpace; tmux_type 'パン'; tmux_key Enter
+tmux_wait_for 'GOT\[パンいう\]'
+pass "cursor movement and deletion over wide characters"
+
+tmux_type 'this will be dropped'; tmux_key C-c
+tmux_wait_for 'INTERRUPTED'
+tmux_assert_line_is 'panya>'
+tmux_line 'bill'
+tmux_wait_for 'GOT\[bill\]'
+pass "Ctrl-C clears the line and gives a fresh prompt"
+
+tmux_line 'busy'
+sleep 0.5; tmux_key C-c
+tmux_wait_for 'BUSY-INTERRUPTED'
+tmux_assert_line_is 'panya>'
+pass "Ctrl-C while a statement runs only raises panya's flag"
+
+tmux_type 'register add メ'; tmux_key Tab
+tmux_assert_line_contains 'panya> register add メロンパン '
+tmux_key C-u
+tmux_type 'model st'; tmux_key Tab
+tmux_assert_line_contains 'panya> model st'
+tmux_key Tab
+tmux_wait_for '^start +stop'
+tmux_assert_line_contains 'panya> model st'
+tmux_type 'a'; tmux_key Tab
+tmux_assert_line_contains 'panya> model start '
+tmux_key C-u
+tmux_type 'detect less'; tmux_key Tab
+tmux_assert_line_contains 'panya> detect lessons/'
+tmux_key Tab
+tmux_assert_line_contains 'panya> detect lessons/photos/'
+tmux_type 'メ'; tmux_key Tab
+tmux_assert_line_contains 'panya> detect lessons/photos/メロンパン.png '
+tmux_key Enter
+tmux_wait_for 'GOT\[detect lessons/photos/メロンパン.png \]'
+pass "Tab completes a command, a Japanese label and a file path"
+
+tmux_key C-d
+tmux_wait_for '^EOF'
+tmux_wait_exit
+pass "Ctrl-D ends"
+
+grep -q '^_HiStOrY_V2_' "$history_file" || { echo "FAIL: no history file at $history_file"; exit 1; }
+tmux_finish
+
+start_demo
+tmux_key Up
+tmux_assert_line_contains 'panya> detect lessons/photos/メロンパン.png'
+tmux_key Up Up
+tmux_assert_line_contains 'panya> bill'
+tmux_key C-u
+pass "history comes back after a restart (Up arrow)"
+
+tmux_key C-r; tmux_type 'メロ'
+tmux_wait_for 'メロンパン'
+tmux_key Enter
+tmux_wait_for_count 'GOT\[(register add メロンパン|detect lessons/photos/メロンパン.png )\]' 1
+pass "Ctrl-R searches the history"
+
+tmux_line 'history'
+tmux_wait_for '^1  model start'
+pass "historyEntries lists the entries oldest first"
+
+tmux_key C-d
+tmux_wait_exit
+tmux_finish
+rm -rf "$work"
+echo "all passed"
