@@ -21,13 +21,34 @@ struct panya_editor {
     int interactive;
 };
 
-// Raised by the bridge's own SIGINT handler while `el_wgets` runs. A handler may
-// only touch a volatile sig_atomic_t: one more reason this part is C.
+// Signals seen while `el_wgets` runs, raised by the bridge's own handlers. A handler
+// may only touch a volatile sig_atomic_t: one more reason this part is C.
 static volatile sig_atomic_t panya_el_sigint = 0;
+static volatile sig_atomic_t panya_el_sigtstp = 0;
+static volatile sig_atomic_t panya_el_sigcont = 0;
+static volatile sig_atomic_t panya_el_sigwinch = 0;
 
-static void panya_el_on_sigint(int signo) {
-    (void)signo;
-    panya_el_sigint = 1;
+static void panya_el_on_signal(int signo) {
+    switch (signo) {
+    case SIGINT: panya_el_sigint = 1; break;
+    case SIGTSTP: panya_el_sigtstp = 1; break;
+    case SIGCONT: panya_el_sigcont = 1; break;
+    case SIGWINCH: panya_el_sigwinch = 1; break;
+    default: break;
+    }
+}
+
+// The signals the bridge watches during `el_wgets`, and the caller's handlers saved.
+static const int panya_el_watched[] = { SIGINT, SIGTSTP, SIGCONT, SIGWINCH };
+enum { PANYA_EL_WATCHED = sizeof panya_el_watched / sizeof panya_el_watched[0] };
+
+static void panya_el_install(int signo) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = panya_el_on_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; // no SA_RESTART: the read must fail with EINTR
+    sigaction(signo, &action, NULL);
 }
 
 // MARK: locale
@@ -77,22 +98,58 @@ static unsigned char panya_complete_callback(EditLine *el, int ch) {
     return editor->complete(editor, editor->complete_context, info->buffer, length, cursor);
 }
 
-// Replaces libedit's built-in character reader (EL_GETCFN). The built-in one treats
-// the first EINTR of a read as "try again" and reads on, in cooked mode, after its
-// EL_SIGNAL handler has already restored the tty: Ctrl-C would then leave the prompt
-// hanging until Enter. This reader gives up on EINTR when SIGINT arrived, which makes
-// `el_wgets` return NULL with errno EINTR, and retries for the other signals
-// (SIGWINCH and SIGCONT, which libedit's own handler already dealt with).
+// Stops the process for Ctrl-Z the way a shell expects: terminal back in cooked mode,
+// default SIGTSTP action; on `fg`, raw mode again and the prompt and line redrawn.
+static void panya_el_suspend(EditLine *el) {
+    panya_el_sigtstp = 0;
+    el_set(el, EL_PREP_TERM, 0);
+    signal(SIGTSTP, SIG_DFL);
+    raise(SIGTSTP); // stops here until SIGCONT
+    panya_el_install(SIGTSTP);
+    el_set(el, EL_PREP_TERM, 1);
+    panya_el_sigcont = 0;
+    el_set(el, EL_REFRESH);
+}
+
+// Acts on the signals that arrived; returns 1 when reading must stop (Ctrl-C).
+static int panya_el_handle_signals(EditLine *el) {
+    if (panya_el_sigint) return 1;
+    if (panya_el_sigtstp) panya_el_suspend(el);
+    if (panya_el_sigwinch) {
+        panya_el_sigwinch = 0;
+        el_resize(el);
+        el_set(el, EL_REFRESH);
+    }
+    if (panya_el_sigcont) {
+        // Continued after a stop the bridge did not see (kill -STOP / -CONT).
+        panya_el_sigcont = 0;
+        el_set(el, EL_PREP_TERM, 1);
+        el_set(el, EL_REFRESH);
+    }
+    return 0;
+}
+
+// Replaces libedit's built-in character reader (EL_GETCFN). The built-in one treats the
+// first EINTR of a read as "try again" and reads on, in cooked mode, after its EL_SIGNAL
+// handler has already restored the tty: Ctrl-C would then leave the prompt hanging
+// until Enter. And libedit's signal handlers are one-shot per `el_wgets` (each restores
+// the previous handler before re-raising), which only the built-in reader re-arms.
+// This reader fails with EINTR on Ctrl-C, so `el_wgets` returns NULL, and handles
+// Ctrl-Z, SIGCONT and SIGWINCH itself, as often as they come, then reads on.
 static int panya_read_char(EditLine *el, wchar_t *out) {
     int fd = fileno(stdin);
     char bytes[MB_LEN_MAX];
     size_t count = 0;
-    (void)el;
     for (;;) {
+        if (panya_el_handle_signals(el)) {
+            errno = EINTR;
+            *out = L'\0';
+            return -1;
+        }
         char byte;
         ssize_t n = read(fd, &byte, 1);
         if (n < 0) {
-            if (errno == EINTR && !panya_el_sigint) continue;
+            if (errno == EINTR) continue; // handled at the top of the loop
             *out = L'\0';
             return -1;
         }
@@ -217,23 +274,25 @@ int panya_editor_gets(panya_editor *editor, const wchar_t **out_line, int *out_l
     *out_length = 0;
     if (editor == NULL) return PANYA_GETS_END_OF_FILE;
 
-    // Our handler goes in first, so it is the "previous" handler libedit saves and
-    // re-raises to. The caller's (panya's interrupt flag, or the default action that
-    // would kill the shell) is put back afterwards.
-    struct sigaction ours, callers;
-    memset(&ours, 0, sizeof ours);
-    ours.sa_handler = panya_el_on_sigint;
-    sigemptyset(&ours.sa_mask);
-    ours.sa_flags = 0; // no SA_RESTART: the read must fail with EINTR
-    panya_el_sigint = 0;
-    sigaction(SIGINT, &ours, &callers);
+    // The bridge's handlers go in first, so they are the "previous" handlers libedit's
+    // EL_SIGNAL saves and re-raises to. The caller's (panya's interrupt flag, or the
+    // default action that would kill the shell) are put back afterwards: a Ctrl-C typed
+    // at the prompt never reaches them.
+    struct sigaction callers[PANYA_EL_WATCHED];
+    panya_el_sigint = panya_el_sigtstp = panya_el_sigcont = panya_el_sigwinch = 0;
+    for (int i = 0; i < PANYA_EL_WATCHED; i++) {
+        sigaction(panya_el_watched[i], NULL, &callers[i]);
+        // A caller that ignores Ctrl-Z (no job control) keeps ignoring it.
+        if (panya_el_watched[i] == SIGTSTP && callers[i].sa_handler == SIG_IGN) continue;
+        panya_el_install(panya_el_watched[i]);
+    }
 
     int count = 0;
     const wchar_t *line = el_wgets(editor->el, &count);
     int saved_errno = errno;
     int interrupted = panya_el_sigint;
-    panya_el_sigint = 0;
-    sigaction(SIGINT, &callers, NULL);
+    for (int i = 0; i < PANYA_EL_WATCHED; i++) sigaction(panya_el_watched[i], &callers[i], NULL);
+    panya_el_sigint = panya_el_sigtstp = panya_el_sigcont = panya_el_sigwinch = 0;
 
     if (interrupted) return PANYA_GETS_INTERRUPTED;
     if (line == NULL || count <= 0) {
