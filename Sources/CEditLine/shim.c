@@ -187,22 +187,10 @@ static int panya_read_char(EditLine *el, wchar_t *out) {
 // MARK: open / close
 
 static void panya_source_editrc(EditLine *el) {
-    // el_source(el, NULL) would look at $EDITRC and ~/.editrc only where libedit was
-    // built with issetugid(); Debian's is not, and there it returns -1 without reading
-    // anything. So the bridge resolves the path itself: $EDITRC, else $HOME/.editrc.
-    const char *explicit_path = getenv("EDITRC");
-    if (explicit_path != NULL && explicit_path[0] != '\0') {
-        el_source(el, explicit_path);
-        return;
-    }
-    const char *home = getenv("HOME");
-    if (home == NULL || home[0] == '\0') return;
-    size_t size = strlen(home) + sizeof "/.editrc";
-    char *path = malloc(size);
-    if (path == NULL) return;
-    snprintf(path, size, "%s/.editrc", home);
-    if (access(path, R_OK) == 0) el_source(el, path);
-    free(path);
+    // el_source(el, NULL) reads $EDITRC when set, else $HOME/.editrc (Debian's libedit
+    // looks both up with secure_getenv, so a set-uid program reads neither). Lines may
+    // start with "panya:" to apply to panya only. A missing file returns -1: not an error.
+    (void)el_source(el, NULL);
 }
 
 panya_editor *panya_editor_open(const char *program_name, int history_size) {

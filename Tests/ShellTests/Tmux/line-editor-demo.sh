@@ -18,6 +18,8 @@ work=$(mktemp -d)
 mkdir -p "$work/home" "$work/lessons/photos"
 : > "$work/lessons/photos/breads3.jpg"
 : > "$work/lessons/photos/メロンパン.png"
+# ~/.editrc is honoured; "panya:" lines apply to programs named panya only.
+printf 'panya:bind -s ^X macro-from-editrc\nother:bind -s ^Y not-for-panya\n' > "$work/home/.editrc"
 history_file=$work/state/panya/history
 env_vars="-u LANG -u LC_ALL -u LC_CTYPE HOME=$work/home XDG_STATE_HOME=$work/state"
 start_demo() {
@@ -48,6 +50,10 @@ tmux_assert_line_is 'panya>'
 tmux_line 'bill'
 tmux_wait_for 'GOT\[bill\]'
 pass "Ctrl-C clears the line and gives a fresh prompt"
+
+tmux_key C-x C-y Enter
+tmux_wait_for 'GOT\[macro-from-editrc\]'
+pass "~/.editrc is read (a panya: binding applies, another program's does not)"
 
 tmux_line 'busy'
 sleep 0.5; tmux_key C-c
@@ -87,7 +93,7 @@ tmux_finish
 start_demo
 tmux_key Up
 tmux_assert_line_contains 'panya> detect lessons/photos/メロンパン.png'
-tmux_key Up Up
+tmux_key Up Up Up
 tmux_assert_line_contains 'panya> bill'
 tmux_key C-u
 pass "history comes back after a restart (Up arrow)"
