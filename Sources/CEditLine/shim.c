@@ -193,6 +193,19 @@ static void panya_source_editrc(EditLine *el) {
     (void)el_source(el, NULL);
 }
 
+// libedit redraws an edited line with the terminal's insert/delete-character
+// capabilities when it has them (xterm, screen, tmux); with double-width characters
+// after the cursor that leaves the cursor a column off and stray cells on the screen
+// (insert "X" before "ン" in "メロンパンabc", or delete "メ" in "aメロン"). Without them
+// libedit rewrites the rest of the line instead, which is always right and costs a
+// few bytes. An empty capability string counts as absent.
+static void panya_disable_char_insert_delete(EditLine *el) {
+    static const char *const capabilities[] = { "im", "ei", "ic", "IC", "dc", "DC", "dm", "ed" };
+    for (size_t i = 0; i < sizeof capabilities / sizeof capabilities[0]; i++) {
+        el_set(el, EL_SETTC, capabilities[i], "", NULL);
+    }
+}
+
 panya_editor *panya_editor_open(const char *program_name, int history_size) {
     panya_editor *editor = calloc(1, sizeof *editor);
     if (editor == NULL) return NULL;
@@ -214,7 +227,10 @@ panya_editor *panya_editor_open(const char *program_name, int history_size) {
     EditLine *el = editor->el;
     el_set(el, EL_CLIENTDATA, (void *)editor);
     el_set(el, EL_EDITOR, "emacs");
-    el_set(el, EL_PROMPT, panya_prompt_callback);
+    panya_disable_char_insert_delete(el);
+    // EL_PROMPT_ESC: text between two \1 characters is printed but takes no columns,
+    // so a coloured prompt ("\1\033[32m\1panya>\1\033[0m\1 ") keeps the cursor right.
+    el_set(el, EL_PROMPT_ESC, panya_prompt_callback, '\1');
     el_set(el, EL_HIST, history, editor->history);
     // EL_SIGNAL: during el_wgets libedit catches SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
     // SIGWINCH (and others), puts the tty back in cooked mode, restores the handler
@@ -348,13 +364,16 @@ int panya_history_count(panya_editor *editor) {
     return editor->event.num;
 }
 
-const char *panya_history_entry(panya_editor *editor, int index) {
-    if (editor == NULL || index < 0) return NULL;
+const char *panya_history_oldest(panya_editor *editor) {
+    if (editor == NULL) return NULL;
     // libedit's names run backwards: H_LAST is the oldest entry, H_PREV steps newer.
     if (history(editor->history, &editor->event, H_LAST) < 0) return NULL;
-    for (int i = 0; i < index; i++) {
-        if (history(editor->history, &editor->event, H_PREV) < 0) return NULL;
-    }
+    return editor->event.str;
+}
+
+const char *panya_history_newer(panya_editor *editor) {
+    if (editor == NULL) return NULL;
+    if (history(editor->history, &editor->event, H_PREV) < 0) return NULL;
     return editor->event.str;
 }
 

@@ -64,10 +64,13 @@ public final class LineEditor {
 
     // MARK: reading
 
-    /// Shows `prompt` and reads one line. Ctrl-C gives `.interrupted` (the line is
-    /// dropped, a newline is written so the next prompt starts fresh); Ctrl-D on an
-    /// empty line or the end of input gives `.endOfFile`. Lines are not added to the
-    /// history here: the caller adds whole entries with `addHistory(_:)`.
+    /// Shows `prompt` and reads one line. Wrap non-printing parts of the prompt (colour
+    /// escapes) in `"\u{1}"` on both sides so the cursor column stays right.
+    /// Ctrl-C gives `.interrupted`: the typed text is dropped and a newline written, so
+    /// the next prompt starts on a fresh line; panya's `Interrupt` flag is not raised.
+    /// Ctrl-D on an empty line, or the end of input, gives `.endOfFile` (after a newline
+    /// on a terminal). Ctrl-Z suspends and `fg` redraws the line. Lines are not added to
+    /// the history here: the caller adds whole entries with `addHistory(_:)`.
     public func readLine(prompt: String) -> LineInput {
         guard let editor else { return readPlainLine(prompt: prompt) }
         panya_editor_set_prompt(editor, prompt)
@@ -110,12 +113,12 @@ public final class LineEditor {
     /// The history, oldest first (for the `history` command).
     public var historyEntries: [String] {
         guard let editor else { return [] }
-        let count = Int(panya_history_count(editor))
         var entries: [String] = []
-        entries.reserveCapacity(count)
-        for index in 0..<count {
-            guard let entry = panya_history_entry(editor, Int32(index)) else { break }
-            entries.append(String(cString: entry))
+        entries.reserveCapacity(Int(panya_history_count(editor)))
+        var entry = panya_history_oldest(editor)
+        while let current = entry {
+            entries.append(String(cString: current))
+            entry = panya_history_newer(editor)
         }
         return entries
     }

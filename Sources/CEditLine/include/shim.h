@@ -62,6 +62,7 @@ void panya_editor_close(panya_editor *editor);
 int panya_editor_is_interactive(const panya_editor *editor);
 
 /// Copies `prompt` (UTF-8); the prompt callback returns the copy on every redraw.
+/// Non-printing sequences (colours) go between two \1 characters (EL_PROMPT_ESC).
 void panya_editor_set_prompt(panya_editor *editor, const char *prompt);
 
 /// Registers the completion hook and its context (NULL hook: Tab beeps).
@@ -98,9 +99,11 @@ int panya_history_load(panya_editor *editor, const char *path);
 int panya_history_save(panya_editor *editor, const char *path);
 /// Number of entries held (H_GETSIZE).
 int panya_history_count(panya_editor *editor);
-/// The entry `index` places from the oldest (0 = oldest), UTF-8, or NULL. The
-/// pointer belongs to libedit and is valid until the history changes.
-const char *panya_history_entry(panya_editor *editor, int index);
+/// Walks the history oldest to newest: `panya_history_oldest` returns the oldest entry
+/// (UTF-8) or NULL when empty, then each `panya_history_newer` the next one, NULL after
+/// the newest. The pointers belong to libedit and are valid until the history changes.
+const char *panya_history_oldest(panya_editor *editor);
+const char *panya_history_newer(panya_editor *editor);
 /// Removes every entry (H_CLEAR).
 void panya_history_clear(panya_editor *editor);
 

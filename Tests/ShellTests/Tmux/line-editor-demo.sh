@@ -44,6 +44,18 @@ tmux_type 'あいう'; tmux_key Left Left BSpace; tmux_type 'パン'; tmux_key E
 tmux_wait_for 'GOT\[パンいう\]'
 pass "cursor movement and deletion over wide characters"
 
+# Editing before double-width characters: the screen and the cursor stay right
+# (libedit's insert/delete-character optimisation got this wrong; the bridge turns it off).
+tmux_type 'aメロンパンabc'; tmux_key C-a Right BSpace
+tmux_assert_line_is 'panya> メロンパンabc'; tmux_assert_cursor_x 7
+tmux_key C-d
+tmux_assert_line_is 'panya> ロンパンabc'; tmux_assert_cursor_x 7
+tmux_key Right; tmux_type 'X'
+tmux_assert_line_is 'panya> ロXンパンabc'; tmux_assert_cursor_x 10
+tmux_key Enter
+tmux_wait_for 'GOT\[ロXンパンabc\]'
+pass "editing in the middle of Japanese text keeps the screen and cursor right"
+
 tmux_type 'this will be dropped'; tmux_key C-c
 tmux_wait_for 'INTERRUPTED'
 tmux_assert_line_is 'panya>'

@@ -125,6 +125,20 @@ tmux_assert_line_is() {
     _tmux_fail "last line is '$(tmux_last_line)', expected '$text'"
 }
 
+# tmux_cursor_x: the cursor's column (0-based; a wide character takes two).
+tmux_cursor_x() { _tmux display-message -p -t "$TMUX_SESSION" '#{cursor_x}'; }
+
+# tmux_assert_cursor_x N [TIMEOUT]: the cursor reaches column N.
+tmux_assert_cursor_x() {
+    local column=$1 timeout=${2:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        [[ "$(tmux_cursor_x)" == "$column" ]] && return 0
+        sleep 0.1
+    done
+    _tmux_fail "cursor is at column $(tmux_cursor_x), expected $column"
+}
+
 # tmux_wait_exit [TIMEOUT]: waits until the program has ended (pane dead).
 tmux_wait_exit() {
     local timeout=${1:-$TMUX_TIMEOUT}
