@@ -1,16 +1,73 @@
 #!/usr/bin/env bash
-# Drives the LineEditor demo program through tmux: typing, Japanese input, history
-# across a restart, Ctrl-R, Tab completion (command, Japanese label, file path),
-# Ctrl-C at the prompt and while busy, Ctrl-D.
+# Drives a tiny LineEditor demo program through tmux: typing, Japanese input, editing
+# around double-width characters, history across a restart, Ctrl-R, Tab completion
+# (command, Japanese label, file path), ~/.editrc, Ctrl-C at the prompt and while
+# busy, Ctrl-D.
 #
 #     Tests/ShellTests/Tmux/line-editor-demo.sh PATH/TO/editline-demo
+#     Tests/ShellTests/Tmux/line-editor-demo.sh --source   # prints the demo's main.swift
 #
-# The demo (Sources/editline-demo/main.swift, kept out of Package.swift) prints
-# "GOT[line] chars=N scalars=…" for every line, INTERRUPTED for Ctrl-C and EOF for
-# Ctrl-D; it completes with the core commands, the variables total/合計 and the labels
-# あんぱん/メロンパン/焼きそばパン. Runs with LANG unset (C locale) on purpose.
+# The demo is not a package target (that would mean changing Package.swift). To build it,
+# locally: save `--source` as Sources/editline-demo/main.swift, add
+#     .executableTarget(name: "editline-demo", dependencies: ["Shell", "PanyaSupport"]),
+# to Package.swift, `swift build --product editline-demo`, and pass
+# .build/debug/editline-demo. It prints "GOT[line] chars=N scalars=…" for every line,
+# INTERRUPTED for Ctrl-C and EOF for Ctrl-D; it completes with the core commands, the
+# variables total/合計 and the labels あんぱん/メロンパン/焼きそばパン. The script runs it
+# with LANG unset (C locale) on purpose.
 set -u
-demo=${1:?usage: line-editor-demo.sh PATH/TO/editline-demo}
+if [[ ${1:-} == --source ]]; then
+    cat <<'SWIFT'
+// Manual/tmux test driver for LineEditor (local only: needs a Package.swift target).
+import Foundation
+import PanyaSupport
+import Shell
+
+let environment = ProcessInfo.processInfo.environment
+let historyPath = environment["DEMO_HISTORY"] ?? Paths.historyFile()
+let editor = LineEditor(programName: "panya", historyFile: historyPath)
+editor.completer = { line, cursor in
+    CompletionEngine(
+        variables: ["total", "合計"],
+        labels: ["あんぱん", "メロンパン", "焼きそばパン"],
+        homeDirectory: Paths.home(),
+        listDirectory: CompletionEngine.fileSystemLister
+    ).complete(line: line, cursor: cursor)
+}
+Interrupt.install()
+print("utf8=\(editor.isUTF8) interactive=\(editor.isInteractive)")
+var prompt = "panya> "
+loop: while true {
+    switch editor.readLine(prompt: prompt) {
+    case .line(let line):
+        let scalars = line.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
+        print("GOT[\(line)] chars=\(line.count) scalars=\(scalars)")
+        editor.addHistory(line)
+        if line == "history" {
+            for (index, entry) in editor.historyEntries.enumerated() { print("\(index + 1)  \(entry)") }
+        } else if line == "busy" {
+            // A running statement: Ctrl-C must only raise panya's flag.
+            Interrupt.clear()
+            let start = Date()
+            while !Interrupt.isPending, Date().timeIntervalSince(start) < 10 { usleep(10_000) }
+            print(Interrupt.isPending ? "BUSY-INTERRUPTED" : "BUSY-DONE")
+            Interrupt.clear()
+        } else if line == "color" {
+            prompt = "\u{1}\u{1B}[32m\u{1}panya>\u{1}\u{1B}[0m\u{1} "
+        } else if line == "task" {
+            prompt = "task> "
+        }
+    case .interrupted:
+        print("INTERRUPTED")
+    case .endOfFile:
+        print("EOF")
+        break loop
+    }
+}
+SWIFT
+    exit 0
+fi
+demo=${1:?usage: line-editor-demo.sh PATH/TO/editline-demo | --source}
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/tmux-harness.sh"
 
