@@ -1,1 +1,0 @@
-// The AWSBackend module; see docs/architecture.md.
