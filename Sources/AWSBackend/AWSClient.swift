@@ -42,6 +42,8 @@ public final class AWSClient: @unchecked Sendable {
     public let requestTimeout: Double
     /// The local clock (replaceable in tests).
     let now: @Sendable () -> Date
+    /// Where Ctrl-C comes from.
+    public let interrupt: InterruptSignal
     /// Called before every attempt with the operation and attempt number (1-based), for tests and `--debug`.
     let onAttempt: (@Sendable (String, Int) -> Void)?
 
@@ -56,7 +58,9 @@ public final class AWSClient: @unchecked Sendable {
 
     public init(credentials: Credentials, region: String, transport: HTTPTransport = URLSessionTransport(),
                 retryPolicy: RetryPolicy = .standard, requestTimeout: Double = 60,
-                now: @escaping @Sendable () -> Date = { Date() }, onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
+                interrupt: InterruptSignal = .ctrlC, now: @escaping @Sendable () -> Date = { Date() },
+                onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
+        self.interrupt = interrupt
         self.credentials = credentials
         self.region = region
         self.transport = transport
@@ -86,13 +90,13 @@ public final class AWSClient: @unchecked Sendable {
         let endpointLabel = service.url.absoluteString
         while true {
             attempt += 1
-            try Interrupt.check()
+            try interrupt.check()
             onAttempt?(operation, attempt)
             let (request, signature) = signedRequest(service, method: method, path: path, query: query, headers: headers, body: body)
             let secrets = credentials.secrets + [signature]
             let outcome: Result<HTTPResponse, TransportFailure>
             do {
-                outcome = .success(try transport.send(request, timeout: requestTimeout))
+                outcome = .success(try transport.send(request, timeout: requestTimeout, interrupt: interrupt))
             } catch {
                 outcome = .failure(error)
             }
@@ -112,7 +116,7 @@ public final class AWSClient: @unchecked Sendable {
                     }
                 }
                 if RetryPolicy.isRetryable(code: details.code, status: response.status), attempt < retryPolicy.maxAttempts {
-                    try RetryPolicy.sleep(retryPolicy.delay(afterAttempt: attempt))
+                    try RetryPolicy.sleep(retryPolicy.delay(afterAttempt: attempt), interrupt: interrupt)
                     continue
                 }
                 throw Self.serviceError(service: service, operation: operation, status: response.status, details: details)
@@ -121,7 +125,7 @@ public final class AWSClient: @unchecked Sendable {
                 throw Interrupted()
             case .failure(let failure):
                 if attempt < retryPolicy.maxAttempts {
-                    try RetryPolicy.sleep(retryPolicy.delay(afterAttempt: attempt))
+                    try RetryPolicy.sleep(retryPolicy.delay(afterAttempt: attempt), interrupt: interrupt)
                     continue
                 }
                 let error: AWSError

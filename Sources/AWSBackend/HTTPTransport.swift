@@ -47,8 +47,8 @@ public enum TransportFailure: Error, Sendable, Equatable {
 
 /// Sends one request and waits for its response; the retry policy sits above it.
 public protocol HTTPTransport: Sendable {
-    /// Sends `request`, waiting at most `timeout` seconds; polls `Interrupt` while it waits.
-    func send(_ request: HTTPRequest, timeout: Double) throws(TransportFailure) -> HTTPResponse
+    /// Sends `request`, waiting at most `timeout` seconds; polls `interrupt` while it waits.
+    func send(_ request: HTTPRequest, timeout: Double, interrupt: InterruptSignal) throws(TransportFailure) -> HTTPResponse
 }
 
 /// The real transport: Foundation's `URLSession` (libcurl on Linux), made synchronous.
@@ -68,7 +68,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
     deinit { session.invalidateAndCancel() }
 
-    public func send(_ request: HTTPRequest, timeout: Double) throws(TransportFailure) -> HTTPResponse {
+    public func send(_ request: HTTPRequest, timeout: Double, interrupt: InterruptSignal) throws(TransportFailure) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers where name.lowercased() != "host" {
@@ -92,9 +92,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             }
         }
         task.resume()
-        // Wait in short slices so Ctrl-C is noticed; a hard limit keeps the wait bounded even if
-        // the session's own timer misbehaves.
-        let deadline = Date().addingTimeInterval(timeout + 5)
+        // Wait in short slices so Ctrl-C is noticed. This deadline is the timeout that counts:
+        // FoundationNetworking's own timer works in whole seconds on Linux.
+        let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let result = box.wait(upTo: 0.05) {
                 switch result {
@@ -102,7 +102,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
                 case .failure(let failure): throw failure
                 }
             }
-            if Interrupt.isPending {
+            if interrupt.isPending {
                 task.cancel()
                 throw .interrupted
             }

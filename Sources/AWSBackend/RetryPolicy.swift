@@ -55,11 +55,11 @@ public struct RetryPolicy: Sendable {
         return transientStatuses.contains(status)
     }
 
-    /// Sleeps `seconds` in short slices, throwing `Interrupted` as soon as Ctrl-C is pressed.
-    public static func sleep(_ seconds: Double) throws(Interrupted) {
+    /// Sleeps `seconds` in short slices, throwing `Interrupted` as soon as `interrupt` (Ctrl-C) says so.
+    public static func sleep(_ seconds: Double, interrupt: InterruptSignal = .ctrlC) throws(Interrupted) {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
-            try Interrupt.check()
+            try interrupt.check()
             let left = deadline.timeIntervalSinceNow
             if left <= 0 { return }
             Thread.sleep(forTimeInterval: min(0.05, left))
