@@ -1,3 +1,4 @@
+import CustomLabels
 import Foundation
 
 /// What an error response says: the service's code, its message and the request id.
@@ -57,9 +58,9 @@ public enum ServiceErrorParser {
     }
 
     static func parseJSON(_ body: [UInt8]) -> (code: String?, message: String?)? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return nil }
-        let code = (object["__type"] as? String ?? object["code"] as? String ?? object["Code"] as? String).map(normalizeCode)
-        let message = object["message"] as? String ?? object["Message"] as? String ?? object["errorMessage"] as? String
+        guard let root = try? JSONParser.parse(bytes: body, allowDuplicateKeys: true).root, case .object = root else { return nil }
+        let code = (root["__type"]?.stringValue ?? root["code"]?.stringValue ?? root["Code"]?.stringValue).map(normalizeCode)
+        let message = root["message"]?.stringValue ?? root["Message"]?.stringValue ?? root["errorMessage"]?.stringValue
         return (code, message)
     }
 
