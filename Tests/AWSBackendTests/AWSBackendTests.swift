@@ -1,4 +1,0 @@
-import Testing
-@testable import AWSBackend
-
-@Test func moduleLinks() {}
