@@ -1,1 +1,0 @@
-// The PanyaLanguage module; see docs/architecture.md.

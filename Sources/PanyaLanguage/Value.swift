@@ -1,0 +1,159 @@
+import PanyaSupport
+
+/// A value in the panya language. Lists and maps are values: copying one copies its contents.
+public indirect enum Value: Equatable {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+    case null
+    case list([Value])
+    case map(OrderedMap)
+    case function(Function)
+    case record(Record)
+
+    /// The name `type(x)` answers: `number string bool nil list map function record`.
+    public var typeName: String {
+        switch self {
+        case .number: return "number"
+        case .string: return "string"
+        case .bool: return "bool"
+        case .null: return "nil"
+        case .list: return "list"
+        case .map: return "map"
+        case .function: return "function"
+        case .record: return "record"
+        }
+    }
+
+    /// The literal form: `[1, 2]`, `{"a": 1}`, `"text"` quoted, records as `kind{field: ...}`.
+    public var literal: String { ValueFormatter.literal(self) }
+
+    /// The `print()` form: strings without quotes, everything else in literal form.
+    public var printed: String { ValueFormatter.printed(self) }
+
+    /// The number, if this is one.
+    public var asNumber: Double? { if case .number(let n) = self { return n } else { return nil } }
+    /// The string, if this is one.
+    public var asString: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The bool, if this is one.
+    public var asBool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The list, if this is one.
+    public var asList: [Value]? { if case .list(let l) = self { return l } else { return nil } }
+    /// The map, if this is one.
+    public var asMap: OrderedMap? { if case .map(let m) = self { return m } else { return nil } }
+    /// The record, if this is one.
+    public var asRecord: Record? { if case .record(let r) = self { return r } else { return nil } }
+    /// The function, if this is one.
+    public var asFunction: Function? { if case .function(let f) = self { return f } else { return nil } }
+    /// Whether this is `nil`.
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    /// A field of a record or an entry of a map, if this is one and has it.
+    public subscript(field name: String) -> Value? {
+        switch self {
+        case .record(let r): return r[name]
+        case .map(let m): return m[name]
+        default: return nil
+        }
+    }
+}
+
+/// A map from strings to values that keeps insertion order. Equality ignores order.
+public struct OrderedMap: Equatable {
+    private var order: [String] = []
+    private var storage: [String: Value] = [:]
+
+    /// A map with `pairs` in order (a repeated key keeps its first place and its last value).
+    public init(_ pairs: [(String, Value)] = []) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The keys in insertion order.
+    public var keys: [String] { order }
+    /// The values in key order.
+    public var values: [Value] { order.compactMap { storage[$0] } }
+    /// The entries in insertion order.
+    public var entries: [(key: String, value: Value)] { order.compactMap { k in storage[k].map { (key: k, value: $0) } } }
+    /// The number of entries.
+    public var count: Int { order.count }
+    /// Whether the map has no entries.
+    public var isEmpty: Bool { order.isEmpty }
+
+    /// The value for `key`; setting nil removes the key.
+    public subscript(key: String) -> Value? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { order.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                order.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool { lhs.storage == rhs.storage }
+}
+
+/// A read-only value a command returns (a detection, a model, a receipt …): a kind and named fields.
+public struct Record: Equatable {
+    /// What the record is (`"detect_result"`, `"model"`, `"receipt"` …).
+    public let kind: String
+    /// The fields in order.
+    public var fields: OrderedMap
+
+    /// A record of `kind` with `fields` in order.
+    public init(kind: String, fields: [(String, Value)]) {
+        self.kind = kind
+        self.fields = OrderedMap(fields)
+    }
+
+    /// A record of `kind` with the fields of `map`.
+    public init(kind: String, fields: OrderedMap) {
+        self.kind = kind
+        self.fields = fields
+    }
+
+    /// The field named `field`, if there is one.
+    public subscript(field: String) -> Value? { fields[field] }
+}
+
+/// A function value: a user closure, a built-in or a command. Equality is identity.
+public struct Function: Equatable {
+    enum Body {
+        case closure(FunctionDecl, Environment)
+        case builtin(Builtin)
+        case command(Command)
+    }
+
+    final class Box {
+        let name: String
+        let body: Body
+        init(name: String, body: Body) { self.name = name; self.body = body }
+    }
+
+    let box: Box
+
+    init(name: String, body: Body) { box = Box(name: name, body: body) }
+
+    /// The name the function was declared with (`<fn>` for anonymous ones).
+    public var name: String { box.name }
+
+    /// The command this function runs, if it is a command's function form.
+    public var command: Command? { if case .command(let c) = box.body { return c } else { return nil } }
+
+    /// Whether this is a built-in function.
+    public var isBuiltin: Bool { if case .builtin = box.body { return true } else { return false } }
+
+    /// A function made by a host in Swift (shown as a built-in).
+    public init(name: String, arity: ClosedRange<Int>? = nil, _ body: @escaping ([Value]) throws -> Value) {
+        self.init(name: name, body: .builtin(Builtin(name: name, arity: arity ?? 0...Int.max) { _, args in try body(args) }))
+    }
+
+    public static func == (lhs: Function, rhs: Function) -> Bool { lhs.box === rhs.box }
+}
+
+/// A mistake about values, without a place yet (the interpreter adds the span).
+struct ValueError: Error {
+    let message: Message
+    init(_ message: Message) { self.message = message }
+}

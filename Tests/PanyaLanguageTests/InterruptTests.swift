@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import PanyaSupport
+@testable import PanyaLanguage
+
+/// These tests use the process-wide Ctrl-C flag; every other suite's interpreters ignore it.
+@Suite(.serialized) struct InterruptTests {
+    func interpreter() -> (Interpreter, OutputSink) {
+        let sink = OutputSink()
+        let interpreter = Interpreter(commands: CommandTable(), language: .en) { sink.text += $0 }
+        return (interpreter, sink)
+    }
+
+    @Test func pendingInterruptStopsAnEndlessLoop() throws {
+        Interrupt.clear()
+        let (interpreter, _) = interpreter()
+        Interrupt.raise()
+        let d = try #require(interpreter.run(source: "while true {}", file: "loop.panya"))
+        #expect(d.isInterruption)
+        #expect(d.message == Catalog.interrupted)
+        #expect(d.span == SourceSpan(line: 1, column: 1, endLine: 1, endColumn: 14))
+        #expect(!Interrupt.isPending)
+    }
+
+    @Test func interruptFromAnotherThread() throws {
+        Interrupt.clear()
+        let (interpreter, sink) = interpreter()
+        let done = Atomic()
+        let thread = Thread {
+            // Keep raising until the loop has stopped, so the test ends whatever the scheduling.
+            while !done.value {
+                Interrupt.raise()
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        thread.start()
+        let d = interpreter.run(source: "let n = 0\nwhile true { n += 1 }\nprint(\"never\")", file: "loop.panya")
+        done.set()
+        Interrupt.clear()
+        #expect(d?.isInterruption == true)
+        #expect(d?.span.line == 2)
+        #expect(sink.text == "")
+    }
+
+    @Test func interruptStopsRecursionAndForLoops() throws {
+        Interrupt.clear()
+        let (interpreter, _) = interpreter()
+        Interrupt.raise()
+        #expect(interpreter.run(source: "fn f(n) { return n }\nf(1)", file: "f")?.isInterruption == true)
+        Interrupt.raise()
+        #expect(interpreter.run(source: "for i in range(0, 10) { }", file: "f")?.isInterruption == true)
+        Interrupt.clear()
+    }
+
+    @Test func commandThrowingInterruptedBecomesAnInterruption() throws {
+        Interrupt.clear()
+        let commands = CommandTable()
+        commands.register(Command(name: "model wait", summary: .verbatim("w"), usage: "model wait") { _ in throw Interrupted() })
+        let sink = OutputSink()
+        let interpreter = Interpreter(commands: commands, language: .ja) { sink.text += $0 }
+        let source = "model wait"
+        let d = try #require(interpreter.run(source: source, file: "<stdin>"))
+        #expect(d.isInterruption)
+        #expect(DiagnosticRenderer.render(source: source, diagnostics: [d], language: .ja) == """
+        <stdin>:1:1: エラー: 中断しました (Ctrl-C)
+          1 | model wait
+            | ^~~~~~~~~~
+
+        """)
+    }
+
+    @Test func thePromptSurvivesAnInterruption() throws {
+        Interrupt.clear()
+        let (interpreter, _) = interpreter()
+        _ = try interpreter.evaluateEntry("let n = 0")
+        Interrupt.raise()
+        #expect(throws: Diagnostic.self) { try interpreter.evaluateEntry("while true { n += 1 }") }
+        #expect(try interpreter.evaluateEntry("n + 1") != nil)
+    }
+}
+
+/// A flag shared with the raising thread.
+final class Atomic: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    var value: Bool { lock.lock(); defer { lock.unlock() }; return flag }
+    func set() { lock.lock(); flag = true; lock.unlock() }
+}

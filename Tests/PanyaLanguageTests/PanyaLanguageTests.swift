@@ -1,4 +1,0 @@
-import Testing
-@testable import PanyaLanguage
-
-@Test func moduleLinks() {}
