@@ -1,4 +1,0 @@
-import Testing
-@testable import CustomLabels
-
-@Test func moduleLinks() {}
