@@ -1,1 +1,137 @@
-// The Register module; see docs/architecture.md.
+import Foundation
+import PanyaSupport
+
+/// The bakery register: prices, line items, tax and receipts, kept in a `RegisterStorage`
+/// (the SQLite store in the shell, so everything survives a restart).
+///
+/// Every method that takes a number takes it as the language gives it (`Double`) and checks it:
+/// quantities are whole numbers ≥ 1, prices whole yen ≥ 0, tax 8 or 10.
+public final class Register {
+    public let storage: any RegisterStorage
+
+    /// Opens the register over `storage`, loading the lesson's default prices when it has none.
+    public init(storage: any RegisterStorage, defaults: PriceList = .lessonDefaults) throws(RegisterError) {
+        self.storage = storage
+        try wrap { try storage.seedPricesIfEmpty(defaults) }
+    }
+
+    // MARK: prices
+
+    /// `register prices` → label → yen.
+    public func prices() throws(RegisterError) -> PriceList {
+        try wrap { try storage.prices() }
+    }
+
+    /// `register price LABEL YEN`.
+    public func setPrice(_ label: String, yen: Double) throws(RegisterError) {
+        let label = try Self.checkedLabel(label)
+        let value = try PriceList.validatedPrice(yen, label: label)
+        try wrap { try storage.setPrice(label, yen: value) }
+    }
+
+    // MARK: lines
+
+    /// `register` → the line items.
+    public func items() throws(RegisterError) -> [LineItem] {
+        try wrap { try storage.lines() }
+    }
+
+    /// `register add RESULT`: one bread per detected label, the same label merged into a quantity.
+    /// A bread below its label's assumed threshold flags its line "confirm". All or nothing: a label
+    /// without a price adds nothing and names `register price`.
+    @discardableResult
+    public func add(detections: [RegisterDetection]) throws(RegisterError) -> [LineItem] {
+        let prices = try prices()
+        var additions: [LineAddition] = []
+        for d in detections {
+            guard let price = prices[d.name] else { throw .noPrice(label: d.name) }
+            if let i = additions.firstIndex(where: { $0.name == d.name }) {
+                additions[i].qty += 1
+                additions[i].needsConfirmation = additions[i].needsConfirmation || d.isUncertain
+            } else {
+                additions.append(LineAddition(name: d.name, qty: 1, unitPrice: price, needsConfirmation: d.isUncertain))
+            }
+        }
+        if !additions.isEmpty { try wrap { try storage.add(additions) } }
+        return try items()
+    }
+
+    /// `register add LABEL [QTY]` (QTY defaults to 1).
+    @discardableResult
+    public func add(label: String, quantity: Double = 1) throws(RegisterError) -> [LineItem] {
+        let label = try Self.checkedLabel(label)
+        let qty = try Self.checkedQuantity(quantity)
+        guard let price = try prices()[label] else { throw .noPrice(label: label) }
+        try wrap { try storage.add([LineAddition(name: label, qty: qty, unitPrice: price, needsConfirmation: false)]) }
+        return try items()
+    }
+
+    /// `register remove LABEL [QTY]`: QTY of them, or the whole line when QTY is nil.
+    @discardableResult
+    public func remove(label: String, quantity: Double? = nil) throws(RegisterError) -> [LineItem] {
+        let label = try Self.checkedLabel(label)
+        let qty = try quantity.map { (q: Double) throws(RegisterError) -> Int in try Self.checkedQuantity(q) }
+        let found = try wrap { try storage.remove(label, qty: qty) }
+        guard found else { throw .notInRegister(label: label) }
+        return try items()
+    }
+
+    /// `register confirm LABEL`: the clerk looked, the bread is right; the flag goes.
+    @discardableResult
+    public func confirm(label: String) throws(RegisterError) -> [LineItem] {
+        let label = try Self.checkedLabel(label)
+        let found = try wrap { try storage.confirm(label) }
+        guard found else { throw .notInRegister(label: label) }
+        return try items()
+    }
+
+    /// `register clear`.
+    public func clear() throws(RegisterError) {
+        try wrap { try storage.clear() }
+    }
+
+    // MARK: sums and receipts
+
+    /// `register total [--tax 8|10] [--rounding floor|round|ceil]`.
+    public func total(tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> RegisterTotal {
+        RegisterTotal.compute(items: try items(), rate: tax, rounding: rounding)
+    }
+
+    /// `register checkout`: saves the receipt in one transaction and empties the register.
+    public func checkout(at time: Date, tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> Receipt {
+        try wrap {
+            try storage.checkout(time: time) { items in RegisterTotal.compute(items: items, rate: tax, rounding: rounding) }
+        }
+    }
+
+    /// `register receipts`: newest first.
+    public func receipts(limit: Int? = nil) throws(RegisterError) -> [Receipt] {
+        try wrap { try storage.receipts(limit: limit) }
+    }
+
+    // MARK: checks
+
+    /// A quantity must be a whole number of 1 or more.
+    public static func checkedQuantity(_ value: Double) throws(RegisterError) -> Int {
+        guard value.isFinite, value >= 1, value.rounded() == value, value <= 1_000_000 else {
+            throw .invalidQuantity(value)
+        }
+        return Int(value)
+    }
+
+    static func checkedLabel(_ label: String) throws(RegisterError) -> String {
+        let trimmed = label.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .emptyLabel }
+        return trimmed
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws(RegisterError) -> T {
+        do {
+            return try body()
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw .storage(String(describing: error))
+        }
+    }
+}

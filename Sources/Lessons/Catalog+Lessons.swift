@@ -1,0 +1,98 @@
+import PanyaSupport
+
+extension Catalog {
+    public static func lessonNotFound(_ what: String) -> Message {
+        Message(en: "no lesson '\(what)'; see: lesson list", ja: "レッスン「\(what)」はありません。lesson list で一覧を見られます")
+    }
+    public static func lessonUnreadable(_ path: String, _ detail: String) -> Message {
+        Message(en: "cannot read \(path): \(detail)", ja: "\(path) を読めません: \(detail)")
+    }
+    public static func lessonEnvironmentFailed(_ detail: String) -> Message {
+        Message(en: "could not prepare the lesson: \(detail)", ja: "レッスンの準備ができませんでした: \(detail)")
+    }
+
+    // Runner.
+    public static func lessonStepHeader(_ k: Int, _ n: Int, _ title: String) -> Message {
+        Message(en: "Step \(k)/\(n): \(title)", ja: "ステップ \(k)/\(n): \(title)")
+    }
+    public static func lessonTaskLabel(_ instruction: String) -> Message {
+        Message(en: "Task: \(instruction)", ja: "やってみよう: \(instruction)")
+    }
+    public static func lessonQuizLabel(_ question: String) -> Message {
+        Message(en: "Quiz: \(question)", ja: "クイズ: \(question)")
+    }
+    public static let lessonTaskHelp = Message(
+        en: "(type a command; 'hint' for a hint, 'skip' to skip, 'quit' to stop)",
+        ja: "(コマンドを入力。ヒントは hint、とばすときは skip、やめるときは quit)")
+    public static let lessonQuizHelp = Message(
+        en: "(type your answer; a number, a word or an expression)",
+        ja: "(答えを入力。数、ことば、式のどれでもOK)")
+    public static let lessonTaskDone = Message(en: "✔ Correct! Task done.", ja: "✔ 正解! できました。")
+    public static let lessonQuizRight = Message(en: "✔ Correct!", ja: "✔ 正解!")
+    public static let lessonNotYet = Message(en: "✘ Not yet. Try again.", ja: "✘ まだです。もう一度やってみよう。")
+    public static func lessonHint(_ text: String) -> Message { Message(en: "Hint: \(text)", ja: "ヒント: \(text)") }
+    public static let lessonNoMoreHints = Message(en: "(no more hints; type 'skip' to go on)", ja: "(ヒントはこれで全部です。skip で先へ進めます)")
+    public static let lessonSkipped = Message(en: "→ skipped", ja: "→ とばしました")
+    public static func lessonQuizAnswerWas(_ answer: String) -> Message {
+        Message(en: "The answer was: \(answer)", ja: "答えは \(answer) でした")
+    }
+    public static let lessonPressEnter = Message(en: "(press Enter to continue, or type quit) ", ja: "(Enter で次へ。やめるときは quit) ")
+    public static func lessonResuming(_ k: Int, _ n: Int) -> Message {
+        Message(en: "Resuming at step \(k)/\(n) (earlier steps are replayed quietly).",
+                ja: "ステップ \(k)/\(n) から再開します (前のステップは静かにやり直します)。")
+    }
+    public static func lessonStopped(_ k: Int) -> Message {
+        Message(en: "Lesson paused at step \(k). 'lesson start' continues from here.",
+                ja: "ステップ \(k) で中断しました。lesson start で続きから始められます。")
+    }
+    public static func lessonFinished(_ title: String, done: Int, skipped: Int, tries: Int) -> Message {
+        Message(en: "🎉 Lesson finished: \(title) (tasks done \(done), skipped \(skipped), wrong tries \(tries))",
+                ja: "🎉 レッスン終了: \(title) (できた課題 \(done)、とばした課題 \(skipped)、まちがえた回数 \(tries))")
+    }
+    public static let lessonStartingOver = Message(en: "You finished this lesson before; starting over.",
+                                                   ja: "このレッスンは前に終わっています。最初から始めます。")
+    public static func lessonTeacherWarning(_ text: String) -> Message {
+        Message(en: "[for the teacher] \(text)", ja: "[先生へ] \(text)")
+    }
+    public static func lessonExpectFailedWarning(_ message: String) -> Message {
+        Message(en: "[for the teacher] expect failed: \(message)", ja: "[先生へ] expect が成り立ちません: \(message)")
+    }
+
+    // Checker (the ok/FAIL words and the closing line stay English: scripts read them).
+    public static func lessonCheckExpectFailed(_ message: String) -> Message {
+        Message(en: "expect failed: \(message)", ja: "expect failed: \(message)")
+    }
+    public static func lessonCheckCheckFailed(_ source: String) -> Message {
+        Message(en: "check failed after the solution: \(source)", ja: "check failed after the solution: \(source)")
+    }
+    public static func lessonCheckCheckError(_ source: String, _ detail: String) -> Message {
+        Message(en: "check \(source) could not be evaluated: \(detail)", ja: "check \(source) could not be evaluated: \(detail)")
+    }
+    public static let lessonCheckNoSolution = Message(en: "task has no solution to type", ja: "task has no solution to type")
+    public static func lessonCheckSolutionFailed(_ line: String, _ detail: String) -> Message {
+        Message(en: "solution '\(line)' failed: \(detail)", ja: "solution '\(line)' failed: \(detail)")
+    }
+    public static func lessonCheckAnswerFailed(_ detail: String) -> Message {
+        Message(en: "quiz answer could not be evaluated: \(detail)", ja: "quiz answer could not be evaluated: \(detail)")
+    }
+    public static let lessonCheckAnswerNotItself = Message(en: "quiz answer does not equal itself", ja: "quiz answer does not equal itself")
+    public static let lessonCheckNoHeader = Message(en: "the lesson must start with: lesson \"title\"", ja: "the lesson must start with: lesson \"title\"")
+    public static let lessonCheckNoSteps = Message(en: "the lesson has no step", ja: "the lesson has no step")
+    public static let lessonCheckNoFiles = Message(en: "no lesson files (*.panya) found", ja: "no lesson files (*.panya) found")
+
+    // Status.
+    public static let lessonStatusHeaderNumber = Message(en: "no.", ja: "番号")
+    public static let lessonStatusHeaderTitle = Message(en: "lesson", ja: "レッスン")
+    public static let lessonStatusHeaderProgress = Message(en: "progress", ja: "進み具合")
+    public static let lessonStatusHeaderTasks = Message(en: "tasks done/skipped", ja: "課題 できた/とばした")
+    public static let lessonStatusHeaderTries = Message(en: "wrong tries", ja: "まちがい")
+    public static let lessonStatusNotStarted = Message(en: "not started", ja: "まだ")
+    public static let lessonStatusFinished = Message(en: "finished", ja: "終了")
+    public static func lessonStatusAtStep(_ k: Int, _ n: Int) -> Message {
+        Message(en: "step \(k)/\(n)", ja: "ステップ \(k)/\(n)")
+    }
+    public static let lessonListEmpty = Message(en: "(no lessons found)", ja: "(レッスンがありません)")
+    public static func lessonReset(_ key: String) -> Message {
+        Message(en: "progress of \(key) cleared", ja: "\(key) の進み具合を消しました")
+    }
+}

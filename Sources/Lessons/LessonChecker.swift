@@ -1,0 +1,194 @@
+import Foundation
+import PanyaLanguage
+import PanyaSupport
+
+/// The result of checking one lesson file.
+public struct LessonCheckResult: Equatable {
+    /// The path checked.
+    public var path: String
+    /// The file name printed in the report.
+    public var fileName: String
+    /// The first failure (its span is in the lesson file), nil when the lesson passed.
+    public var failure: Diagnostic?
+
+    public var passed: Bool { failure == nil }
+
+    /// `ok   01-ai-register.panya` or `FAIL 02-threshold-puzzle.panya:23:5: expect failed: …`.
+    public func line(language: UILanguage = .en) -> String {
+        guard let failure else { return "ok   \(fileName)" }
+        let place = failure.span.line > 0 ? "\(fileName):\(failure.span.line):\(failure.span.column)" : fileName
+        return "FAIL \(place): \(failure.text(language))"
+    }
+}
+
+/// `panya check [PATH...]`: runs every lesson with no terminal, each alone with fresh state from the
+/// factory (purpose `.check`: an in-memory database), at the lesson's `--clock`, typing the
+/// solutions of tasks and entering the answers of quizzes; every `check` and `expect` must hold.
+public final class LessonChecker {
+    public let factory: any LessonEnvironmentFactory
+    public let language: UILanguage
+
+    public init(factory: any LessonEnvironmentFactory, language: UILanguage = .en) {
+        self.factory = factory
+        self.language = language
+    }
+
+    /// Directories become their `*.panya` files (sorted); files stay as given. No paths: `defaultDirectory`.
+    public static func lessonPaths(_ paths: [String], defaultDirectory: String = "lessons") -> [String] {
+        let given = paths.isEmpty ? [defaultDirectory] : paths
+        var result: [String] = []
+        for path in given {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                result += LessonLibrary.panyaFiles(in: path)
+            } else {
+                result.append(path)
+            }
+        }
+        return result
+    }
+
+    /// Checks the lessons at `paths`, writes one line per lesson and `N passed, N failed`, and
+    /// returns the exit status: 0 when all passed, 1 otherwise (also when there was nothing to check).
+    public func run(paths: [String], defaultDirectory: String = "lessons", write: (String) -> Void) -> Int32 {
+        let files = Self.lessonPaths(paths, defaultDirectory: defaultDirectory)
+        if files.isEmpty {
+            write(Catalog.lessonCheckNoFiles.text(language) + "\n")
+            write("0 passed, 0 failed\n")
+            return 1
+        }
+        var passed = 0, failed = 0
+        for path in files {
+            let result = check(path: path)
+            write(result.line(language: language) + "\n")
+            if result.passed { passed += 1 } else { failed += 1 }
+        }
+        write("\(passed) passed, \(failed) failed\n")
+        return failed == 0 ? 0 : 1
+    }
+
+    /// Checks one lesson file.
+    public func check(path: String) -> LessonCheckResult {
+        let file = LessonFile(path: path)
+        var result = LessonCheckResult(path: path, fileName: file.fileName, failure: nil)
+        let source: String
+        do {
+            source = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            result.failure = Diagnostic(file: file.fileName, span: .unknown,
+                                        message: LessonError.unreadable(path: path, detail: error.localizedDescription).message)
+            return result
+        }
+        let env: any LessonEnvironment
+        do {
+            env = try factory.makeEnvironment(for: file, purpose: .check, language: file.fileLanguage ?? language) { _ in }
+        } catch {
+            result.failure = Diagnostic(file: file.fileName, span: .unknown, message: LessonError.environment(String(describing: error)).message)
+            return result
+        }
+        let host = CheckHost(environment: env, fileName: file.fileName, source: source, language: language)
+        result.failure = host.check()
+        return result
+    }
+}
+
+/// The host for one lesson under `panya check`: the first failure throws and stops the script.
+final class CheckHost: LessonHost {
+    let environment: any LessonEnvironment
+    let fileName: String
+    let source: String
+    let language: UILanguage
+    private lazy var lines: [[Character]] = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+
+    init(environment: any LessonEnvironment, fileName: String, source: String, language: UILanguage) {
+        self.environment = environment
+        self.fileName = fileName
+        self.source = source
+        self.language = language
+    }
+
+    var interpreter: Interpreter { environment.interpreter }
+
+    /// Runs the lesson; the first failure, or nil.
+    func check() -> Diagnostic? {
+        interpreter.lessonHost = self
+        defer { interpreter.lessonHost = nil }
+        let program = interpreter.parse(source, file: fileName)
+        if let first = program.diagnostics.first { return first }
+        guard let firstStatement = program.statements.first, case .lesson = firstStatement else {
+            return Diagnostic(file: fileName, span: program.statements.first?.span ?? SourceSpan(line: 1, column: 1, length: 1),
+                              message: Catalog.lessonCheckNoHeader)
+        }
+        guard !program.steps.isEmpty else { return Diagnostic(file: fileName, span: firstStatement.span, message: Catalog.lessonCheckNoSteps) }
+        return interpreter.run(program: program, file: fileName)
+    }
+
+    func lessonHeader(title: String, options: OrderedMap, span: SourceSpan) throws {
+        if let lang = options["lang"]?.asString.flatMap(UILanguage.init(code:)) { interpreter.language = lang }
+        var rest = options
+        rest["lang"] = nil
+        try environment.applyLessonOptions(rest)
+    }
+
+    func beginStep(title: String, index: Int, count: Int, span: SourceSpan) throws {}
+    func endStep(index: Int) throws {}
+    func say(_ text: String) throws {}
+
+    func demo(sourceText: String, run: () throws -> Value?) throws {
+        if let value = try run() { _ = environment.display(value) }
+    }
+
+    func task(_ task: TaskSpec) throws {
+        guard !task.solutions.isEmpty else { throw failure(Catalog.lessonCheckNoSolution, task.span) }
+        for solution in task.solutions {
+            do {
+                _ = try interpreter.evaluateEntry(solution, file: "<solution>")
+            } catch {
+                restoreFile()
+                throw failure(Catalog.lessonCheckSolutionFailed(solution, error.text(language)), task.span, code: nil)
+            }
+        }
+        restoreFile()
+        for check in task.checks {
+            let value: Value
+            do {
+                value = try interpreter.evaluate(check)
+            } catch {
+                throw failure(Catalog.lessonCheckCheckError(text(of: check.span), error.text(language)), check.span)
+            }
+            guard value == .bool(true) else { throw failure(Catalog.lessonCheckCheckFailed(text(of: check.span)), check.span) }
+        }
+    }
+
+    func quiz(_ quiz: QuizSpec) throws {
+        let answer: Value
+        do {
+            answer = try interpreter.evaluate(quiz.answer)
+        } catch {
+            throw failure(Catalog.lessonCheckAnswerFailed(error.text(language)), quiz.answer.span)
+        }
+        guard AnswerMatching.matches(answer, answer) else { throw failure(Catalog.lessonCheckAnswerNotItself, quiz.answer.span) }
+    }
+
+    func expect(passed: Bool, message: String, span: SourceSpan) throws {
+        guard passed else { throw failure(Catalog.lessonCheckExpectFailed(message), span) }
+    }
+
+    private func failure(_ message: Message, _ span: SourceSpan, code: String? = nil) -> Diagnostic {
+        Diagnostic(file: fileName, span: span, message: message, code: code)
+    }
+
+    /// `evaluateEntry` leaves the interpreter's file at the entry's; set it back to the lesson's.
+    private func restoreFile() {
+        _ = try? interpreter.evaluateEntry("", file: fileName)
+    }
+
+    /// The lesson's text under `span` (one line; longer spans are cut at the line's end).
+    func text(of span: SourceSpan) -> String {
+        guard span.line >= 1, span.line <= lines.count else { return "" }
+        let line = lines[span.line - 1]
+        let start = max(0, min(span.column - 1, line.count))
+        let end = span.endLine == span.line ? max(start, min(span.endColumn - 1, line.count)) : line.count
+        return String(line[start..<end]).trimmingCharacters(in: .whitespaces)
+    }
+}

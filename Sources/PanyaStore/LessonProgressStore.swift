@@ -1,0 +1,103 @@
+import GRDB
+
+/// A student's progress in one lesson: where they are and how they did.
+public struct LessonProgress: Sendable, Equatable {
+    public var student: String
+    /// The lesson's key (its file name without the language suffix, e.g. `01-ai-register`).
+    public var lesson: String
+    /// The step to resume at (1-based); `stepCount + 1` or more once finished.
+    public var currentStep: Int
+    public var stepCount: Int
+    public var tasksDone: Int
+    public var tasksSkipped: Int
+    public var quizzesRight: Int
+    /// Wrong tries in tasks and quizzes.
+    public var tries: Int
+    public var finished: Bool
+    /// Seconds since 1970 of the last save.
+    public var updatedAt: Double
+
+    public init(student: String, lesson: String, currentStep: Int = 1, stepCount: Int = 0, tasksDone: Int = 0,
+                tasksSkipped: Int = 0, quizzesRight: Int = 0, tries: Int = 0, finished: Bool = false, updatedAt: Double = 0) {
+        self.student = student
+        self.lesson = lesson
+        self.currentStep = currentStep
+        self.stepCount = stepCount
+        self.tasksDone = tasksDone
+        self.tasksSkipped = tasksSkipped
+        self.quizzesRight = quizzesRight
+        self.tries = tries
+        self.finished = finished
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Lesson progress per student (table `lesson_progress`).
+public final class LessonProgressStore: Sendable {
+    let writer: any DatabaseWriter
+
+    public init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Migration `v2-lesson-progress` (append-only; never edit).
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2-lesson-progress") { db in
+            try db.execute(sql: """
+                CREATE TABLE lesson_progress (
+                    student TEXT NOT NULL,
+                    lesson TEXT NOT NULL,
+                    current_step INTEGER NOT NULL,
+                    step_count INTEGER NOT NULL,
+                    tasks_done INTEGER NOT NULL,
+                    tasks_skipped INTEGER NOT NULL,
+                    quizzes_right INTEGER NOT NULL,
+                    tries INTEGER NOT NULL,
+                    finished INTEGER NOT NULL,
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (student, lesson)
+                );
+                """)
+        }
+    }
+
+    public func load(student: String, lesson: String) throws -> LessonProgress? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM lesson_progress WHERE student = ? AND lesson = ?",
+                             arguments: [student, lesson]).map(Self.progress)
+        }
+    }
+
+    /// Every lesson the student has started, by lesson key.
+    public func all(student: String) throws -> [LessonProgress] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM lesson_progress WHERE student = ? ORDER BY lesson",
+                             arguments: [student]).map(Self.progress)
+        }
+    }
+
+    public func save(_ p: LessonProgress) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO lesson_progress
+                (student, lesson, current_step, step_count, tasks_done, tasks_skipped, quizzes_right, tries, finished, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [p.student, p.lesson, p.currentStep, p.stepCount, p.tasksDone, p.tasksSkipped,
+                                 p.quizzesRight, p.tries, p.finished, p.updatedAt])
+        }
+    }
+
+    /// Forgets the student's progress in `lesson` (`lesson reset N`).
+    public func reset(student: String, lesson: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM lesson_progress WHERE student = ? AND lesson = ?", arguments: [student, lesson])
+        }
+    }
+
+    static func progress(_ row: Row) -> LessonProgress {
+        LessonProgress(student: row["student"], lesson: row["lesson"], currentStep: row["current_step"],
+                       stepCount: row["step_count"], tasksDone: row["tasks_done"], tasksSkipped: row["tasks_skipped"],
+                       quizzesRight: row["quizzes_right"], tries: row["tries"], finished: row["finished"] as Bool,
+                       updatedAt: row["updated_at"])
+    }
+}

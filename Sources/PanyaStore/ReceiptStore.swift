@@ -1,0 +1,111 @@
+import GRDB
+
+/// A saved receipt as stored. `time` is seconds since 1970.
+public struct StoredReceipt: Sendable, Equatable {
+    public var number: Int
+    public var time: Double
+    public var items: [StoredRegisterLine]
+    public var subtotal: Int
+    public var taxRate: Int
+    public var tax: Int
+    public var total: Int
+
+    public init(number: Int, time: Double, items: [StoredRegisterLine], subtotal: Int, taxRate: Int, tax: Int, total: Int) {
+        self.number = number
+        self.time = time
+        self.items = items
+        self.subtotal = subtotal
+        self.taxRate = taxRate
+        self.tax = tax
+        self.total = total
+    }
+}
+
+/// The sums a checkout saves with its items.
+public struct StoredTotals: Sendable, Equatable {
+    public var subtotal: Int
+    public var taxRate: Int
+    public var tax: Int
+    public var total: Int
+
+    public init(subtotal: Int, taxRate: Int, tax: Int, total: Int) {
+        self.subtotal = subtotal
+        self.taxRate = taxRate
+        self.tax = tax
+        self.total = total
+    }
+}
+
+/// Receipts (tables `receipt`, `receipt_item`) and the checkout that writes them.
+public final class ReceiptStore: Sendable {
+    let writer: any DatabaseWriter
+
+    public init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Migration `v2-receipts` (append-only; never edit).
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v2-receipts") { db in
+            try db.execute(sql: """
+                CREATE TABLE receipt (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    time REAL NOT NULL,
+                    subtotal INTEGER NOT NULL,
+                    tax_rate INTEGER NOT NULL,
+                    tax INTEGER NOT NULL,
+                    total INTEGER NOT NULL
+                );
+                CREATE TABLE receipt_item (
+                    receipt_number INTEGER NOT NULL REFERENCES receipt(number) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    qty INTEGER NOT NULL,
+                    unit_price INTEGER NOT NULL,
+                    confirm INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (receipt_number, position)
+                );
+                """)
+        }
+    }
+
+    /// In ONE (immediate) transaction: reads the register's lines, computes the sums, saves the
+    /// receipt with the next number (1, 2, 3 … no gaps) and its items, empties the register.
+    /// Returns nil (and writes nothing) when the register is empty.
+    public func checkout(time: Double, totals: ([StoredRegisterLine]) -> StoredTotals) throws -> StoredReceipt? {
+        try writer.write { db in
+            let lines = try RegisterStore.fetchLines(db)
+            guard !lines.isEmpty else { return nil }
+            let sums = totals(lines)
+            let number = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM receipt")) ?? 1
+            try db.execute(sql: "INSERT INTO receipt (number, time, subtotal, tax_rate, tax, total) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [number, time, sums.subtotal, sums.taxRate, sums.tax, sums.total])
+            for (i, line) in lines.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO receipt_item (receipt_number, position, name, qty, unit_price, confirm)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [number, i + 1, line.name, line.qty, line.unitPrice, line.confirm])
+            }
+            try db.execute(sql: "DELETE FROM register_line")
+            return StoredReceipt(number: number, time: time, items: lines, subtotal: sums.subtotal,
+                                 taxRate: sums.taxRate, tax: sums.tax, total: sums.total)
+        }
+    }
+
+    /// Saved receipts, newest first (at most `limit`).
+    public func receipts(limit: Int? = nil) throws -> [StoredReceipt] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM receipt ORDER BY number DESC LIMIT ?", arguments: [limit ?? -1])
+            return try rows.map { row in
+                let number: Int = row["number"]
+                let items = try Row.fetchAll(db, sql: """
+                    SELECT name, qty, unit_price, confirm FROM receipt_item WHERE receipt_number = ? ORDER BY position
+                    """, arguments: [number]).map {
+                    StoredRegisterLine(name: $0["name"], qty: $0["qty"], unitPrice: $0["unit_price"], confirm: $0["confirm"] as Bool)
+                }
+                return StoredReceipt(number: number, time: row["time"], items: items, subtotal: row["subtotal"],
+                                     taxRate: row["tax_rate"], tax: row["tax"], total: row["total"])
+            }
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Register
-
-@Test func moduleLinks() {}
