@@ -61,9 +61,10 @@ for attempt in range(40):
     try:
         rek.detect_custom_labels(ProjectVersionArn=arn, Image={"Bytes": b"x"})
     except botocore.exceptions.ClientError as error:
-        code = error.response.get("Error", {}).get("Code")
-        if code in ("InvalidClientTokenId", "UnrecognizedClientException"):
-            print(f"moto enforces auth (unknown key refused with {code} after {attempt} free calls)", file=sys.stderr)
+        # moto answers auth errors in XML even for JSON services, so botocore keeps the code in the message.
+        text = str(error)
+        if "InvalidClientTokenId" in text or "UnrecognizedClientException" in text:
+            print(f"moto enforces auth (unknown key refused after {attempt} free calls)", file=sys.stderr)
             break
         raise
 else:
@@ -79,7 +80,9 @@ try:
     bad.detect_custom_labels(ProjectVersionArn=arn, Image={"Bytes": b"x"})
     sys.exit("the user without rekognition permission was allowed")
 except botocore.exceptions.ClientError as error:
-    print(f"user without permission refused: {error.response['Error']['Code']}", file=sys.stderr)
+    if "AccessDenied" not in str(error):
+        raise
+    print("user without permission refused with AccessDenied", file=sys.stderr)
 
 values = {
     "PANYA_MOTO_ENDPOINT": endpoint,
