@@ -34,35 +34,33 @@ public struct LessonProgress: Sendable, Equatable {
 
 /// Lesson progress per student (table `lesson_progress`).
 public final class LessonProgressStore: Sendable {
-    let writer: any DatabaseWriter
+    let database: PanyaDatabase
 
-    public init(writer: any DatabaseWriter) {
-        self.writer = writer
+    public init(_ database: PanyaDatabase) {
+        self.database = database
     }
 
     /// Migration `v2-lesson-progress` (append-only; never edit).
-    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-lesson-progress") { db in
-            try db.execute(sql: """
-                CREATE TABLE lesson_progress (
-                    student TEXT NOT NULL,
-                    lesson TEXT NOT NULL,
-                    current_step INTEGER NOT NULL,
-                    step_count INTEGER NOT NULL,
-                    tasks_done INTEGER NOT NULL,
-                    tasks_skipped INTEGER NOT NULL,
-                    quizzes_right INTEGER NOT NULL,
-                    tries INTEGER NOT NULL,
-                    finished INTEGER NOT NULL,
-                    updated_at REAL NOT NULL,
-                    PRIMARY KEY (student, lesson)
-                );
-                """)
-        }
+    static func createTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE lesson_progress (
+                student TEXT NOT NULL,
+                lesson TEXT NOT NULL,
+                current_step INTEGER NOT NULL,
+                step_count INTEGER NOT NULL,
+                tasks_done INTEGER NOT NULL,
+                tasks_skipped INTEGER NOT NULL,
+                quizzes_right INTEGER NOT NULL,
+                tries INTEGER NOT NULL,
+                finished INTEGER NOT NULL,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (student, lesson)
+            );
+            """)
     }
 
     public func load(student: String, lesson: String) throws -> LessonProgress? {
-        try writer.read { db in
+        try database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM lesson_progress WHERE student = ? AND lesson = ?",
                              arguments: [student, lesson]).map(Self.progress)
         }
@@ -70,14 +68,14 @@ public final class LessonProgressStore: Sendable {
 
     /// Every lesson the student has started, by lesson key.
     public func all(student: String) throws -> [LessonProgress] {
-        try writer.read { db in
+        try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM lesson_progress WHERE student = ? ORDER BY lesson",
                              arguments: [student]).map(Self.progress)
         }
     }
 
     public func save(_ p: LessonProgress) throws {
-        try writer.write { db in
+        try database.write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO lesson_progress
                 (student, lesson, current_step, step_count, tasks_done, tasks_skipped, quizzes_right, tries, finished, updated_at)
@@ -89,7 +87,7 @@ public final class LessonProgressStore: Sendable {
 
     /// Forgets the student's progress in `lesson` (`lesson reset N`).
     public func reset(student: String, lesson: String) throws {
-        try writer.write { db in
+        try database.write { db in
             try db.execute(sql: "DELETE FROM lesson_progress WHERE student = ? AND lesson = ?", arguments: [student, lesson])
         }
     }

@@ -12,6 +12,9 @@ public enum PanyaSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-settings", migrate: Settings.createTables)
         migrator.registerMigration("v1-mock-state", migrate: MockStateStore.createTables)
+        migrator.registerMigration("v2-register", migrate: RegisterStore.createTables)
+        migrator.registerMigration("v2-receipts", migrate: ReceiptStore.createTables)
+        migrator.registerMigration("v2-lesson-progress", migrate: LessonProgressStore.createTables)
         // Add new migrations here, below the others.
         return migrator
     }

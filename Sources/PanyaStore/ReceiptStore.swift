@@ -38,42 +38,40 @@ public struct StoredTotals: Sendable, Equatable {
 
 /// Receipts (tables `receipt`, `receipt_item`) and the checkout that writes them.
 public final class ReceiptStore: Sendable {
-    let writer: any DatabaseWriter
+    let database: PanyaDatabase
 
-    public init(writer: any DatabaseWriter) {
-        self.writer = writer
+    public init(_ database: PanyaDatabase) {
+        self.database = database
     }
 
     /// Migration `v2-receipts` (append-only; never edit).
-    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-receipts") { db in
-            try db.execute(sql: """
-                CREATE TABLE receipt (
-                    number INTEGER PRIMARY KEY NOT NULL,
-                    time REAL NOT NULL,
-                    subtotal INTEGER NOT NULL,
-                    tax_rate INTEGER NOT NULL,
-                    tax INTEGER NOT NULL,
-                    total INTEGER NOT NULL
-                );
-                CREATE TABLE receipt_item (
-                    receipt_number INTEGER NOT NULL REFERENCES receipt(number) ON DELETE CASCADE,
-                    position INTEGER NOT NULL,
-                    name TEXT NOT NULL,
-                    qty INTEGER NOT NULL,
-                    unit_price INTEGER NOT NULL,
-                    confirm INTEGER NOT NULL DEFAULT 0,
-                    PRIMARY KEY (receipt_number, position)
-                );
-                """)
-        }
+    static func createTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE receipt (
+                number INTEGER PRIMARY KEY NOT NULL,
+                time REAL NOT NULL,
+                subtotal INTEGER NOT NULL,
+                tax_rate INTEGER NOT NULL,
+                tax INTEGER NOT NULL,
+                total INTEGER NOT NULL
+            );
+            CREATE TABLE receipt_item (
+                receipt_number INTEGER NOT NULL REFERENCES receipt(number) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                qty INTEGER NOT NULL,
+                unit_price INTEGER NOT NULL,
+                confirm INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (receipt_number, position)
+            );
+            """)
     }
 
     /// In ONE (immediate) transaction: reads the register's lines, computes the sums, saves the
     /// receipt with the next number (1, 2, 3 … no gaps) and its items, empties the register.
     /// Returns nil (and writes nothing) when the register is empty.
     public func checkout(time: Double, totals: ([StoredRegisterLine]) -> StoredTotals) throws -> StoredReceipt? {
-        try writer.write { db in
+        try database.write { db in
             let lines = try RegisterStore.fetchLines(db)
             guard !lines.isEmpty else { return nil }
             let sums = totals(lines)
@@ -94,7 +92,7 @@ public final class ReceiptStore: Sendable {
 
     /// Saved receipts, newest first (at most `limit`).
     public func receipts(limit: Int? = nil) throws -> [StoredReceipt] {
-        try writer.read { db in
+        try database.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM receipt ORDER BY number DESC LIMIT ?", arguments: [limit ?? -1])
             return try rows.map { row in
                 let number: Int = row["number"]

@@ -18,35 +18,33 @@ public struct StoredRegisterLine: Sendable, Equatable {
 /// The register's prices and current lines (tables `register_price`, `register_line`).
 /// Every method is one transaction, so two processes sharing the database never lose an addition.
 public final class RegisterStore: Sendable {
-    let writer: any DatabaseWriter
+    let database: PanyaDatabase
 
-    public init(writer: any DatabaseWriter) {
-        self.writer = writer
+    public init(_ database: PanyaDatabase) {
+        self.database = database
     }
 
     /// Migration `v2-register`: prices and the lines of the register (append-only; never edit).
-    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-register") { db in
-            try db.execute(sql: """
-                CREATE TABLE register_price (
-                    label TEXT PRIMARY KEY NOT NULL,
-                    yen INTEGER NOT NULL CHECK (yen >= 0),
-                    position INTEGER NOT NULL
-                );
-                CREATE TABLE register_line (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    qty INTEGER NOT NULL CHECK (qty > 0),
-                    unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
-                    confirm INTEGER NOT NULL DEFAULT 0,
-                    position INTEGER NOT NULL
-                );
-                """)
-        }
+    static func createTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE register_price (
+                label TEXT PRIMARY KEY NOT NULL,
+                yen INTEGER NOT NULL CHECK (yen >= 0),
+                position INTEGER NOT NULL
+            );
+            CREATE TABLE register_line (
+                name TEXT PRIMARY KEY NOT NULL,
+                qty INTEGER NOT NULL CHECK (qty > 0),
+                unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+                confirm INTEGER NOT NULL DEFAULT 0,
+                position INTEGER NOT NULL
+            );
+            """)
     }
 
     /// Saves `defaults` only when no price is stored.
     public func seedPricesIfEmpty(_ defaults: [(label: String, yen: Int)]) throws {
-        try writer.write { db in
+        try database.write { db in
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM register_price") ?? 0
             guard count == 0 else { return }
             for (i, entry) in defaults.enumerated() {
@@ -58,7 +56,7 @@ public final class RegisterStore: Sendable {
 
     /// label → yen, in the order the labels were first priced.
     public func prices() throws -> [(label: String, yen: Int)] {
-        try writer.read { db in
+        try database.read { db in
             try Row.fetchAll(db, sql: "SELECT label, yen FROM register_price ORDER BY position, label").map {
                 (label: $0["label"] as String, yen: $0["yen"] as Int)
             }
@@ -67,7 +65,7 @@ public final class RegisterStore: Sendable {
 
     /// Sets or changes one price.
     public func setPrice(_ label: String, yen: Int) throws {
-        try writer.write { db in
+        try database.write { db in
             try db.execute(sql: """
                 INSERT INTO register_price (label, yen, position)
                 VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM register_price))
@@ -78,7 +76,7 @@ public final class RegisterStore: Sendable {
 
     /// The lines in the order they were first added.
     public func lines() throws -> [StoredRegisterLine] {
-        try writer.read { db in try Self.fetchLines(db) }
+        try database.read { db in try Self.fetchLines(db) }
     }
 
     static func fetchLines(_ db: Database) throws -> [StoredRegisterLine] {
@@ -90,7 +88,7 @@ public final class RegisterStore: Sendable {
     /// Adds all the lines or none; a name already there gets the quantity added, the new unit
     /// price, and keeps its confirm flag once set.
     public func add(_ additions: [StoredRegisterLine]) throws {
-        try writer.write { db in
+        try database.write { db in
             for a in additions {
                 try db.execute(sql: """
                     INSERT INTO register_line (name, qty, unit_price, confirm, position)
@@ -106,7 +104,7 @@ public final class RegisterStore: Sendable {
 
     /// Removes `qty` of `name`, or its whole line (nil, or qty ≥ the line's). False when no line.
     public func remove(_ name: String, qty: Int?) throws -> Bool {
-        try writer.write { db in
+        try database.write { db in
             guard let current = try Int.fetchOne(db, sql: "SELECT qty FROM register_line WHERE name = ?", arguments: [name]) else {
                 return false
             }
@@ -121,7 +119,7 @@ public final class RegisterStore: Sendable {
 
     /// Clears `name`'s confirm flag. False when no line.
     public func confirm(_ name: String) throws -> Bool {
-        try writer.write { db in
+        try database.write { db in
             try db.execute(sql: "UPDATE register_line SET confirm = 0 WHERE name = ?", arguments: [name])
             return db.changesCount > 0
         }
@@ -129,6 +127,6 @@ public final class RegisterStore: Sendable {
 
     /// Empties the register.
     public func clear() throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM register_line") }
+        try database.write { db in try db.execute(sql: "DELETE FROM register_line") }
     }
 }

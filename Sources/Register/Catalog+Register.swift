@@ -28,9 +28,9 @@ extension Catalog {
         Message(en: "'\(label)' is not in the register", ja: "「\(label)」はレジに入っていません")
     }
     public static let registerEmptyLabel = Message(en: "the label is empty", ja: "ラベルが空です")
-    public static func registerStorage(_ detail: String) -> Message {
-        Message(en: "the register could not use its database: \(detail)",
-                ja: "レジのデータベースが使えませんでした: \(detail)")
+    public static func registerStorage(_ detail: Message) -> Message {
+        Message(en: "the register could not use its database: \(detail.en)",
+                ja: "レジのデータベースが使えませんでした: \(detail.ja)")
     }
 
     // Words for the shell's human rendering of register records.

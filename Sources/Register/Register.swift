@@ -1,4 +1,5 @@
 import Foundation
+import PanyaStore
 import PanyaSupport
 
 /// The bakery register: prices, line items, tax and receipts, kept in a `RegisterStorage`
@@ -8,6 +9,11 @@ import PanyaSupport
 /// quantities are whole numbers ≥ 1, prices whole yen ≥ 0, tax 8 or 10.
 public final class Register {
     public let storage: any RegisterStorage
+
+    /// The register kept in panya's database (`SQLiteRegisterStorage`).
+    public convenience init(database: PanyaDatabase, defaults: PriceList = .lessonDefaults) throws(RegisterError) {
+        try self.init(storage: SQLiteRegisterStorage(database: database), defaults: defaults)
+    }
 
     /// Opens the register over `storage`, loading the lesson's default prices when it has none.
     public init(storage: any RegisterStorage, defaults: PriceList = .lessonDefaults) throws(RegisterError) {
@@ -130,8 +136,10 @@ public final class Register {
             return try body()
         } catch let error as RegisterError {
             throw error
+        } catch let error as UserFacingError {
+            throw .storage(error.message)
         } catch {
-            throw .storage(String(describing: error))
+            throw .storage(.verbatim(String(describing: error)))
         }
     }
 }

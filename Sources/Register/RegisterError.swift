@@ -20,8 +20,8 @@ public enum RegisterError: UserFacingError, Equatable {
     case notInRegister(label: String)
     /// An empty label.
     case emptyLabel
-    /// The store failed (disk, lock): the message says what the database said.
-    case storage(String)
+    /// The store failed (disk, lock): the database's own message.
+    case storage(Message)
 
     public var message: Message {
         switch self {

@@ -12,6 +12,11 @@ public final class SQLiteRegisterStorage: RegisterStorage {
         self.receiptStore = receiptStore
     }
 
+    /// The register in panya's database.
+    public convenience init(database: PanyaDatabase) {
+        self.init(lineStore: RegisterStore(database), receiptStore: ReceiptStore(database))
+    }
+
     public func seedPricesIfEmpty(_ defaults: PriceList) throws {
         try lineStore.seedPricesIfEmpty(defaults.entries)
     }

@@ -1,0 +1,122 @@
+import Foundation
+import PanyaStore
+import PanyaSupport
+import Testing
+@testable import Register
+
+/// A fresh database file in a temporary folder.
+func temporaryDatabasePath() -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panya-register-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent("panya.sqlite").path
+}
+
+@Suite struct RegisterStoreTests {
+    @Test func migrationsAreRegisteredByName() throws {
+        let db = try PanyaDatabase.inMemory()
+        let applied = try db.appliedMigrations()
+        #expect(applied.contains("v2-register"))
+        #expect(applied.contains("v2-receipts"))
+        #expect(applied.contains("v2-lesson-progress"))
+    }
+
+    @Test func linesPricesAndReceiptsSurviveARestart() throws {
+        let path = temporaryDatabasePath()
+        do {
+            let register = try Register(database: try PanyaDatabase(path: path))
+            try register.setPrice("カレーパン", yen: 200)
+            try register.add(detections: breads3At75)
+            _ = try register.checkout(at: Date(timeIntervalSince1970: 1_775_000_000))
+            try register.add(label: "カレーパン", quantity: 2)
+        }
+        let reopened = try Register(database: try PanyaDatabase(path: path))
+        #expect(try reopened.prices()["カレーパン"] == 200)
+        #expect(try reopened.prices()["メロンパン"] == 180)
+        #expect(try reopened.items() == [LineItem(name: "カレーパン", qty: 2, unitPrice: 200)])
+        let receipts = try reopened.receipts()
+        #expect(receipts.count == 1)
+        #expect(receipts[0].number == 1)
+        #expect(receipts[0].totals == RegisterTotal(subtotal: 550, taxRate: 8, tax: 44, total: 594))
+        #expect(receipts[0].items.map(\.name) == ["焼きそばパン", "メロンパン", "あんぱん"])
+        #expect(receipts[0].items.map(\.flag) == ["confirm", nil, "confirm"])
+        #expect(receipts[0].time == Date(timeIntervalSince1970: 1_775_000_000))
+    }
+
+    @Test func sqliteBehavesLikeMemory() throws {
+        let r = try Register(database: try PanyaDatabase.inMemory())
+        #expect(throws: RegisterError.emptyCheckout) { try r.checkout(at: Date()) }
+        try r.add(label: "メロンパン", quantity: 3)
+        try r.add(label: "あんぱん")
+        #expect(try r.remove(label: "メロンパン", quantity: 2).first?.qty == 1)
+        #expect(try r.confirm(label: "メロンパン").count == 2)
+        #expect(throws: RegisterError.notInRegister(label: "焼きそばパン")) { try r.remove(label: "焼きそばパン") }
+        #expect(try r.total() == RegisterTotal(subtotal: 330, taxRate: 8, tax: 26, total: 356))
+        #expect(throws: RegisterError.noPrice(label: "カレーパン")) { try r.add(label: "カレーパン") }
+        try r.clear()
+        #expect(try r.items().isEmpty)
+    }
+
+    @Test func twoDatabaseInstancesShareTheRegister() throws {
+        let path = temporaryDatabasePath()
+        let a = try Register(database: try PanyaDatabase(path: path))
+        let b = try Register(database: try PanyaDatabase(path: path))
+        try a.add(label: "あんぱん")
+        try b.add(label: "あんぱん", quantity: 2)
+        #expect(try a.items() == [LineItem(name: "あんぱん", qty: 3, unitPrice: 150)])
+        let first = try b.checkout(at: Date())
+        #expect(first.number == 1 && first.subtotal == 450)
+        #expect(try a.items().isEmpty)
+        try a.add(label: "メロンパン")
+        #expect(try a.checkout(at: Date()).number == 2)
+        #expect(try b.receipts().map(\.number) == [2, 1])
+    }
+
+    /// Two "processes" (two database connections) each adding and checking out in a loop: every
+    /// bread lands on exactly one receipt and the receipt numbers are 1…N with no gaps.
+    @Test func concurrentCheckoutsLoseNothing() throws {
+        let path = temporaryDatabasePath()
+        _ = try Register(database: try PanyaDatabase(path: path))
+        let rounds = 40
+        let errors = ErrorBox()
+        let group = DispatchGroup()
+        for worker in 0..<2 {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let register = try Register(database: try PanyaDatabase(path: path, busyTimeout: 30))
+                    for _ in 0..<rounds {
+                        try register.add(label: worker == 0 ? "あんぱん" : "メロンパン")
+                        do {
+                            _ = try register.checkout(at: Date())
+                        } catch RegisterError.emptyCheckout {
+                            // the other worker's checkout took our bread with its own: that is fine
+                        }
+                    }
+                } catch {
+                    errors.append("\(error)")
+                }
+            }.start()
+        }
+        group.wait()
+        #expect(errors.items.isEmpty)
+        let register = try Register(database: try PanyaDatabase(path: path))
+        let leftover = try register.items().reduce(0) { $0 + $1.qty }
+        let receipts = try register.receipts()
+        let sold = receipts.flatMap(\.items).reduce(0) { $0 + $1.qty }
+        #expect(sold + leftover == 2 * rounds)
+        #expect(receipts.map(\.number) == Array((1...receipts.count).reversed()))
+        for receipt in receipts {
+            #expect(receipt.subtotal == receipt.items.reduce(0) { $0 + $1.amount })
+            #expect(receipt.total == receipt.subtotal + receipt.tax)
+            #expect(!receipt.items.isEmpty)
+        }
+    }
+}
+
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func append(_ s: String) { lock.lock(); storage.append(s); lock.unlock() }
+    var items: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+}
