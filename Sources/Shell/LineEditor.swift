@@ -37,11 +37,14 @@ public final class LineEditor {
 
     /// Opens the editor and loads the history from `historyFile` (nil: no file), creating
     /// its folder. A history file that cannot be read or written is never fatal: one
-    /// warning is given through `warn` (default: standard error, in the user's language).
+    /// warning is given through `warn` (default: standard error, in `language`).
+    /// `programName` selects the `NAME:` lines of ~/.editrc that apply (use "panya").
+    /// Sets LC_CTYPE for the process (UTF-8; see `isUTF8`).
     public init(
         programName: String,
         historyFile: String?,
         historySize: Int = 1000,
+        language: UILanguage = .en,
         warn: ((Message) -> Void)? = nil
     ) {
         isUTF8 = panya_editor_prepare_locale() != 0
@@ -49,7 +52,7 @@ public final class LineEditor {
         isInteractive = panya_editor_is_interactive(editor) != 0
         self.historyFile = historyFile
         self.warn = warn ?? { message in
-            let text = message.text(UILanguage.resolve(flag: nil))
+            let text = message.text(language)
             FileHandle.standardError.write(Data((text + "\n").utf8))
         }
         if let editor {
@@ -145,8 +148,8 @@ public final class LineEditor {
         }
         guard fileManager.fileExists(atPath: historyFile) else { return }
         // libedit's H_LOAD fails on an empty file (no `_HiStOrY_V2_` line); that is just new.
-        let size = (try? fileManager.attributesOfItem(atPath: historyFile)[.size] as? Int) ?? nil
-        if size == 0 { return }
+        let attributes = try? fileManager.attributesOfItem(atPath: historyFile)
+        if let size = attributes?[.size] as? NSNumber, size.intValue == 0 { return }
         if panya_history_load(editor, historyFile) < 0 {
             // Unreadable or not libedit's format: keep it for the user to look at, start empty.
             panya_history_clear(editor)

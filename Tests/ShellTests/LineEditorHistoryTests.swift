@@ -80,6 +80,28 @@ struct LineEditorHistoryTests {
         #expect(editor(file).historyEntries == ["help"])
     }
 
+    @Test func anEmptyFileIsJustANewHistory() throws {
+        let file = directory + "/history"
+        #expect(FileManager.default.createFile(atPath: file, contents: Data()))
+        let warnings = WarningLog()
+        let history = editor(file, warnings: warnings)
+        history.addHistory("photos")
+        #expect(warnings.messages.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: file + ".bad"))
+        #expect(editor(file).historyEntries == ["photos"])
+    }
+
+    @Test func wideCharactersRoundTrip() {
+        let text = "register add 焼きそばパン 🍞 e\u{301}"
+        let wide = LineEditor.wide(text)
+        #expect(wide.count == text.unicodeScalars.count + 1)
+        #expect(wide.last == 0)
+        let back = wide.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { LineEditor.string(fromWide: $0, count: buffer.count - 1) }
+        }
+        #expect(back == text)
+    }
+
     @Test func anUnwritablePlaceWarnsOnceAndKeepsHistoryInMemory() throws {
         // The "folder" is a regular file: nothing can be created under it.
         let blocker = directory + "/blocker"
