@@ -23,6 +23,9 @@ final class REPL {
     func run() -> Int32 {
         Interrupt.install()
         session.write(Catalog.banner(version: PanyaVersion.string, backend: session.backend.summary).text(session.language) + "\n")
+        if let unavailable = session.backend as? UnavailableBackend {
+            ShellEntry.printError(unavailable.error, language: session.language)
+        }
         var buffer = ""
         while !session.wantsToQuit {
             let prompt = buffer.isEmpty ? "panya> " : "...> "

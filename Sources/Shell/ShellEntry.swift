@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import PanyaLanguage
 import PanyaSupport
 
@@ -82,4 +83,32 @@ public enum ShellEntry {
 
 extension Catalog {
     static let errorLabel = Message(en: "error", ja: "エラー")
+}
+
+extension ShellEntry {
+    /// `panya check [PATH...]`: every lesson alone, fresh in-memory state; "N passed, N failed".
+    public static func checkLessons(paths: [String], options: ShellOptions) -> Int32 {
+        let root = options.assetsRoot ?? Paths.assetsRoot()
+        let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language)
+        return checker.run(paths: paths, defaultDirectory: "lessons") { text in ShellSession.standardOutput(text) }
+    }
+
+    /// `panya lesson FILE|N`: one lesson interactively, then exit.
+    public static func runLesson(_ lesson: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        Interrupt.install()
+        let editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
+        session.lineReader = { prompt in
+            if case .line(let line) = editor.readLine(prompt: prompt) { return line }
+            return nil
+        }
+        do {
+            let file = try session.lessonLibrary.resolve(lesson, language: session.language)
+            try session.runLessonInteractively(file)
+            return 0
+        } catch {
+            printError(error, language: session.language)
+            return 1
+        }
+    }
 }

@@ -7,6 +7,11 @@ public enum ShellError: UserFacingError, Equatable {
     case unknownHelpTopic(String, suggestion: String?)
     case notAvailableOnBackend(command: String, backend: String)
     case badArgument(command: String, detail: Message)
+    case noProjects
+    case noVersions(project: String)
+    case unknownVersion(String)
+    case unknownBackend(String)
+    case cannotListPhotos(String)
 
     public var message: Message {
         switch self {
@@ -25,6 +30,19 @@ public enum ShellError: UserFacingError, Equatable {
                            ja: "`\(command)` は \(backend) バックエンドでは使えません。")
         case .badArgument(let command, let detail):
             return Message(en: "\(command): ", ja: "\(command): ") + detail
+        case .noProjects:
+            return Message(en: "the backend has no Custom Labels projects. On the mock, add a file under mock-responses/projects/ (docs/mock.md).",
+                           ja: "バックエンドに Custom Labels のプロジェクトがありません。モックなら mock-responses/projects/ にファイルを追加してください (docs/mock.md)。")
+        case .noVersions(let project):
+            return Message(en: "the project \(project) has no model versions yet. Train one first (or add one to its recording).",
+                           ja: "プロジェクト \(project) にはまだモデルバージョンがありません。先に学習してください (または記録に追加してください)。")
+        case .unknownVersion(let name):
+            return Message(en: "no model version named '\(name)'. Type `models` to see the versions.",
+                           ja: "'\(name)' という名前のモデルバージョンはありません。`models` で一覧を表示できます。")
+        case .unknownBackend(let name):
+            return Message(en: "unknown backend '\(name)': use mock or aws.", ja: "バックエンド '\(name)' はありません。mock か aws を指定してください。")
+        case .cannotListPhotos(let directory):
+            return Message(en: "cannot list photos in '\(directory)': no such folder.", ja: "'\(directory)' の写真を一覧できません: フォルダがありません。")
         }
     }
 }

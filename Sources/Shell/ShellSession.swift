@@ -3,6 +3,7 @@ import Foundation
 import PanyaLanguage
 import PanyaStore
 import PanyaSupport
+import Register
 
 /// One running panya: the interpreter, its command table, the current backend, the store,
 /// the language and the terminal. The REPL, scripts, lessons and `panya check` each own one.
@@ -29,6 +30,24 @@ public final class ShellSession {
     public var wantsToQuit = false
     /// Lines for the `history` command (the REPL fills it).
     public var historyProvider: () -> [String] = { [] }
+    /// Reads one line after a prompt for lessons' `task> ` (the REPL uses libedit; nil at end of input).
+    public var lineReader: (String) -> String? = { prompt in
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        return Swift.readLine()
+    }
+    /// Assumed thresholds per version ARN, read once per backend.
+    var thresholdCache: [String: [String: Double]] = [:]
+    private var openedRegister: Register?
+    /// The register over the store (opened on first use; a store that cannot be written is reported then).
+    var cashRegister: Register {
+        get throws {
+            if let openedRegister { return openedRegister }
+            let storage = SQLiteRegisterStorage(lineStore: RegisterStore(database), receiptStore: ReceiptStore(database))
+            let register = try Register(storage: storage)
+            openedRegister = register
+            return register
+        }
+    }
 
     private let sink: (String) -> Void
     private var recordRenderers: [String: (Record) -> String] = [:]
@@ -45,7 +64,11 @@ public final class ShellSession {
         self.database = try PanyaDatabase(path: path)
         let commands = self.commands
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
-        self.backend = try BackendFactory.make(options: options, assetsRoot: assetsRoot, database: database)
+        do {
+            self.backend = try BackendFactory.make(options: options, assetsRoot: assetsRoot, database: database)
+        } catch {
+            self.backend = UnavailableBackend(kind: options.backend, error: error)
+        }
         interpreter.showCommandValue = { [weak self] value in
             guard let self else { return }
             let text = self.display(value)
@@ -140,6 +163,7 @@ public final class ShellSession {
         registerBackendCommands()
         registerModelCommands()
         registerDetectionCommands()
+        registerPhotoCommands()
         registerClockCommands()
         registerRegisterCommands()
         registerLessonCommands()
