@@ -140,7 +140,7 @@ public final class Interpreter {
 
     /// Declares or replaces a global variable (hosts use it to seed values).
     public func setGlobal(_ name: String, _ value: Value) {
-        if !globals.assign(name, value) || !globals.declaresLocally(name) { globals.declare(name, value) }
+        globals.declare(name, value)
     }
 
     /// Calls a function value with positional arguments (hosts call back into scripts with it).
@@ -599,6 +599,8 @@ public final class Interpreter {
     private func lookup(_ name: String, span: SourceSpan, asFunction: Bool) throws -> Value {
         if let value = environment.lookup(name) { return value }
         if let function = commandFunction(name) { return .function(function) }
+        let family = commands.names.filter { $0.hasPrefix(name + " ") }
+        if !family.isEmpty { throw diagnostic(Catalog.notACommandAlone(name, family: family), span) }
         let functionNames = commands.names.map { $0.replacingOccurrences(of: " ", with: "_") }
         let suggestion = Suggestions.closest(to: name, in: environment.visibleNames + functionNames)
         if asFunction { throw diagnostic(Catalog.unknownFunction(name, suggestion: suggestion), span) }
