@@ -85,7 +85,11 @@ public final class Interpreter {
         if let first = program.diagnostics.first { throw first }
         var shown: Value? = nil
         try entering(file: file) { () throws in
+            // A lesson host may call this while a lesson statement runs; the entry still
+            // belongs to the global scope, and the lesson's scope comes back afterwards.
+            let saved = environment
             environment = globals
+            defer { environment = saved }
             for stmt in program.statements { shown = try executeForDisplay(stmt) }
         }
         return shown
