@@ -58,6 +58,11 @@ public final class Interpreter {
         Parser.parse(source, file: file, commands: commands.parserNames)
     }
 
+    /// Parses one expression typed by a student (a quiz answer), knowing the command names.
+    public func parseExpression(_ source: String, file: String = "<stdin>") throws(Diagnostic) -> Expr {
+        try Parser.parseExpression(source, file: file, commands: commands.parserNames)
+    }
+
     /// Runs a script: stops at the first error and returns it; nil on success.
     public func run(source: String, file: String) -> Diagnostic? {
         let program = parse(source, file: file)
@@ -97,7 +102,9 @@ public final class Interpreter {
 
     /// Whether the prompt should ask for another line: a bracket is open or the line ends in an operator or comma.
     public static func needsMoreInput(_ source: String) -> Bool {
-        let tokens = Lexer.tokenize(source).tokens
+        let (tokens, problems) = Lexer.tokenize(source)
+        // An unclosed string cannot continue on the next line: show the mistake now.
+        if !problems.isEmpty { return false }
         var depth = 0
         var lineStart = 0
         var lastIndex: Int? = nil
