@@ -124,7 +124,7 @@ public enum CommandArgument: Equatable, Sendable {
 
 /// Where an assignment stores its value: a variable, then indexes or fields into it.
 public struct AssignTarget: Equatable, Sendable {
-    /// The name.
+    /// The variable assigned to.
     public var name: String
     /// Where the name is.
     public var nameSpan: SourceSpan
