@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+
+/// panya's SQLite database: one file shared by every shell on the machine (WAL, busy
+/// timeout), or `:memory:` to keep nothing. Opening it applies the named, append-only
+/// migrations of ``PanyaSchema``.
+///
+/// ```swift
+/// let database = try PanyaDatabase(path: Paths.defaultDatabase())
+/// let state = MockStateStore(database)
+/// ```
+public final class PanyaDatabase: Sendable {
+    /// The special path that keeps everything in memory.
+    public static let inMemoryPath = ":memory:"
+
+    /// The file (or `:memory:`).
+    public let path: String
+    /// The GRDB writer, for repositories (a `DatabasePool` for files, a `DatabaseQueue` in memory).
+    public let writer: any DatabaseWriter
+
+    /// How long a writer waits for another one before giving up (5 seconds by default).
+    public static let defaultBusyTimeout: TimeInterval = 5
+
+    /// Opens (creating it and its parent folders when needed) the database at `path`,
+    /// or an in-memory one for `:memory:`, and migrates it.
+    /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, too new).
+    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "panya"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            if path == Self.inMemoryPath {
+                writer = try DatabaseQueue(configuration: configuration)
+            } else {
+                try Self.createParentDirectory(of: path)
+                writer = try DatabasePool(path: path, configuration: configuration)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path, operation: .open)
+        }
+        try migrate()
+    }
+
+    /// An in-memory database (nothing is kept).
+    public static func inMemory() throws -> PanyaDatabase {
+        try PanyaDatabase(path: inMemoryPath)
+    }
+
+    /// True for `:memory:`.
+    public var isInMemory: Bool { path == Self.inMemoryPath }
+
+    /// Applies the migrations not applied yet; refuses a file written by a newer panya.
+    func migrate() throws {
+        let migrator = PanyaSchema.migrator
+        do {
+            let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded {
+                let applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+                let known = Set(migrator.migrations)
+                throw StoreError(.newerSchema(unknownMigrations: applied.subtracting(known).sorted()), path: path)
+            }
+            try migrator.migrate(writer)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path, operation: .migrate)
+        }
+    }
+
+    /// Names of the migrations applied to this database, in the order they were registered.
+    public func appliedMigrations() throws -> [String] {
+        try read { db in
+            let applied = try PanyaSchema.migrator.appliedIdentifiers(db)
+            return PanyaSchema.migrator.migrations.filter(applied.contains)
+        }
+    }
+
+    /// Runs `updates` in a write transaction; SQLite errors become ``StoreError``.
+    public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(updates)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path, operation: .write)
+        }
+    }
+
+    /// Runs `value` in a read-only access; SQLite errors become ``StoreError``.
+    public func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(value)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path, operation: .read)
+        }
+    }
+
+    private static func createParentDirectory(of path: String) throws {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw StoreError(.notADirectory(parent), path: path) }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(.cannotCreateDirectory(parent, reason: (error as NSError).localizedDescription), path: path)
+        }
+    }
+}

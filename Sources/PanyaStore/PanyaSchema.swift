@@ -1,0 +1,21 @@
+import GRDB
+
+/// Every migration of panya's database, in order. Migrations are append-only: never edit,
+/// rename or reorder one that has shipped; add a new one at the end, one line each:
+///
+/// ```swift
+/// migrator.registerMigration("v1-register", migrate: RegisterStore.createTables)
+/// ```
+public enum PanyaSchema {
+    /// The migrator with every migration registered.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-settings", migrate: Settings.createTables)
+        migrator.registerMigration("v1-mock-state", migrate: MockStateStore.createTables)
+        // Add new migrations here, below the others.
+        return migrator
+    }
+
+    /// The names of all migrations, in order.
+    public static var migrationNames: [String] { migrator.migrations }
+}

@@ -1,1 +1,0 @@
-// The PanyaStore module; see docs/architecture.md.
