@@ -202,6 +202,7 @@ public final class LessonRunner: LessonHost {
             case "skip":
                 stepSkipped += 1
                 io.write(Catalog.lessonSkipped.text(language) + "\n")
+                typeSolutions(task.solutions)
                 return
             case "hint":
                 showHint(task.hints, &nextHint)
@@ -292,6 +293,17 @@ public final class LessonRunner: LessonHost {
             guard let value = try? interpreter.evaluate(check), value == .bool(true) else { return false }
         }
         return true
+    }
+
+    /// After a skip, types the task's solutions for the student (shown like demos) so that the
+    /// following steps find the variables and state they expect.
+    private func typeSolutions(_ solutions: [String]) {
+        guard !solutions.isEmpty else { return }
+        io.write(paint(Catalog.lessonSolutionTyped.text(language), .dim) + "\n")
+        for solution in solutions {
+            io.write(echo(solution))
+            runStudentEntry(solution)
+        }
     }
 
     private func runStudentEntry(_ entry: String) {
