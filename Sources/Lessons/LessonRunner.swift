@@ -280,7 +280,12 @@ public final class LessonRunner: LessonHost {
     /// expression (`180 + 150 + 220`), full-width digits and a trailing 円 forgiven.
     public func answerMatches(_ typed: String, _ expected: Value) -> Bool {
         let text = AnswerMatching.normalized(typed)
-        if case .string = expected, AnswerMatching.matches(.string(AnswerMatching.unquoted(text)), expected) { return true }
+        if case .string(let answer) = expected {
+            let given = AnswerMatching.unquoted(text)
+            if AnswerMatching.matches(.string(given), expected) { return true }
+            // "b" for "B", "Below" for "below": letters' case does not matter in a typed word.
+            if given.lowercased() == answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() { return true }
+        }
         guard let interpreter = environment?.interpreter,
               let expr = try? Parser.parseExpression(text, file: "<stdin>", commands: interpreter.commands.parserNames),
               let value = try? interpreter.evaluate(expr) else { return false }

@@ -41,7 +41,8 @@ final class FakeBakery: LessonEnvironment {
     }
 
     private var modelRecord: Value {
-        .record(Record(kind: "model", fields: [("name", .string("verification001.2023-08-01T10.00.00")), ("status", .string(status)), ("units", .number(1))]))
+        .record(Record(kind: "model", fields: [("name", .string("verification001.2023-08-01T10.00.00")), ("status", .string(status)), ("units", .number(1)),
+                                       ("labels", .list(Self.thresholds.map { .record(Record(kind: "threshold", fields: [("name", .string($0.0)), ("threshold", .number($0.1))])) }))]))
     }
 
     private func totalUSD() -> Double {
@@ -120,6 +121,7 @@ final class FakeBakery: LessonEnvironment {
             }
             return .null
         }
+        add("register prices") { [unowned self] _ in .map(OrderedMap(prices.map { ($0.0, Value.number($0.1)) })) }
         add("register clear") { [unowned self] _ in lines = []; return .null }
         add("register total", flags: ["tax", "rounding"]) { [unowned self] call in
             let rate = try call.number(flag: "tax") ?? 8
@@ -138,7 +140,11 @@ final class FakeBakery: LessonEnvironment {
         }
         add("bill") { [unowned self] _ in
             let usd = totalUSD()
-            return .record(Record(kind: "bill", fields: [("total_usd", .number(usd)), ("total_jpy", .number((usd * 140).rounded()))]))
+            let line = Value.record(Record(kind: "bill_line", fields: [("model", .string("verification001.2023-08-01T10.00.00")),
+                                                                      ("inference_usd", .number(usd)), ("training_usd", .number(0.685)),
+                                                                      ("total_usd", .number(usd + 0.685))]))
+            return .record(Record(kind: "bill", fields: [("versions", .list([line])), ("total_usd", .number(usd + 0.685)),
+                                                         ("total_jpy", .number(((usd + 0.685) * 140).rounded()))]))
         }
     }
 }

@@ -154,6 +154,8 @@ step "Start" {
                                       language: .en, io: .scripted(Array(repeating: "skip", count: 200), into: out))
             let outcome = runner.run(file)
             #expect(outcome == .finished, "\(file.fileName): \(out.text.suffix(600))")
+            #expect(!out.text.contains("error:"), "\(file.fileName): \(out.text)")
+            #expect(!out.text.contains("[for the teacher]") && !out.text.contains("[先生へ]"), "\(file.fileName): \(out.text)")
         }
     }
 }
