@@ -59,7 +59,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport"]),
-        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"]),
+        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport"]),

@@ -9,12 +9,15 @@ public struct ServiceError: UserFacingError, CustomStringConvertible, Equatable 
     public var typeName: String
     /// The message, worded as the service words it.
     public var serviceMessage: String
+    /// More for a person than the service says (which file, which limit), when panya knows it.
+    public var detail: Message?
 
     /// An error with a known code.
-    public init(_ kind: ServiceErrorCode, _ serviceMessage: String) {
+    public init(_ kind: ServiceErrorCode, _ serviceMessage: String, detail: Message? = nil) {
         self.kind = kind
         self.typeName = kind.rawValue
         self.serviceMessage = serviceMessage
+        self.detail = detail
     }
 
     /// An error read from an error body's `__type` and `Message`.
@@ -31,7 +34,8 @@ public struct ServiceError: UserFacingError, CustomStringConvertible, Equatable 
 
     /// `ResourceNotReadyException: ProjectVersion arn:… is not ready`, then the explanation and hint.
     public var message: Message {
-        let head = Message.verbatim("\(typeName): \(serviceMessage)")
+        var head = Message.verbatim("\(typeName): \(serviceMessage)")
+        if let detail { head = head + .verbatim("\n  ") + detail }
         return head + .verbatim("\n  ") + Catalog.serviceErrorExplanation(kind) + .verbatim("\n  ") + Catalog.serviceErrorHint(kind)
     }
 

@@ -1,1 +1,331 @@
-// The MockBackend module; see docs/architecture.md.
+import CustomLabels
+import Foundation
+import PanyaStore
+import PanyaSupport
+import Photos
+
+/// The offline backend: replays recorded responses with the service's exact semantics, over a
+/// simulated clock and lifecycle kept in panya's database (so every shell sees the same state).
+///
+/// ```swift
+/// let backend = try MockBackend(directory: "mock-responses", database: try PanyaDatabase.inMemory())
+/// _ = try backend.startProjectVersion(arn: arn, minInferenceUnits: 1, maxInferenceUnits: nil)
+/// _ = try backend.waitUntilStable(arn: arn) { print($0.en) }
+/// let response = try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: arn, image: .bytes(bytes)))
+/// ```
+public final class MockBackend: CustomLabelsBackend {
+    /// The recordings.
+    public let library: RecordingLibrary
+    /// Lifecycle, clock, selection and billing.
+    public let state: MockStateStore
+    /// Where `s3://bucket/key` objects are read from.
+    public let s3: S3BucketFolder
+    /// Prices for `bill()`.
+    public let pricing: Pricing
+    /// The key the current selection is stored under.
+    public let selectionKey = "mock"
+
+    /// The simulated time a fresh database starts at: right after the seed version's training.
+    public static let defaultClockStart = "2023-08-01T19:30:00+09:00"
+
+    /// A mock over the recordings in `directory` (validated; ``RecordingError`` lists mistakes),
+    /// keeping state in `database`; S3 objects come from `s3Root` (default `<directory>/s3`).
+    public convenience init(directory: String, database: PanyaDatabase, s3Root: String? = nil, pricing: Pricing = .walkthrough) throws {
+        let library = try RecordingLibrary.load(directory: directory)
+        self.init(library: library, database: database, s3Root: s3Root ?? directory + "/s3", pricing: pricing)
+    }
+
+    /// A mock over an already loaded library.
+    public init(library: RecordingLibrary, database: PanyaDatabase, s3Root: String, pricing: Pricing = .walkthrough) {
+        self.library = library
+        self.state = MockStateStore(database)
+        self.s3 = S3BucketFolder(root: s3Root)
+        self.pricing = pricing
+    }
+
+    public var summary: Message { Catalog.mockSummary(directory: library.directory) }
+
+    // MARK: Clock
+
+    /// The simulated time (starts at ``defaultClockStart``).
+    public func clock() throws -> ISO8601.Timestamp {
+        let text = try state.clock() ?? state.initializeClock(Self.defaultClockStart)
+        return ISO8601.parse(text) ?? ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
+    }
+
+    /// Moves the clock forward by `seconds`; returns the new time.
+    @discardableResult
+    public func advance(seconds: Int) throws -> ISO8601.Timestamp {
+        var now = try clock()
+        now.seconds += Double(max(0, seconds))
+        try state.setClock(now.text)
+        return now
+    }
+
+    /// Moves the clock forward by a duration as typed (`90s`, `30m`, `3h`, `2d`).
+    @discardableResult
+    public func advance(_ duration: String) throws -> ISO8601.Timestamp {
+        try advance(seconds: ClockDuration.parse(duration))
+    }
+
+    /// Sets the clock to an ISO 8601 time (its offset is kept for display); it cannot go back.
+    @discardableResult
+    public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp {
+        guard let time = ISO8601.parse(iso8601) else { throw ClockInputError.timestamp(iso8601) }
+        let now = try clock()
+        guard time.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: time.text) }
+        try state.setClock(time.text)
+        return time
+    }
+
+    // MARK: Projects and versions
+
+    /// DescribeProjects: every recorded project.
+    public func describeProjects() throws -> [ProjectDescription] {
+        library.projects.map(\.description)
+    }
+
+    /// DescribeProjectVersions: newest first, statuses from the simulated lifecycle.
+    public func describeProjectVersions(projectArn: String, versionNames: [String]?) throws -> [ProjectVersionDescription] {
+        _ = try ProjectArn.parse(projectArn)
+        guard let project = library.project(arn: projectArn) else { throw ServiceError.projectNotFound(projectArn) }
+        let now = try clock().seconds
+        return try project.versions
+            .filter { versionNames?.contains($0.versionName) ?? true }
+            .sorted { $0.arn.creationMillis > $1.arn.creationMillis }
+            .map { try describe($0, now: now) }
+    }
+
+    /// The version with this ARN as DescribeProjectVersions shows it.
+    public func describeVersion(arn: String) throws -> ProjectVersionDescription {
+        try describe(try recordedVersion(arn: arn).version, now: clock().seconds)
+    }
+
+    func describe(_ version: VersionRecording, now: Double) throws -> ProjectVersionDescription {
+        let current = try currentState(version, now: now)
+        return ProjectVersionDescription(
+            projectVersionArn: version.arn.description, versionName: version.versionName, status: current.status,
+            creationTimestamp: Double(version.arn.creationMillis) / 1000, minInferenceUnits: current.units,
+            billableTrainingTimeInSeconds: version.billableTrainingTimeInSeconds, trainingImages: version.trainingImages,
+            testingImages: version.testingImages, f1Score: version.f1Score, labels: version.labels)
+    }
+
+    /// The status at `now`: the stored lifecycle moved along by the clock, or the recorded status.
+    func currentState(_ version: VersionRecording, now: Double) throws -> (status: VersionStatus, units: Int?, since: Double?) {
+        guard let stored = try state.versionState(arn: version.arn.description), let status = VersionStatus(rawValue: stored.status) else {
+            return (version.status, nil, nil)
+        }
+        let derived = VersionLifecycle.status(status, since: stored.statusSince, at: now)
+        return (derived.status, stored.units, derived.since)
+    }
+
+    /// The current status of a version.
+    public func status(versionArn: String) throws -> VersionStatus {
+        try currentState(recordedVersion(arn: versionArn).version, now: clock().seconds).status
+    }
+
+    func recordedVersion(arn: String) throws -> (project: ProjectRecording, version: VersionRecording) {
+        _ = try ProjectVersionArn.parse(arn)
+        guard let found = library.version(arn: arn) else { throw ServiceError.versionNotFound(arn) }
+        return found
+    }
+
+    // MARK: The current version (`model`, `model use`)
+
+    /// The chosen version, else the newest version of the first project.
+    public func currentVersion() throws -> ProjectVersionDescription {
+        if let arn = try state.selection(backend: selectionKey)?.versionArn, library.version(arn: arn) != nil {
+            return try describeVersion(arn: arn)
+        }
+        guard let project = library.projects.first,
+              let newest = project.versions.max(by: { $0.arn.creationMillis < $1.arn.creationMillis }) else {
+            throw MockBackendError.noModelSelected
+        }
+        return try describeVersion(arn: newest.arn.description)
+    }
+
+    /// The project of the current version.
+    public func currentProject() throws -> ProjectDescription {
+        let version = try currentVersion()
+        guard let project = library.version(arn: version.projectVersionArn)?.project else { throw MockBackendError.noModelSelected }
+        return project.description
+    }
+
+    /// Chooses the current version by ARN, version name, or project name (its newest version).
+    @discardableResult
+    public func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
+        let all = library.projects.flatMap { project in project.versions.map { (project, $0) } }
+        let match = all.first { $0.1.arn.description == nameOrArn || $0.1.versionName == nameOrArn }
+            ?? library.project(named: nameOrArn).flatMap { project in
+                project.versions.max(by: { $0.arn.creationMillis < $1.arn.creationMillis }).map { (project, $0) }
+            }
+        guard let (project, version) = match else {
+            throw MockBackendError.unknownModel(nameOrArn, known: all.map(\.1.versionName))
+        }
+        try state.setSelection(MockSelection(backend: selectionKey, projectArn: project.projectArn.description, versionArn: version.arn.description))
+        return try describeVersion(arn: version.arn.description)
+    }
+
+    /// The assumed thresholds (0–1) of a version, in the recording's label order.
+    public func thresholds(versionArn: String) throws -> [LabelEvaluation] {
+        try recordedVersion(arn: versionArn).version.labels
+    }
+
+    /// The evaluation of a version: per-label metrics and the overall F1.
+    public func evaluation(versionArn: String) throws -> EvaluationSummary {
+        try recordedVersion(arn: versionArn).version.evaluation
+    }
+
+    // MARK: Lifecycle
+
+    /// StartProjectVersion: STARTING now, RUNNING 5 simulated minutes later (billed from then).
+    public func startProjectVersion(arn: String, minInferenceUnits: Int, maxInferenceUnits: Int?) throws -> VersionStatus {
+        let version = try recordedVersion(arn: arn).version
+        try VersionLifecycle.validateUnits(min: minInferenceUnits, max: maxInferenceUnits)
+        let now = try clock().seconds
+        return try state.transition(arn: arn) { stored in
+            let current = Self.derive(stored, recorded: version.status, now: now)
+            let next = try VersionLifecycle.start(from: current, arn: arn)
+            return (MockVersionState(versionArn: arn, status: next.rawValue, units: minInferenceUnits, statusSince: now),
+                    .open(units: minInferenceUnits, from: now + VersionLifecycle.startingSeconds), next)
+        }
+    }
+
+    /// StopProjectVersion: STOPPING now (billing ends now), STOPPED 1 simulated minute later.
+    public func stopProjectVersion(arn: String) throws -> VersionStatus {
+        let version = try recordedVersion(arn: arn).version
+        let now = try clock().seconds
+        return try state.transition(arn: arn) { stored in
+            let current = Self.derive(stored, recorded: version.status, now: now)
+            let next = try VersionLifecycle.stop(from: current, arn: arn)
+            return (MockVersionState(versionArn: arn, status: next.rawValue, units: stored?.units ?? 1, statusSince: now), .close(until: now), next)
+        }
+    }
+
+    static func derive(_ stored: MockVersionState?, recorded: VersionStatus, now: Double) -> VersionStatus {
+        guard let stored, let status = VersionStatus(rawValue: stored.status) else { return recorded }
+        return VersionLifecycle.status(status, since: stored.statusSince, at: now).status
+    }
+
+    /// Moves the simulated clock until the version is stable (RUNNING, STOPPED …), reporting each step.
+    public func waitUntilStable(arn: String, progress: (Message) -> Void) throws -> VersionStatus {
+        let version = try recordedVersion(arn: arn).version
+        while true {
+            try Interrupt.check()
+            let now = try clock()
+            let current = try currentState(version, now: now.seconds)
+            guard let next = VersionLifecycle.automaticTransition(from: current.status), let since = current.since else {
+                return current.status
+            }
+            let target = since + next.afterSeconds
+            let step = Int((target - now.seconds).rounded(.up))
+            let moved = try advance(seconds: step)
+            progress(Catalog.mockWaitStep(arn: arn, from: current.status, to: next.to, at: moved.text, advanced: ClockDuration.format(step)))
+        }
+    }
+
+    // MARK: Detection
+
+    /// DetectCustomLabels with the service's semantics over the recordings.
+    public func detectCustomLabels(_ request: DetectCustomLabelsRequest) throws -> DetectCustomLabelsResponse {
+        try detectCustomLabels(request, photoName: nil)
+    }
+
+    /// DetectCustomLabels; `photoName` (a path) only improves messages.
+    public func detectCustomLabels(_ request: DetectCustomLabelsRequest, photoName: String?) throws -> DetectCustomLabelsResponse {
+        let (version, recording) = try candidates(for: request, photoName: photoName)
+        let labels = try DetectionRules.apply(candidates: recording.candidates, thresholds: version.thresholds,
+                                              minConfidence: request.minConfidence, maxResults: request.maxResults)
+        return DetectCustomLabelsResponse(customLabels: labels)
+    }
+
+    /// Every candidate with its verdict under the request's MinConfidence and MaxResults (`inspect`).
+    public func inspect(_ request: DetectCustomLabelsRequest, photoName: String? = nil) throws -> [Inspection] {
+        let (version, recording) = try candidates(for: request, photoName: photoName)
+        return try DetectionRules.inspect(candidates: recording.candidates, thresholds: version.thresholds,
+                                          minConfidence: request.minConfidence, maxResults: request.maxResults)
+    }
+
+    /// The checks DetectCustomLabels makes, in the service's order (parameters, ARN, version,
+    /// RUNNING, image), then the recording of the photo for the version: all candidates, unfiltered.
+    public func candidates(for request: DetectCustomLabelsRequest, photoName: String? = nil) throws -> (version: VersionRecording, recording: DetectionRecording) {
+        try DetectionRules.validate(minConfidence: request.minConfidence, maxResults: request.maxResults)
+        let version = try recordedVersion(arn: request.projectVersionArn).version
+        let status = try currentState(version, now: clock().seconds).status
+        guard status == .running else { throw ServiceError.notReady(request.projectVersionArn, status: status) }
+        let bytes: [UInt8]
+        let name: String
+        let limits: PhotoLimits
+        switch request.image {
+        case .bytes(let given):
+            bytes = given
+            name = photoName ?? "image"
+            limits = .service
+        case .s3Object(let bucket, let key, _):
+            bytes = try s3.read(bucket: bucket, key: key)
+            name = photoName ?? "s3://\(bucket)/\(key)"
+            limits = .serviceS3Object
+        }
+        let header: PhotoHeader
+        do {
+            header = try Photo.validate(bytes: bytes, name: name, limits: limits)
+        } catch {
+            throw Self.serviceError(for: error, name: name)
+        }
+        let sha = PhotoFingerprint.sha256(bytes)
+        guard let recording = library.detection(sha256: sha, versionArn: request.projectVersionArn) else {
+            throw MockBackendError.noRecording(photo: photoName ?? (request.image == .bytes(bytes) ? nil : name), sha256: sha,
+                                               width: header.width, height: header.height, versionArn: request.projectVersionArn,
+                                               otherVersions: library.detections(sha256: sha).map(\.versionArn.versionName),
+                                               directory: library.directory)
+        }
+        return (version, recording)
+    }
+
+    /// The service's answer to a photo the checks refuse; local problems (no such file) stay as they are.
+    static func serviceError(for error: PhotoError, name: String) -> any Error {
+        switch error.code {
+        case ServiceErrorCode.imageTooLarge.rawValue?:
+            return ServiceError(.imageTooLarge, "Image size is too large.", detail: error.message)
+        case ServiceErrorCode.invalidImageFormat.rawValue?:
+            return ServiceError(.invalidImageFormat, "Request has invalid image format", detail: error.message)
+        case ServiceErrorCode.invalidParameter.rawValue?:
+            return ServiceError(.invalidParameter, "Request has invalid parameters", detail: error.message)
+        default:
+            return error
+        }
+    }
+
+    // MARK: Billing
+
+    /// Inference and training cost so far, per version (from the ledger, up to the clock).
+    public func bill() throws -> BillingReport {
+        let now = try clock()
+        let entries = try state.billing()
+        var lines: [BillingReport.Line] = []
+        for project in library.projects {
+            for version in project.versions {
+                let arn = version.arn.description
+                let mine = entries.filter { $0.versionArn == arn && $0.runningFrom <= now.seconds }
+                var seconds = 0.0, minutes = 0, unitMinutes = 0
+                var usd = 0.0
+                for entry in mine {
+                    let span = min(entry.runningUntil ?? now.seconds, now.seconds) - entry.runningFrom
+                    let billed = Pricing.billedMinutes(seconds: span)
+                    seconds += max(0, span)
+                    minutes += billed
+                    unitMinutes += billed * entry.units
+                    usd += pricing.inferenceUSD(seconds: span, units: entry.units)
+                }
+                let training = version.billableTrainingTimeInSeconds ?? 0
+                if mine.isEmpty && training == 0 { continue }
+                lines.append(BillingReport.Line(
+                    versionName: version.versionName, versionArn: arn, inferenceSeconds: seconds, billedMinutes: minutes,
+                    billedUnitMinutes: unitMinutes, units: mine.last?.units ?? 0,
+                    isRunning: mine.contains { $0.runningUntil == nil }, inferenceUSD: usd,
+                    trainingSeconds: training, trainingUSD: pricing.trainingUSD(seconds: Double(training))))
+            }
+        }
+        return BillingReport(at: now, lines: lines, pricing: pricing)
+    }
+}

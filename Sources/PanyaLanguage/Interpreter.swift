@@ -1,11 +1,4 @@
 import PanyaSupport
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Runs panya programs: scripts, prompt entries and lesson statements. Used on one thread.
 public final class Interpreter {
@@ -24,6 +17,9 @@ public final class Interpreter {
         Interrupt.clear()
         return true
     }
+    /// Shows the value of a command statement that is not at the top of a prompt entry (scripts
+    /// print what command statements return, in their human form); nil shows nothing.
+    public var showCommandValue: ((Value) -> Void)?
     /// The number of `step` statements in the program being run (set by `run`).
     public var stepCount = 0
 
@@ -35,7 +31,7 @@ public final class Interpreter {
     private var callDepth = 0
     private var stepIndex = 0
     private var entryDepth = 0
-    private var stackFloor: UInt = 0
+    private var stackGuard = StackGuard()
     private var commandFunctions: [String: Function] = [:]
 
     enum Completion {
@@ -77,7 +73,7 @@ public final class Interpreter {
         stepCount = program.steps.count
         stepIndex = 0
         do {
-            try entering(file: file) { () throws(Diagnostic) in
+            try entering(file: file) { () throws in
                 for stmt in program.statements { _ = try exec(stmt) }
             }
             return nil
@@ -91,7 +87,7 @@ public final class Interpreter {
         let program = parse(source, file: file)
         if let first = program.diagnostics.first { throw first }
         var shown: Value? = nil
-        try entering(file: file) { () throws(Diagnostic) in
+        try entering(file: file) { () throws in
             environment = globals
             for stmt in program.statements { shown = try executeForDisplay(stmt) }
         }
@@ -153,7 +149,7 @@ public final class Interpreter {
     /// Calls a function value with positional arguments (hosts call back into scripts with it).
     public func call(_ function: Function, _ arguments: [Value]) throws(Diagnostic) -> Value {
         var result = Value.null
-        try entering(file: file) { () throws(Diagnostic) in
+        try entering(file: file) { () throws in
             result = try callFunction(function, arguments, labelled: [], span: .unknown)
         }
         return result
@@ -162,19 +158,19 @@ public final class Interpreter {
     /// Evaluates an expression in the current scope (lesson checks and quiz answers).
     public func evaluate(_ expr: Expr) throws(Diagnostic) -> Value {
         var result = Value.null
-        try entering(file: file) { () throws(Diagnostic) in result = try eval(expr) }
+        try entering(file: file) { () throws in result = try eval(expr) }
         return result
     }
 
     /// Executes one statement in the current scope.
     public func execute(_ stmt: Stmt) throws(Diagnostic) {
-        try entering(file: file) { () throws(Diagnostic) in _ = try exec(stmt) }
+        try entering(file: file) { () throws in _ = try exec(stmt) }
     }
 
     /// Executes one statement; returns the value a prompt would show for it.
     public func executeForDisplay(_ stmt: Stmt) throws(Diagnostic) -> Value? {
         var shown: Value? = nil
-        try entering(file: file) { () throws(Diagnostic) in
+        try entering(file: file) { () throws in
             switch stmt {
             case .expression(let e):
                 let v = try eval(e)
@@ -189,7 +185,7 @@ public final class Interpreter {
         return shown
     }
 
-    private func entering(file: String, _ body: () throws(Diagnostic) -> Void) throws(Diagnostic) {
+    private func entering(file: String, _ body: () throws -> Void) throws(Diagnostic) {
         self.file = file
         if entryDepth == 0 { setStackGuard(); callDepth = 0 }
         entryDepth += 1
@@ -197,48 +193,18 @@ public final class Interpreter {
             entryDepth -= 1
             if entryDepth == 0 { environment = globals }
         }
-        try body()
+        do { try body() } catch { throw diagnostic(from: error, at: .unknown) }
     }
 
     // MARK: - Stack and interruption
 
-    private func setStackGuard() {
-        var marker = 0
-        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        var low: UInt = 0
-        #if canImport(Glibc) || canImport(Musl)
-        typealias GetAttr = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
-        var attr = pthread_attr_t()
-        if let symbol = dlsym(nil, "pthread_getattr_np"),
-           unsafeBitCast(symbol, to: GetAttr.self)(pthread_self(), &attr) == 0 {
-            var address: UnsafeMutableRawPointer? = nil
-            var size = 0
-            if pthread_attr_getstack(&attr, &address, &size) == 0, let address {
-                low = UInt(bitPattern: address)
-            }
-            pthread_attr_destroy(&attr)
-        }
-        #elseif canImport(Darwin)
-        let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
-        let size = UInt(pthread_get_stacksize_np(pthread_self()))
-        if top > size { low = top - size }
-        #endif
-        if low == 0 || low >= here {
-            stackFloor = here > 256 * 1024 ? here - 256 * 1024 : 0
-            return
-        }
-        let available = here - low
-        let margin = min(max(available / 4, 64 * 1024), 256 * 1024)
-        stackFloor = low + margin
+    private func setStackGuard() { stackGuard = StackGuard() }
+
+    private func checkStack(_ span: SourceSpan) throws {
+        if stackGuard.isExhausted { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
     }
 
-    private func checkStack(_ span: SourceSpan) throws(Diagnostic) {
-        var marker = 0
-        let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        if here < stackFloor { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
-    }
-
-    private func poll(_ span: SourceSpan) throws(Diagnostic) {
+    private func poll(_ span: SourceSpan) throws {
         if interruptRequested() { throw diagnostic(Catalog.interrupted, span) }
     }
 
@@ -261,113 +227,156 @@ public final class Interpreter {
 
     // MARK: - Statements
 
-    private func exec(_ stmt: Stmt) throws(Diagnostic) -> Completion {
+    // Each case lives in its own small function: in debug builds a big switch gets one huge
+    // stack frame, and every panya call nests several of these.
+
+    private func exec(_ stmt: Stmt) throws -> Completion {
         try checkStack(stmt.span)
         switch stmt {
-        case .expression(let e):
-            _ = try eval(e)
+        case .expression(let e): _ = try eval(e)
         case .command(let c):
-            _ = try runCommand(c)
-        case .let(let name, let nameSpan, let valueExpr, _):
-            if environment.declaresLocally(name) { throw diagnostic(Catalog.alreadyDeclared(name), nameSpan) }
-            let value = try eval(valueExpr)
-            environment.declare(name, value)
-        case .assign(let target, let op, let valueExpr, let span):
-            try assign(target, op, valueExpr, span: span)
-        case .function(let decl):
-            let name = decl.name ?? "<fn>"
-            if environment.declaresLocally(name) { throw diagnostic(Catalog.alreadyDeclared(name), decl.span) }
-            environment.declare(name, .function(Function(name: name, body: .closure(decl, environment))))
-        case .if(let test, let thenBlock, let elseBlock, _):
-            if try condition(test, "if") {
-                return try executeBlock(thenBlock, in: Environment(parent: environment))
-            } else if let elseBlock {
-                return try executeBlock(elseBlock, in: Environment(parent: environment))
-            }
-        case .for(let name, _, let sequenceExpr, let body, let span):
-            let sequence = try eval(sequenceExpr)
-            let items: [Value]
-            switch sequence {
-            case .list(let list): items = list
-            case .string(let s): items = s.map { .string(String($0)) }
-            case .map(let m): items = m.keys.map { .string($0) }
-            default: throw diagnostic(Catalog.notIterable(sequence.typeName), sequenceExpr.span)
-            }
-            for item in items {
-                try poll(span)
-                let scope = Environment(parent: environment)
-                scope.declare(name, item)
-                switch try executeBlock(body, in: scope) {
-                case .breakLoop: return .normal
-                case .returnValue(let v): return .returnValue(v)
-                case .normal, .continueLoop: continue
-                }
-            }
-        case .while(let conditionExpr, let body, let span):
-            while true {
-                try poll(span)
-                guard try condition(conditionExpr, "while") else { break }
-                switch try executeBlock(body, in: Environment(parent: environment)) {
-                case .breakLoop: return .normal
-                case .returnValue(let v): return .returnValue(v)
-                case .normal, .continueLoop: continue
-                }
-            }
+            let value = try runCommand(c)
+            if !value.isNull { showCommandValue?(value) }
+        case .let(let name, let nameSpan, let valueExpr, _): try execLet(name, nameSpan, valueExpr)
+        case .assign(let target, let op, let valueExpr, let span): try assign(target, op, valueExpr, span: span)
+        case .function(let decl): try execFunction(decl)
+        case .if(let test, let thenBlock, let elseBlock, _): return try execIf(test, thenBlock, elseBlock)
+        case .for(let name, _, let sequence, let body, let span): return try execFor(name, sequence, body, span)
+        case .while(let test, let body, let span): return try execWhile(test, body, span)
         case .break: return .breakLoop
         case .continue: return .continueLoop
-        case .return(let valueExpr, _):
-            return .returnValue(try valueExpr.map { e throws(Diagnostic) in try eval(e) } ?? .null)
-        case .lesson(let titleExpr, let optionExprs, let span):
-            guard let host = lessonHost else { return .normal }
-            let title = try eval(titleExpr).printed
-            var options = OrderedMap()
-            for option in optionExprs {
-                if case .flag(let name, let valueExpr, _) = option {
-                    options[name] = try valueExpr.map { e throws(Diagnostic) in try eval(e) } ?? .bool(true)
-                }
-            }
-            try hostCall(span) { try host.lessonHeader(title: title, options: options, span: span) }
-        case .step(let step):
-            try executeStep(step)
-        case .say(let expr, let span):
-            let text = try eval(expr).printed
-            if let host = lessonHost {
-                try hostCall(span) { try host.say(text) }
-            } else {
-                output(text + "\n")
-            }
-        case .task(let task):
-            guard let host = lessonHost else { throw diagnostic(Catalog.lessonOnly("task"), task.span) }
-            let spec = TaskSpec(instruction: try eval(task.instruction).printed, checks: task.checks,
-                                hints: try texts(task.hints), solutions: try texts(task.solutions), span: task.span)
-            try hostCall(task.span) { try host.task(spec) }
-        case .quiz(let quiz):
-            guard let host = lessonHost else { throw diagnostic(Catalog.lessonOnly("quiz"), quiz.span) }
-            let spec = QuizSpec(question: try eval(quiz.question).printed, answer: quiz.answer, hints: try texts(quiz.hints), span: quiz.span)
-            try hostCall(quiz.span) { try host.quiz(spec) }
-        case .expect(let conditionExpr, let messageExpr, let span):
-            let passed = try condition(conditionExpr, "expect")
-            let message = try eval(messageExpr).printed
-            if let host = lessonHost {
-                try hostCall(span) { try host.expect(passed: passed, message: message, span: span) }
-            } else if !passed {
-                throw diagnostic(Catalog.expectationFailed(message), conditionExpr.span)
+        case .return(let valueExpr, _): return .returnValue(try valueExpr.map { e throws in try eval(e) } ?? .null)
+        case .lesson(let title, let options, let span): try execLesson(title, options, span)
+        case .step(let step): try executeStep(step)
+        case .say(let expr, let span): try execSay(expr, span)
+        case .task(let task): try execTask(task)
+        case .quiz(let quiz): try execQuiz(quiz)
+        case .expect(let test, let message, let span): try execExpect(test, message, span)
+        }
+        return .normal
+    }
+
+    @inline(never)
+    private func execLet(_ name: String, _ nameSpan: SourceSpan, _ valueExpr: Expr) throws {
+        if environment.declaresLocally(name) { throw diagnostic(Catalog.alreadyDeclared(name), nameSpan) }
+        let value = try eval(valueExpr)
+        environment.declare(name, value)
+    }
+
+    @inline(never)
+    private func execFunction(_ decl: FunctionDecl) throws {
+        let name = decl.name ?? "<fn>"
+        if environment.declaresLocally(name) { throw diagnostic(Catalog.alreadyDeclared(name), decl.span) }
+        environment.declare(name, .function(Function(name: name, body: .closure(decl, environment))))
+    }
+
+    @inline(never)
+    private func execIf(_ test: Expr, _ thenBlock: [Stmt], _ elseBlock: [Stmt]?) throws -> Completion {
+        if try condition(test, "if") {
+            return try executeBlock(thenBlock, in: Environment(parent: environment))
+        } else if let elseBlock {
+            return try executeBlock(elseBlock, in: Environment(parent: environment))
+        }
+        return .normal
+    }
+
+    @inline(never)
+    private func execFor(_ name: String, _ sequenceExpr: Expr, _ body: [Stmt], _ span: SourceSpan) throws -> Completion {
+        let sequence = try eval(sequenceExpr)
+        let items: [Value]
+        switch sequence {
+        case .list(let list): items = list
+        case .string(let s): items = s.map { .string(String($0)) }
+        case .map(let m): items = m.keys.map { .string($0) }
+        default: throw diagnostic(Catalog.notIterable(sequence.typeName), sequenceExpr.span)
+        }
+        for item in items {
+            try poll(span)
+            let scope = Environment(parent: environment)
+            scope.declare(name, item)
+            switch try executeBlock(body, in: scope) {
+            case .breakLoop: return .normal
+            case .returnValue(let v): return .returnValue(v)
+            case .normal, .continueLoop: continue
             }
         }
         return .normal
     }
 
-    private func texts(_ exprs: [Expr]) throws(Diagnostic) -> [String] {
+    @inline(never)
+    private func execWhile(_ test: Expr, _ body: [Stmt], _ span: SourceSpan) throws -> Completion {
+        while true {
+            try poll(span)
+            guard try condition(test, "while") else { break }
+            switch try executeBlock(body, in: Environment(parent: environment)) {
+            case .breakLoop: return .normal
+            case .returnValue(let v): return .returnValue(v)
+            case .normal, .continueLoop: continue
+            }
+        }
+        return .normal
+    }
+
+    @inline(never)
+    private func execLesson(_ titleExpr: Expr, _ optionExprs: [CommandArgument], _ span: SourceSpan) throws {
+        guard let host = lessonHost else { return }
+        let title = try eval(titleExpr).printed
+        var options = OrderedMap()
+        for option in optionExprs {
+            if case .flag(let name, let valueExpr, _) = option {
+                options[name] = try valueExpr.map { e throws in try eval(e) } ?? .bool(true)
+            }
+        }
+        try hostCall(span) { try host.lessonHeader(title: title, options: options, span: span) }
+    }
+
+    @inline(never)
+    private func execSay(_ expr: Expr, _ span: SourceSpan) throws {
+        let text = try eval(expr).printed
+        if let host = lessonHost {
+            try hostCall(span) { try host.say(text) }
+        } else {
+            output(text + "\n")
+        }
+    }
+
+    @inline(never)
+    private func execTask(_ task: TaskDecl) throws {
+        guard let host = lessonHost else { throw diagnostic(Catalog.lessonOnly("task"), task.span) }
+        let spec = TaskSpec(instruction: try eval(task.instruction).printed, checks: task.checks,
+                            hints: try texts(task.hints), solutions: try texts(task.solutions), span: task.span)
+        try hostCall(task.span) { try host.task(spec) }
+    }
+
+    @inline(never)
+    private func execQuiz(_ quiz: QuizDecl) throws {
+        guard let host = lessonHost else { throw diagnostic(Catalog.lessonOnly("quiz"), quiz.span) }
+        let spec = QuizSpec(question: try eval(quiz.question).printed, answer: quiz.answer, hints: try texts(quiz.hints), span: quiz.span)
+        try hostCall(quiz.span) { try host.quiz(spec) }
+    }
+
+    @inline(never)
+    private func execExpect(_ test: Expr, _ messageExpr: Expr, _ span: SourceSpan) throws {
+        let passed = try condition(test, "expect")
+        let message = try eval(messageExpr).printed
+        if let host = lessonHost {
+            try hostCall(span) { try host.expect(passed: passed, message: message, span: span) }
+        } else if !passed {
+            throw diagnostic(Catalog.expectationFailed(message), test.span)
+        }
+    }
+
+    private func texts(_ exprs: [Expr]) throws -> [String] {
         var result: [String] = []
         for e in exprs { result.append(try eval(e).printed) }
         return result
     }
 
-    private func hostCall(_ span: SourceSpan, _ body: () throws -> Void) throws(Diagnostic) {
+    private func hostCall(_ span: SourceSpan, _ body: () throws -> Void) throws {
         do { try body() } catch { throw diagnostic(from: error, at: span) }
     }
 
-    private func executeStep(_ step: StepDecl) throws(Diagnostic) {
+    private func executeStep(_ step: StepDecl) throws {
         stepIndex += 1
         let index = stepIndex
         let title = try eval(step.title).printed
@@ -390,7 +399,7 @@ public final class Interpreter {
         try hostCall(step.span) { try host.endStep(index: index) }
     }
 
-    private func executeBlock(_ statements: [Stmt], in scope: Environment) throws(Diagnostic) -> Completion {
+    private func executeBlock(_ statements: [Stmt], in scope: Environment) throws -> Completion {
         let saved = environment
         environment = scope
         defer { environment = saved }
@@ -402,7 +411,7 @@ public final class Interpreter {
         return .normal
     }
 
-    private func condition(_ expr: Expr, _ keyword: String) throws(Diagnostic) -> Bool {
+    private func condition(_ expr: Expr, _ keyword: String) throws -> Bool {
         let value = try eval(expr)
         guard case .bool(let b) = value else { throw diagnostic(Catalog.conditionNotBool(keyword, value), expr.span) }
         return b
@@ -410,7 +419,7 @@ public final class Interpreter {
 
     // MARK: - Assignment
 
-    private func assign(_ target: AssignTarget, _ op: AssignOperator, _ valueExpr: Expr, span: SourceSpan) throws(Diagnostic) {
+    private func assign(_ target: AssignTarget, _ op: AssignOperator, _ valueExpr: Expr, span: SourceSpan) throws {
         guard var root = environment.lookup(target.name) else {
             let suggestion = Suggestions.closest(to: target.name, in: environment.visibleNames)
             throw diagnostic(Catalog.assignUndeclared(target.name, suggestion: suggestion), target.nameSpan)
@@ -427,12 +436,12 @@ public final class Interpreter {
         _ = environment.assign(target.name, root)
     }
 
-    private func combine(_ op: AssignOperator, _ old: Value, _ new: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+    private func combine(_ op: AssignOperator, _ old: Value, _ new: Value, span: SourceSpan) throws -> Value {
         guard let binary = op.binary else { return new }
         return try applyBinary(binary, old, new, span: span)
     }
 
-    private func update(_ value: inout Value, path: ArraySlice<PathComponent>, op: AssignOperator, newValue: Value, span: SourceSpan) throws(Diagnostic) {
+    private func update(_ value: inout Value, path: ArraySlice<PathComponent>, op: AssignOperator, newValue: Value, span: SourceSpan) throws {
         guard let component = path.first else { value = try combine(op, value, newValue, span: span); return }
         let rest = path.dropFirst()
         switch component {
@@ -468,7 +477,7 @@ public final class Interpreter {
     }
 
     private func updateEntry(_ map: inout OrderedMap, key: String, path: ArraySlice<PathComponent>, op: AssignOperator,
-                             newValue: Value, span: SourceSpan, keySpan: SourceSpan) throws(Diagnostic) {
+                             newValue: Value, span: SourceSpan, keySpan: SourceSpan) throws {
         if path.isEmpty && op == .assign {
             map[key] = newValue
             return
@@ -482,90 +491,117 @@ public final class Interpreter {
 
     // MARK: - Expressions
 
-    private func eval(_ expr: Expr) throws(Diagnostic) -> Value {
+    private func eval(_ expr: Expr) throws -> Value {
         try checkStack(expr.span)
         switch expr {
         case .number(let n, _): return .number(n)
         case .string(let s, _): return .string(s)
         case .bool(let b, _): return .bool(b)
         case .null: return .null
-        case .template(let parts, _):
-            var text = ""
-            for part in parts {
-                switch part {
-                case .text(let t): text += t
-                case .expr(let e): text += try eval(e).printed
-                }
-            }
-            return .string(text)
-        case .variable(let name, let span):
-            return try lookup(name, span: span, asFunction: false)
-        case .list(let items, _):
-            var values: [Value] = []
-            values.reserveCapacity(items.count)
-            for item in items { values.append(try eval(item)) }
-            return .list(values)
-        case .map(let entries, _):
-            var map = OrderedMap()
-            for entry in entries { map[entry.key] = try eval(entry.value) }
-            return .map(map)
-        case .unary(let op, let operandExpr, let span):
-            let operand = try eval(operandExpr)
-            switch (op, operand) {
-            case (.negate, .number(let n)): return .number(-n)
-            case (.not, .bool(let b)): return .bool(!b)
-            case (.negate, _): throw diagnostic(Catalog.unaryType("-", operand), span)
-            case (.not, _): throw diagnostic(Catalog.conditionNotBool("not", operand), operandExpr.span)
-            }
-        case .binary(let op, let lhsExpr, let rhsExpr, let span):
-            let lhs = try eval(lhsExpr)
-            let rhs = try eval(rhsExpr)
-            return try applyBinary(op, lhs, rhs, span: span)
-        case .logical(let op, let lhsExpr, let rhsExpr, _):
-            let keyword = op.rawValue
-            let left = try condition(lhsExpr, keyword)
-            switch op {
-            case .and: if !left { return .bool(false) }
-            case .or: if left { return .bool(true) }
-            }
-            return .bool(try condition(rhsExpr, keyword))
-        case .call(let calleeExpr, let arguments, let span):
-            let callee: Value
-            if case .variable(let name, let nameSpan) = calleeExpr {
-                callee = try lookup(name, span: nameSpan, asFunction: true)
-            } else {
-                callee = try eval(calleeExpr)
-            }
-            guard case .function(let function) = callee else {
-                throw diagnostic(Catalog.notCallable(callee.typeName), calleeExpr.span)
-            }
-            var positional: [Value] = []
-            var labelled: [(String, Value, SourceSpan)] = []
-            for argument in arguments {
-                let value = try eval(argument.value)
-                if let label = argument.label {
-                    labelled.append((label, value, argument.value.span))
-                } else {
-                    if !labelled.isEmpty { throw diagnostic(Catalog.positionalAfterKeyword, argument.value.span) }
-                    positional.append(value)
-                }
-            }
-            return try callFunction(function, positional, labelled: labelled, span: span)
-        case .index(let baseExpr, let indexExpr, let span):
-            let base = try eval(baseExpr)
-            let index = try eval(indexExpr)
-            return try subscriptValue(base, index, indexSpan: indexExpr.span, span: span)
-        case .field(let baseExpr, let name, let span):
-            let base = try eval(baseExpr)
-            return try field(base, name, span: span)
-        case .function(let decl):
-            return .function(Function(name: decl.name ?? "<fn>", body: .closure(decl, environment)))
-        case .command(let invocation):
-            return try runCommand(invocation)
+        case .template(let parts, _): return try evalTemplate(parts)
+        case .variable(let name, let span): return try lookup(name, span: span, asFunction: false)
+        case .list(let items, _): return try evalList(items)
+        case .map(let entries, _): return try evalMap(entries)
+        case .unary(let op, let operand, let span): return try evalUnary(op, operand, span)
+        case .binary(let op, let lhs, let rhs, let span): return try evalBinary(op, lhs, rhs, span)
+        case .logical(let op, let lhs, let rhs, _): return try evalLogical(op, lhs, rhs)
+        case .call(let callee, let arguments, let span): return try evalCall(callee, arguments, span)
+        case .index(let base, let index, let span): return try evalIndex(base, index, span)
+        case .field(let base, let name, let span): return try field(try eval(base), name, span: span)
+        case .function(let decl): return .function(Function(name: decl.name ?? "<fn>", body: .closure(decl, environment)))
+        case .command(let invocation): return try runCommand(invocation)
         }
     }
 
-    private func lookup(_ name: String, span: SourceSpan, asFunction: Bool) throws(Diagnostic) -> Value {
+    @inline(never)
+    private func evalTemplate(_ parts: [TemplatePart]) throws -> Value {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let t): text += t
+            case .expr(let e): text += try eval(e).printed
+            }
+        }
+        return .string(text)
+    }
+
+    @inline(never)
+    private func evalList(_ items: [Expr]) throws -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items { values.append(try eval(item)) }
+        return .list(values)
+    }
+
+    @inline(never)
+    private func evalMap(_ entries: [MapEntry]) throws -> Value {
+        var map = OrderedMap()
+        for entry in entries { map[entry.key] = try eval(entry.value) }
+        return .map(map)
+    }
+
+    @inline(never)
+    private func evalUnary(_ op: UnaryOperator, _ operandExpr: Expr, _ span: SourceSpan) throws -> Value {
+        let operand = try eval(operandExpr)
+        switch (op, operand) {
+        case (.negate, .number(let n)): return .number(-n)
+        case (.not, .bool(let b)): return .bool(!b)
+        case (.negate, _): throw diagnostic(Catalog.unaryType("-", operand), span)
+        case (.not, _): throw diagnostic(Catalog.conditionNotBool("not", operand), operandExpr.span)
+        }
+    }
+
+    @inline(never)
+    private func evalBinary(_ op: BinaryOperator, _ lhsExpr: Expr, _ rhsExpr: Expr, _ span: SourceSpan) throws -> Value {
+        let lhs = try eval(lhsExpr)
+        let rhs = try eval(rhsExpr)
+        return try applyBinary(op, lhs, rhs, span: span)
+    }
+
+    @inline(never)
+    private func evalLogical(_ op: LogicalOperator, _ lhsExpr: Expr, _ rhsExpr: Expr) throws -> Value {
+        let keyword = op.rawValue
+        let left = try condition(lhsExpr, keyword)
+        switch op {
+        case .and: if !left { return .bool(false) }
+        case .or: if left { return .bool(true) }
+        }
+        return .bool(try condition(rhsExpr, keyword))
+    }
+
+    @inline(never)
+    private func evalCall(_ calleeExpr: Expr, _ arguments: [Argument], _ span: SourceSpan) throws -> Value {
+        let callee: Value
+        if case .variable(let name, let nameSpan) = calleeExpr {
+            callee = try lookup(name, span: nameSpan, asFunction: true)
+        } else {
+            callee = try eval(calleeExpr)
+        }
+        guard case .function(let function) = callee else {
+            throw diagnostic(Catalog.notCallable(callee.typeName), calleeExpr.span)
+        }
+        var positional: [Value] = []
+        var labelled: [(String, Value, SourceSpan)] = []
+        for argument in arguments {
+            let value = try eval(argument.value)
+            if let label = argument.label {
+                labelled.append((label, value, argument.value.span))
+            } else {
+                if !labelled.isEmpty { throw diagnostic(Catalog.positionalAfterKeyword, argument.value.span) }
+                positional.append(value)
+            }
+        }
+        return try callFunction(function, positional, labelled: labelled, span: span)
+    }
+
+    @inline(never)
+    private func evalIndex(_ baseExpr: Expr, _ indexExpr: Expr, _ span: SourceSpan) throws -> Value {
+        let base = try eval(baseExpr)
+        let index = try eval(indexExpr)
+        return try subscriptValue(base, index, indexSpan: indexExpr.span, span: span)
+    }
+
+    private func lookup(_ name: String, span: SourceSpan, asFunction: Bool) throws -> Value {
         if let value = environment.lookup(name) { return value }
         if let function = commandFunction(name) { return .function(function) }
         let functionNames = commands.names.map { $0.replacingOccurrences(of: " ", with: "_") }
@@ -582,7 +618,7 @@ public final class Interpreter {
         return function
     }
 
-    func applyBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, span: SourceSpan) throws(Diagnostic) -> Value {
+    func applyBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, span: SourceSpan) throws -> Value {
         switch op {
         case .equal: return .bool(lhs == rhs)
         case .notEqual: return .bool(lhs != rhs)
@@ -626,14 +662,14 @@ public final class Interpreter {
         }
     }
 
-    private func listIndex(_ index: Value, count: Int, span: SourceSpan) throws(Diagnostic) -> Int {
+    private func listIndex(_ index: Value, count: Int, span: SourceSpan) throws -> Int {
         guard case .number(let n) = index else { throw diagnostic(Catalog.indexType(index), span) }
         guard n == n.rounded(), abs(n) < 1e15 else { throw diagnostic(Catalog.indexNotWhole(n), span) }
         guard n >= 0, Int(n) < count else { throw diagnostic(Catalog.indexOutOfRange(Int(n), count: count), span) }
         return Int(n)
     }
 
-    private func subscriptValue(_ base: Value, _ index: Value, indexSpan: SourceSpan, span: SourceSpan) throws(Diagnostic) -> Value {
+    private func subscriptValue(_ base: Value, _ index: Value, indexSpan: SourceSpan, span: SourceSpan) throws -> Value {
         switch base {
         case .list(let items):
             return items[try listIndex(index, count: items.count, span: indexSpan)]
@@ -654,7 +690,7 @@ public final class Interpreter {
         }
     }
 
-    private func field(_ base: Value, _ name: String, span: SourceSpan, recordOverride: Record? = nil) throws(Diagnostic) -> Value {
+    private func field(_ base: Value, _ name: String, span: SourceSpan, recordOverride: Record? = nil) throws -> Value {
         switch base {
         case .record(let record):
             guard let value = record[name] else {
@@ -674,7 +710,7 @@ public final class Interpreter {
 
     // MARK: - Calls
 
-    private func callFunction(_ function: Function, _ positional: [Value], labelled: [(String, Value, SourceSpan)], span: SourceSpan) throws(Diagnostic) -> Value {
+    private func callFunction(_ function: Function, _ positional: [Value], labelled: [(String, Value, SourceSpan)], span: SourceSpan) throws -> Value {
         try poll(span)
         try checkStack(span)
         callDepth += 1
@@ -723,7 +759,7 @@ public final class Interpreter {
         }
     }
 
-    private func checkFlag(_ command: Command, _ key: String, span: SourceSpan) throws(Diagnostic) {
+    private func checkFlag(_ command: Command, _ key: String, span: SourceSpan) throws {
         let accepted = command.flagKeys
         guard !accepted.contains(key) else { return }
         let dashed = { (k: String) in "--" + k.replacingOccurrences(of: "_", with: "-") }
@@ -731,7 +767,7 @@ public final class Interpreter {
         throw diagnostic(Catalog.unknownFlag(dashed(key), command: command.name, suggestion: suggestion, accepted: accepted.map(dashed)), span)
     }
 
-    private func runCommand(_ invocation: CommandInvocation) throws(Diagnostic) -> Value {
+    private func runCommand(_ invocation: CommandInvocation) throws -> Value {
         guard let command = commands.command(named: invocation.name) else {
             throw diagnostic(Catalog.unknownCommand(invocation.name, suggestion: Suggestions.closest(to: invocation.name, in: commands.names)), invocation.span)
         }
@@ -742,13 +778,13 @@ public final class Interpreter {
             case .positional(let e): positional.append(try eval(e))
             case .flag(let name, let valueExpr, let span):
                 try checkFlag(command, name, span: span)
-                flags[name] = try valueExpr.map { e throws(Diagnostic) in try eval(e) } ?? .bool(true)
+                flags[name] = try valueExpr.map { e throws in try eval(e) } ?? .bool(true)
             }
         }
         return try invoke(command, positional: positional, flags: flags, span: invocation.span)
     }
 
-    private func invoke(_ command: Command, positional: [Value], flags: OrderedMap, span: SourceSpan) throws(Diagnostic) -> Value {
+    private func invoke(_ command: Command, positional: [Value], flags: OrderedMap, span: SourceSpan) throws -> Value {
         try poll(span)
         let call = CommandCall(name: command.name, positional: positional, flags: flags, span: span, usage: command.usage)
         do {

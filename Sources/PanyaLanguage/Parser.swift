@@ -36,6 +36,7 @@ public struct Parser {
     private var blockDepth = 0
     private var inStep = false
     private var nesting = 0
+    private let stackGuard = StackGuard()
     static let maxNesting = 100
 
     /// A parser over `source`; `commands` are the command names the host registered.
@@ -65,11 +66,17 @@ public struct Parser {
     public static func parseExpression(_ source: String, file: String = "<input>", commands: CommandNames = .none) throws(Diagnostic) -> Expr {
         var parser = Parser(source: source, file: file, commands: commands)
         if let first = parser.diagnostics.first { throw first }
-        parser.skipNewlines()
-        let expr = try parser.expression()
-        parser.skipNewlines()
-        guard case .end = parser.current.kind else { throw parser.error(Catalog.expectedEndOfExpression(parser.describe(parser.current)), at: parser.current.span) }
-        return expr
+        do {
+            parser.skipNewlines()
+            let expr = try parser.expression()
+            parser.skipNewlines()
+            guard case .end = parser.current.kind else { throw parser.error(Catalog.expectedEndOfExpression(parser.describe(parser.current)), at: parser.current.span) }
+            return expr
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw parser.error(.verbatim(String(describing: error)), at: .unknown)
+        }
     }
 
     /// Parses the whole source.
@@ -156,7 +163,7 @@ public struct Parser {
     }
 
     @discardableResult
-    private mutating func expect(_ symbol: Symbol, _ what: Message) throws(Diagnostic) -> Token {
+    private mutating func expect(_ symbol: Symbol, _ what: Message) throws -> Token {
         guard check(symbol) else { throw unexpected(current, expected: what) }
         return advance()
     }
@@ -190,13 +197,13 @@ public struct Parser {
             }
             let saved = (newlineSignificant, loopDepth, functionDepth, blockDepth, inStep, nesting)
             let start = current.offset
-            do throws(Diagnostic) {
+            do {
                 let stmt = try statement()
                 let source = text(from: start, to: lastEnd)
                 if !isStatementEnd(current) { throw unexpected(current, expected: Catalog.endOfStatement) }
                 result.append((stmt, source))
             } catch {
-                diagnostics.append(error)
+                diagnostics.append(error as? Diagnostic ?? self.error(.verbatim(String(describing: error)), at: current.span))
                 (newlineSignificant, loopDepth, functionDepth, blockDepth, inStep, nesting) = saved
                 synchronize()
             }
@@ -221,11 +228,11 @@ public struct Parser {
         }
     }
 
-    private mutating func block() throws(Diagnostic) -> [Stmt] {
+    private mutating func block() throws -> [Stmt] {
         try blockWithSources().map(\.0)
     }
 
-    private mutating func blockWithSources() throws(Diagnostic) -> [(Stmt, String)] {
+    private mutating func blockWithSources() throws -> [(Stmt, String)] {
         let open = try expect(.leftBrace, Catalog.openBrace)
         newlineSignificant.append(true)
         blockDepth += 1
@@ -240,12 +247,12 @@ public struct Parser {
         return body
     }
 
-    private mutating func nest(at span: SourceSpan) throws(Diagnostic) {
+    private mutating func nest(at span: SourceSpan) throws {
         nesting += 1
-        if nesting > Parser.maxNesting { throw error(Catalog.tooDeeplyNested, at: span) }
+        if nesting > Parser.maxNesting || stackGuard.isExhausted { throw error(Catalog.tooDeeplyNested, at: span) }
     }
 
-    private mutating func statement() throws(Diagnostic) -> Stmt {
+    private mutating func statement() throws -> Stmt {
         let token = current
         switch token.kind {
         case .keyword(.let): return try letStatement()
@@ -281,12 +288,12 @@ public struct Parser {
     }
 
     /// A value after `=`: an expression or a command statement.
-    private mutating func rightHandSide() throws(Diagnostic) -> Expr {
+    private mutating func rightHandSide() throws -> Expr {
         if current.identifier != nil, isCommandStart() { return .command(try commandInvocation()) }
         return try expression()
     }
 
-    private mutating func declaredName(after keyword: String) throws(Diagnostic) -> (String, SourceSpan) {
+    private mutating func declaredName(after keyword: String) throws -> (String, SourceSpan) {
         let token = current
         switch token.kind {
         case .identifier(let name):
@@ -301,7 +308,7 @@ public struct Parser {
         }
     }
 
-    private mutating func letStatement() throws(Diagnostic) -> Stmt {
+    private mutating func letStatement() throws -> Stmt {
         let letToken = advance()
         let (name, nameSpan) = try declaredName(after: "let")
         try expect(.equal, Catalog.symbolNamed("="))
@@ -310,7 +317,7 @@ public struct Parser {
         return .let(name: name, nameSpan: nameSpan, value: value, span: letToken.span.through(value.span))
     }
 
-    private mutating func functionDecl(named: Bool) throws(Diagnostic) -> FunctionDecl {
+    private mutating func functionDecl(named: Bool) throws -> FunctionDecl {
         let fnToken = advance()
         var name: String? = nil
         if named { name = try declaredName(after: "fn").0 }
@@ -338,7 +345,7 @@ public struct Parser {
         return FunctionDecl(name: name, parameters: parameters, body: body, span: fnToken.span.through(lastSpan))
     }
 
-    private mutating func ifStatement() throws(Diagnostic) -> Stmt {
+    private mutating func ifStatement() throws -> Stmt {
         let ifToken = advance()
         let condition = try expression()
         let thenBlock = try block()
@@ -357,7 +364,7 @@ public struct Parser {
         return .if(condition: condition, then: thenBlock, else: elseBlock, span: ifToken.span.through(lastSpan))
     }
 
-    private mutating func forStatement() throws(Diagnostic) -> Stmt {
+    private mutating func forStatement() throws -> Stmt {
         let forToken = advance()
         let (name, nameSpan) = try declaredName(after: "for")
         guard check(.in) else { throw unexpected(current, expected: Catalog.keywordNamed("in")) }
@@ -369,7 +376,7 @@ public struct Parser {
         return .for(name: name, nameSpan: nameSpan, sequence: sequence, body: body, span: forToken.span.through(lastSpan))
     }
 
-    private mutating func whileStatement() throws(Diagnostic) -> Stmt {
+    private mutating func whileStatement() throws -> Stmt {
         let whileToken = advance()
         let condition = try expression()
         loopDepth += 1
@@ -378,7 +385,7 @@ public struct Parser {
         return .while(condition: condition, body: body, span: whileToken.span.through(lastSpan))
     }
 
-    private mutating func returnStatement() throws(Diagnostic) -> Stmt {
+    private mutating func returnStatement() throws -> Stmt {
         let token = advance()
         guard functionDepth > 0 else { throw error(Catalog.returnOutsideFunction, at: token.span) }
         if isStatementEnd(current) { return .return(nil, span: token.span) }
@@ -386,7 +393,7 @@ public struct Parser {
         return .return(value, span: token.span.through(value.span))
     }
 
-    private func assignTarget(_ expr: Expr, operatorSpan: SourceSpan) throws(Diagnostic) -> AssignTarget {
+    private func assignTarget(_ expr: Expr, operatorSpan: SourceSpan) throws -> AssignTarget {
         var path: [PathComponent] = []
         var node = expr
         while true {
@@ -435,7 +442,7 @@ public struct Parser {
     }
 
     /// `detcet photo.jpg`: a word followed by arguments that is not a command.
-    private func checkCommandLikeLine(_ name: String) throws(Diagnostic) {
+    private func checkCommandLikeLine(_ name: String) throws {
         let next = raw(1)
         guard next.offset > current.endOffset else { return }
         let looksLikeArgument: Bool
@@ -451,7 +458,7 @@ public struct Parser {
         throw error(Catalog.unknownCommand(name, suggestion: Suggestions.closest(to: name, in: candidates)), at: current.span)
     }
 
-    private mutating func commandInvocation() throws(Diagnostic) -> CommandInvocation {
+    private mutating func commandInvocation() throws -> CommandInvocation {
         let first = advance()
         var name = first.identifier ?? ""
         var nameEnd = first
@@ -478,7 +485,7 @@ public struct Parser {
     }
 
     /// Arguments up to the end of the statement.
-    private mutating func commandArguments() throws(Diagnostic) -> [CommandArgument] {
+    private mutating func commandArguments() throws -> [CommandArgument] {
         var arguments: [CommandArgument] = []
         while !isStatementEnd(current) {
             if isFlagStart(at: 0) {
@@ -499,7 +506,7 @@ public struct Parser {
     }
 
     /// One argument value: a quoted string, `$name`, `(expr)` or a bare word.
-    private mutating func commandValue() throws(Diagnostic) -> Expr {
+    private mutating func commandValue() throws -> Expr {
         let token = current
         switch token.kind {
         case .string:
@@ -523,7 +530,7 @@ public struct Parser {
     }
 
     /// A run of characters up to a space, `;` or the end of the line.
-    private mutating func bareWord() throws(Diagnostic) -> (text: String, span: SourceSpan) {
+    private mutating func bareWord() throws -> (text: String, span: SourceSpan) {
         let first = advance()
         if case .invalid(_, let message, true) = first.kind { throw error(message, at: first.span) }
         var last = first
@@ -571,7 +578,7 @@ public struct Parser {
         }
     }
 
-    private mutating func lessonStatement(_ word: String) throws(Diagnostic) -> Stmt? {
+    private mutating func lessonStatement(_ word: String) throws -> Stmt? {
         let nextIsString: Bool = { if case .string = raw(1).kind { return true } else { return false } }()
         switch word {
         case "lesson" where nextIsString:
@@ -628,7 +635,7 @@ public struct Parser {
     }
 
     /// `{ word EXPR ... }` inside `task` and `quiz`.
-    private mutating func clauses(allowed: [String], block: String, _ add: (String, Expr) -> Void) throws(Diagnostic) {
+    private mutating func clauses(allowed: [String], block: String, _ add: (String, Expr) -> Void) throws {
         let open = try expect(.leftBrace, Catalog.openBrace)
         newlineSignificant.append(true)
         defer { newlineSignificant.removeLast() }
@@ -648,13 +655,13 @@ public struct Parser {
 
     // MARK: - Expressions
 
-    mutating func expression() throws(Diagnostic) -> Expr {
+    mutating func expression() throws -> Expr {
         try nest(at: current.span)
         defer { nesting -= 1 }
         return try orExpression()
     }
 
-    private mutating func orExpression() throws(Diagnostic) -> Expr {
+    private mutating func orExpression() throws -> Expr {
         var left = try andExpression()
         while check(.or) {
             advance(); skipNewlines()
@@ -664,7 +671,7 @@ public struct Parser {
         return left
     }
 
-    private mutating func andExpression() throws(Diagnostic) -> Expr {
+    private mutating func andExpression() throws -> Expr {
         var left = try notExpression()
         while check(.and) {
             advance(); skipNewlines()
@@ -674,7 +681,7 @@ public struct Parser {
         return left
     }
 
-    private mutating func notExpression() throws(Diagnostic) -> Expr {
+    private mutating func notExpression() throws -> Expr {
         if check(.not) {
             let token = advance()
             try nest(at: token.span)
@@ -698,7 +705,7 @@ public struct Parser {
         }
     }
 
-    private mutating func comparison() throws(Diagnostic) -> Expr {
+    private mutating func comparison() throws -> Expr {
         let left = try additive()
         guard let op = comparisonOperator() else { return left }
         advance(); skipNewlines()
@@ -707,7 +714,7 @@ public struct Parser {
         return .binary(op, left, right, left.span.through(right.span))
     }
 
-    private mutating func additive() throws(Diagnostic) -> Expr {
+    private mutating func additive() throws -> Expr {
         var left = try multiplicative()
         while true {
             let op: BinaryOperator
@@ -719,7 +726,7 @@ public struct Parser {
         return left
     }
 
-    private mutating func multiplicative() throws(Diagnostic) -> Expr {
+    private mutating func multiplicative() throws -> Expr {
         var left = try unary()
         while true {
             let op: BinaryOperator
@@ -731,7 +738,7 @@ public struct Parser {
         return left
     }
 
-    private mutating func unary() throws(Diagnostic) -> Expr {
+    private mutating func unary() throws -> Expr {
         if check(.minus) {
             let token = advance()
             try nest(at: token.span)
@@ -744,7 +751,7 @@ public struct Parser {
         return try postfix()
     }
 
-    private mutating func postfix() throws(Diagnostic) -> Expr {
+    private mutating func postfix() throws -> Expr {
         var expr = try primary()
         while true {
             if check(.leftParen) {
@@ -794,7 +801,7 @@ public struct Parser {
         }
     }
 
-    private mutating func primary() throws(Diagnostic) -> Expr {
+    private mutating func primary() throws -> Expr {
         let token = current
         switch token.kind {
         case .number(let n):
@@ -875,7 +882,7 @@ public struct Parser {
         }
     }
 
-    private func stringExpr(_ pieces: [StringPiece], span: SourceSpan) throws(Diagnostic) -> Expr {
+    private func stringExpr(_ pieces: [StringPiece], span: SourceSpan) throws -> Expr {
         var parts: [TemplatePart] = []
         for piece in pieces {
             switch piece {

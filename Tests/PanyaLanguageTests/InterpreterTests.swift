@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PanyaSupport
 @testable import PanyaLanguage
@@ -187,6 +188,24 @@ import PanyaSupport
         interpreter.maxCallDepth = 1_000_000
         let d = try #require(interpreter.run(source: "fn f(n) { return 1 + f(n + 1) }\nprint(f(0))", file: "deep.panya"))
         #expect(d.message == Catalog.tooDeep(limit: 1_000_000))
+    }
+
+    @Test func smallThreadStacksDoNotOverflow() throws {
+        final class Box: @unchecked Sendable { var run: Diagnostic?; var parse: Diagnostic? }
+        let box = Box()
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let (interpreter, _) = makeInterpreter()
+            interpreter.maxCallDepth = 1_000_000
+            box.run = interpreter.run(source: "fn f(n) { return 1 + f(n + 1) }\nf(0)", file: "deep.panya")
+            box.parse = Parser.parse(String(repeating: "(", count: 5000), file: "x").diagnostics.first
+            finished.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        finished.wait()
+        #expect(box.run?.message == Catalog.tooDeep(limit: 1_000_000))
+        #expect(box.parse?.message == Catalog.tooDeeplyNested)
     }
 
     @Test func hostCallsBack() throws {

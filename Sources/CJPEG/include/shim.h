@@ -1,1 +1,64 @@
-/* placeholder; filled by the CJPEG bridge */
+/*
+ * CJPEG: the bridge from Swift to libjpeg(-turbo).
+ *
+ * Why C and not Swift: libjpeg reports errors by calling `error_exit`, whose default calls
+ * `exit()`. Recovering means `setjmp` before the call and `longjmp` out of the error handler,
+ * and Swift can neither call `setjmp` safely nor be unwound by `longjmp`. So every libjpeg call
+ * that can fail runs here, behind a setjmp-guarded error manager, and returns an error code with
+ * libjpeg's own message (format_message) instead. A corrupt or truncated file never exits or
+ * crashes the process.
+ */
+#ifndef PANYA_CJPEG_SHIM_H
+#define PANYA_CJPEG_SHIM_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Room for libjpeg's formatted messages (JMSG_LENGTH_MAX is 200). */
+#define PANYA_JPEG_MESSAGE_CAPACITY 256
+
+/* Return codes. */
+#define PANYA_JPEG_OK 0
+#define PANYA_JPEG_ERROR 1          /* libjpeg reported an error; the message says which */
+#define PANYA_JPEG_WARNING 2        /* decoding "worked" but libjpeg warned (truncated/corrupt data) */
+#define PANYA_JPEG_NO_MEMORY 3
+#define PANYA_JPEG_BAD_ARGUMENT 4
+
+/*
+ * Reads the header only: width, height and the number of colour components in the file.
+ * Returns PANYA_JPEG_OK or an error code with `message` filled.
+ */
+int panya_jpeg_read_header(const unsigned char *data, size_t size,
+                           int *width, int *height, int *components,
+                           char *message, size_t message_capacity);
+
+/*
+ * Decodes to packed RGB8 (grayscale expanded, CMYK/YCCK converted) into `rgb`, which must hold
+ * width*height*3 bytes for the width and height panya_jpeg_read_header returned.
+ * Any libjpeg warning (premature end of data, corrupt data) is reported as PANYA_JPEG_WARNING:
+ * the service rejects such files, and so does panya.
+ */
+int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
+                          unsigned char *rgb, int expected_width, int expected_height,
+                          char *message, size_t message_capacity);
+
+/*
+ * Encodes packed RGB8 as a baseline JFIF JPEG at `quality` (1–100), deterministic
+ * (integer DCT, default tables, no timestamps). On success `*out` is a malloc'd buffer of
+ * `*out_size` bytes that the caller releases with panya_jpeg_free.
+ */
+int panya_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+                          unsigned char **out, unsigned long *out_size,
+                          char *message, size_t message_capacity);
+
+/* Releases a buffer returned by panya_jpeg_encode_rgb. */
+void panya_jpeg_free(unsigned char *buffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

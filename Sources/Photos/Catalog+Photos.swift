@@ -1,0 +1,81 @@
+import PanyaSupport
+
+/// The Photos module's messages.
+extension Catalog {
+    /// "4,194,304" — digits grouped by thousands (no locale involved).
+    static func groupedDigits(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    public static func photoFileNotFound(path: String) -> Message {
+        Message(en: "\(path): no such photo. Check the path (the lesson photos are in lessons/photos/; `photos` lists them).",
+                ja: "\(path): 写真が見つかりません。パスを確かめてください (授業の写真は lessons/photos/ にあります。`photos` で一覧できます)。")
+    }
+
+    public static func photoUnreadable(path: String, reason: String) -> Message {
+        Message(en: "\(path): cannot read this photo (\(reason)). Check that it is a file you may read.",
+                ja: "\(path): 写真を読めません (\(reason))。読み取りできるファイルか確かめてください。")
+    }
+
+    public static func photoTooLarge(file: String, bytes: Int, limit: Int) -> Message {
+        Message(en: "\(file): the photo is \(groupedDigits(bytes)) bytes; the service accepts at most \(groupedDigits(limit)) bytes (4 MB). Save it smaller (lower JPEG quality or fewer pixels) and try again.",
+                ja: "\(file): 写真が \(groupedDigits(bytes)) バイトあります。サービスが受け付けるのは \(groupedDigits(limit)) バイト (4 MB) までです。JPEG の画質を下げるか画素数を減らして保存し直してください。")
+    }
+
+    public static func photoEmpty(file: String) -> Message {
+        Message(en: "\(file): the file is empty (0 bytes). Choose a JPEG or PNG photo.",
+                ja: "\(file): ファイルが空です (0 バイト)。JPEG か PNG の写真を選んでください。")
+    }
+
+    public static func photoUnsupportedFormat(file: String, detected: String?) -> Message {
+        if let detected {
+            return Message(en: "\(file): this is a \(detected) file; the service accepts only JPEG and PNG. Convert it to JPEG or PNG.",
+                           ja: "\(file): これは \(detected) ファイルです。サービスが受け付けるのは JPEG と PNG だけです。JPEG か PNG に変換してください。")
+        }
+        return Message(en: "\(file): not a JPEG or PNG photo (the first bytes match neither). Choose a JPEG or PNG photo.",
+                       ja: "\(file): JPEG でも PNG でもありません (先頭のバイトが一致しません)。JPEG か PNG の写真を選んでください。")
+    }
+
+    public static func photoCorrupt(file: String, format: String, reason: String) -> Message {
+        Message(en: "\(file): the \(format) data is broken or cut short (\(reason)). Copy or save the photo again.",
+                ja: "\(file): \(format) のデータが壊れているか途中で切れています (\(reason))。写真をもう一度コピーするか保存し直してください。")
+    }
+
+    public static func photoTooSmall(file: String, width: Int, height: Int, minimum: Int) -> Message {
+        Message(en: "\(file): the photo is \(width)×\(height) pixels; each side must be at least \(minimum) pixels. Use a larger photo.",
+                ja: "\(file): 写真は \(width)×\(height) ピクセルです。縦横とも \(minimum) ピクセル以上が必要です。もっと大きな写真を使ってください。")
+    }
+
+    public static func photoTooBig(file: String, width: Int, height: Int, maximum: Int) -> Message {
+        Message(en: "\(file): the photo is \(width)×\(height) pixels; each side must be at most \(maximum) pixels. Resize it to \(maximum)×\(maximum) or less.",
+                ja: "\(file): 写真は \(width)×\(height) ピクセルです。縦横とも \(maximum) ピクセル以下にしてください。\(maximum)×\(maximum) 以内に縮小してください。")
+    }
+
+    public static func photoAspectRatio(file: String, width: Int, height: Int, maximum: Int) -> Message {
+        let long = max(width, height), short = max(1, min(width, height))
+        let ratio = long / short
+        return Message(en: "\(file): the photo is \(width)×\(height) pixels, about \(ratio):1; the longer side may be at most \(maximum) times the shorter (\(maximum):1). Crop it closer to the tray.",
+                       ja: "\(file): 写真は \(width)×\(height) ピクセルで、縦横比が約 \(ratio):1 です。長い辺は短い辺の \(maximum) 倍 (\(maximum):1) までです。トレーの周りで切り抜いてください。")
+    }
+
+    public static func photoEncodingFailed(format: String, reason: String) -> Message {
+        Message(en: "could not encode the picture as \(format) (\(reason)).",
+                ja: "画像を \(format) に変換できませんでした (\(reason))。")
+    }
+
+    public static func photoWriteFailed(path: String, reason: String) -> Message {
+        Message(en: "\(path): could not write the file (\(reason)). Check that the folder exists and you may write there.",
+                ja: "\(path): ファイルを書き込めませんでした (\(reason))。フォルダーがあり、書き込みできるか確かめてください。")
+    }
+
+    public static let photoLegendHeading = Message(en: "labels", ja: "ラベル")
+    public static let photoNoLabels = Message(en: "(no labels)", ja: "(ラベルなし)")
+    public static let photoBoxWord = Message(en: "box", ja: "枠")
+    public static let photoWholeImage = Message(en: "whole photo", ja: "写真全体")
+}

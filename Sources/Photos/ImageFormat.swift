@@ -1,0 +1,37 @@
+/// The two image formats the service accepts, told apart by their first bytes (never the file name).
+public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
+    case jpeg
+    case png
+
+    /// The format whose signature `bytes` start with, or nil.
+    /// JPEG: `FF D8 FF`. PNG: `89 50 4E 47 0D 0A 1A 0A`.
+    public static func detect(_ bytes: [UInt8]) -> ImageFormat? {
+        if bytes.count >= 3, bytes[0] == 0xFF, bytes[1] == 0xD8, bytes[2] == 0xFF { return .jpeg }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        if bytes.count >= png.count, Array(bytes[0..<png.count]) == png { return .png }
+        return nil
+    }
+
+    /// A name for a format the service refuses, recognised by its signature (GIF, BMP, WebP,
+    /// TIFF, HEIC, PDF), so the message can say what the file really is; nil when unknown.
+    public static func describeUnsupported(_ bytes: [UInt8]) -> String? {
+        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
+            bytes.count >= offset + prefix.count && Array(bytes[offset..<(offset + prefix.count)]) == prefix
+        }
+        if starts(Array("GIF8".utf8)) { return "GIF" }
+        if starts(Array("BM".utf8)) { return "BMP" }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return "WebP" }
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return "TIFF" }
+        if starts(Array("ftyp".utf8), at: 4) { return "HEIC/MP4" }
+        if starts(Array("%PDF".utf8)) { return "PDF" }
+        return nil
+    }
+
+    /// "JPEG" or "PNG", for messages.
+    public var displayName: String {
+        switch self {
+        case .jpeg: return "JPEG"
+        case .png: return "PNG"
+        }
+    }
+}

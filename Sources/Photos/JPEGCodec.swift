@@ -1,0 +1,57 @@
+import CJPEG
+
+/// libjpeg through the CJPEG bridge: header, decode to RGB8, encode from RGB8.
+/// Every call is self-contained (no handle outlives it), so there is nothing to release later.
+enum JPEGCodec {
+    /// Width, height and colour components from the header, without decoding pixels.
+    static func readHeader(_ bytes: [UInt8], name: String) throws(PhotoError) -> (width: Int, height: Int) {
+        var width: Int32 = 0, height: Int32 = 0, components: Int32 = 0
+        var message = CString.buffer()
+        let status = bytes.withUnsafeBufferPointer { input in
+            message.withUnsafeMutableBufferPointer { text in
+                panya_jpeg_read_header(input.baseAddress, input.count, &width, &height, &components,
+                                       text.baseAddress, text.count)
+            }
+        }
+        guard status == PANYA_JPEG_OK else {
+            throw PhotoError.corrupt(file: name, format: .jpeg, reason: CString.text(message, fallback: "unreadable header"))
+        }
+        return (Int(width), Int(height))
+    }
+
+    /// Packed RGB8 pixels of a JPEG whose header said `width`×`height`.
+    static func decode(_ bytes: [UInt8], width: Int, height: Int, name: String) throws(PhotoError) -> [UInt8] {
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        var message = CString.buffer()
+        let status = bytes.withUnsafeBufferPointer { input in
+            pixels.withUnsafeMutableBufferPointer { output in
+                message.withUnsafeMutableBufferPointer { text in
+                    panya_jpeg_decode_rgb(input.baseAddress, input.count, output.baseAddress,
+                                          Int32(width), Int32(height), text.baseAddress, text.count)
+                }
+            }
+        }
+        guard status == PANYA_JPEG_OK else {
+            throw PhotoError.corrupt(file: name, format: .jpeg, reason: CString.text(message, fallback: "undecodable data"))
+        }
+        return pixels
+    }
+
+    /// A baseline JPEG of packed RGB8 pixels at `quality` (1–100).
+    static func encode(_ pixels: [UInt8], width: Int, height: Int, quality: Int) throws(PhotoError) -> [UInt8] {
+        var out: UnsafeMutablePointer<UInt8>? = nil
+        var size: UInt = 0
+        var message = CString.buffer()
+        let status = pixels.withUnsafeBufferPointer { input in
+            message.withUnsafeMutableBufferPointer { text in
+                panya_jpeg_encode_rgb(input.baseAddress, Int32(width), Int32(height), Int32(quality),
+                                      &out, &size, text.baseAddress, text.count)
+            }
+        }
+        defer { panya_jpeg_free(out) }
+        guard status == PANYA_JPEG_OK, let out else {
+            throw PhotoError.encodingFailed(format: .jpeg, reason: CString.text(message, fallback: "encoder failed"))
+        }
+        return Array(UnsafeBufferPointer(start: out, count: Int(size)))
+    }
+}

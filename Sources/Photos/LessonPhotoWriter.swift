@@ -1,0 +1,34 @@
+import Foundation
+
+/// Writes the lesson photos and their manifest.
+extension BreadPhotoGenerator {
+    /// Draws every photo of `LessonPhotoSet.all` into `dir` (creating `train/` and `test/`)
+    /// and writes `manifest.json` describing them. Returns the manifest entries.
+    @discardableResult
+    public static func writeLessonPhotos(to dir: String) throws(PhotoError) -> [PhotoManifest.Entry] {
+        var entries: [PhotoManifest.Entry] = []
+        for photo in LessonPhotoSet.all {
+            let bytes = try render(photo)
+            let path = dir + "/" + photo.file
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw PhotoError.writeFailed(path: folder, reason: "\(error)")
+            }
+            try Photo.write(bytes, to: path)
+            entries.append(PhotoManifest.Entry(photo: photo, bytes: bytes))
+        }
+        try Photo.write(Array(PhotoManifest.json(entries).utf8), to: dir + "/manifest.json")
+        return entries
+    }
+
+    /// The encoded bytes of one lesson photo, exactly as written.
+    public static func render(_ photo: LessonPhoto) throws(PhotoError) -> [UInt8] {
+        let picture = generate(tray: photo.tray)
+        switch photo.format {
+        case .jpeg: return try picture.encodeJPEG(quality: LessonPhotoSet.jpegQuality)
+        case .png: return try picture.encodePNG()
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Photos module; see docs/architecture.md.

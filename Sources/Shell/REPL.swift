@@ -1,0 +1,65 @@
+import Foundation
+import PanyaLanguage
+import PanyaSupport
+
+/// The interactive loop: read a (possibly continued) entry with libedit, run it, show its
+/// value or diagnostic, and go on. Only `quit`, `exit` or Ctrl-D end it; Ctrl-C clears the
+/// line at the prompt and stops a running statement.
+final class REPL {
+    private let session: ShellSession
+    private let editor: LineEditor
+
+    init(session: ShellSession) {
+        self.session = session
+        self.editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
+        session.historyProvider = { [editor] in editor.historyEntries }
+        editor.completer = { [weak session] line, cursor in
+            guard let session else { return Completion.none }
+            return session.complete(line: line, cursor: cursor)
+        }
+    }
+
+    /// Runs until the user quits; returns 0.
+    func run() -> Int32 {
+        Interrupt.install()
+        session.write(Catalog.banner(version: PanyaVersion.string, backend: session.backend.summary).text(session.language) + "\n")
+        if let unavailable = session.backend as? UnavailableBackend {
+            ShellEntry.printError(unavailable.error, language: session.language)
+        }
+        var buffer = ""
+        while !session.wantsToQuit {
+            let prompt = buffer.isEmpty ? "panya> " : "...> "
+            switch editor.readLine(prompt: prompt) {
+            case .endOfFile:
+                if buffer.isEmpty {
+                    session.write("\n")
+                    return 0
+                }
+                buffer = ""
+                session.write("\n")
+            case .interrupted:
+                buffer = ""
+                Interrupt.clear()
+            case .line(let line):
+                buffer = buffer.isEmpty ? line : buffer + "\n" + line
+                if buffer.trimmingCharacters(in: .whitespaces).isEmpty {
+                    buffer = ""
+                    continue
+                }
+                if Interpreter.needsMoreInput(buffer) { continue }
+                editor.addHistory(buffer)
+                let entry = buffer
+                buffer = ""
+                session.runEntry(entry)
+            }
+        }
+        return 0
+    }
+}
+
+extension Catalog {
+    static func banner(version: String, backend: Message) -> Message {
+        Message(en: "panya \(version) — the bakery AI register (Amazon Rekognition Custom Labels simulator)\nbackend: \(backend.en)\nType `help` for commands, `lesson start 1` for the first lesson, `quit` or Ctrl-D to leave.",
+                ja: "panya \(version) — パン屋の AI レジ (Amazon Rekognition Custom Labels シミュレーター)\nバックエンド: \(backend.ja)\n`help` でコマンド一覧、`lesson start 1` で最初のレッスン、`quit` または Ctrl-D で終了します。")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Lessons
+import PanyaLanguage
+import PanyaSupport
+
+/// The executable's entry points: each returns the process exit status
+/// (0 success, 1 a script, lesson or check failed, 2 bad command-line use).
+public enum ShellEntry {
+    /// Opens a session or prints why it could not (exit 2 on a bad database or backend setting).
+    static func openSession(_ options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) -> ShellSession? {
+        do {
+            return try ShellSession(options: options, output: output)
+        } catch {
+            printError(error, language: options.language)
+            return nil
+        }
+    }
+
+    /// Writes a user-facing error to standard error.
+    static func printError(_ error: Error, language: UILanguage) {
+        let text: String
+        if let error = error as? UserFacingError {
+            text = error.message.text(language)
+        } else {
+            text = String(describing: error)
+        }
+        let label = Catalog.errorLabel.text(language)
+        FileHandle.standardError.write(Data("panya: \(label): \(text)\n".utf8))
+    }
+
+    /// `panya -c CODE` and a script on standard input.
+    public static func runScript(source: String, file: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        Interrupt.install()
+        return session.runScript(source, file: file)
+    }
+
+    /// `panya run FILE [ARGS]`.
+    public static func runFile(path: String, arguments: [String], options: ShellOptions) -> Int32 {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            printError(ShellError.cannotReadScript(path: path), language: options.language)
+            return 2
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            printError(ShellError.scriptNotUTF8(path: path), language: options.language)
+            return 2
+        }
+        guard let session = openSession(options) else { return 2 }
+        Interrupt.install()
+        session.interpreter.setGlobal("args", .list(arguments.map { .string($0) }))
+        return session.runScript(source, file: path)
+    }
+
+    /// `panya` on a terminal: the REPL.
+    public static func runREPL(options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        return REPL(session: session).run()
+    }
+
+    /// `panya detect PHOTO [...]`: the `detect` command, once.
+    public static func runOneShotDetect(line: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        return session.runScript(line, file: "<detect>")
+    }
+
+    /// Quotes a command-line word so the language reads it back as the same string.
+    public static func quoteWord(_ word: String) -> String {
+        let plain = !word.isEmpty && !word.contains(where: { $0 == " " || $0 == "\"" || $0 == ";" || $0 == "\\" || $0 == "{" || $0 == "#" || $0 == "$" || $0 == "(" })
+            && !word.hasPrefix("--")
+        if plain { return word }
+        var escaped = ""
+        for character in word {
+            switch character {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "{": escaped += "\\{"
+            default: escaped.append(character)
+            }
+        }
+        return "\"" + escaped + "\""
+    }
+}
+
+extension Catalog {
+    static let errorLabel = Message(en: "error", ja: "エラー")
+}
+
+extension ShellEntry {
+    /// `panya check [PATH...]`: every lesson alone, fresh in-memory state; "N passed, N failed".
+    public static func checkLessons(paths: [String], options: ShellOptions) -> Int32 {
+        let root = options.assetsRoot ?? Paths.assetsRoot()
+        let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language)
+        return checker.run(paths: paths, defaultDirectory: "lessons") { text in ShellSession.standardOutput(text) }
+    }
+
+    /// `panya lesson FILE|N`: one lesson interactively, then exit.
+    public static func runLesson(_ lesson: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        Interrupt.install()
+        let editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
+        session.lineReader = { prompt in
+            if case .line(let line) = editor.readLine(prompt: prompt) { return line }
+            return nil
+        }
+        do {
+            let file = try session.lessonLibrary.resolve(lesson, language: session.language)
+            try session.runLessonInteractively(file)
+            return 0
+        } catch {
+            printError(error, language: session.language)
+            return 1
+        }
+    }
+}

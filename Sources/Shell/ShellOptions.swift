@@ -1,0 +1,26 @@
+import PanyaSupport
+
+/// Which Custom Labels service a session talks to.
+public enum BackendChoice: String, Sendable, CaseIterable {
+    case mock, aws
+}
+
+/// Everything the command line (or a test) decides about a session.
+public struct ShellOptions: Sendable {
+    public var backend: BackendChoice = .mock
+    /// The mock's recordings folder; nil means the bundled `mock-responses/`.
+    public var mockDirectory: String?
+    /// SQLite path, `:memory:`, or nil for `PANYA_DB` / the XDG default.
+    public var databasePath: String?
+    public var language: UILanguage = .en
+    public var terminal: Terminal = .plain
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+    /// The student whose lesson progress is saved; nil means the login name.
+    public var student: String?
+    /// Where `lessons/` and `mock-responses/` are; nil means `Paths.assetsRoot()`.
+    public var assetsRoot: String?
+
+    public init() {}
+}

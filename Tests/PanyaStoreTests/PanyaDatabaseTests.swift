@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PanyaStore
+
+@Test func migratesATempFileAndReopens() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("nested/deeper/panya.sqlite")
+    let first = try PanyaDatabase(path: path)
+    #expect(try first.appliedMigrations() == ["v1-settings", "v1-mock-state"])
+    #expect(try first.appliedMigrations() == PanyaSchema.migrationNames)
+    try Settings(first).set("lang", "ja")
+    let second = try PanyaDatabase(path: path)
+    #expect(try Settings(second).value("lang") == "ja")
+    let journal = try second.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    #expect(journal == "wal")
+}
+
+@Test func inMemoryKeepsNothing() throws {
+    let a = try PanyaDatabase.inMemory()
+    try Settings(a).set("x", "1")
+    #expect(try Settings(a).value("x") == "1")
+    #expect(a.isInMemory)
+    let b = try PanyaDatabase(path: ":memory:")
+    #expect(try Settings(b).value("x") == nil)
+}
+
+@Test func twoInstancesWritingAtOnceLoseNothing() async throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("shared.sqlite")
+    let a = try PanyaDatabase(path: path)
+    let b = try PanyaDatabase(path: path)
+    let perWriter = 200
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for (name, database) in [("a", a), ("b", b)] {
+            group.addTask {
+                let settings = Settings(database)
+                for i in 0..<perWriter { try settings.set("\(name)\(i)", "\(i)") }
+            }
+        }
+        try await group.waitForAll()
+    }
+    #expect(try Settings(a).all().count == 2 * perWriter)
+    #expect(try Settings(b).all().count == 2 * perWriter)
+}
+
+@Test func corruptFileIsNamed() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("broken.sqlite")
+    try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+    let error = try #require(throws: StoreError.self) { try PanyaDatabase(path: path) }
+    #expect(error.kind == .corrupt)
+    #expect(error.message.en.contains(path))
+    #expect(error.message.ja.contains("壊れて"))
+}
+
+@Test func unwritablePlaces() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let file = dir.file("plain")
+    try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+    let underFile = try #require(throws: StoreError.self) { try PanyaDatabase(path: file + "/panya.sqlite") }
+    #expect(underFile.kind == .notADirectory(file))
+    let directory = try #require(throws: StoreError.self) { try PanyaDatabase(path: dir.path) }
+    #expect(directory.code == "DatabaseUnwritable" || directory.code == "DatabaseCorrupt")
+}
+
+@Test func diskFullSaysNothingWasLost() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let database = try PanyaDatabase(path: dir.file("small.sqlite"))
+    let settings = Settings(database)
+    try settings.set("kept", "yes")
+    let pages = try database.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") } ?? 1
+    try database.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(pages + 1)") }
+    let big = String(repeating: "パン", count: 20_000)
+    let error = try #require(throws: StoreError.self) {
+        for i in 0..<50 { try settings.set("big\(i)", big) }
+    }
+    #expect(error.kind == .diskFull)
+    #expect(error.message.en.contains("nothing saved before was lost"))
+    #expect(try settings.value("kept") == "yes")
+}
+
+@Test func lockedAfterTheBusyTimeout() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("locked.sqlite")
+    let holder = try PanyaDatabase(path: path)
+    let waiter = try PanyaDatabase(path: path, busyTimeout: 0.1)
+    try holder.writer.writeWithoutTransaction { db in
+        try db.execute(sql: "BEGIN EXCLUSIVE TRANSACTION")
+        defer { try? db.execute(sql: "ROLLBACK") }
+        let error = try #require(throws: StoreError.self) { try Settings(waiter).set("k", "v") }
+        #expect(error.kind == .locked)
+    }
+}
+
+@Test func newerDatabaseIsRefused() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = dir.file("newer.sqlite")
+    let database = try PanyaDatabase(path: path)
+    try database.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')") }
+    let error = try #require(throws: StoreError.self) { try PanyaDatabase(path: path) }
+    #expect(error.kind == .newerSchema(unknownMigrations: ["v9-from-the-future"]))
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import PanyaStore
-
-@Test func moduleLinks() {}

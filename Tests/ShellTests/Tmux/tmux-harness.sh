@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# tmux harness for testing panya's interactive prompt (line editing, Japanese input,
+# history, Ctrl-R, Tab, Ctrl-C, Ctrl-D) through a real terminal.
+#
+# Source it from a test script:
+#     . Tests/ShellTests/Tmux/tmux-harness.sh
+#     tmux_start "LANG=C.UTF-8 HOME=$tmp" .build/debug/panya
+#     tmux_wait_for 'panya> '
+#     tmux_type 'register add メロ'; tmux_key Tab
+#     tmux_assert_line_contains 'register add メロンパン '
+#     tmux_finish
+#
+# Each session runs on its own tmux server socket (-L), in a fixed 100x30 window, so
+# runs never see each other or the user's tmux. Cleanup runs on EXIT via a trap.
+# Waits are bounded polls (TMUX_TIMEOUT seconds, default 10); a failed wait or
+# assertion prints the pane and exits 1.
+
+TMUX_WIDTH=${TMUX_WIDTH:-100}
+TMUX_HEIGHT=${TMUX_HEIGHT:-30}
+TMUX_TIMEOUT=${TMUX_TIMEOUT:-10}
+TMUX_SOCKET=${TMUX_SOCKET:-panya-test-$$}
+TMUX_SESSION=${TMUX_SESSION:-panya}
+TMUX_FAILURES=0
+
+_tmux() { tmux -L "$TMUX_SOCKET" -f /dev/null "$@"; }
+
+# tmux_start ENV_ASSIGNMENTS COMMAND...: starts COMMAND in a detached session.
+# ENV_ASSIGNMENTS is a string of env(1) arguments like "-u LANG HOME=/tmp/x" (may be
+# empty, no spaces inside values); it is
+# applied with env(1) so the program sees exactly that environment on top of ours.
+tmux_start() {
+    local env_assignments=$1; shift
+    local command
+    printf -v command '%q ' "$@"
+    trap tmux_cleanup EXIT
+    # remain-on-exit keeps the pane readable after the program ends (Ctrl-D tests).
+    _tmux set-option -g remain-on-exit on \; new-session -d -s "$TMUX_SESSION" -x "$TMUX_WIDTH" -y "$TMUX_HEIGHT" \
+        "env $env_assignments $command" || { echo "tmux_start: cannot start tmux" >&2; exit 1; }
+}
+
+# tmux_cleanup: kills this harness's tmux server (only ours: it has its own socket).
+tmux_cleanup() {
+    _tmux kill-server 2>/dev/null || true
+}
+
+# tmux_capture: prints the visible pane, wrapped lines joined (-J), trailing blank lines dropped.
+tmux_capture() {
+    _tmux capture-pane -p -J -t "$TMUX_SESSION" |
+        awk '{ line[NR] = $0 } /[^ ]/ { last = NR } END { for (i = 1; i <= last; i++) print line[i] }'
+}
+
+# tmux_type TEXT: types TEXT literally (send-keys -l), Japanese included.
+tmux_type() { _tmux send-keys -t "$TMUX_SESSION" -l -- "$1"; }
+
+# tmux_key KEY...: sends keys by tmux name: Enter, Tab, Up, Down, C-c, C-d, C-r, Escape …
+tmux_key() { _tmux send-keys -t "$TMUX_SESSION" "$@"; }
+
+# tmux_line TEXT: types TEXT and presses Enter.
+tmux_line() { tmux_type "$1"; tmux_key Enter; }
+
+_tmux_fail() {
+    echo "FAIL: $*" >&2
+    echo "----- pane -----" >&2
+    tmux_capture >&2
+    echo "----------------" >&2
+    exit 1
+}
+
+# tmux_wait_for PATTERN [TIMEOUT]: waits until the pane matches the extended regex
+# PATTERN (grep -E), polling every 0.1 s; fails with the pane after TIMEOUT seconds.
+tmux_wait_for() {
+    local pattern=$1 timeout=${2:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        tmux_capture | grep -Eq -- "$pattern" && return 0
+        sleep 0.1
+    done
+    _tmux_fail "timed out after ${timeout}s waiting for /$pattern/"
+}
+
+# tmux_wait_for_count PATTERN N [TIMEOUT]: waits until at least N pane lines match.
+tmux_wait_for_count() {
+    local pattern=$1 count=$2 timeout=${3:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        (( $(tmux_capture | grep -Ec -- "$pattern") >= count )) && return 0
+        sleep 0.1
+    done
+    _tmux_fail "timed out after ${timeout}s waiting for $count lines matching /$pattern/"
+}
+
+# tmux_last_line: the last non-blank line of the pane (usually the prompt line).
+tmux_last_line() { tmux_capture | tail -n 1; }
+
+# tmux_assert_contains TEXT: the pane contains TEXT (fixed string), now.
+tmux_assert_contains() {
+    tmux_capture | grep -Fq -- "$1" || _tmux_fail "pane does not contain '$1'"
+}
+
+# tmux_assert_not_contains TEXT
+tmux_assert_not_contains() {
+    ! tmux_capture | grep -Fq -- "$1" || _tmux_fail "pane unexpectedly contains '$1'"
+}
+
+# tmux_assert_line_contains TEXT [TIMEOUT]: the last line shows TEXT, waiting briefly
+# for the program to redraw (editing is asynchronous from the test's point of view).
+tmux_assert_line_contains() {
+    local text=$1 timeout=${2:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        tmux_last_line | grep -Fq -- "$text" && return 0
+        sleep 0.1
+    done
+    _tmux_fail "last line does not show '$text' (it is '$(tmux_last_line)')"
+}
+
+# tmux_assert_line_is TEXT [TIMEOUT]: the last line is exactly TEXT (trailing spaces ignored).
+tmux_assert_line_is() {
+    local text=$1 timeout=${2:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        [[ "$(tmux_last_line | sed 's/ *$//')" == "$(printf '%s' "$text" | sed 's/ *$//')" ]] && return 0
+        sleep 0.1
+    done
+    _tmux_fail "last line is '$(tmux_last_line)', expected '$text'"
+}
+
+# tmux_cursor_x: the cursor's column (0-based; a wide character takes two).
+tmux_cursor_x() { _tmux display-message -p -t "$TMUX_SESSION" '#{cursor_x}'; }
+
+# tmux_assert_cursor_x N [TIMEOUT]: the cursor reaches column N.
+tmux_assert_cursor_x() {
+    local column=$1 timeout=${2:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        [[ "$(tmux_cursor_x)" == "$column" ]] && return 0
+        sleep 0.1
+    done
+    _tmux_fail "cursor is at column $(tmux_cursor_x), expected $column"
+}
+
+# tmux_wait_exit [TIMEOUT]: waits until the program has ended (pane dead).
+tmux_wait_exit() {
+    local timeout=${1:-$TMUX_TIMEOUT}
+    local deadline=$((SECONDS + timeout))
+    while ((SECONDS <= deadline)); do
+        [[ "$(_tmux display-message -p -t "$TMUX_SESSION" '#{pane_dead}' 2>/dev/null)" == 1 ]] && return 0
+        sleep 0.1
+    done
+    _tmux_fail "program still running after ${timeout}s"
+}
+
+# tmux_exit_status: the ended program's exit status.
+tmux_exit_status() { _tmux display-message -p -t "$TMUX_SESSION" '#{pane_dead_status}'; }
+
+# tmux_finish: kills the session (the EXIT trap also does this).
+tmux_finish() { tmux_cleanup; trap - EXIT; }
