@@ -68,6 +68,9 @@ public final class RecordingLibrary: Sendable {
             if !duplicate { keptProjects.append(project) }
         }
 
+        // When a project file is wrong, its versions are unknown: detections naming them are
+        // skipped rather than reported, so the one real mistake is not buried.
+        let projectsFailed = !issues.isEmpty
         var detections: [DetectionRecording] = []
         var index: [String: DetectionRecording] = [:]
         for file in jsonFiles(in: directory + "/detections") {
@@ -85,6 +88,10 @@ public final class RecordingLibrary: Sendable {
                 index[key] = recording
                 detections.append(recording)
             } catch let error as JSONError {
+                if projectsFailed, case .invalidValue(let message) = error.problem, error.path.description == "ProjectVersionArn",
+                   message.en.hasPrefix("no project file declares") {
+                    continue
+                }
                 issues.append(RecordingError.Issue(file: relative, error: error))
             }
         }
@@ -275,10 +282,17 @@ public final class RecordingLibrary: Sendable {
     static func ratio(_ cursor: JSONCursor) throws -> Double {
         let value = try cursor.double()
         guard (0...1).contains(value) else {
-            throw cursor.invalid(Catalog.recordingRatioRange(cursor.path.description, value),
+            throw cursor.invalid(Catalog.recordingRatioRange(lastKey(cursor.path), value),
                                  hint: Catalog.recordingRatioHint)
         }
         return value
+    }
+
+    static func lastKey(_ path: JSONPath) -> String {
+        for component in path.components.reversed() {
+            if case .key(let key) = component { return key }
+        }
+        return path.description
     }
 
     static func optionalRatio(_ cursor: JSONCursor, _ key: String) throws -> Double? {

@@ -1,4 +1,0 @@
-import Testing
-@testable import MockBackend
-
-@Test func moduleLinks() {}
