@@ -32,6 +32,7 @@ extension Catalog {
     public static let lessonNotYet = Message(en: "✘ Not yet. Try again.", ja: "✘ まだです。もう一度やってみよう。")
     public static func lessonHint(_ text: String) -> Message { Message(en: "Hint: \(text)", ja: "ヒント: \(text)") }
     public static let lessonNoMoreHints = Message(en: "(no more hints; type 'skip' to go on)", ja: "(ヒントはこれで全部です。skip で先へ進めます)")
+    public static let lessonSolutionTyped = Message(en: "(the solution, typed for you:)", ja: "(答えの入力例を代わりに入力します:)")
     public static let lessonSkipped = Message(en: "→ skipped", ja: "→ とばしました")
     public static func lessonQuizAnswerWas(_ answer: String) -> Message {
         Message(en: "The answer was: \(answer)", ja: "答えは \(answer) でした")

@@ -202,6 +202,7 @@ public final class LessonRunner: LessonHost {
             case "skip":
                 stepSkipped += 1
                 io.write(Catalog.lessonSkipped.text(language) + "\n")
+                typeSolutions(task.solutions)
                 return
             case "hint":
                 showHint(task.hints, &nextHint)
@@ -279,7 +280,12 @@ public final class LessonRunner: LessonHost {
     /// expression (`180 + 150 + 220`), full-width digits and a trailing 円 forgiven.
     public func answerMatches(_ typed: String, _ expected: Value) -> Bool {
         let text = AnswerMatching.normalized(typed)
-        if case .string = expected, AnswerMatching.matches(.string(AnswerMatching.unquoted(text)), expected) { return true }
+        if case .string(let answer) = expected {
+            let given = AnswerMatching.unquoted(text)
+            if AnswerMatching.matches(.string(given), expected) { return true }
+            // "b" for "B", "Below" for "below": letters' case does not matter in a typed word.
+            if given.lowercased() == answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() { return true }
+        }
         guard let interpreter = environment?.interpreter,
               let expr = try? Parser.parseExpression(text, file: "<stdin>", commands: interpreter.commands.parserNames),
               let value = try? interpreter.evaluate(expr) else { return false }
@@ -292,6 +298,17 @@ public final class LessonRunner: LessonHost {
             guard let value = try? interpreter.evaluate(check), value == .bool(true) else { return false }
         }
         return true
+    }
+
+    /// After a skip, types the task's solutions for the student (shown like demos) so that the
+    /// following steps find the variables and state they expect.
+    private func typeSolutions(_ solutions: [String]) {
+        guard !solutions.isEmpty else { return }
+        io.write(paint(Catalog.lessonSolutionTyped.text(language), .dim) + "\n")
+        for solution in solutions {
+            io.write(echo(solution))
+            runStudentEntry(solution)
+        }
     }
 
     private func runStudentEntry(_ entry: String) {

@@ -1,0 +1,182 @@
+import Foundation
+import PanyaLanguage
+import PanyaStore
+import PanyaSupport
+import Testing
+@testable import Lessons
+
+let countingLesson = """
+lesson "Counting" --clock "2026-04-01T06:00:00+09:00"
+
+step "Add" {
+  say "We add to the counter."
+  counter add 1
+  task "type counter add 2" {
+    check counter() == 3
+    hint "counter add 2"
+    hint "two more"
+    solution "counter add 2"
+  }
+}
+
+step "Quiz" {
+  let x = 10
+  quiz "what is x + 5?" {
+    answer x + 5
+    hint "10 + 5"
+  }
+  task "define y as 7" {
+    check y == 7
+    solution "let y = 7"
+  }
+}
+
+"""
+
+struct RunnerHarness {
+    let factory = FakeFactory()
+    let progress = InMemoryLessonProgress()
+    let file: LessonFile
+
+    init(source: String = countingLesson, name: String = "01-counting.en.panya") throws {
+        let dir = try lessonFolder([name: source])
+        file = LessonFile(path: dir + "/" + name)
+    }
+
+    func run(_ lines: [String]) -> (LessonRunOutcome, String) {
+        let out = SharedText()
+        let runner = LessonRunner(factory: factory, progress: progress, student: "hana", language: .en,
+                                  terminal: .plain, io: .scripted(lines, into: out))
+        let outcome = runner.run(file)
+        return (outcome, out.text)
+    }
+}
+
+@Suite struct LessonRunnerTests {
+    @Test func wrongTryShowsTheNextHintRightOnePasses() throws {
+        let h = try RunnerHarness()
+        let (outcome, text) = h.run(["counter", "counter add 2", "", "16", "10 + 5", "let y = 7"])
+        #expect(outcome == .finished)
+        #expect(text.contains("== Counting =="))
+        #expect(text.contains("Step 1/2: Add"))
+        #expect(text.contains("We add to the counter."))
+        #expect(text.contains("panya> counter add 1\n1\n"), "a demo is echoed after the prompt, then its value shown")
+        #expect(text.contains("task> counter\n1\n✘ Not yet. Try again.\nHint: counter add 2\n"))
+        #expect(text.contains("task> counter add 2\n3\n✔ Correct! Task done.\n"))
+        #expect(text.contains("(press Enter to continue, or type quit) \n"))
+        #expect(text.contains("Step 2/2: Quiz"))
+        #expect(text.contains("quiz> 16\n✘ Not yet. Try again.\nHint: 10 + 5\n"))
+        #expect(text.contains("quiz> 10 + 5\n✔ Correct!\n"))
+        #expect(text.contains("Lesson finished: Counting (tasks done 2, skipped 0, wrong tries 2)"))
+        let p = try #require(h.progress.load(student: "hana", lesson: "01-counting"))
+        #expect(p.finished && p.tasksDone == 2 && p.quizzesRight == 1 && p.tries == 2 && p.tasksSkipped == 0)
+        #expect(h.factory.purposes == [.interactive])
+        #expect(h.factory.made[0].appliedOptions.first?["clock"] == .string("2026-04-01T06:00:00+09:00"))
+    }
+
+    @Test func hintsRunOutAndSkipIsRecorded() throws {
+        let h = try RunnerHarness()
+        let (outcome, text) = h.run(["counter", "counter", "counter", "hint", "skip", "", "skip", "skip"])
+        #expect(outcome == .finished)
+        #expect(text.contains("Hint: counter add 2\n"))
+        #expect(text.contains("Hint: two more\n"))
+        #expect(text.contains("(no more hints; type 'skip' to go on)"))
+        #expect(text.contains("→ skipped The answer was: 15"))
+        let p = try #require(h.progress.load(student: "hana", lesson: "01-counting"))
+        #expect(p.tasksSkipped == 3 && p.tasksDone == 0 && p.tries == 3)
+    }
+
+    @Test func studentVariablesStayVisibleAndQuizTakesExpressions() throws {
+        let h = try RunnerHarness()
+        let (_, text) = h.run(["let mine = 2", "counter add $mine", "", "x + 5", "let y = mine + 5"])
+        #expect(text.contains("task> counter add $mine\n3\n✔ Correct!"))
+        #expect(text.contains("quiz> x + 5\n✔ Correct!"))
+        #expect(h.factory.made[0].interpreter.global("y") == .number(7))
+    }
+
+    @Test func mistakesAreDiagnosticsNotCrashes() throws {
+        let h = try RunnerHarness()
+        let (_, text) = h.run(["(1 + )", "nope + 1", "counter add 2", "quit"])
+        #expect(text.contains("<stdin>:1:"))
+        #expect(text.contains("unknown variable 'nope'") || text.contains("nope"))
+        #expect(text.contains("✔ Correct! Task done."))
+    }
+
+    @Test func quittingThenStartingAgainResumesAtTheSameStep() throws {
+        let h = try RunnerHarness()
+        let (first, text1) = h.run(["counter add 2", "", "quit"])
+        #expect(first == .paused(step: 2))
+        #expect(text1.contains("Lesson paused at step 2."))
+        var p = try #require(h.progress.load(student: "hana", lesson: "01-counting"))
+        #expect(p.currentStep == 2 && p.tasksDone == 1 && !p.finished)
+
+        let (second, text2) = h.run(["15", "let y = 7"])
+        #expect(second == .finished)
+        #expect(text2.contains("Resuming at step 2/2"))
+        #expect(!text2.contains("Step 1/2"))
+        #expect(!text2.contains("We add to the counter."), "earlier steps replay quietly")
+        #expect(text2.contains("Step 2/2: Quiz"))
+        #expect(h.factory.made.count == 2)
+        #expect(h.factory.made[1].counter == 3, "the replay rebuilt the state: demo + solution")
+        p = try #require(h.progress.load(student: "hana", lesson: "01-counting"))
+        #expect(p.finished && p.tasksDone == 2 && p.quizzesRight == 1)
+
+        // Finished: the next start begins again from step 1.
+        let (_, text3) = h.run([])
+        #expect(text3.contains("starting over"))
+        #expect(text3.contains("Step 1/2: Add"))
+    }
+
+    @Test func quitWhileWaitingForEnterResumesAtTheNextStep() throws {
+        let h = try RunnerHarness()
+        let (first, _) = h.run(["counter add 2"])   // then end of input at the Enter prompt
+        #expect(first == .paused(step: 2))
+    }
+
+    @Test func resetForgetsProgress() throws {
+        let h = try RunnerHarness()
+        _ = h.run(["counter add 2", "", "quit"])
+        let runner = LessonRunner(factory: h.factory, progress: h.progress, student: "hana", language: .en,
+                                  io: .scripted([], into: SharedText()))
+        try runner.reset(h.file)
+        #expect(try h.progress.load(student: "hana", lesson: "01-counting") == nil)
+    }
+
+    @Test func japaneseHeadersAndMarks() throws {
+        let source = countingLesson.replacingOccurrences(of: "lesson \"Counting\"", with: "lesson \"かぞえる\" --lang ja")
+        let h = try RunnerHarness(source: source, name: "01-counting.panya")
+        let out = SharedText()
+        let runner = LessonRunner(factory: h.factory, progress: h.progress, student: "hana", language: .en,
+                                  io: .scripted(["counter add 2", "", "１５円", "let y = 7"], into: out))
+        #expect(runner.run(h.file) == .finished)
+        #expect(out.text.contains("ステップ 1/2: Add"))
+        #expect(out.text.contains("✔ 正解! できました。"))
+        #expect(out.text.contains("quiz> １５円\n✔ 正解!"), "full-width digits and 円 are forgiven")
+    }
+
+    @Test func narrationWrapsToTheTerminal() throws {
+        let long = String(repeating: "パン", count: 30)
+        let source = "lesson \"Wrap\"\nstep \"one\" {\n  say \"\(long)\"\n}\n"
+        let h = try RunnerHarness(source: source, name: "09-wrap.en.panya")
+        let out = SharedText()
+        let runner = LessonRunner(factory: h.factory, progress: h.progress, student: "hana", language: .en,
+                                  terminal: Terminal(color: false, columns: 41), io: .scripted([], into: out))
+        #expect(runner.run(h.file) == .finished)
+        let sayLines = out.text.split(separator: "\n").filter { $0.hasPrefix("パ") }
+        #expect(sayLines.count == 3)
+        #expect(sayLines.allSatisfy { DisplayWidth.of(String($0)) <= 40 })
+    }
+}
+
+@Suite struct AnswerMatchingTests {
+    @Test func numbersStringsAndForgivenTyping() {
+        #expect(AnswerMatching.matches(.number(0.1 + 0.2), .number(0.3)))
+        #expect(!AnswerMatching.matches(.number(594), .number(595)))
+        #expect(AnswerMatching.matches(.string(" メロンパン \n"), .string("メロンパン")))
+        #expect(!AnswerMatching.matches(.string("550"), .number(550)))
+        #expect(AnswerMatching.normalized("５９４円") == "594")
+        #expect(AnswerMatching.normalized("2,880") == "2880")
+        #expect(AnswerMatching.normalized("1,560 yen") == "1560")
+        #expect(AnswerMatching.normalized("メロンパン") == "メロンパン")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Lessons
-
-@Test func moduleLinks() {}
