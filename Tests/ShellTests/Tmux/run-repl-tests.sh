@@ -109,6 +109,8 @@ case_history_across_restart() {
     tmux_start "$(env_for)" "$binary" --lang en
     tmux_wait_for 'panya> '
     tmux_key Up
+    tmux_assert_line_contains 'panya> quit'
+    tmux_key Up
     tmux_assert_line_contains 'print("remember " + "me")'
     tmux_key Enter
     tmux_wait_for '^remember me$'
@@ -168,23 +170,35 @@ case_demo_walkthrough() {
 
 case_lesson_hint_pass_resume() {
     . "$here/tmux-harness.sh"
+    TMUX_HEIGHT=60
     tmux_start "$(env_for)" "$binary" --lang ja --student taro
     tmux_wait_for 'panya> '
     tmux_line 'lesson start 1'
     tmux_wait_for 'ステップ 1/'
+    tmux_wait_for 'quiz> '
+    tmux_line '5'                        # wrong: a hint
+    tmux_wait_for 'ヒント: '
+    tmux_line '3'                        # right: the success mark
+    tmux_wait_for '✔ 正解'
+    tmux_key Enter                       # on to step 2
+    tmux_wait_for 'ステップ 2/'
     tmux_wait_for 'task> '
     tmux_line 'print("まちがい")'
-    tmux_wait_for 'ヒント'
-    tmux_line 'model start'
-    tmux_wait_for '✔'
-    tmux_key C-d
+    tmux_wait_for 'ヒント: model start'
+    tmux_line 'quit'                     # leave the lesson in the middle of step 2
+    tmux_wait_for_count 'panya> ' 2
+    tmux_line 'quit'
     tmux_wait_exit
     tmux_finish
     TMUX_SESSION=again
     tmux_start "$(env_for)" "$binary" --lang ja --student taro
     tmux_wait_for 'panya> '
-    tmux_line 'lesson start 1'
+    tmux_line 'lesson start 1'           # resumes at the same step
     tmux_wait_for 'ステップ 2/'
+    tmux_assert_not_contains 'ステップ 1/'
+    tmux_wait_for 'task> '
+    tmux_line 'model start'
+    tmux_wait_for '✔'
     tmux_finish
 }
 
