@@ -77,10 +77,17 @@ def main():
     if want("loop"):
         code = "let s = 0\nlet i = 0\nwhile i < 1000000 { s += i; i += 1 }\nprint(s)"
         report("interpreter: 1,000,000 additions", timed([binary, "-c", code], env, max(3, args.runs // 2)))
-    if want("detect"):
+    if want("detect") or want("detect-inproc"):
         subprocess.run([binary, "-c", "model start\nmodel wait"], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    if want("detect"):
         report("panya detect breads3.jpg --json (mock)",
                timed([binary, "detect", "lessons/photos/breads3.jpg", "--json"], env, args.runs))
+    if want("detect-inproc"):
+        # In-process latency: 101 detects in one process minus 1 detect, divided by 100.
+        loop = "let i = 0\nwhile i < 100 { detect(\"lessons/photos/breads3.jpg\"); i += 1 }"
+        one = statistics.median(timed([binary, "-c", 'detect("lessons/photos/breads3.jpg")'], env, 5))
+        many = statistics.median(timed([binary, "-c", 'detect("lessons/photos/breads3.jpg")\n' + loop], env, 5))
+        print(f"{'in-process detect, 1280x960 JPEG (mock)':<44} {(many - one) * 1000 / 100:9.2f} ms per detect")
     if want("check"):
         report("panya check lessons/", timed([binary, "check", "lessons/"], env, args.runs))
     shutil.rmtree(tmp, ignore_errors=True)

@@ -437,10 +437,20 @@ public struct Parser {
         switch next.kind {
         case .newline, .end, .symbol(.semicolon), .symbol(.rightBrace): return true
         case .symbol(.minus): return isFlagStart(at: 1)
+        case .symbol(.slash), .symbol(.dot): return isPathStart(at: 1)
         case .symbol(let s): return !isBinaryOperatorSymbol(s)
         case .keyword(.and), .keyword(.or), .keyword(.in): return false
         default: return true
         }
+    }
+
+    /// `detect /tmp/tray.jpg`, `detect ./tray.jpg`: a `/` or `.` after a space and glued to what
+    /// follows starts a path, not a division or a field (a command name is never a value).
+    private func isPathStart(at ahead: Int) -> Bool {
+        let symbol = raw(ahead)
+        let before = raw(ahead - 1)
+        let after = raw(ahead + 1)
+        return symbol.offset > before.endOffset && after.offset == symbol.endOffset && !isStatementEnd(after)
     }
 
     /// `detcet photo.jpg`: a word followed by arguments that is not a command.

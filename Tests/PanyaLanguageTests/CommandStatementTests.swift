@@ -193,3 +193,18 @@ final class Recorder {
         #expect(r.table.command(functionNamed: "model_start")?.name == "model start")
     }
 }
+
+@Suite struct CommandPathArgumentTests {
+    @Test(arguments: ["detect /tmp/tray.jpg", "detect ./tray.jpg", "detect ../photos/tray.jpg"])
+    func aSlashOrDotAfterASpaceStartsAPath(line: String) throws {
+        let commands = CommandTable()
+        var seen: [Value] = []
+        commands.register(Command(name: "detect", summary: .verbatim("d"), usage: "detect PHOTO") { call in
+            seen = call.positional
+            return .null
+        })
+        let interpreter = Interpreter(commands: commands, language: .en, output: { _ in })
+        #expect(interpreter.run(source: line, file: "t.panya") == nil)
+        #expect(seen == [.string(String(line.dropFirst("detect ".count)))])
+    }
+}

@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import MockBackend
 import PanyaLanguage
 import Photos
 import PanyaSupport
@@ -14,7 +15,7 @@ extension ShellSession {
             let maxResults = try call.int(flag: "max-results")
             let arn = try self.currentVersionArn()
             let request = try self.detectRequest(photo: photo, versionArn: arn, minConfidence: minConfidence, maxResults: maxResults)
-            let response = try self.backend.detectCustomLabels(request)
+            let response = try self.detect(request, photoName: photo)
             if try call.bool(flag: "json") {
                 var json = response.awsCLIJSON()
                 if json.hasSuffix("\n") { json.removeLast() }
@@ -31,7 +32,7 @@ extension ShellSession {
             let arn = try self.currentVersionArn()
             // Every candidate: MinConfidence 0 returns everything; the rules are applied here.
             let request = try self.detectRequest(photo: photo, versionArn: arn, minConfidence: 0, maxResults: nil)
-            let candidates = try self.backend.detectCustomLabels(request).customLabels
+            let candidates = try self.detect(request, photoName: photo).customLabels
             let rows = try DetectionRules.inspect(candidates: candidates, thresholds: self.thresholdMap(forModel: arn),
                                                   minConfidence: minConfidence, maxResults: maxResults)
             return self.inspectionValue(photo: photo, versionArn: arn, minConfidence: minConfidence, rows: rows)
@@ -48,8 +49,14 @@ extension ShellSession {
         return FileManager.default.fileExists(atPath: bundled) ? bundled : photo
     }
 
-    /// The DetectCustomLabels request for a photo argument (local photos are checked here first,
-    /// so a bad photo is named before any call).
+    /// DetectCustomLabels on the current backend; the mock names the photo in its errors.
+    func detect(_ request: DetectCustomLabelsRequest, photoName: String) throws -> DetectCustomLabelsResponse {
+        if let mock = backend as? MockBackend { return try mock.detectCustomLabels(request, photoName: photoName) }
+        return try backend.detectCustomLabels(request)
+    }
+
+    /// The DetectCustomLabels request for a photo argument. For the live service a local photo is
+    /// checked here first, so a bad photo is named before any call (the mock checks it itself).
     func detectRequest(photo: String, versionArn: String, minConfidence: Double?, maxResults: Int?) throws -> DetectCustomLabelsRequest {
         let image: ImageSource
         if photo.hasPrefix("s3://") {
@@ -62,7 +69,7 @@ extension ShellSession {
         } else {
             let path = resolvePhotoPath(photo)
             let bytes = try Photo.readBytes(path: path)
-            _ = try Photo.validate(bytes: bytes, name: photo)
+            if !(backend is MockBackend) { _ = try Photo.validate(bytes: bytes, name: photo) }
             image = .bytes(bytes)
         }
         return DetectCustomLabelsRequest(projectVersionArn: versionArn, image: image, maxResults: maxResults, minConfidence: minConfidence)

@@ -44,7 +44,7 @@ extension ShellSession {
             do {
                 let arn = try currentVersionArn()
                 let request = try detectRequest(photo: photoName, versionArn: arn, minConfidence: call.number(flag: "min-confidence"), maxResults: nil)
-                labels = try backend.detectCustomLabels(request).customLabels
+                labels = try detect(request, photoName: photoName).customLabels
             } catch let error as ServiceError where error.kind == .resourceNotReady {
                 note = Catalog.showWithoutBoxes
             }
