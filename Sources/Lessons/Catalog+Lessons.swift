@@ -34,8 +34,8 @@ extension Catalog {
     public static let lessonNoMoreHints = Message(en: "(no more hints; type 'skip' to go on)", ja: "(ヒントはこれで全部です。skip で先へ進めます)")
     public static let lessonSolutionTyped = Message(en: "(the solution, typed for you:)", ja: "(答えの入力例を代わりに入力します:)")
     public static let lessonSkipped = Message(en: "→ skipped", ja: "→ とばしました")
-    public static func lessonQuizAnswerWas(_ answer: String) -> Message {
-        Message(en: "The answer was: \(answer)", ja: "答えは \(answer) でした")
+    public static func lessonQuizSkipped(_ answer: String) -> Message {
+        Message(en: "→ skipped (the answer was: \(answer))", ja: "→ とばしました (答えは \(answer) でした)")
     }
     public static let lessonPressEnter = Message(en: "(press Enter to continue, or type quit) ", ja: "(Enter で次へ。やめるときは quit) ")
     public static func lessonResuming(_ k: Int, _ n: Int) -> Message {

@@ -165,7 +165,7 @@ public final class LessonRunner: LessonHost {
 
     public func say(_ text: String) throws {
         guard !replaying else { return }
-        for line in DisplayWidth.wrap(text, width: max(20, terminal.columns - 1)) { io.write(line + "\n") }
+        for line in LessonRunner.wrap(text, width: max(20, terminal.columns - 1)) { io.write(line + "\n") }
     }
 
     public func demo(sourceText: String, run: () throws -> Value?) throws {
@@ -247,7 +247,7 @@ public final class LessonRunner: LessonHost {
             switch word.lowercased() {
             case "skip":
                 stepSkipped += 1
-                io.write(Catalog.lessonSkipped.text(language) + " " + Catalog.lessonQuizAnswerWas(expected.printed).text(language) + "\n")
+                io.write(Catalog.lessonQuizSkipped(expected.printed).text(language) + "\n")
                 return
             case "hint":
                 showHint(quiz.hints, &nextHint)
@@ -381,7 +381,23 @@ public final class LessonRunner: LessonHost {
     }
 
     private func wrapped(_ text: String) -> String {
-        DisplayWidth.wrap(text, width: max(20, terminal.columns - 1)).joined(separator: "\n")
+        LessonRunner.wrap(text, width: max(20, terminal.columns - 1)).joined(separator: "\n")
+    }
+
+    /// `DisplayWidth.wrap`, plus the Japanese rule that a line never starts with closing
+    /// punctuation (。、」) ): such a character goes back to the end of the line before.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let closing: Set<Character> = ["。", "、", "」", "』", "）", ")", "!", "?", "！", "？", "・", "ー", "…", ".", ",", "〜"]
+        var lines = DisplayWidth.wrap(text, width: max(4, width - 2))
+        var i = 1
+        while i < lines.count {
+            while let first = lines[i].first, closing.contains(first), !lines[i - 1].isEmpty {
+                lines[i - 1].append(first)
+                lines[i].removeFirst()
+            }
+            if lines[i].isEmpty { lines.remove(at: i) } else { i += 1 }
+        }
+        return lines
     }
 
     private func describe(_ error: any Error) -> String {
