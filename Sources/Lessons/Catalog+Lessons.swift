@@ -81,19 +81,4 @@ extension Catalog {
     public static let lessonCheckNoSteps = Message(en: "the lesson has no step", ja: "the lesson has no step")
     public static let lessonCheckNoFiles = Message(en: "no lesson files (*.panya) found", ja: "no lesson files (*.panya) found")
 
-    // Status.
-    public static let lessonStatusHeaderNumber = Message(en: "no.", ja: "番号")
-    public static let lessonStatusHeaderTitle = Message(en: "lesson", ja: "レッスン")
-    public static let lessonStatusHeaderProgress = Message(en: "progress", ja: "進み具合")
-    public static let lessonStatusHeaderTasks = Message(en: "tasks done/skipped", ja: "課題 できた/とばした")
-    public static let lessonStatusHeaderTries = Message(en: "wrong tries", ja: "まちがい")
-    public static let lessonStatusNotStarted = Message(en: "not started", ja: "まだ")
-    public static let lessonStatusFinished = Message(en: "finished", ja: "終了")
-    public static func lessonStatusAtStep(_ k: Int, _ n: Int) -> Message {
-        Message(en: "step \(k)/\(n)", ja: "ステップ \(k)/\(n)")
-    }
-    public static let lessonListEmpty = Message(en: "(no lessons found)", ja: "(レッスンがありません)")
-    public static func lessonReset(_ key: String) -> Message {
-        Message(en: "progress of \(key) cleared", ja: "\(key) の進み具合を消しました")
-    }
 }
