@@ -92,3 +92,52 @@ enum Redaction {
         return out + rest
     }
 }
+
+extension Redaction {
+    /// Header names whose values are secret or secret-derived.
+    static let secretHeaders: Set<String> = ["authorization", "x-amz-security-token"]
+
+    /// `Name: value` lines with the secret headers' values replaced by `<redacted>`.
+    static func describe(headers: [(name: String, value: String)]) -> String {
+        headers.map { "\($0.name): \(secretHeaders.contains($0.name.lowercased()) ? "<redacted>" : $0.value)" }
+            .joined(separator: ", ")
+    }
+}
+
+extension SignableRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Method, path and headers; `Authorization` and `X-Amz-Security-Token` shown as `<redacted>`.
+    public var description: String {
+        "SignableRequest(\(method) \(encodedPath)\(query.isEmpty ? "" : "?" + encodedQuery), headers: [\(Redaction.describe(headers: headers))], body: \(body.count) bytes)"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
+}
+
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Method, URL and headers; `Authorization` and `X-Amz-Security-Token` shown as `<redacted>`.
+    public var description: String {
+        "HTTPRequest(\(method) \(url.absoluteString), headers: [\(Redaction.describe(headers: headers))], body: \(body.count) bytes)"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
+}
+
+extension SigV4Signer.Signature: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The canonical request (session token masked) and the string to sign; the signature is `<redacted>`.
+    public var description: String {
+        "Signature(canonicalRequest: \(canonicalRequest), stringToSign: \(stringToSign.debugDescription), signature: <redacted>)"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
+}
+
+extension CanonicalRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// The canonical text with the `x-amz-security-token` value masked.
+    public var description: String {
+        var masked = self
+        masked.headerLines = headerLines.map { $0.hasPrefix("x-amz-security-token:") ? "x-amz-security-token:<redacted>" : $0 }
+        return masked.text.debugDescription
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["description": description]) }
+}

@@ -15,6 +15,15 @@ extension Catalog {
                 + "`aws configure` を実行するか、キーのあるプロファイルを --profile (または AWS_PROFILE) で指定してください。")
     }
 
+    /// `--profile` named a profile without keys while the environment has keys (ignored, as the CLI does).
+    public static func awsProfileWithoutKeysEnvironmentIgnored(profile: String) -> Message {
+        Message(
+            en: "Profile \"\(profile)\" has no keys, and AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are ignored because --profile was given (as the AWS CLI does). "
+                + "Fix: leave out --profile to use the environment's keys, or add keys to the profile with `aws configure --profile \(profile)`.",
+            ja: "プロファイル「\(profile)」にキーがありません。--profile を指定したため、環境変数の AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY は使いません (AWS CLI と同じ)。"
+                + "対処: 環境変数のキーを使うなら --profile を外すか、`aws configure --profile \(profile)` でプロファイルにキーを追加してください。")
+    }
+
     /// Only one of the two key variables is set.
     public static func awsPartialCredentials(present: String, missing: String) -> Message {
         Message(

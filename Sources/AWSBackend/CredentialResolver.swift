@@ -65,6 +65,10 @@ public struct CredentialResolver: Sendable {
             throw AWSError(kind: .configuration, message: Catalog.awsUnsupportedCredentialSource(profile: profile, setting: setting),
                            serviceCode: "UnsupportedCredentialSource")
         }
+        if profileFromCommandLine, nonEmpty("AWS_ACCESS_KEY_ID") != nil {
+            throw AWSError(kind: .configuration, message: Catalog.awsProfileWithoutKeysEnvironmentIgnored(profile: profile),
+                           serviceCode: "MissingCredentials")
+        }
         throw AWSError(kind: .configuration,
                        message: Catalog.awsMissingCredentials(profile: profile, credentialsFile: credentialsFilePath, configFile: configFilePath),
                        serviceCode: "MissingCredentials")

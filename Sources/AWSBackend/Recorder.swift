@@ -142,6 +142,8 @@ public struct Recorder {
         entry.append("TrainingImages", (version.trainingImages ?? summary?.trainingImages).map(JSONValue.int))
         entry.append("TestingImages", (version.testingImages ?? summary?.testingImages).map(JSONValue.int))
         entry.append("F1Score", (version.f1Score ?? summary?.f1Score).map(JSONValue.double))
+        entry.append("Precision", summary?.precision.map(JSONValue.double))
+        entry.append("Recall", summary?.recall.map(JSONValue.double))
         if let summary, !summary.labels.isEmpty {
             entry["Labels"] = .array(summary.labels.map { label in
                 var object: JSONObject = ["Name": .string(label.label), "AssumedThreshold": .double(label.threshold)]

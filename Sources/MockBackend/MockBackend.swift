@@ -28,6 +28,11 @@ public final class MockBackend: CustomLabelsBackend {
     /// The simulated time a fresh database starts at: right after the seed version's training.
     public static let defaultClockStart = "2023-08-01T19:30:00+09:00"
 
+    /// The bundled recordings: `<assets root>/mock-responses` (see `Paths.assetsRoot`).
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        Paths.assetsRoot(environment: environment) + "/mock-responses"
+    }
+
     /// A mock over the recordings in `directory` (validated; ``RecordingError`` lists mistakes),
     /// keeping state in `database`; S3 objects come from `s3Root` (default `<directory>/s3`).
     public convenience init(directory: String, database: PanyaDatabase, s3Root: String? = nil, pricing: Pricing = .walkthrough) throws {

@@ -41,15 +41,21 @@ public enum TemplatePart: Equatable, Sendable {
 
 /// `key: value` in a map literal.
 public struct MapEntry: Equatable, Sendable {
+    /// The key (a string).
     public var key: String
+    /// The value expression.
     public var value: Expr
+    /// Makes one from its parts.
     public init(key: String, value: Expr) { self.key = key; self.value = value }
 }
 
 /// A call argument, optionally labelled (`key: v`).
 public struct Argument: Equatable, Sendable {
+    /// The `name:` before the value, if any.
     public var label: String?
+    /// The value expression.
     public var value: Expr
+    /// Makes one from its parts.
     public init(label: String?, value: Expr) { self.label = label; self.value = value }
 }
 
@@ -81,10 +87,15 @@ public enum AssignOperator: String, Sendable {
 
 /// A function: `fn name(a, b) { ... }` or anonymous.
 public struct FunctionDecl: Equatable, Sendable {
+    /// The declared name; nil for `fn (x) { ... }`.
     public var name: String?
+    /// Parameter names in order.
     public var parameters: [String]
+    /// The statements of the body.
     public var body: [Stmt]
+    /// Where it is.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(name: String?, parameters: [String], body: [Stmt], span: SourceSpan) {
         self.name = name; self.parameters = parameters; self.body = body; self.span = span
     }
@@ -94,9 +105,11 @@ public struct FunctionDecl: Equatable, Sendable {
 public struct CommandInvocation: Equatable, Sendable {
     /// The registered name, words separated by spaces.
     public var name: String
+    /// Positional arguments and flags in the order written.
     public var arguments: [CommandArgument]
     /// The whole statement.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(name: String, arguments: [CommandArgument], span: SourceSpan) {
         self.name = name; self.arguments = arguments; self.span = span
     }
@@ -111,9 +124,13 @@ public enum CommandArgument: Equatable, Sendable {
 
 /// Where an assignment stores its value: a variable, then indexes or fields into it.
 public struct AssignTarget: Equatable, Sendable {
+    /// The variable assigned to.
     public var name: String
+    /// Where the name is.
     public var nameSpan: SourceSpan
+    /// Indexes and fields after the variable, outermost first.
     public var path: [PathComponent]
+    /// Makes one from its parts.
     public init(name: String, nameSpan: SourceSpan, path: [PathComponent]) {
         self.name = name; self.nameSpan = nameSpan; self.path = path
     }
@@ -165,10 +182,15 @@ public indirect enum Stmt: Equatable, Sendable {
 
 /// `step "title" { ... }`; `sources` holds each body statement's source text (for demos).
 public struct StepDecl: Equatable, Sendable {
+    /// The step's title.
     public var title: Expr
+    /// The statements of the body.
     public var body: [Stmt]
+    /// Each body statement's source text, for demos.
     public var sources: [String]
+    /// Where it is.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(title: Expr, body: [Stmt], sources: [String], span: SourceSpan) {
         self.title = title; self.body = body; self.sources = sources; self.span = span
     }
@@ -176,11 +198,17 @@ public struct StepDecl: Equatable, Sendable {
 
 /// `task "instruction" { check ...; hint "..."; solution "..." }`.
 public struct TaskDecl: Equatable, Sendable {
+    /// What the student is asked to do.
     public var instruction: Expr
+    /// Conditions that are all true once the task is done.
     public var checks: [Expr]
+    /// Hints, shown one per wrong try.
     public var hints: [Expr]
+    /// Lines that solve the task (typed by `panya check`).
     public var solutions: [Expr]
+    /// Where it is.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(instruction: Expr, checks: [Expr], hints: [Expr], solutions: [Expr], span: SourceSpan) {
         self.instruction = instruction; self.checks = checks; self.hints = hints; self.solutions = solutions; self.span = span
     }
@@ -188,10 +216,15 @@ public struct TaskDecl: Equatable, Sendable {
 
 /// `quiz "question" { answer EXPR; hint "..." }`.
 public struct QuizDecl: Equatable, Sendable {
+    /// The question shown to the student.
     public var question: Expr
+    /// The expected answer, evaluated by the host.
     public var answer: Expr
+    /// Hints, shown one per wrong try.
     public var hints: [Expr]
+    /// Where it is.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(question: Expr, answer: Expr, hints: [Expr], span: SourceSpan) {
         self.question = question; self.answer = answer; self.hints = hints; self.span = span
     }
@@ -199,8 +232,11 @@ public struct QuizDecl: Equatable, Sendable {
 
 /// A parsed source: its statements and every mistake found.
 public struct Program: Equatable, Sendable {
+    /// The statements that parsed (broken ones are left out).
     public var statements: [Stmt]
+    /// Every mistake found, in source order.
     public var diagnostics: [Diagnostic]
+    /// Makes one from its parts.
     public init(statements: [Stmt], diagnostics: [Diagnostic]) {
         self.statements = statements; self.diagnostics = diagnostics
     }

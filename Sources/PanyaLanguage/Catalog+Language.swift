@@ -45,12 +45,20 @@ extension Catalog {
         case .newline: return Message(en: "the end of the line", ja: "行の終わり")
         case .end: return Message(en: "the end of the input", ja: "入力の終わり")
         case .string: return Message(en: "a string", ja: "文字列")
-        case .number(let n): return .verbatim("'\(ValueFormatter.number(n))'")
-        case .identifier(let name): return .verbatim("'\(name)'")
-        case .keyword(let k): return .verbatim("'\(k.rawValue)'")
-        case .symbol(let s): return .verbatim("'\(s.rawValue)'")
-        case .invalid(let c, _, _): return .verbatim("'\(c)'")
+        case .number(let n): return quotedToken(ValueFormatter.number(n))
+        case .identifier(let name): return quotedToken(name)
+        case .keyword(let k): return quotedToken(k.rawValue)
+        case .symbol(let s): return quotedToken(s.rawValue)
+        case .invalid(let c, _, _): return quotedToken(String(c))
         }
+    }
+
+    static func quotedToken(_ text: String) -> Message { Message(en: "'\(text)'", ja: "「\(text)」") }
+
+    static func notACommandAlone(_ word: String, family: [String]) -> Message {
+        let list = family.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        return Message(en: "'\(word)' is not a command by itself; try \(list)",
+                       ja: "「\(word)」だけではコマンドになりません。\(list) を使ってください")
     }
 
     // MARK: Lexer

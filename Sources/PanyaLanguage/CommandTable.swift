@@ -125,6 +125,7 @@ public struct CommandCall {
 
 /// A command was given an argument it cannot use.
 public struct CommandArgumentError: UserFacingError, Equatable {
+    /// What is wrong with the argument.
     public let message: Message
     /// An error with this message.
     public init(_ message: Message) { self.message = message }

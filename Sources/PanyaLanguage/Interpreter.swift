@@ -61,6 +61,11 @@ public final class Interpreter {
         Parser.parse(source, file: file, commands: commands.parserNames)
     }
 
+    /// Parses one expression typed by a student (a quiz answer), knowing the command names.
+    public func parseExpression(_ source: String, file: String = "<stdin>") throws(Diagnostic) -> Expr {
+        try Parser.parseExpression(source, file: file, commands: commands.parserNames)
+    }
+
     /// Runs a script: stops at the first error and returns it; nil on success.
     public func run(source: String, file: String) -> Diagnostic? {
         let program = parse(source, file: file)
@@ -88,7 +93,11 @@ public final class Interpreter {
         if let first = program.diagnostics.first { throw first }
         var shown: Value? = nil
         try entering(file: file) { () throws in
+            // A lesson host may call this while a lesson statement runs; the entry still
+            // belongs to the global scope, and the lesson's scope comes back afterwards.
+            let saved = environment
             environment = globals
+            defer { environment = saved }
             for stmt in program.statements { shown = try executeForDisplay(stmt) }
         }
         return shown
@@ -96,7 +105,9 @@ public final class Interpreter {
 
     /// Whether the prompt should ask for another line: a bracket is open or the line ends in an operator or comma.
     public static func needsMoreInput(_ source: String) -> Bool {
-        let tokens = Lexer.tokenize(source).tokens
+        let (tokens, problems) = Lexer.tokenize(source)
+        // An unclosed string cannot continue on the next line: show the mistake now.
+        if !problems.isEmpty { return false }
         var depth = 0
         var lineStart = 0
         var lastIndex: Int? = nil
@@ -143,7 +154,7 @@ public final class Interpreter {
 
     /// Declares or replaces a global variable (hosts use it to seed values).
     public func setGlobal(_ name: String, _ value: Value) {
-        if !globals.assign(name, value) || !globals.declaresLocally(name) { globals.declare(name, value) }
+        globals.declare(name, value)
     }
 
     /// Calls a function value with positional arguments (hosts call back into scripts with it).
@@ -604,6 +615,8 @@ public final class Interpreter {
     private func lookup(_ name: String, span: SourceSpan, asFunction: Bool) throws -> Value {
         if let value = environment.lookup(name) { return value }
         if let function = commandFunction(name) { return .function(function) }
+        let family = commands.names.filter { $0.hasPrefix(name + " ") }
+        if !family.isEmpty { throw diagnostic(Catalog.notACommandAlone(name, family: family), span) }
         let functionNames = commands.names.map { $0.replacingOccurrences(of: " ", with: "_") }
         let suggestion = Suggestions.closest(to: name, in: environment.visibleNames + functionNames)
         if asFunction { throw diagnostic(Catalog.unknownFunction(name, suggestion: suggestion), span) }

@@ -23,11 +23,17 @@ public protocol LessonHost: AnyObject {
 
 /// A task as the host sees it: checks to evaluate (with `Interpreter.evaluate`), hints and solutions as text.
 public struct TaskSpec: Equatable, Sendable {
+    /// What the student is asked to do.
     public var instruction: String
+    /// Conditions that are all true once the task is done.
     public var checks: [Expr]
+    /// Hints, shown one per wrong try.
     public var hints: [String]
+    /// Lines that solve the task (typed by `panya check`).
     public var solutions: [String]
+    /// Where it is.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(instruction: String, checks: [Expr], hints: [String], solutions: [String], span: SourceSpan) {
         self.instruction = instruction; self.checks = checks; self.hints = hints; self.solutions = solutions; self.span = span
     }
@@ -35,10 +41,15 @@ public struct TaskSpec: Equatable, Sendable {
 
 /// A quiz as the host sees it: the answer to evaluate and the hints as text.
 public struct QuizSpec: Equatable, Sendable {
+    /// The question shown to the student.
     public var question: String
+    /// The expected answer, evaluated by the host.
     public var answer: Expr
+    /// Hints, shown one per wrong try.
     public var hints: [String]
+    /// Where it is.
     public var span: SourceSpan
+    /// Makes one from its parts.
     public init(question: String, answer: Expr, hints: [String], span: SourceSpan) {
         self.question = question; self.answer = answer; self.hints = hints; self.span = span
     }

@@ -81,10 +81,12 @@ public struct Parser {
 
     /// Parses the whole source.
     public mutating func parseProgram() -> Program {
+        let lexerCount = diagnostics.count
         let statements = parseStatements(inBlock: false).map(\.0)
+        // Source order; on one line the lexer's findings (an unclosed string) come first.
         let sorted = diagnostics.enumerated().sorted { a, b in
-            let l = (a.element.span.line, a.element.span.column, a.offset)
-            let r = (b.element.span.line, b.element.span.column, b.offset)
+            let l = (a.element.span.line, a.offset < lexerCount ? 0 : 1, a.element.span.column, a.offset)
+            let r = (b.element.span.line, b.offset < lexerCount ? 0 : 1, b.element.span.column, b.offset)
             return l < r
         }.map(\.element)
         return Program(statements: statements, diagnostics: sorted)
@@ -888,12 +890,14 @@ public struct Parser {
             switch piece {
             case .text(let text): parts.append(.text(text))
             case .interpolation(let inner, let braceSpan):
-                let endToken = Token(kind: .end, span: SourceSpan(line: braceSpan.endLine, column: braceSpan.endColumn - 1, length: 1),
-                                     offset: inner.last?.endOffset ?? 0, endOffset: inner.last?.endOffset ?? 0)
-                var sub = Parser(tokens: inner + [endToken], source: source, file: file, commands: commands)
+                let closeOffset = inner.last?.endOffset ?? 0
+                let close = Token(kind: .symbol(.rightBrace), span: SourceSpan(line: braceSpan.endLine, column: braceSpan.endColumn - 1, length: 1),
+                                  offset: closeOffset, endOffset: closeOffset + 1)
+                let endToken = Token(kind: .end, span: close.span, offset: closeOffset + 1, endOffset: closeOffset + 1)
+                var sub = Parser(tokens: inner + [close, endToken], source: source, file: file, commands: commands)
                 sub.newlineSignificant = [false]
                 let expr = try sub.expression()
-                guard case .end = sub.current.kind else {
+                guard sub.current.isSymbol(.rightBrace) else {
                     throw sub.unexpected(sub.current, expected: Catalog.symbolNamed("}"))
                 }
                 parts.append(.expr(expr))

@@ -40,13 +40,16 @@ public enum Symbol: String, CaseIterable, Sendable {
 
 /// A token with its place: a span for people and character offsets for slicing the source.
 public struct Token: Equatable, Sendable {
+    /// What the token is.
     public var kind: TokenKind
+    /// Where it is.
     public var span: SourceSpan
     /// Offset of the first character in the source (in characters).
     public var offset: Int
     /// Offset just past the last character.
     public var endOffset: Int
 
+    /// Makes one from its parts.
     public init(kind: TokenKind, span: SourceSpan, offset: Int, endOffset: Int) {
         self.kind = kind
         self.span = span

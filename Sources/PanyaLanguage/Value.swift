@@ -91,6 +91,7 @@ public struct OrderedMap: Equatable {
         }
     }
 
+    /// Equality (see the type's summary).
     public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool { lhs.storage == rhs.storage }
 }
 
@@ -149,6 +150,7 @@ public struct Function: Equatable {
         self.init(name: name, body: .builtin(Builtin(name: name, arity: arity ?? 0...Int.max) { _, args in try body(args) }))
     }
 
+    /// Equality (see the type's summary).
     public static func == (lhs: Function, rhs: Function) -> Bool { lhs.box === rhs.box }
 }
 

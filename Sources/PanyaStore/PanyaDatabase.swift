@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PanyaSupport
 
 /// panya's SQLite database: one file shared by every shell on the machine (WAL, busy
 /// timeout), or `:memory:` to keep nothing. Opening it applies the named, append-only
@@ -45,6 +46,14 @@ public final class PanyaDatabase: Sendable {
             throw StoreError(error, path: path, operation: .open)
         }
         try migrate()
+    }
+
+    /// The database path product.md's conventions give: `--db PATH` (`flag`), else `PANYA_DB`,
+    /// else `$XDG_DATA_HOME/panya/panya.sqlite` (`~/.local/share/panya/panya.sqlite`).
+    public static func resolvePath(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let flag, !flag.isEmpty { return flag }
+        if let path = environment["PANYA_DB"], !path.isEmpty { return path }
+        return Paths.defaultDatabase(environment: environment)
     }
 
     /// An in-memory database (nothing is kept).

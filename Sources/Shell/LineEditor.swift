@@ -71,8 +71,9 @@ public final class LineEditor {
     /// escapes) in `"\u{1}"` on both sides so the cursor column stays right.
     /// Ctrl-C gives `.interrupted`: the typed text is dropped and a newline written, so
     /// the next prompt starts on a fresh line; panya's `Interrupt` flag is not raised.
-    /// Ctrl-D on an empty line, or the end of input, gives `.endOfFile` (after a newline
-    /// on a terminal). Ctrl-Z suspends and `fg` redraws the line. Lines are not added to
+    /// Ctrl-D on an empty line, or the end of input, gives `.endOfFile`; the cursor is
+    /// then still on the prompt line (the caller writes the newline it wants). Ctrl-Z
+    /// suspends and `fg` redraws the line. Lines are not added to
     /// the history here: the caller adds whole entries with `addHistory(_:)`.
     public func readLine(prompt: String) -> LineInput {
         guard let editor else { return readPlainLine(prompt: prompt) }
@@ -88,7 +89,6 @@ public final class LineEditor {
             if isInteractive { panya_editor_write(editor, "\n") }
             return .interrupted
         default:
-            if isInteractive { panya_editor_write(editor, "\n") }
             return .endOfFile
         }
     }

@@ -76,6 +76,17 @@ struct AWSClientTests {
         #expect(counter.count("DescribeProjects") == 2)
     }
 
+    @Test func refusedConnectionIsANetworkError() throws {
+        let server = try LocalHTTPServer { _, _ in .drop }
+        server.stop()
+        Thread.sleep(forTimeInterval: 0.2)
+        let error = try #require(throws: AWSError.self) { try post(client(server), server) }
+        #expect(error.kind == .network)
+        #expect(error.code == "network")
+        #expect(error.message.en.contains("Could not reach http://127.0.0.1:\(server.port)"))
+        #expect(error.message.ja.contains("接続できませんでした"))
+    }
+
     @Test func silenceTimesOut() throws {
         let server = try LocalHTTPServer { _, _ in .silence(5) }
         defer { server.stop() }

@@ -123,6 +123,17 @@ struct AWSConfigurationTests {
         }
     }
 
+    @Test func profileFlagWithoutKeysExplainsIgnoredEnvironment() throws {
+        let home = try TemporaryHome()
+        try home.write(".aws/config", "[profile regiononly]\nregion = us-east-1\n")
+        let error = try #require(throws: AWSError.self) {
+            try AWSConfiguration.resolve(AWSOptions(profile: "regiononly"), environment: home.environment(Self.envKeys))
+        }
+        #expect(error.code == "MissingCredentials")
+        #expect(error.message.en.contains("ignored because --profile was given"))
+        #expect(!error.message.en.contains("envsecret"))
+    }
+
     @Test func partialEnvironmentKeys() throws {
         let home = try TemporaryHome()
         let error = try #require(throws: AWSError.self) {

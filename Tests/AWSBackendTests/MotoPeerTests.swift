@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import MockBackend
 import PanyaSupport
 import Photos
 import Testing
@@ -170,5 +171,21 @@ struct MotoPeerTests {
             #expect(replayed.customLabels.map(\.name) == ["MyLogo"])
             #expect(replayed.customLabels.first?.confidence == 77.7729721069336)
         }
+        // Both files hold the same photo (the S3 copy of the local one): the mock refuses two
+        // recordings of one photo for one version, so keep one.
+        try FileManager.default.removeItem(atPath: result.detectionFiles[1])
+        // As the warning says, the teacher adds the project file by hand; then the mock replays it.
+        let placeholderArn = ArnSyntax.replacingAccounts(in: peer.versionArn)
+        let arn = try #require(ProjectVersionArn(placeholderArn))
+        try home.write("mock-responses/projects/\(arn.projectName).json", """
+            {"ProjectName": "\(arn.projectName)",
+             "ProjectArn": "\(arn.projectArn(creationMillis: 1690848000000))",
+             "Versions": [{"VersionName": "\(arn.versionName)", "ProjectVersionArn": "\(placeholderArn)", "Status": "TRAINING_COMPLETED",
+                           "Labels": [{"Name": "MyLogo", "AssumedThreshold": 0.5}]}]}
+            """)
+        let library = try RecordingLibrary.load(directory: dir)
+        let recording = try #require(library.detection(sha256: PhotoFingerprint.sha256(bytes), versionArn: placeholderArn))
+        #expect(recording.candidates.map(\.name) == ["MyLogo"])
+        #expect(library.detections(versionArn: placeholderArn).count == 1)
     }
 }

@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import MockBackend
 import PanyaSupport
 import Photos
 import Testing
@@ -53,6 +54,15 @@ struct RecorderTests {
         guard case .array(let thresholds)? = version["Labels"] else { Issue.record("no Labels"); return }
         #expect(thresholds.map { $0["AssumedThreshold"]?.doubleValue } == [0.817, 0.862, 0.907])
         #expect(thresholds.first?["Name"]?.stringValue == "あんぱん")
+
+        // The mock loads it back and finds the photo by its hash for the placeholder-account ARN.
+        let library = try RecordingLibrary.load(directory: dir)
+        let replayArn = FakeRekognition.versionArn.replacingOccurrences(of: FakeRekognition.account, with: "123456789012")
+        let replayed = try #require(library.detection(sha256: PhotoFingerprint.sha256(bytes), versionArn: replayArn))
+        #expect(replayed.candidates.map(\.name) == ["焼きそばパン", "メロンパン"])
+        #expect(replayed.width == 96)
+        #expect(library.version(arn: replayArn)?.version.thresholds == ["あんぱん": 0.817, "メロンパン": 0.862, "焼きそばパン": 0.907])
+        #expect(library.version(arn: replayArn)?.version.precision == 1.0)
 
         // Secrets never reach a recording.
         for text in [detectionText, projectText] {

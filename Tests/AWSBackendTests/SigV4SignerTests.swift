@@ -77,3 +77,27 @@ struct SigV4SignerTests {
         }
     }
 }
+
+@Suite("Nothing secret in descriptions")
+struct RedactionTests {
+    @Test func signedRequestsAndSignaturesDescribeWithoutSecrets() throws {
+        let signer = SigV4Signer(credentials: Fixtures.credentials, region: "ap-northeast-1", service: "rekognition")
+        var request = SignableRequest(method: "POST", path: "/", headers: [(name: "Host", value: "rekognition.ap-northeast-1.amazonaws.com")])
+        let signature = signer.sign(&request, date: Date(timeIntervalSince1970: 1_700_000_000))
+        let url = try #require(URL(string: "https://rekognition.ap-northeast-1.amazonaws.com/"))
+        let http = HTTPRequest(url: url, method: "POST", headers: request.headers, body: [])
+        func dumped<T>(_ value: T) -> String { var s = ""; dump(value, to: &s); return s }
+        for text in ["\(request)", String(reflecting: request), dumped(request), "\(http)", dumped(http),
+                     "\(signature)", dumped(signature), "\(signer)", dumped(signer)] {
+            #expect(!text.contains(Fixtures.secret))
+            #expect(!text.contains(Fixtures.token))
+            #expect(!text.contains(signature.signature))
+        }
+        #expect("\(request)".contains("X-Amz-Date"))
+    }
+
+    @Test func redactMasksSignaturesAndSecrets() {
+        let text = Redaction.redact("Credential=AKID/x, SignedHeaders=host, Signature=abcdef0123 and secret S3CR3T!", secrets: ["S3CR3T!"])
+        #expect(text == "Credential=AKID/x, SignedHeaders=host, Signature=<redacted> and secret <redacted>")
+    }
+}

@@ -160,6 +160,32 @@ final class Recorder {
         #expect(run("detect a.jpg --min-confidence ７５").1?.message.en == "full-width '７' is not allowed here; type the half-width '7' instead")
     }
 
+    @Test func functionFormChecksFlags() {
+        #expect(run("model_start(unit: 1)").1?.message.en == "'model start' has no flag --unit; did you mean --units?")
+        #expect(run("model(json: true)").1?.message.en == "'model' takes no flags (got --json)")
+    }
+
+    @Test func aDiagnosticThrownByACommandPassesThrough() throws {
+        let table = CommandTable()
+        let own = Diagnostic(file: "photo.jpg", span: SourceSpan(line: 9, column: 9, length: 1), message: .verbatim("bad photo"), code: "InvalidImageFormatException")
+        table.register(Command(name: "check photo", summary: .verbatim("c"), usage: "check photo") { _ in throw own })
+        let (interpreter, _) = makeInterpreter(commands: table)
+        #expect(interpreter.run(source: "check photo", file: "c") == own)
+    }
+
+    @Test func commandStatementsAtThePromptAcrossLines() throws {
+        let recorder = Recorder()
+        let (interpreter, _) = makeInterpreter(commands: recorder.table)
+        let shown = try interpreter.evaluateEntry("let n = 2\nmodel start --units (n +\n 1)")
+        #expect(shown?.asRecord?["flags"] == .map(OrderedMap([("units", .number(3))])))
+    }
+
+    @Test func interpolatedStringsAsArguments() throws {
+        let (r, d) = run(#"let name = "breads3"; detect "photos/{name}.jpg" --max-results 1"#)
+        #expect(d == nil)
+        #expect(r.last?.positional == [.string("photos/breads3.jpg")])
+    }
+
     @Test func tableNamesAreSorted() {
         let r = Recorder()
         #expect(r.table.names == r.table.names.sorted())

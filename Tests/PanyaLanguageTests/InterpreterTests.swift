@@ -108,6 +108,9 @@ import PanyaSupport
         #expect(!Interpreter.needsMoreInput("photos lessons/"))
         #expect(!Interpreter.needsMoreInput("let s = \"(\""))
         #expect(!Interpreter.needsMoreInput("x # (comment"))
+        #expect(!Interpreter.needsMoreInput("print(\"{\")"))
+        #expect(Interpreter.needsMoreInput("if total > 500 {\n  print(1)"))
+        #expect(!Interpreter.needsMoreInput("if total > 500 {\n  print(1)\n}"))
     }
 
     // MARK: Runtime errors

@@ -79,4 +79,15 @@ import PanyaSupport
     @Test func badUnicodeEscape() {
         #expect(Lexer.tokenize(#""\u{zz}""#).diagnostics.first?.message == Catalog.badUnicodeEscape)
     }
+
+    @Test func windowsLineEndings() {
+        let tokens = Lexer.tokenize("a\r\nb").tokens
+        #expect(tokens.map(\.kind) == [.identifier("a"), .newline, .identifier("b"), .end])
+        #expect(tokens[2].span == SourceSpan(line: 2, column: 1, length: 1))
+    }
+
+    @Test func singleQuoteExplainsDoubleQuotes() {
+        guard case .invalid(_, let message, false) = Lexer.tokenize("'a'").tokens[0].kind else { Issue.record("not invalid"); return }
+        #expect(message == Catalog.singleQuote)
+    }
 }

@@ -151,4 +151,28 @@ import PanyaSupport
         #expect(program.steps.count == 2)
         #expect(program.steps[0].sources == ["let x = 1", "print(x + 1)"])
     }
+
+    @Test func unclosedStringIsReportedBeforeTheParenthesis() throws {
+        let d = try #require(parse("print(\"abc").diagnostics.first)
+        #expect(d.message == Catalog.unterminatedString)
+        #expect(d.span.column == 7)
+    }
+
+    @Test func brokenInterpolationNamesTheBrace() throws {
+        let d = try #require(parse(#"print("{1 + }")"#).diagnostics.first)
+        #expect(d.message.en == "expected an expression, found '}'")
+        #expect(d.span == SourceSpan(line: 1, column: 13, length: 1))
+    }
+
+    @Test func commandStatementShapes() throws {
+        let program = parse("detect a.jpg --min-confidence 75 --json; model start", commands: ["detect", "model start"])
+        #expect(program.diagnostics.isEmpty)
+        guard case .command(let detect) = program.statements[0], case .command(let start) = program.statements[1] else {
+            Issue.record("not commands"); return
+        }
+        #expect(detect.name == "detect")
+        #expect(detect.arguments.count == 3)
+        guard case .flag("json", nil, _) = detect.arguments[2] else { Issue.record("no --json"); return }
+        #expect(start.name == "model start")
+    }
 }

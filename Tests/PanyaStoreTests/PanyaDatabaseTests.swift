@@ -108,3 +108,10 @@ import Testing
     let error = try #require(throws: StoreError.self) { try PanyaDatabase(path: path) }
     #expect(error.kind == .newerSchema(unknownMigrations: ["v9-from-the-future"]))
 }
+
+@Test func pathFollowsFlagThenEnvironment() {
+    #expect(PanyaDatabase.resolvePath(flag: ":memory:", environment: ["PANYA_DB": "/x.sqlite"]) == ":memory:")
+    #expect(PanyaDatabase.resolvePath(flag: nil, environment: ["PANYA_DB": "/x.sqlite"]) == "/x.sqlite")
+    #expect(PanyaDatabase.resolvePath(flag: nil, environment: ["HOME": "/home/k"]) == "/home/k/.local/share/panya/panya.sqlite")
+    #expect(PanyaDatabase.resolvePath(flag: nil, environment: ["XDG_DATA_HOME": "/d"]) == "/d/panya/panya.sqlite")
+}

@@ -1,3 +1,5 @@
+import PanyaLanguage
+import PanyaSupport
 import Testing
 @testable import Shell
 
@@ -115,4 +117,44 @@ func subWordsOfMultiWordCommands(line: String, expected: [String]) {
 
 @Test func fullWidthSpaceSeparatesWords() {
     #expect(complete("register\u{3000}add\u{3000}メ").candidates == ["メロンパン"])
+}
+
+// MARK: from the host's command table
+
+
+private func command(_ name: String, usage: String, flags: [String] = []) -> PanyaLanguage.Command {
+    PanyaLanguage.Command(name: name, summary: .verbatim(name), usage: usage, flags: flags) { _ in .null }
+}
+
+@Test func commandsReadTheirUsageLine() {
+    let detect = CompletionEngine.Command(command("detect", usage: "detect PHOTO [--min-confidence N] [--json]", flags: ["min-confidence", "json"]))
+    #expect(detect.words == ["detect"])
+    #expect(detect.flags == ["--min-confidence", "--json"])
+    #expect(detect.argument == .path)
+    let show = CompletionEngine.Command(command("show", usage: "show PHOTO|RESULT [--out FILE.jpg]", flags: ["out"]))
+    #expect(show.pathFlags == ["--out"])
+    #expect(show.argument == .path)
+    let add = CompletionEngine.Command(command("register add", usage: "register add RESULT|LABEL [QTY]"))
+    #expect(add.words == ["register", "add"])
+    #expect(add.argument == .label)
+    let start = CompletionEngine.Command(command("model start", usage: "model start [--units N]", flags: ["units"]))
+    #expect(start.argument == .none)
+    #expect(start.flags == ["--units"])
+    // Nothing in the usage: what the core table knows.
+    let price = CompletionEngine.Command(command("register price", usage: "register price"))
+    #expect(price.argument == .label)
+}
+
+@Test func anEngineOverACommandTable() {
+    let table = CommandTable()
+    table.register(command("register add", usage: "register add RESULT|LABEL [QTY]"))
+    table.register(command("register total", usage: "register total [--tax 8|10]", flags: ["tax", "rounding"]))
+    table.register(command("thresholds", usage: "thresholds"))
+    let engine = CompletionEngine(commandTable: table, variables: ["メロン価格"], labels: labels, homeDirectory: "", listDirectory: files)
+    #expect(engine.complete(line: "thr", cursor: 3).action == .replace("thresholds "))
+    #expect(engine.complete(line: "reg", cursor: 3).action == .replace("register "))
+    #expect(engine.complete(line: "register ", cursor: 9).candidates == ["add", "total"])
+    #expect(engine.complete(line: "register total --r", cursor: 18).candidates == ["--rounding"])
+    #expect(engine.complete(line: "register add あ", cursor: 14).candidates == ["あんぱん"])
+    #expect(engine.complete(line: "print(メロン", cursor: 9).candidates == ["メロン価格"])
 }

@@ -60,7 +60,7 @@ loop: while true {
     case .interrupted:
         print("INTERRUPTED")
     case .endOfFile:
-        print("EOF")
+        print("\nEOF")
         break loop
     }
 }

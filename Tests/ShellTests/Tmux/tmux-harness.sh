@@ -92,14 +92,15 @@ tmux_wait_for_count() {
 # tmux_last_line: the last non-blank line of the pane (usually the prompt line).
 tmux_last_line() { tmux_capture | tail -n 1; }
 
-# tmux_assert_contains TEXT: the pane contains TEXT (fixed string), now.
+# tmux_assert_contains TEXT: the pane contains TEXT (a fixed string; it may span lines,
+# e.g. $'\nnever' for "never" at the start of a line), now.
 tmux_assert_contains() {
-    tmux_capture | grep -Fq -- "$1" || _tmux_fail "pane does not contain '$1'"
+    [[ "$(tmux_capture)" == *"$1"* ]] || _tmux_fail "pane does not contain '$1'"
 }
 
-# tmux_assert_not_contains TEXT
+# tmux_assert_not_contains TEXT: the opposite (same fixed-string, multi-line rules).
 tmux_assert_not_contains() {
-    ! tmux_capture | grep -Fq -- "$1" || _tmux_fail "pane unexpectedly contains '$1'"
+    [[ "$(tmux_capture)" != *"$1"* ]] || _tmux_fail "pane unexpectedly contains '$1'"
 }
 
 # tmux_assert_line_contains TEXT [TIMEOUT]: the last line shows TEXT, waiting briefly

@@ -1,0 +1,126 @@
+import Foundation
+import PanyaLanguage
+import PanyaSupport
+import Testing
+@testable import Shell
+
+/// A session over the bundled assets with an in-memory store, its output captured.
+final class SessionHarness {
+    let output = OutputBuffer()
+    let session: ShellSession
+
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    init(language: UILanguage = .en, database: String = ":memory:") throws {
+        var options = ShellOptions()
+        options.language = language
+        options.databasePath = database
+        options.assetsRoot = Self.repositoryRoot
+        let output = self.output
+        session = try ShellSession(options: options, output: { output.text += $0 })
+    }
+
+    /// Runs prompt entries one by one and returns what they printed.
+    @discardableResult
+    func type(_ entries: String...) -> String {
+        output.text = ""
+        for entry in entries { session.runEntry(entry) }
+        return output.text
+    }
+}
+
+final class OutputBuffer: @unchecked Sendable {
+    var text = ""
+}
+
+@Suite struct ShellSessionTests {
+    @Test func theSeedWalkthroughAtThePrompt() throws {
+        let h = try SessionHarness()
+        #expect(h.type("detect lessons/photos/breads3.jpg").contains("ResourceNotReadyException"))
+        h.type("model start", "model wait")
+        #expect(h.type("model().status") == "RUNNING\n")
+        let plain = h.type("detect lessons/photos/breads3.jpg")
+        #expect(plain.contains("メロンパン"))
+        #expect(!plain.contains("あんぱん"))
+        #expect(!plain.contains("焼きそばパン"))
+        #expect(h.type("len(detect(\"lessons/photos/breads3.jpg\", min_confidence: 80).labels)") == "2\n")
+        #expect(h.type("let r = detect lessons/photos/breads3.jpg --min-confidence 75", "r.labels[0].name", "r.labels[2].name")
+                == "焼きそばパン\nあんぱん\n")
+        h.type("register add $r")
+        let total = h.type("register total")
+        #expect(total.contains("¥550"))
+        #expect(total.contains("¥44"))
+        #expect(total.contains("¥594"))
+        #expect(h.type("register_total(tax: 10).total") == "605\n")
+    }
+
+    @Test func inspectExplainsWhyBreadsWereHidden() throws {
+        let h = try SessionHarness()
+        h.type("model start", "model wait")
+        let text = h.type("inspect lessons/photos/breads3.jpg")
+        #expect(text.contains("hidden: 90.45 < threshold 90.7"))
+        #expect(text.contains("hidden: 77.54 < threshold 81.7"))
+        let with80 = h.type("inspect lessons/photos/breads3.jpg --min-confidence 80")
+        #expect(with80.contains("hidden: 77.54 < min-confidence 80"))
+    }
+
+    @Test func jsonOutputIsTheAWSCLIForm() throws {
+        let h = try SessionHarness()
+        h.type("model start", "model wait")
+        let json = h.type("detect lessons/photos/breads3.jpg --json")
+        #expect(json == """
+        {
+            "CustomLabels": [
+                {
+                    "Name": "メロンパン",
+                    "Confidence": 88.00399780273438,
+                    "Geometry": {
+                        "BoundingBox": {
+                            "Width": 0.31696000695228577,
+                            "Height": 0.48267999291419983,
+                            "Left": 0.5984500050544739,
+                            "Top": 0.33976998925209045
+                        }
+                    }
+                }
+            ]
+        }
+
+        """)
+    }
+
+    @Test(arguments: [UILanguage.en, .ja])
+    func helpListsEveryCommandInBothLanguages(language: UILanguage) throws {
+        let h = try SessionHarness(language: language)
+        let text = h.type("help")
+        for name in ["detect", "inspect", "model start", "register total", "lesson start", "clock advance", "bill"] {
+            #expect(text.contains(name))
+        }
+        #expect(text.contains(language == .ja ? "コマンド" : "command"))
+    }
+
+    @Test func mistakesNeverEndTheSession() throws {
+        let h = try SessionHarness()
+        #expect(h.type("print(totl)").contains("unknown variable 'totl'"))
+        #expect(h.type("detect no-such-photo.jpg").contains("no-such-photo.jpg"))
+        #expect(h.type("register add カレーパン").contains("register price"))
+        #expect(h.type("print(\"still here\")") == "still here\n")
+        #expect(!h.session.wantsToQuit)
+    }
+
+    @Test func clockAndBill() throws {
+        let h = try SessionHarness()
+        h.type("model start", "model wait", "clock advance 3h", "model stop", "model wait")
+        let bill = h.type("bill")
+        #expect(bill.contains("12.00"))
+        #expect(h.type("bill().versions[0].inference_usd") == "12\n")
+    }
+
+    @Test func commandsRefuseVariablesOfTheirName() throws {
+        let h = try SessionHarness()
+        #expect(h.type("let detect = 1").contains("detect"))
+        #expect(h.type("let total = 1", "total") == "1\n")
+    }
+}
