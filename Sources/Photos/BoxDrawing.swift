@@ -1,0 +1,51 @@
+/// Drawing detection boxes onto a photo (`show --out FILE.jpg`).
+public enum BoxDrawing {
+    /// `photo` with each box's outline in its colour and a tag at its top-left corner: the box's
+    /// number (1, 2, 3 …, matching the legend), then the label if it is ASCII, then the confidence.
+    /// Japanese labels are not drawn (the built-in font is ASCII); the number points to the legend.
+    public static func drawBoxes(_ photo: Photo, boxes: [AnnotatedBox]) -> Photo {
+        var canvas = Canvas(photo: photo)
+        let side = Double(min(photo.width, photo.height))
+        let thickness = max(2, (side / 160).rounded())
+        let scale = max(1, Int((side / 300).rounded()))
+        for (index, item) in boxes.enumerated() {
+            guard let rect = item.pixelRect(width: photo.width, height: photo.height) else { continue }
+            canvas.strokeRect(x: rect.x, y: rect.y, width: rect.width, height: rect.height, thickness: thickness, color: item.color)
+            let tag = tagText(number: index + 1, item: item)
+            let textWidth = Double(BitmapFont.width(of: tag, scale: scale))
+            let tagHeight = Double(BitmapFont.glyphHeight * scale + 2 * scale)
+            let tagWidth = textWidth + Double(2 * scale)
+            // Above the box when there is room, else just inside its top edge.
+            var tagY = rect.y - tagHeight
+            if tagY < 0 { tagY = rect.y }
+            let tagX = max(0, min(Double(photo.width) - tagWidth, rect.x))
+            canvas.fillRect(x: tagX, y: tagY, width: tagWidth, height: tagHeight, color: item.color)
+            canvas.drawText(tag, x: Int(tagX) + scale, y: Int(tagY) + scale, scale: scale, color: textColor(on: item.color))
+        }
+        return canvas.photo
+    }
+
+    /// "1 ANPAN 77.54%" for an ASCII label, "1 77.54%" for a Japanese one.
+    static func tagText(number: Int, item: AnnotatedBox) -> String {
+        var parts = [String(number)]
+        if BitmapFont.canDraw(item.label) && !item.label.isEmpty { parts.append(item.label) }
+        if let confidence = item.confidence { parts.append(NumberText.confidence(confidence)) }
+        return parts.joined(separator: " ")
+    }
+
+    /// White on dark colours, black on light ones.
+    static func textColor(on color: RGB) -> RGB {
+        let luma = 0.299 * Double(color.r) + 0.587 * Double(color.g) + 0.114 * Double(color.b)
+        return luma > 150 ? RGB(0, 0, 0) : RGB(255, 255, 255)
+    }
+
+    /// The annotated photo as JPEG bytes.
+    public static func annotatedJPEG(_ photo: Photo, boxes: [AnnotatedBox], quality: Int = 90) throws(PhotoError) -> [UInt8] {
+        try drawBoxes(photo, boxes: boxes).encodeJPEG(quality: quality)
+    }
+
+    /// Writes the annotated photo to `path` as a JPEG.
+    public static func writeAnnotatedJPEG(_ photo: Photo, boxes: [AnnotatedBox], to path: String, quality: Int = 90) throws(PhotoError) {
+        try Photo.write(annotatedJPEG(photo, boxes: boxes, quality: quality), to: path)
+    }
+}

@@ -1,0 +1,121 @@
+import CustomLabels
+import Foundation
+import Testing
+@testable import Photos
+
+@Suite struct BreadPhotoGeneratorTests {
+    /// Regenerates every lesson photo into a temporary folder: byte-identical to the committed
+    /// files (so the generator is deterministic and the committed photos are its output).
+    @Test func regeneratesTheCommittedPhotosByteForByte() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let entries = try BreadPhotoGenerator.writeLessonPhotos(to: folder)
+        #expect(entries.count == LessonPhotoSet.all.count)
+        for entry in entries {
+            let committed = try TestSupport.lessonBytes(entry.file)
+            #expect(PhotoFingerprint.sha256(committed) == entry.sha256, "\(entry.file) differs from the generator's output")
+        }
+        let manifest = try Photo.readBytes(path: folder + "/manifest.json", limits: .anySize)
+        let committedManifest = try Photo.readBytes(path: TestSupport.lessonPhotos + "/manifest.json", limits: .anySize)
+        #expect(manifest == committedManifest)
+    }
+
+    /// Rewrites `lessons/photos/` when asked: `PANYA_WRITE_LESSON_PHOTOS=1 swift test --filter writeLessonPhotosWhenAsked`.
+    /// (Then commit the photos and the manifest, and tell whoever writes the recordings.)
+    @Test func writeLessonPhotosWhenAsked() throws {
+        guard ProcessInfo.processInfo.environment["PANYA_WRITE_LESSON_PHOTOS"] == "1" else { return }
+        try BreadPhotoGenerator.writeLessonPhotos(to: TestSupport.lessonPhotos)
+    }
+
+    @Test func sameSpecSamePixels() {
+        let tray = LessonPhotoSet.single(.yakisobapan, seed: 5)
+        #expect(BreadPhotoGenerator.generate(tray: tray) == BreadPhotoGenerator.generate(tray: tray))
+        let other = LessonPhotoSet.single(.yakisobapan, seed: 6)
+        #expect(BreadPhotoGenerator.generate(tray: tray).pixels != BreadPhotoGenerator.generate(tray: other).pixels)
+    }
+
+    @Test func breads3HoldsTheWalkthroughBoxes() throws {
+        let entries = try ManifestReader.entries()
+        let breads3 = try #require(entries.first { $0.file == "breads3.jpg" })
+        #expect(breads3.width == 1280 && breads3.height == 960)
+        #expect(breads3.breads.map(\.name) == ["焼きそばパン", "メロンパン", "あんぱん"])
+        // Compare the manifest's text: Foundation's JSON reader on Linux rounds some doubles.
+        let text = String(decoding: try Photo.readBytes(path: TestSupport.lessonPhotos + "/manifest.json", limits: .anySize), as: UTF8.self)
+        for box in [
+            #"{"Name": "焼きそばパン", "BoundingBox": {"Width": 0.41152000427246094, "Height": 0.34727999567985535, "Left": 0.23639999330043793, "Top": 0.08641000092029572}}"#,
+            #"{"Name": "メロンパン", "BoundingBox": {"Width": 0.31696000695228577, "Height": 0.48267999291419983, "Left": 0.5984500050544739, "Top": 0.33976998925209045}}"#,
+            #"{"Name": "あんぱん", "BoundingBox": {"Width": 0.3001199960708618, "Height": 0.4251999855041504, "Left": 0.1973399966955185, "Top": 0.468860000371933}}"#,
+        ] {
+            #expect(text.contains(box))
+        }
+        #expect(LessonPhotoSet.breads3.map(\.box) == Breads3.labels.compactMap(\.boundingBox))
+    }
+
+    @Test func theManifestListsTheWalkthroughsPhotos() throws {
+        let entries = try ManifestReader.entries()
+        for kind in BreadKind.allCases {
+            let training = entries.filter { $0.file.hasPrefix("train/\(kind.rawValue)-") }
+            #expect(training.count == 10)
+            #expect(training.allSatisfy { $0.breads.map(\.name) == [kind.label] })
+            let test = try #require(entries.first { $0.file == "test/\(kind.rawValue).jpg" })
+            #expect(test.breads.map(\.name) == [kind.label])
+            #expect(!training.contains { $0.sha256 == test.sha256 })
+        }
+        let files = Set(entries.map(\.file))
+        for file in ["breads3.jpg", "breads3.png", "tray-two-anpan.jpg", "tray-melon-yakisoba.jpg", "tray-four.jpg"] {
+            #expect(files.contains(file))
+        }
+        #expect(Set(entries.map(\.sha256)).count == entries.count)
+        let four = try #require(entries.first { $0.file == "tray-four.jpg" })
+        #expect(four.breads.map(\.name).sorted() == ["あんぱん", "あんぱん", "メロンパン", "焼きそばパン"].sorted())
+    }
+
+    /// Each bread covers pixels only inside its box and reaches all four sides of it.
+    @Test(arguments: LessonPhotoSet.all.filter { $0.file.hasPrefix("breads3") || $0.file.hasPrefix("tray-") || $0.file.hasPrefix("test/") })
+    func breadsFillTheirBoxesAndStayInside(photo: LessonPhoto) {
+        let w = photo.tray.width, h = photo.tray.height
+        for placement in photo.tray.breads {
+            let shape = BreadShape(placement: placement, imageWidth: w, imageHeight: h)
+            let box = placement.box
+            let x0 = box.left * Double(w), y0 = box.top * Double(h)
+            let x1 = x0 + box.width * Double(w), y1 = y0 + box.height * Double(h)
+            var reach = (left: Double.infinity, top: Double.infinity, right: -Double.infinity, bottom: -Double.infinity)
+            let rect = shape.touchedRect(width: w, height: h)
+            for y in stride(from: rect.y0, to: rect.y1, by: 2) {
+                for x in stride(from: rect.x0, to: rect.x1, by: 2) {
+                    let px = Double(x) + 0.5, py = Double(y) + 0.5
+                    guard shape.sample(px, py).coverage > 0.5 else { continue }
+                    reach = (min(reach.left, px), min(reach.top, py), max(reach.right, px), max(reach.bottom, py))
+                }
+            }
+            let label = "\(photo.file) \(placement.kind)"
+            #expect(reach.left >= x0 - 1 && reach.top >= y0 - 1 && reach.right <= x1 + 1 && reach.bottom <= y1 + 1, "\(label) leaves its box")
+            // Within 3 % of the box size (the outline wobbles inwards a little) plus the sampling step.
+            let slackX = 0.035 * (x1 - x0) + 3, slackY = 0.035 * (y1 - y0) + 3
+            #expect(reach.left - x0 < slackX && x1 - reach.right < slackX, "\(label) does not reach its box's sides")
+            #expect(reach.top - y0 < slackY && y1 - reach.bottom < slackY, "\(label) does not reach its box's top or bottom")
+        }
+    }
+
+    @Test func breadLabelsAreTheLessonsExactUTF8() {
+        #expect(BreadKind.anpan.label == "あんぱん")
+        #expect(BreadKind.melonpan.label == "メロンパン")
+        #expect(BreadKind.yakisobapan.label == "焼きそばパン")
+        #expect(BreadKind(label: "メロンパン") == .melonpan)
+        #expect(BreadKind(label: "クロワッサン") == nil)
+    }
+
+    @Test func splitMix64KnownSequence() {
+        // Reference values of SplitMix64 seeded with 0.
+        var random = SplitMix64(seed: 0)
+        #expect(random.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(random.next() == 0x6E78_9E6A_A1B9_65F4)
+    }
+
+    @Test(arguments: [0.0, 0.3, 1.0, -2.5, 3.141592653589793, 6.0, 10.0])
+    func stableSinCosAgreesWithLibm(x: Double) {
+        let ours = StableMath.sinCos(x)
+        #expect(abs(ours.sin - sin(x)) < 1e-12)
+        #expect(abs(ours.cos - cos(x)) < 1e-12)
+    }
+}
