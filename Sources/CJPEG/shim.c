@@ -147,10 +147,11 @@ int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
     return warned ? PANYA_JPEG_WARNING : PANYA_JPEG_OK;
 }
 
-int panya_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
-                          unsigned char **out, unsigned long *out_size,
-                          char *message, size_t message_capacity) {
-    if (rgb == NULL || width <= 0 || height <= 0 || out == NULL || out_size == NULL) {
+int panya_jpeg_encode(const unsigned char *pixels, int width, int height, int components, int quality,
+                      unsigned char **out, unsigned long *out_size,
+                      char *message, size_t message_capacity) {
+    if (pixels == NULL || width <= 0 || height <= 0 || out == NULL || out_size == NULL
+        || (components != 1 && components != 3 && components != 4)) {
         panya_copy_message("nothing to encode", message, message_capacity);
         return PANYA_JPEG_BAD_ARGUMENT;
     }
@@ -172,14 +173,14 @@ int panya_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int q
     jpeg_mem_dest(&cinfo, &buffer, &size);
     cinfo.image_width = (JDIMENSION)width;
     cinfo.image_height = (JDIMENSION)height;
-    cinfo.input_components = 3;
-    cinfo.in_color_space = JCS_RGB;
-    jpeg_set_defaults(&cinfo);
+    cinfo.input_components = components;
+    cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : (components == 4 ? JCS_CMYK : JCS_RGB);
+    jpeg_set_defaults(&cinfo); /* for CMYK this also writes the Adobe marker */
     cinfo.dct_method = JDCT_ISLOW;
     jpeg_set_quality(&cinfo, quality < 1 ? 1 : (quality > 100 ? 100 : quality), TRUE);
     jpeg_start_compress(&cinfo, TRUE);
     while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW row = (JSAMPROW)(rgb + (size_t)cinfo.next_scanline * (size_t)width * 3);
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo.next_scanline * (size_t)width * (size_t)components);
         jpeg_write_scanlines(&cinfo, &row, 1);
     }
     jpeg_finish_compress(&cinfo);

@@ -4,11 +4,14 @@ import CustomLabels
 public struct AnnotatedBox: Sendable, Equatable {
     /// Ratios of the image (Width, Height, Left, Top); nil for a label about the whole photo.
     public var box: BoundingBox?
+    /// The label's name, as the model returned it.
     public var label: String
     /// 0–100, when known.
     public var confidence: Double?
+    /// The outline's and legend swatch's colour.
     public var color: RGB
 
+    /// A box with its label, optional confidence and colour.
     public init(box: BoundingBox?, label: String, confidence: Double? = nil, color: RGB) {
         self.box = box
         self.label = label

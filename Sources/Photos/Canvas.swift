@@ -1,7 +1,9 @@
 /// A picture to draw on: packed RGB8 pixels with anti-aliased shapes, lines, text, noise and
 /// blending. Coordinates are pixels with (0, 0) the top-left corner of the top-left pixel.
 public struct Canvas: Sendable, Equatable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
     /// `width * height * 3` bytes, rows top to bottom.
     public private(set) var pixels: [UInt8]

@@ -13,26 +13,31 @@ extension Catalog {
         return value < 0 ? "-" + out : out
     }
 
+    /// No file at the path the user gave.
     public static func photoFileNotFound(path: String) -> Message {
         Message(en: "\(path): no such photo. Check the path (the lesson photos are in lessons/photos/; `photos` lists them).",
                 ja: "\(path): 写真が見つかりません。パスを確かめてください (授業の写真は lessons/photos/ にあります。`photos` で一覧できます)。")
     }
 
+    /// The file exists but cannot be read.
     public static func photoUnreadable(path: String, reason: String) -> Message {
         Message(en: "\(path): cannot read this photo (\(reason)). Check that it is a file you may read.",
                 ja: "\(path): 写真を読めません (\(reason))。読み取りできるファイルか確かめてください。")
     }
 
+    /// ImageTooLargeException: more bytes than the service accepts.
     public static func photoTooLarge(file: String, bytes: Int, limit: Int) -> Message {
         Message(en: "\(file): the photo is \(groupedDigits(bytes)) bytes; the service accepts at most \(groupedDigits(limit)) bytes (4 MB). Save it smaller (lower JPEG quality or fewer pixels) and try again.",
                 ja: "\(file): 写真が \(groupedDigits(bytes)) バイトあります。サービスが受け付けるのは \(groupedDigits(limit)) バイト (4 MB) までです。JPEG の画質を下げるか画素数を減らして保存し直してください。")
     }
 
+    /// InvalidImageFormatException: a 0-byte file.
     public static func photoEmpty(file: String) -> Message {
         Message(en: "\(file): the file is empty (0 bytes). Choose a JPEG or PNG photo.",
                 ja: "\(file): ファイルが空です (0 バイト)。JPEG か PNG の写真を選んでください。")
     }
 
+    /// InvalidImageFormatException: neither JPEG nor PNG (naming the real format when known).
     public static func photoUnsupportedFormat(file: String, detected: String?) -> Message {
         if let detected {
             return Message(en: "\(file): this is a \(detected) file; the service accepts only JPEG and PNG. Convert it to JPEG or PNG.",
@@ -42,21 +47,25 @@ extension Catalog {
                        ja: "\(file): JPEG でも PNG でもありません (先頭のバイトが一致しません)。JPEG か PNG の写真を選んでください。")
     }
 
+    /// InvalidImageFormatException: a truncated or damaged JPEG/PNG, with the decoder's reason.
     public static func photoCorrupt(file: String, format: String, reason: String) -> Message {
         Message(en: "\(file): the \(format) data is broken or cut short (\(reason)). Copy or save the photo again.",
                 ja: "\(file): \(format) のデータが壊れているか途中で切れています (\(reason))。写真をもう一度コピーするか保存し直してください。")
     }
 
+    /// InvalidParameterException: a side below the minimum.
     public static func photoTooSmall(file: String, width: Int, height: Int, minimum: Int) -> Message {
         Message(en: "\(file): the photo is \(width)×\(height) pixels; each side must be at least \(minimum) pixels. Use a larger photo.",
                 ja: "\(file): 写真は \(width)×\(height) ピクセルです。縦横とも \(minimum) ピクセル以上が必要です。もっと大きな写真を使ってください。")
     }
 
+    /// InvalidParameterException: a side above the maximum.
     public static func photoTooBig(file: String, width: Int, height: Int, maximum: Int) -> Message {
         Message(en: "\(file): the photo is \(width)×\(height) pixels; each side must be at most \(maximum) pixels. Resize it to \(maximum)×\(maximum) or less.",
                 ja: "\(file): 写真は \(width)×\(height) ピクセルです。縦横とも \(maximum) ピクセル以下にしてください。\(maximum)×\(maximum) 以内に縮小してください。")
     }
 
+    /// InvalidParameterException: longer side more than 20 times the shorter.
     public static func photoAspectRatio(file: String, width: Int, height: Int, maximum: Int) -> Message {
         let long = max(width, height), short = max(1, min(width, height))
         let ratio = long / short
@@ -64,18 +73,20 @@ extension Catalog {
                        ja: "\(file): 写真は \(width)×\(height) ピクセルで、縦横比が約 \(ratio):1 です。長い辺は短い辺の \(maximum) 倍 (\(maximum):1) までです。トレーの周りで切り抜いてください。")
     }
 
+    /// The JPEG/PNG encoder failed.
     public static func photoEncodingFailed(format: String, reason: String) -> Message {
         Message(en: "could not encode the picture as \(format) (\(reason)).",
                 ja: "画像を \(format) に変換できませんでした (\(reason))。")
     }
 
+    /// Writing a photo file failed.
     public static func photoWriteFailed(path: String, reason: String) -> Message {
         Message(en: "\(path): could not write the file (\(reason)). Check that the folder exists and you may write there.",
                 ja: "\(path): ファイルを書き込めませんでした (\(reason))。フォルダーがあり、書き込みできるか確かめてください。")
     }
 
-    public static let photoLegendHeading = Message(en: "labels", ja: "ラベル")
+    /// Shown when a photo has no labels to draw or list.
     public static let photoNoLabels = Message(en: "(no labels)", ja: "(ラベルなし)")
-    public static let photoBoxWord = Message(en: "box", ja: "枠")
+    /// Stands for the box of a label that has none (an image-level label).
     public static let photoWholeImage = Message(en: "whole photo", ja: "写真全体")
 }

@@ -37,14 +37,18 @@ enum JPEGCodec {
         return pixels
     }
 
-    /// A baseline JPEG of packed RGB8 pixels at `quality` (1–100).
-    static func encode(_ pixels: [UInt8], width: Int, height: Int, quality: Int) throws(PhotoError) -> [UInt8] {
+    /// A baseline JPEG of packed 8-bit pixels at `quality` (1–100): `components` 3 = RGB
+    /// (what photos use), 1 = grayscale, 4 = Adobe CMYK (255 = no ink; used by tests).
+    static func encode(_ pixels: [UInt8], width: Int, height: Int, quality: Int, components: Int = 3) throws(PhotoError) -> [UInt8] {
+        guard pixels.count == width * height * components else {
+            throw PhotoError.encodingFailed(format: .jpeg, reason: "expected \(width * height * components) bytes, got \(pixels.count)")
+        }
         var out: UnsafeMutablePointer<UInt8>? = nil
         var size: UInt = 0
         var message = CString.buffer()
         let status = pixels.withUnsafeBufferPointer { input in
             message.withUnsafeMutableBufferPointer { text in
-                panya_jpeg_encode_rgb(input.baseAddress, Int32(width), Int32(height), Int32(quality),
+                panya_jpeg_encode(input.baseAddress, Int32(width), Int32(height), Int32(components), Int32(quality),
                                       &out, &size, text.baseAddress, text.count)
             }
         }

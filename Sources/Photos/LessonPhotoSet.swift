@@ -14,10 +14,14 @@ public struct LessonPhoto: Sendable, Equatable {
 
     /// Path relative to `lessons/photos/`, e.g. `train/anpan-01.jpg`.
     public var file: String
+    /// What the photo is for.
     public var role: Role
+    /// How it is saved.
     public var format: ImageFormat
+    /// What is drawn.
     public var tray: TraySpec
 
+    /// A lesson photo entry.
     public init(file: String, role: Role, format: ImageFormat, tray: TraySpec) {
         self.file = file
         self.role = role

@@ -56,10 +56,11 @@ public struct Photo: Sendable, Equatable {
         return Photo(checkedWidth: header.width, height: header.height, pixels: pixels, format: header.format)
     }
 
-    /// Checks `bytes` fully (decoding them) without keeping the pixels; returns the header.
+    /// Checks `bytes` fully, exactly as `decode` does (the whole data is decoded, so damage
+    /// anywhere is found), without keeping the pixels; returns the header.
     public static func validate(bytes: [UInt8], name: String, limits: PhotoLimits = .service) throws(PhotoError) -> PhotoHeader {
         let photo = try decode(bytes: bytes, name: name, limits: limits)
-        return PhotoHeader(format: photo.format ?? .jpeg, width: photo.width, height: photo.height)
+        return PhotoHeader(format: photo.format ?? ImageFormat.detect(bytes) ?? .jpeg, width: photo.width, height: photo.height)
     }
 
     /// Reads the file at `path`, refusing one larger than `limits.maxBytes` before reading it

@@ -1,9 +1,13 @@
 /// A photo's format and pixel size, read from its first bytes without decoding the pixels.
 public struct PhotoHeader: Sendable, Equatable {
+    /// JPEG or PNG, from the signature.
     public var format: ImageFormat
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
 
+    /// A header with the given fields.
     public init(format: ImageFormat, width: Int, height: Int) {
         self.format = format
         self.width = width

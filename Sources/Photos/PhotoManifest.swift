@@ -5,16 +5,24 @@ import CustomLabels
 public enum PhotoManifest {
     /// One photo's line in the manifest.
     public struct Entry: Sendable, Equatable {
+        /// Path relative to `lessons/photos/`.
         public var file: String
+        /// detect, train or test.
         public var role: LessonPhoto.Role
+        /// jpeg or png.
         public var format: ImageFormat
+        /// Lowercase hex SHA-256 of the file's bytes.
         public var sha256: String
+        /// Width in pixels.
         public var width: Int
+        /// Height in pixels.
         public var height: Int
+        /// File size in bytes.
         public var bytes: Int
         /// (label, box) for each bread, in drawing order.
         public var breads: [(label: String, box: BoundingBox)]
 
+        /// The entry for `photo` encoded as `bytes`.
         public init(photo: LessonPhoto, bytes: [UInt8]) {
             file = photo.file
             role = photo.role

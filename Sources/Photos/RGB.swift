@@ -1,9 +1,13 @@
 /// An 8-bit RGB colour.
 public struct RGB: Sendable, Equatable, Hashable {
+    /// Red, 0–255.
     public var r: UInt8
+    /// Green, 0–255.
     public var g: UInt8
+    /// Blue, 0–255.
     public var b: UInt8
 
+    /// A colour from its three bytes.
     public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) {
         self.r = r
         self.g = g

@@ -51,6 +51,9 @@ enum Breads3 {
         let path = folder + "/annotated.jpg"
         try BoxDrawing.writeAnnotatedJPEG(photo, boxes: Breads3.boxes, to: path)
         let again = try Photo.load(path: path)
+        if let preview = ProcessInfo.processInfo.environment["PANYA_PHOTO_PREVIEW"] {   // a development aid
+            try Photo.write(try again.encodePNG(), to: preview + "/annotated.png")
+        }
         #expect(again.format == .jpeg)
         #expect(again.width == 1280 && again.height == 960)
         let rect = try #require(Breads3.boxes[0].pixelRect(width: 1280, height: 960))

@@ -20,6 +20,13 @@ import Testing
         #expect(manifest == committedManifest)
     }
 
+    /// Rewrites `lessons/photos/` when asked: `PANYA_WRITE_LESSON_PHOTOS=1 swift test --filter writeLessonPhotosWhenAsked`.
+    /// (Then commit the photos and the manifest, and tell whoever writes the recordings.)
+    @Test func writeLessonPhotosWhenAsked() throws {
+        guard ProcessInfo.processInfo.environment["PANYA_WRITE_LESSON_PHOTOS"] == "1" else { return }
+        try BreadPhotoGenerator.writeLessonPhotos(to: TestSupport.lessonPhotos)
+    }
+
     @Test func sameSpecSamePixels() {
         let tray = LessonPhotoSet.single(.yakisobapan, seed: 5)
         #expect(BreadPhotoGenerator.generate(tray: tray) == BreadPhotoGenerator.generate(tray: tray))

@@ -103,6 +103,30 @@ import Testing
         #expect(second.pixel(x: 1, y: 0) == RGB(0, 0, 0))
     }
 
+    // MARK: - JPEG colour spaces
+
+    @Test func grayscaleJPEGBecomesRGB() throws {
+        let gray = [UInt8](repeating: 90, count: 64 * 64)
+        let bytes = try JPEGCodec.encode(gray, width: 64, height: 64, quality: 95, components: 1)
+        let photo = try Photo.decode(bytes: bytes, name: "gray.jpg")
+        #expect(photo.pixels.count == 64 * 64 * 3)
+        let p = photo.pixel(x: 10, y: 10)
+        #expect(p.r == p.g && p.g == p.b && abs(Int(p.r) - 90) <= 2)
+    }
+
+    @Test func cmykJPEGBecomesRGB() throws {
+        // Adobe CMYK, 255 = no ink: left half no ink (white), right half full cyan ink.
+        var cmyk: [UInt8] = []
+        for _ in 0..<64 {
+            for x in 0..<64 { cmyk += x < 32 ? [255, 255, 255, 255] : [0, 255, 255, 255] }
+        }
+        let bytes = try JPEGCodec.encode(cmyk, width: 64, height: 64, quality: 95, components: 4)
+        let photo = try Photo.decode(bytes: bytes, name: "cmyk.jpg")
+        let white = photo.pixel(x: 8, y: 30), cyan = photo.pixel(x: 56, y: 30)
+        #expect(white.r > 245 && white.g > 245 && white.b > 245)
+        #expect(cyan.r < 12 && cyan.g > 240 && cyan.b > 240)
+    }
+
     // MARK: - Loading
 
     @Test func missingFileNamesThePath() throws {

@@ -46,15 +46,16 @@ int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
                           char *message, size_t message_capacity);
 
 /*
- * Encodes packed RGB8 as a baseline JFIF JPEG at `quality` (1–100), deterministic
- * (integer DCT, default tables, no timestamps). On success `*out` is a malloc'd buffer of
- * `*out_size` bytes that the caller releases with panya_jpeg_free.
+ * Encodes packed 8-bit pixels as a baseline JPEG at `quality` (1–100), deterministic
+ * (integer DCT, default tables, no timestamps). `components` is 3 (RGB, the normal case),
+ * 1 (grayscale) or 4 (CMYK, stored Adobe-style with 255 = no ink). On success `*out` is a
+ * malloc'd buffer of `*out_size` bytes that the caller releases with panya_jpeg_free.
  */
-int panya_jpeg_encode_rgb(const unsigned char *rgb, int width, int height, int quality,
+int panya_jpeg_encode(const unsigned char *pixels, int width, int height, int components, int quality,
                           unsigned char **out, unsigned long *out_size,
                           char *message, size_t message_capacity);
 
-/* Releases a buffer returned by panya_jpeg_encode_rgb. */
+/* Releases a buffer returned by panya_jpeg_encode. */
 void panya_jpeg_free(unsigned char *buffer);
 
 #ifdef __cplusplus
