@@ -287,7 +287,7 @@ public final class LessonRunner: LessonHost {
             if given.lowercased() == answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() { return true }
         }
         guard let interpreter = environment?.interpreter,
-              let expr = try? Parser.parseExpression(text, file: "<stdin>", commands: interpreter.commands.parserNames),
+              let expr = try? interpreter.parseExpression(text),
               let value = try? interpreter.evaluate(expr) else { return false }
         return AnswerMatching.matches(value, expected)
     }
