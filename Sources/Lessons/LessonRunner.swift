@@ -175,7 +175,7 @@ public final class LessonRunner: LessonHost {
         }
         io.write(echo(sourceText))
         do {
-            if let value = try run(), let env = environment { io.write(env.display(value) + "\n") }
+            if let value = try run() { show(value) }
         } catch let d as Diagnostic {
             io.write(DiagnosticRenderer.render(d, source: sourceOfLesson(), language: language))
         }
@@ -314,11 +314,18 @@ public final class LessonRunner: LessonHost {
     private func runStudentEntry(_ entry: String) {
         guard let env = environment else { return }
         do {
-            if let value = try env.interpreter.evaluateEntry(entry, file: "<stdin>") { io.write(env.display(value) + "\n") }
+            if let value = try env.interpreter.evaluateEntry(entry, file: "<stdin>") { show(value) }
         } catch {
             io.write(DiagnosticRenderer.render(error, source: entry, language: language))
         }
         restoreFile()
+    }
+
+    /// Shows a value as the prompt would (nothing when its human form is empty).
+    private func show(_ value: Value) {
+        guard let env = environment else { return }
+        let text = env.display(value)
+        if !text.isEmpty { io.write(text.hasSuffix("\n") ? text : text + "\n") }
     }
 
     /// `evaluateEntry` leaves the interpreter's file at `<stdin>`; set it back to the lesson's so

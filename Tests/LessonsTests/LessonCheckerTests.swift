@@ -105,6 +105,14 @@ step "Start" {
         #expect(status == 1)
     }
 
+    @Test func longMessagesKeepOneLinePerLesson() {
+        let failure = Diagnostic(file: "x.panya", span: SourceSpan(line: 3, column: 1, length: 5),
+                                 message: .verbatim("first line\nhow to fix it"), code: "InvalidRecording")
+        let result = LessonCheckResult(path: "lessons/x.panya", fileName: "x.panya", failure: failure)
+        #expect(result.line() == "FAIL x.panya:3:1: InvalidRecording: first line\n     how to fix it")
+        #expect(LessonCheckResult(path: "a", fileName: "a.panya", failure: nil).line() == "ok   a.panya")
+    }
+
     @Test func missingFilesAndEmptyFolders() throws {
         let (status, out, _) = try check([:], paths: ["nope.panya"])
         #expect(out.hasPrefix("FAIL nope.panya: cannot read"))
