@@ -185,3 +185,30 @@ struct RunnerHarness {
         #expect(AnswerMatching.normalized("メロンパン") == "メロンパン")
     }
 }
+
+@Suite struct LessonProgressStoreTests {
+    @Test func progressSurvivesARestartInSQLite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panya-progress-\(UUID().uuidString)").path
+        let path = dir + "/panya.sqlite"
+        let lessons = try lessonFolder(["01-counting.en.panya": countingLesson])
+        let file = LessonFile(path: lessons + "/01-counting.en.panya")
+        do {
+            let store = LessonProgressStore(try PanyaDatabase(path: path))
+            let runner = LessonRunner(factory: FakeFactory(), progress: store, student: "hana", language: .en,
+                                      io: .scripted(["counter", "counter add 2", "", "quit"], into: SharedText()))
+            #expect(runner.run(file) == .paused(step: 2))
+        }
+        let store = LessonProgressStore(try PanyaDatabase(path: path))
+        let saved = try #require(try store.load(student: "hana", lesson: "01-counting"))
+        #expect(saved.currentStep == 2 && saved.stepCount == 2 && saved.tasksDone == 1 && saved.tries == 1 && !saved.finished)
+        #expect(try store.load(student: "ken", lesson: "01-counting") == nil, "progress is per student")
+        let out = SharedText()
+        let runner = LessonRunner(factory: FakeFactory(), progress: store, student: "hana", language: .en,
+                                  io: .scripted(["15", "let y = 7"], into: out))
+        #expect(runner.run(file) == .finished)
+        #expect(out.text.contains("Resuming at step 2/2"))
+        #expect(try store.all(student: "hana").map(\.finished) == [true])
+        try store.reset(student: "hana", lesson: "01-counting")
+        #expect(try store.all(student: "hana").isEmpty)
+    }
+}
