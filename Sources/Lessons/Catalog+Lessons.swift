@@ -69,6 +69,10 @@ extension Catalog {
     public static func lessonCheckCheckError(_ source: String, _ detail: String) -> Message {
         Message(en: "check \(source) could not be evaluated: \(detail)", ja: "check \(source) could not be evaluated: \(detail)")
     }
+    public static func lessonCheckAlreadyDone(_ checks: String) -> Message {
+        Message(en: "task is already done before anything is typed (any line would pass): \(checks)",
+                ja: "task is already done before anything is typed (any line would pass): \(checks)")
+    }
     public static let lessonCheckNoSolution = Message(en: "task has no solution to type", ja: "task has no solution to type")
     public static func lessonCheckSolutionFailed(_ line: String, _ detail: String) -> Message {
         Message(en: "solution '\(line)' failed: \(detail)", ja: "solution '\(line)' failed: \(detail)")

@@ -143,6 +143,10 @@ final class CheckHost: LessonHost {
 
     func task(_ task: TaskSpec) throws {
         guard !task.solutions.isEmpty else { throw failure(Catalog.lessonCheckNoSolution, task.span) }
+        // A task whose checks already hold before anything is typed cannot be got wrong: any line passes.
+        if task.checks.allSatisfy({ (try? interpreter.evaluate($0)) == .bool(true) }) {
+            throw failure(Catalog.lessonCheckAlreadyDone(task.checks.map { text(of: $0.span) }.joined(separator: "; ")), task.span)
+        }
         for solution in task.solutions {
             do {
                 _ = try interpreter.evaluateEntry(solution, file: "<solution>")
