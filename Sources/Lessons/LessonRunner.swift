@@ -64,7 +64,9 @@ public final class LessonRunner: LessonHost {
         replaying = false
         shownTaskHelp = false
         shownQuizHelp = false
-        if let lang = lesson.fileLanguage { language = lang }
+        // The runner speaks the lesson's language: its file name's (`.en.panya`), else its `--lang`,
+        // else Japanese (lessons are Japanese first).
+        language = lesson.language
 
         let source: String
         do {
