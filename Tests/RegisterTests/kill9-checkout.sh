@@ -27,6 +27,10 @@ LOOP='while true {
   if len(register()) > 0 { register checkout }
 }'
 
+# Create and migrate the database once, before the two processes start: this script is about
+# checkouts (two processes opening a brand-new file at the same instant is another matter).
+"$PANYA" --db "$DB" --lang en -c 'register prices' >/dev/null
+
 # A worker starts panya again whenever it ends (killed, or stopped by an EmptyCheckout when the
 # other process took the breads between the test and the checkout: that is not a loss).
 worker() {
