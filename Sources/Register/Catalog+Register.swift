@@ -3,7 +3,7 @@ import PanyaSupport
 extension Catalog {
     public static func registerNoPrice(_ label: String) -> Message {
         Message(en: "'\(label)' has no price; set one with: register price \(label) YEN",
-                ja: "「\(label)」の値段が決まっていません。register price \(label) 円 で決めてください")
+                ja: "「\(label)」の値段が決まっていません。register price \(label) 値段 で決めてください (例: register price \(label) 200)")
     }
     public static let registerEmptyCheckout = Message(
         en: "the register is empty: add breads first (register add RESULT or register add LABEL QTY)",
