@@ -10,6 +10,7 @@ public enum LessonRunOutcome: Equatable {
     /// The student typed `quit` (or Ctrl-D); `lesson start` resumes at `step`.
     case paused(step: Int)
     /// The lesson could not run (unreadable, a syntax error, a failing statement outside a demo).
+    /// The runner has not shown it: the caller renders it (`DiagnosticRenderer`, the lesson's source).
     case failed(Diagnostic)
 }
 
@@ -90,10 +91,7 @@ public final class LessonRunner: LessonHost {
         defer { interpreter.lessonHost = nil }
 
         let program = interpreter.parse(source, file: fileName)
-        if let first = program.diagnostics.first {
-            io.write(DiagnosticRenderer.render(source: source, diagnostics: program.diagnostics, language: language))
-            return .failed(first)
-        }
+        if let first = program.diagnostics.first { return .failed(first) }
 
         let saved = try? progressStore.load(student: student, lesson: lesson.key)
         progress = saved ?? LessonProgress(student: student, lesson: lesson.key)
@@ -114,7 +112,6 @@ public final class LessonRunner: LessonHost {
             return .paused(step: progress.currentStep)
         }
         if let diagnostic {
-            io.write(DiagnosticRenderer.render(diagnostic, source: source, language: language))
             save()
             return .failed(diagnostic)
         }
@@ -379,10 +376,7 @@ public final class LessonRunner: LessonHost {
         try? progressStore.save(progress)
     }
 
-    private func fail(_ d: Diagnostic) -> LessonRunOutcome {
-        io.write(d.text(language) + "\n")
-        return .failed(d)
-    }
+    private func fail(_ d: Diagnostic) -> LessonRunOutcome { .failed(d) }
 
     private func sourceOfLesson() -> String {
         guard let path = lessonFile?.path else { return "" }

@@ -154,6 +154,14 @@ struct RunnerHarness {
         #expect(out.text.contains("quiz> １５円\n✔ 正解!"), "full-width digits and 円 are forgiven")
     }
 
+    @Test func aBrokenLessonIsReturnedForTheCallerToShow() throws {
+        let h = try RunnerHarness(source: "lesson \"x\"\nstep \"s\" {\n  let = 3\n}\n", name: "07-broken.en.panya")
+        let (outcome, text) = h.run([])
+        guard case .failed(let d) = outcome else { Issue.record("expected a failure, got \(outcome)"); return }
+        #expect(d.file == "07-broken.en.panya" && d.span.line == 3)
+        #expect(!text.contains("error"), "the caller renders it, once")
+    }
+
     @Test func narrationWrapsToTheTerminal() throws {
         let long = String(repeating: "パン", count: 30)
         let source = "lesson \"Wrap\"\nstep \"one\" {\n  say \"\(long)\"\n}\n"
