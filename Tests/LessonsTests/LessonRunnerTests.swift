@@ -154,6 +154,16 @@ struct RunnerHarness {
         #expect(out.text.contains("quiz> １５円\n✔ 正解!"), "full-width digits and 円 are forgiven")
     }
 
+    @Test func failingDemosAndExpectsAreShownAndTheLessonGoesOn() throws {
+        let source = "lesson \"x\"\nstep \"s\" {\n  detect x.jpg\n  expect 1 == 2, \"one is two\"\n  say \"still here\"\n}\n"
+        let h = try RunnerHarness(source: source, name: "08-warn.en.panya")
+        let (outcome, text) = h.run([])
+        #expect(outcome == .finished)
+        #expect(text.contains("panya> detect x.jpg\n08-warn.en.panya:3:3: error: ResourceNotReadyException: the model is not running\n"))
+        #expect(text.contains("[for the teacher] expect failed: one is two (08-warn.en.panya:4:3)"))
+        #expect(text.contains("still here"))
+    }
+
     @Test func aBrokenLessonIsReturnedForTheCallerToShow() throws {
         let h = try RunnerHarness(source: "lesson \"x\"\nstep \"s\" {\n  let = 3\n}\n", name: "07-broken.en.panya")
         let (outcome, text) = h.run([])
