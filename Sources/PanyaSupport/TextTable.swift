@@ -34,7 +34,9 @@ public struct TextTable: Sendable {
                 case .left: parts.append(isLast ? cell : DisplayWidth.padRight(cell, to: widths[i]))
                 }
             }
-            return parts.joined(separator: "  ")
+            var joined = parts.joined(separator: "  ")
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            return joined
         }
         var out = [line(headers)]
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))

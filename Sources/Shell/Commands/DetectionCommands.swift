@@ -109,7 +109,7 @@ extension ShellSession {
 
     private func percent(_ value: Double?) -> String {
         guard let value else { return "" }
-        return Inspection.format(value * 100, decimals: 1) + "%"
+        return Self.fixed(value * 100, 1) + "%"
     }
 
     private func headline(_ r: Record) -> String {
@@ -130,7 +130,7 @@ extension ShellSession {
                               alignments: [.left, .right, .right, .right, .right, .right])
         for l in labels {
             let box = l["box"]?.asMap
-            table.add([l["name"]?.printed ?? "", Inspection.format(l["confidence"]?.asNumber ?? 0),
+            table.add([l["name"]?.printed ?? "", Self.fixed(l["confidence"]?.asNumber ?? 0, 2),
                        percent(box?["left"]?.asNumber), percent(box?["top"]?.asNumber),
                        percent(box?["width"]?.asNumber), percent(box?["height"]?.asNumber)])
         }
@@ -147,7 +147,7 @@ extension ShellSession {
             let threshold = row["threshold"]?.asNumber.map { Inspection.format(DetectionRules.thresholdPercent($0)) } ?? "-"
             let reason = row["reason"]?.printed ?? ""
             let mark = row["verdict"]?.asString == "shown" ? "✔ " : "· "
-            table.add([row["name"]?.printed ?? "", Inspection.format(row["confidence"]?.asNumber ?? 0), threshold, mark + reason])
+            table.add([row["name"]?.printed ?? "", Self.fixed(row["confidence"]?.asNumber ?? 0, 2), threshold, mark + reason])
         }
         let shown = rows.filter { $0["verdict"]?.asString == "shown" }.count
         return headline(r) + "\n" + table.render() + "\n" + Catalog.inspectionTally(shown: shown, total: rows.count).text(language)

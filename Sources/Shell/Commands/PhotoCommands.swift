@@ -6,8 +6,12 @@ import Photos
 import PanyaSupport
 
 extension ShellSession {
-    /// `photos [DIR]` (and `show`, once the photo renderer is in).
+    /// `photos [DIR]` and `show PHOTO|RESULT [--out FILE.jpg]`.
     func registerPhotoCommands() {
+        register(Command(name: "show", summary: Catalog.showSummary, usage: "show PHOTO|RESULT [--min-confidence N] [--out FILE.jpg]",
+                         flags: ["min-confidence", "out"]) { [unowned self] call in
+            try self.show(call)
+        })
         register(Command(name: "photos", summary: Catalog.photosSummary, usage: "photos [DIR]") { [unowned self] call in
             let directory = try call.optionalString(at: 0).map { self.resolvePhotoPath($0) } ?? (self.assetsRoot + "/lessons/photos")
             return try self.photoEntries(in: directory)
@@ -22,6 +26,52 @@ extension ShellSession {
             }
             return table.render()
         }
+    }
+
+    /// Draws a photo with its boxes: a detect result's, or what the model answers for PHOTO now
+    /// (no boxes, with a note, while the model is not running).
+    private func show(_ call: CommandCall) throws -> Value {
+        let argument = try call.value(at: 0)
+        var labels: [CustomLabel] = []
+        var note: Message? = nil
+        let photoName: String
+        if let result = argument.asRecord, result.kind == RecordKind.detectResult || result.kind == RecordKind.inspection {
+            photoName = result["photo"]?.asString ?? ""
+            let items = (result["labels"] ?? result["candidates"])?.asList ?? []
+            labels = items.compactMap { $0.asRecord }.compactMap(Self.customLabel(from:))
+        } else {
+            photoName = try call.string(at: 0)
+            do {
+                let arn = try currentVersionArn()
+                let request = try detectRequest(photo: photoName, versionArn: arn, minConfidence: call.number(flag: "min-confidence"), maxResults: nil)
+                labels = try backend.detectCustomLabels(request).customLabels
+            } catch let error as ServiceError where error.kind == .resourceNotReady {
+                note = Catalog.showWithoutBoxes
+            }
+        }
+        guard !photoName.hasPrefix("s3://") else { throw ShellError.notAvailableOnBackend(command: "show s3://…", backend: "local") }
+        let photo = try Photo.load(path: resolvePhotoPath(photoName))
+        let boxes = AnnotatedBox.from(labels)
+        if let out = try call.string(flag: "out") {
+            try BoxDrawing.writeAnnotatedJPEG(photo, boxes: boxes, to: out)
+            return .string(Catalog.showWrote(out).text(language))
+        }
+        var picture = TerminalPicture.render(photo, boxes: boxes, columns: min(terminal.columns, 120), color: terminal.color,
+                                             title: photoName, language: language)
+        if let note { picture += note.text(language) + "\n" }
+        write(picture)
+        return .null
+    }
+
+    /// A label record (`detection` or `inspection_row`) back as the wire type.
+    static func customLabel(from record: Record) -> CustomLabel? {
+        guard let name = record["name"]?.asString, let confidence = record["confidence"]?.asNumber else { return nil }
+        var box: BoundingBox? = nil
+        if let b = record["box"]?.asMap, let w = b["width"]?.asNumber, let h = b["height"]?.asNumber,
+           let l = b["left"]?.asNumber, let t = b["top"]?.asNumber {
+            box = BoundingBox(width: w, height: h, left: l, top: t)
+        }
+        return CustomLabel(name: name, confidence: confidence, boundingBox: box)
     }
 
     /// Every JPEG/PNG under `directory` (sorted), with its size and whether the mock has a
@@ -53,6 +103,9 @@ extension ShellSession {
 }
 
 extension Catalog {
+    static let showSummary = Message(en: "draw a photo with its boxes in the terminal (or --out FILE.jpg)", ja: "写真と枠を端末に表示 (--out FILE.jpg で画像に保存)")
+    static let showWithoutBoxes = Message(en: "(the model is not running, so no boxes: `model start`, `model wait`)", ja: "(モデルが動いていないので枠はありません: `model start`、`model wait`)")
+    static func showWrote(_ file: String) -> Message { Message(en: "wrote \(file)", ja: "\(file) に保存しました") }
     static let photosSummary = Message(en: "the photos the lessons ship, and which have recordings", ja: "レッスン用の写真と、記録があるかどうか")
     static let headerPhoto = Message(en: "photo", ja: "写真")
     static let headerSize = Message(en: "size", ja: "サイズ")
