@@ -17,9 +17,10 @@ public enum ISO8601 {
         public var text: String { ISO8601.format(seconds: seconds, offsetSeconds: offsetSeconds) }
     }
 
-    /// Reads `YYYY-MM-DDThh:mm[:ss[.fff]](Z|±hh:mm|±hhmm)`; a missing offset means UTC.
-    /// A date alone (`2023-08-01`) is midnight UTC. Nil when `text` is not such a timestamp.
-    public static func parse(_ text: String) -> Timestamp? {
+    /// Reads `YYYY-MM-DDThh:mm[:ss[.fff]](Z|±hh:mm|±hhmm)`; a missing offset means
+    /// `defaultOffsetSeconds` (UTC unless given). A date alone (`2023-08-01`) is midnight.
+    /// Nil when `text` is not such a timestamp.
+    public static func parse(_ text: String, defaultOffsetSeconds: Int = 0) -> Timestamp? {
         let chars = Array(text.trimmingSpaces())
         var i = 0
         func number(_ count: Int) -> Int? {
@@ -65,8 +66,9 @@ public enum ISO8601 {
             }
             guard hour < 24, minute < 60, second < 60 else { return nil }
         }
-        var offset = 0
+        var offset = defaultOffsetSeconds
         if i < chars.count {
+            offset = 0
             if chars[i] == "Z" || chars[i] == "z" {
                 i += 1
             } else if chars[i] == "+" || chars[i] == "-" {

@@ -34,8 +34,8 @@ extension Catalog {
     public static let lessonNoMoreHints = Message(en: "(no more hints; type 'skip' to go on)", ja: "(ヒントはこれで全部です。skip で先へ進めます)")
     public static let lessonSolutionTyped = Message(en: "(the solution, typed for you:)", ja: "(答えの入力例を代わりに入力します:)")
     public static let lessonSkipped = Message(en: "→ skipped", ja: "→ とばしました")
-    public static func lessonQuizAnswerWas(_ answer: String) -> Message {
-        Message(en: "The answer was: \(answer)", ja: "答えは \(answer) でした")
+    public static func lessonQuizSkipped(_ answer: String) -> Message {
+        Message(en: "→ skipped (the answer was: \(answer))", ja: "→ とばしました (答えは \(answer) でした)")
     }
     public static let lessonPressEnter = Message(en: "(press Enter to continue, or type quit) ", ja: "(Enter で次へ。やめるときは quit) ")
     public static func lessonResuming(_ k: Int, _ n: Int) -> Message {
@@ -69,6 +69,10 @@ extension Catalog {
     public static func lessonCheckCheckError(_ source: String, _ detail: String) -> Message {
         Message(en: "check \(source) could not be evaluated: \(detail)", ja: "check \(source) could not be evaluated: \(detail)")
     }
+    public static func lessonCheckAlreadyDone(_ checks: String) -> Message {
+        Message(en: "task is already done before anything is typed (any line would pass): \(checks)",
+                ja: "task is already done before anything is typed (any line would pass): \(checks)")
+    }
     public static let lessonCheckNoSolution = Message(en: "task has no solution to type", ja: "task has no solution to type")
     public static func lessonCheckSolutionFailed(_ line: String, _ detail: String) -> Message {
         Message(en: "solution '\(line)' failed: \(detail)", ja: "solution '\(line)' failed: \(detail)")
@@ -81,19 +85,4 @@ extension Catalog {
     public static let lessonCheckNoSteps = Message(en: "the lesson has no step", ja: "the lesson has no step")
     public static let lessonCheckNoFiles = Message(en: "no lesson files (*.panya) found", ja: "no lesson files (*.panya) found")
 
-    // Status.
-    public static let lessonStatusHeaderNumber = Message(en: "no.", ja: "番号")
-    public static let lessonStatusHeaderTitle = Message(en: "lesson", ja: "レッスン")
-    public static let lessonStatusHeaderProgress = Message(en: "progress", ja: "進み具合")
-    public static let lessonStatusHeaderTasks = Message(en: "tasks done/skipped", ja: "課題 できた/とばした")
-    public static let lessonStatusHeaderTries = Message(en: "wrong tries", ja: "まちがい")
-    public static let lessonStatusNotStarted = Message(en: "not started", ja: "まだ")
-    public static let lessonStatusFinished = Message(en: "finished", ja: "終了")
-    public static func lessonStatusAtStep(_ k: Int, _ n: Int) -> Message {
-        Message(en: "step \(k)/\(n)", ja: "ステップ \(k)/\(n)")
-    }
-    public static let lessonListEmpty = Message(en: "(no lessons found)", ja: "(レッスンがありません)")
-    public static func lessonReset(_ key: String) -> Message {
-        Message(en: "progress of \(key) cleared", ja: "\(key) の進み具合を消しました")
-    }
 }

@@ -17,7 +17,10 @@ public struct LessonCheckResult: Equatable {
     public func line(language: UILanguage = .en) -> String {
         guard let failure else { return "ok   \(fileName)" }
         let place = failure.span.line > 0 ? "\(fileName):\(failure.span.line):\(failure.span.column)" : fileName
-        return "FAIL \(place): \(failure.text(language))"
+        // One line per lesson: a message's further lines (how to fix it) are indented under it.
+        let text = failure.text(language).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { $0.offset == 0 ? String($0.element) : "     " + $0.element }.joined(separator: "\n")
+        return "FAIL \(place): \(text)"
     }
 }
 
@@ -140,6 +143,10 @@ final class CheckHost: LessonHost {
 
     func task(_ task: TaskSpec) throws {
         guard !task.solutions.isEmpty else { throw failure(Catalog.lessonCheckNoSolution, task.span) }
+        // A task whose checks already hold before anything is typed cannot be got wrong: any line passes.
+        if task.checks.allSatisfy({ (try? interpreter.evaluate($0)) == .bool(true) }) {
+            throw failure(Catalog.lessonCheckAlreadyDone(task.checks.map { text(of: $0.span) }.joined(separator: "; ")), task.span)
+        }
         for solution in task.solutions {
             do {
                 _ = try interpreter.evaluateEntry(solution, file: "<solution>")

@@ -10,6 +10,7 @@ public enum LessonRunOutcome: Equatable {
     /// The student typed `quit` (or Ctrl-D); `lesson start` resumes at `step`.
     case paused(step: Int)
     /// The lesson could not run (unreadable, a syntax error, a failing statement outside a demo).
+    /// The runner has not shown it: the caller renders it (`DiagnosticRenderer`, the lesson's source).
     case failed(Diagnostic)
 }
 
@@ -64,7 +65,9 @@ public final class LessonRunner: LessonHost {
         replaying = false
         shownTaskHelp = false
         shownQuizHelp = false
-        if let lang = lesson.fileLanguage { language = lang }
+        // The runner speaks the lesson's language: its file name's (`.en.panya`), else its `--lang`,
+        // else Japanese (lessons are Japanese first).
+        language = lesson.language
 
         let source: String
         do {
@@ -88,10 +91,7 @@ public final class LessonRunner: LessonHost {
         defer { interpreter.lessonHost = nil }
 
         let program = interpreter.parse(source, file: fileName)
-        if let first = program.diagnostics.first {
-            io.write(DiagnosticRenderer.render(source: source, diagnostics: program.diagnostics, language: language))
-            return .failed(first)
-        }
+        if let first = program.diagnostics.first { return .failed(first) }
 
         let saved = try? progressStore.load(student: student, lesson: lesson.key)
         progress = saved ?? LessonProgress(student: student, lesson: lesson.key)
@@ -112,7 +112,6 @@ public final class LessonRunner: LessonHost {
             return .paused(step: progress.currentStep)
         }
         if let diagnostic {
-            io.write(DiagnosticRenderer.render(diagnostic, source: source, language: language))
             save()
             return .failed(diagnostic)
         }
@@ -165,7 +164,7 @@ public final class LessonRunner: LessonHost {
 
     public func say(_ text: String) throws {
         guard !replaying else { return }
-        for line in DisplayWidth.wrap(text, width: max(20, terminal.columns - 1)) { io.write(line + "\n") }
+        for line in LessonRunner.wrap(text, width: max(20, terminal.columns - 1)) { io.write(line + "\n") }
     }
 
     public func demo(sourceText: String, run: () throws -> Value?) throws {
@@ -175,7 +174,7 @@ public final class LessonRunner: LessonHost {
         }
         io.write(echo(sourceText))
         do {
-            if let value = try run(), let env = environment { io.write(env.display(value) + "\n") }
+            if let value = try run() { show(value) }
         } catch let d as Diagnostic {
             io.write(DiagnosticRenderer.render(d, source: sourceOfLesson(), language: language))
         }
@@ -247,7 +246,7 @@ public final class LessonRunner: LessonHost {
             switch word.lowercased() {
             case "skip":
                 stepSkipped += 1
-                io.write(Catalog.lessonSkipped.text(language) + " " + Catalog.lessonQuizAnswerWas(expected.printed).text(language) + "\n")
+                io.write(Catalog.lessonQuizSkipped(expected.printed).text(language) + "\n")
                 return
             case "hint":
                 showHint(quiz.hints, &nextHint)
@@ -287,7 +286,7 @@ public final class LessonRunner: LessonHost {
             if given.lowercased() == answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() { return true }
         }
         guard let interpreter = environment?.interpreter,
-              let expr = try? Parser.parseExpression(text, file: "<stdin>", commands: interpreter.commands.parserNames),
+              let expr = try? interpreter.parseExpression(text),
               let value = try? interpreter.evaluate(expr) else { return false }
         return AnswerMatching.matches(value, expected)
     }
@@ -314,11 +313,18 @@ public final class LessonRunner: LessonHost {
     private func runStudentEntry(_ entry: String) {
         guard let env = environment else { return }
         do {
-            if let value = try env.interpreter.evaluateEntry(entry, file: "<stdin>") { io.write(env.display(value) + "\n") }
+            if let value = try env.interpreter.evaluateEntry(entry, file: "<stdin>") { show(value) }
         } catch {
             io.write(DiagnosticRenderer.render(error, source: entry, language: language))
         }
         restoreFile()
+    }
+
+    /// Shows a value as the prompt would (nothing when its human form is empty).
+    private func show(_ value: Value) {
+        guard let env = environment else { return }
+        let text = env.display(value)
+        if !text.isEmpty { io.write(text.hasSuffix("\n") ? text : text + "\n") }
     }
 
     /// `evaluateEntry` leaves the interpreter's file at `<stdin>`; set it back to the lesson's so
@@ -370,10 +376,7 @@ public final class LessonRunner: LessonHost {
         try? progressStore.save(progress)
     }
 
-    private func fail(_ d: Diagnostic) -> LessonRunOutcome {
-        io.write(d.text(language) + "\n")
-        return .failed(d)
-    }
+    private func fail(_ d: Diagnostic) -> LessonRunOutcome { .failed(d) }
 
     private func sourceOfLesson() -> String {
         guard let path = lessonFile?.path else { return "" }
@@ -381,7 +384,23 @@ public final class LessonRunner: LessonHost {
     }
 
     private func wrapped(_ text: String) -> String {
-        DisplayWidth.wrap(text, width: max(20, terminal.columns - 1)).joined(separator: "\n")
+        LessonRunner.wrap(text, width: max(20, terminal.columns - 1)).joined(separator: "\n")
+    }
+
+    /// `DisplayWidth.wrap`, plus the Japanese rule that a line never starts with closing
+    /// punctuation (。、」) ): such a character goes back to the end of the line before.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let closing: Set<Character> = ["。", "、", "」", "』", "）", ")", "!", "?", "！", "？", "・", "ー", "…", ".", ",", "〜"]
+        var lines = DisplayWidth.wrap(text, width: max(4, width - 2))
+        var i = 1
+        while i < lines.count {
+            while let first = lines[i].first, closing.contains(first), !lines[i - 1].isEmpty {
+                lines[i - 1].append(first)
+                lines[i].removeFirst()
+            }
+            if lines[i].isEmpty { lines.remove(at: i) } else { i += 1 }
+        }
+        return lines
     }
 
     private func describe(_ error: any Error) -> String {

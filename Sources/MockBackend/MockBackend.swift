@@ -73,11 +73,12 @@ public final class MockBackend: CustomLabelsBackend {
         try advance(seconds: ClockDuration.parse(duration))
     }
 
-    /// Sets the clock to an ISO 8601 time (its offset is kept for display); it cannot go back.
+    /// Sets the clock to an ISO 8601 time (its offset is kept for display; a time written
+    /// without one is in the clock's current offset); it cannot go back.
     @discardableResult
     public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp {
-        guard let time = ISO8601.parse(iso8601) else { throw ClockInputError.timestamp(iso8601) }
         let now = try clock()
+        guard let time = ISO8601.parse(iso8601, defaultOffsetSeconds: now.offsetSeconds) else { throw ClockInputError.timestamp(iso8601) }
         guard time.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: time.text) }
         try state.setClock(time.text)
         return time

@@ -3,7 +3,7 @@ import PanyaSupport
 extension Catalog {
     public static func registerNoPrice(_ label: String) -> Message {
         Message(en: "'\(label)' has no price; set one with: register price \(label) YEN",
-                ja: "「\(label)」の値段が決まっていません。register price \(label) 円 で決めてください")
+                ja: "「\(label)」の値段が決まっていません。register price \(label) 値段 で決めてください (例: register price \(label) 200)")
     }
     public static let registerEmptyCheckout = Message(
         en: "the register is empty: add breads first (register add RESULT or register add LABEL QTY)",
@@ -33,20 +33,11 @@ extension Catalog {
                 ja: "レジのデータベースが使えませんでした: \(detail.ja)")
     }
 
-    // Words for the shell's human rendering of register records.
-    public static let registerFlagConfirm = Message(en: "confirm", ja: "要確認")
-    public static let registerEmpty = Message(en: "(the register is empty)", ja: "(レジは空です)")
-    public static let registerHeaderName = Message(en: "item", ja: "品名")
+    // Words for the shell's human rendering of register records (RegisterCommands.swift).
     public static let registerHeaderQty = Message(en: "qty", ja: "個数")
-    public static let registerHeaderUnitPrice = Message(en: "unit price", ja: "単価")
     public static let registerHeaderAmount = Message(en: "amount", ja: "金額")
-    public static let registerHeaderFlag = Message(en: "flag", ja: "確認")
     public static let registerSubtotal = Message(en: "subtotal", ja: "小計")
     public static func registerTax(_ rate: Int) -> Message { Message(en: "tax (\(rate)%)", ja: "消費税 (\(rate)%)") }
     public static let registerTotal = Message(en: "total", ja: "合計")
     public static func registerReceiptNumber(_ n: Int) -> Message { Message(en: "receipt #\(n)", ja: "レシート No.\(n)") }
-    public static let registerNoReceipts = Message(en: "(no receipts yet)", ja: "(レシートはまだありません)")
-    public static let registerConfirmNote = Message(
-        en: "confirm: the model was not sure about this bread (below its label's threshold); please check it",
-        ja: "要確認: モデルが自信を持てなかったパンです (ラベルのしきい値より下)。目で確かめてください")
 }

@@ -44,6 +44,8 @@ import Testing
     #expect(ISO8601.parse("2023-08-01T10:00:00.5Z")?.seconds == 1690884000.5)
     #expect(ISO8601.parse("2023-02-30T10:00:00Z") == nil)
     #expect(ISO8601.parse("yesterday") == nil)
+    #expect(ISO8601.parse("2023-08-01T19:00", defaultOffsetSeconds: 32400)?.seconds == 1690884000)
+    #expect(ISO8601.parse("2023-08-01T10:00Z", defaultOffsetSeconds: 32400)?.seconds == 1690884000)
     #expect(ISO8601.format(seconds: -1, offsetSeconds: 0) == "1969-12-31T23:59:59Z")
     #expect(try ClockDuration.parse("90s") == 90)
     #expect(try ClockDuration.parse("30m") == 1800)

@@ -84,8 +84,24 @@ step "Start" {
         #expect(status == 1)
     }
 
+    @Test func aTaskAlreadyDoneBeforeTheSolutionFails() throws {
+        let lesson = """
+        lesson "Too easy"
+        step "one" {
+          counter add 3
+          task "make the counter 3" {
+            check counter() == 3
+            solution "counter"
+          }
+        }
+        """
+        let (status, out, _) = try check(["04-easy.panya": lesson])
+        #expect(out == "FAIL 04-easy.panya:4:3: task is already done before anything is typed (any line would pass): counter() == 3\n0 passed, 1 failed\n")
+        #expect(status == 1)
+    }
+
     @Test func failuresInSolutionsDemosAnswersAndSyntax() throws {
-        let badSolution = "lesson \"a\"\nstep \"s\" {\n  task \"t\" {\n    check true\n    solution \"detect x.jpg\"\n  }\n}\n"
+        let badSolution = "lesson \"a\"\nstep \"s\" {\n  task \"t\" {\n    check counter() == 1\n    solution \"detect x.jpg\"\n  }\n}\n"
         let badDemo = "lesson \"b\"\nstep \"s\" {\n  detect x.jpg\n}\n"
         let badAnswer = "lesson \"c\"\nstep \"s\" {\n  quiz \"q\" {\n    answer nope\n  }\n}\n"
         let noSolution = "lesson \"d\"\nstep \"s\" {\n  task \"t\" {\n    check true\n  }\n}\n"
@@ -103,6 +119,14 @@ step "Start" {
         #expect(lines[5] == "FAIL f.panya:1:1: the lesson must start with: lesson \"title\"")
         #expect(lines[6] == "0 passed, 6 failed")
         #expect(status == 1)
+    }
+
+    @Test func longMessagesKeepOneLinePerLesson() {
+        let failure = Diagnostic(file: "x.panya", span: SourceSpan(line: 3, column: 1, length: 5),
+                                 message: .verbatim("first line\nhow to fix it"), code: "InvalidRecording")
+        let result = LessonCheckResult(path: "lessons/x.panya", fileName: "x.panya", failure: failure)
+        #expect(result.line() == "FAIL x.panya:3:1: InvalidRecording: first line\n     how to fix it")
+        #expect(LessonCheckResult(path: "a", fileName: "a.panya", failure: nil).line() == "ok   a.panya")
     }
 
     @Test func missingFilesAndEmptyFolders() throws {

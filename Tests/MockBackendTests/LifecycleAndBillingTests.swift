@@ -27,6 +27,8 @@ import Testing
     let backend = try makeBackend()
     #expect(try backend.setClock("2023-08-02T06:30:00+09:00").text == "2023-08-02T06:30:00+09:00")
     #expect(try backend.advance("90s").text == "2023-08-02T06:31:30+09:00")
+    #expect(try backend.setClock("2023-08-02T07:00").text == "2023-08-02T07:00:00+09:00")
+    #expect(try backend.setClock("2023-08-02T00:00:00Z").text == "2023-08-02T00:00:00Z")
     #expect(throws: MockBackendError.self) { try backend.setClock("2023-08-01T00:00:00Z") }
     #expect(throws: ClockInputError.self) { try backend.setClock("tomorrow") }
     #expect(throws: ClockInputError.self) { try backend.advance("3 hours") }

@@ -102,3 +102,20 @@ func testPhotosAtTheirThresholdAreDetected(photo: String) throws {
     #expect(try backend.currentProject().projectArn == seedProject)
     #expect(throws: MockBackendError.self) { try backend.use("nope") }
 }
+
+@Test func jsonOutputIsWhatTheAWSCLIPrints() throws {
+    let backend = try runningBackend()
+    let request = DetectCustomLabelsRequest(projectVersionArn: seedVersion, image: .bytes(try photoBytes("breads3.jpg")), minConfidence: 75)
+    let expected = try String(contentsOfFile: repositoryRoot + "/Tests/CustomLabelsTests/.expected/breads3-min75.aws-cli.json", encoding: .utf8)
+    #expect(try backend.detectCustomLabels(request).awsCLIJSON() == expected)
+}
+
+@Test func describeVersionsFiltersByName() throws {
+    let backend = try makeBackend()
+    #expect(try backend.describeProjectVersions(projectArn: seedProject, versionNames: ["verification001.2023-08-01T10.00.00"]).count == 1)
+    #expect(try backend.describeProjectVersions(projectArn: seedProject, versionNames: ["other"]).isEmpty)
+    let version = try backend.describeVersion(arn: seedVersion)
+    #expect(version.creationTimestamp == 1690851600)
+    #expect(version.billableTrainingTimeInSeconds == 1800)
+    #expect(version.trainingImages == 30 && version.testingImages == 3)
+}
