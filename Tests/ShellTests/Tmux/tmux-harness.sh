@@ -34,13 +34,25 @@ tmux_start() {
     printf -v command '%q ' "$@"
     trap tmux_cleanup EXIT
     # remain-on-exit keeps the pane readable after the program ends (Ctrl-D tests).
-    _tmux set-option -g remain-on-exit on \; new-session -d -s "$TMUX_SESSION" -x "$TMUX_WIDTH" -y "$TMUX_HEIGHT" \
-        "env $env_assignments $command" || { echo "tmux_start: cannot start tmux" >&2; exit 1; }
+    local attempt
+    for attempt in 1 2 3; do
+        _tmux set-option -g remain-on-exit on \; new-session -d -s "$TMUX_SESSION" -x "$TMUX_WIDTH" -y "$TMUX_HEIGHT" \
+            "env $env_assignments $command" && return 0
+        sleep 0.5 # a previous server on this socket may still be going away
+    done
+    echo "tmux_start: cannot start tmux" >&2
+    exit 1
 }
 
-# tmux_cleanup: kills this harness's tmux server (only ours: it has its own socket).
+# tmux_cleanup: kills this harness's tmux server (only ours: it has its own socket) and
+# waits (up to 5 s) until it is gone, so a following tmux_start on the same socket does
+# not reach the dying server ("server exited unexpectedly").
 tmux_cleanup() {
     _tmux kill-server 2>/dev/null || true
+    local deadline=$((SECONDS + 5))
+    while ((SECONDS <= deadline)) && _tmux list-sessions >/dev/null 2>&1; do
+        sleep 0.1
+    done
 }
 
 # tmux_capture: prints the visible pane, wrapped lines joined (-J), trailing blank lines dropped.
