@@ -39,3 +39,40 @@ grep -q InvalidClientTokenId "$work/cli.err" || { echo "unexpected refusal:" >&2
 
 cd "$root"
 swift test --filter AWSBackendTests "$@"
+
+# The real binary against the same server, as a teacher would use it.
+panya="$root/.build/debug/panya"
+if [ -x "$panya" ]; then
+    export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null NO_COLOR=1 PANYA_LANG=en
+    export PANYA_DB="$work/panya.sqlite" XDG_STATE_HOME="$work/state"
+    aws_panya() { "$panya" --backend aws --endpoint-url "$endpoint" --region "$PANYA_MOTO_REGION" "$@"; }
+    allowed=(env AWS_ACCESS_KEY_ID="$PANYA_MOTO_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY="$PANYA_MOTO_SECRET_ACCESS_KEY" AWS_ENDPOINT_URL_S3="$endpoint")
+    checks=0
+    "${allowed[@]}" "$panya" --backend aws --endpoint-url "$endpoint" --region "$PANYA_MOTO_REGION" -c "model use $PANYA_MOTO_VERSION_ARN" >/dev/null
+    out="$("${allowed[@]}" "$panya" --backend aws --endpoint-url "$endpoint" --region "$PANYA_MOTO_REGION" detect "$PANYA_MOTO_PHOTO" --json)"
+    grep -q '"CustomLabels"' <<<"$out" || { echo "panya detect (bytes) against moto: $out" >&2; exit 1; }
+    checks=$((checks + 1))
+    out="$("${allowed[@]}" "$panya" --backend aws --endpoint-url "$endpoint" --region "$PANYA_MOTO_REGION" detect "s3://$PANYA_MOTO_BUCKET/$PANYA_MOTO_PHOTO_KEY" --json)"
+    grep -q '"CustomLabels"' <<<"$out" || { echo "panya detect (S3Object) against moto: $out" >&2; exit 1; }
+    checks=$((checks + 1))
+    if env AWS_ACCESS_KEY_ID="$PANYA_MOTO_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY=wrong-secret-value \
+        "$panya" --backend aws --endpoint-url "$endpoint" --region "$PANYA_MOTO_REGION" detect "$PANYA_MOTO_PHOTO" >"$work/out" 2>&1; then
+        echo "panya accepted a wrong secret" >&2; exit 1
+    fi
+    grep -q SignatureDoesNotMatch "$work/out" || { echo "wrong secret, unexpected answer:" >&2; cat "$work/out" >&2; exit 1; }
+    if grep -q wrong-secret-value "$work/out"; then echo "the secret appeared in the output" >&2; exit 1; fi
+    checks=$((checks + 1))
+    if env AWS_ACCESS_KEY_ID="$PANYA_MOTO_DENIED_ACCESS_KEY_ID" AWS_SECRET_ACCESS_KEY="$PANYA_MOTO_DENIED_SECRET_ACCESS_KEY" \
+        "$panya" --backend aws --endpoint-url "$endpoint" --region "$PANYA_MOTO_REGION" detect "$PANYA_MOTO_PHOTO" >"$work/out" 2>&1; then
+        echo "panya: a user without permission was allowed" >&2; exit 1
+    fi
+    grep -q AccessDenied "$work/out" || { echo "denied user, unexpected answer:" >&2; cat "$work/out" >&2; exit 1; }
+    checks=$((checks + 1))
+    if env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY HOME="$work/empty-home" \
+        "$panya" --backend aws --region "$PANYA_MOTO_REGION" detect "$PANYA_MOTO_PHOTO" >"$work/out" 2>&1; then
+        echo "panya ran without credentials" >&2; exit 1
+    fi
+    grep -qi "credential" "$work/out" || { echo "missing credentials, unexpected answer:" >&2; cat "$work/out" >&2; exit 1; }
+    checks=$((checks + 1))
+    echo "panya binary against moto: $checks passed, 0 failed"
+fi
