@@ -55,6 +55,8 @@ tmux_cleanup() {
     while ((SECONDS <= deadline)) && _tmux list-sessions >/dev/null 2>&1; do
         sleep 0.1
     done
+    # A killed server may leave its socket file behind.
+    _tmux list-sessions >/dev/null 2>&1 || rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET"
 }
 
 # tmux_capture: prints the visible pane, wrapped lines joined (-J), trailing blank lines dropped.
