@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 struct panya_editor {
@@ -273,6 +275,35 @@ void panya_editor_set_completer(panya_editor *editor, panya_complete_fn hook, vo
 
 // MARK: reading
 
+// Keys typed while a statement ran were echoed by the terminal (cooked mode) on the
+// current line; libedit would print the prompt after them and then show the same keys
+// again as it reads them, so "print(n" would appear twice. When input is waiting, the
+// echo is wiped first (carriage return, erase to end of line) and libedit draws the
+// prompt and the keys in place. In canonical mode FIONREAD counts only finished lines,
+// so the check runs with ICANON off for a moment (the pending bytes stay queued).
+// Only the last echoed line can be wiped; TERM=dumb gets the carriage return alone.
+static void panya_editor_erase_typeahead_echo(panya_editor *editor) {
+    int fd = fileno(stdin);
+    struct termios saved;
+    if (tcgetattr(fd, &saved) != 0) return;
+    int pending = 0;
+    if (saved.c_lflag & ICANON) {
+        struct termios probe = saved;
+        probe.c_lflag &= ~(tcflag_t)ICANON;
+        probe.c_cc[VMIN] = 1;
+        probe.c_cc[VTIME] = 0;
+        if (tcsetattr(fd, TCSANOW, &probe) != 0) return;
+        if (ioctl(fd, FIONREAD, &pending) != 0) pending = 0;
+        tcsetattr(fd, TCSANOW, &saved);
+    } else if (ioctl(fd, FIONREAD, &pending) != 0) {
+        pending = 0;
+    }
+    if (pending <= 0) return;
+    const char *term = getenv("TERM");
+    int ansi = term != NULL && term[0] != '\0' && strcmp(term, "dumb") != 0;
+    panya_editor_write(editor, ansi ? "\r\033[K" : "\r");
+}
+
 int panya_editor_gets(panya_editor *editor, const wchar_t **out_line, int *out_length) {
     *out_line = NULL;
     *out_length = 0;
@@ -291,6 +322,15 @@ int panya_editor_gets(panya_editor *editor, const wchar_t **out_line, int *out_l
         panya_el_install(panya_el_watched[i]);
     }
 
+    if (editor->interactive) {
+        panya_editor_erase_typeahead_echo(editor);
+        // Raw mode before the prompt is drawn. libedit would switch only after drawing it,
+        // with tcsetattr(TCSADRAIN), which waits for the prompt to reach the terminal:
+        // keys typed as soon as the prompt shows (a person on a slow machine, tmux tests)
+        // could still meet cooked mode and be echoed twice, or ^D be taken as the tty's EOF.
+        el_set(editor->el, EL_PREP_TERM, 1);
+    }
+
     int count = 0;
     const wchar_t *line = el_wgets(editor->el, &count);
     int saved_errno = errno;
@@ -298,7 +338,16 @@ int panya_editor_gets(panya_editor *editor, const wchar_t **out_line, int *out_l
     for (int i = 0; i < PANYA_EL_WATCHED; i++) sigaction(panya_el_watched[i], &callers[i], NULL);
     panya_el_sigint = panya_el_sigtstp = panya_el_sigcont = panya_el_sigwinch = 0;
 
-    if (interrupted) return PANYA_GETS_INTERRUPTED;
+    if (line != NULL && count > 0) {
+        // The line was finished (Enter) before the Ctrl-C was seen: keep the line, and
+        // pass the Ctrl-C on to the caller's handler, as if it came while that line ran.
+        struct sigaction *caller = &callers[0]; // SIGINT
+        int has_handler = (caller->sa_flags & SA_SIGINFO) ||
+            (caller->sa_handler != SIG_DFL && caller->sa_handler != SIG_IGN);
+        if (interrupted && has_handler) raise(SIGINT);
+    } else if (interrupted) {
+        return PANYA_GETS_INTERRUPTED;
+    }
     if (line == NULL || count <= 0) {
         errno = saved_errno;
         return (count < 0 && saved_errno == EINTR) ? PANYA_GETS_INTERRUPTED : PANYA_GETS_END_OF_FILE;

@@ -73,7 +73,10 @@ void panya_editor_set_completer(panya_editor *editor, panya_complete_fn hook, vo
 /// and `*out_length` is its length. Ctrl-C is reported as PANYA_GETS_INTERRUPTED:
 /// the SIGINT that libedit's EL_SIGNAL handler passes on is caught by a handler the
 /// bridge installs for the duration of the call (the caller's SIGINT disposition is
-/// restored before returning, and is not invoked for a Ctrl-C typed at the prompt).
+/// restored before returning, and is not invoked for a Ctrl-C typed at the prompt; a
+/// Ctrl-C that arrives after Enter keeps the line and is passed on to it). Ctrl-Z, fg
+/// and window resizes are handled as often as they come. On a terminal, raw mode is set
+/// before the prompt is drawn and the echo of keys typed ahead is wiped.
 int panya_editor_gets(panya_editor *editor, const wchar_t **out_line, int *out_length);
 
 // MARK: editing, for the completion hook

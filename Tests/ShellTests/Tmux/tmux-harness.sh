@@ -37,7 +37,9 @@ tmux_start() {
     local attempt
     for attempt in 1 2 3; do
         _tmux set-option -g remain-on-exit on \; new-session -d -s "$TMUX_SESSION" -x "$TMUX_WIDTH" -y "$TMUX_HEIGHT" \
-            "env $env_assignments $command" && return 0
+            "env $env_assignments $command" &&
+            TMUX_PANE_PID=$(_tmux display-message -p -t "$TMUX_SESSION" '#{pane_pid}') &&
+            return 0
         sleep 0.5 # a previous server on this socket may still be going away
     done
     echo "tmux_start: cannot start tmux" >&2
@@ -53,6 +55,8 @@ tmux_cleanup() {
     while ((SECONDS <= deadline)) && _tmux list-sessions >/dev/null 2>&1; do
         sleep 0.1
     done
+    # A killed server may leave its socket file behind.
+    _tmux list-sessions >/dev/null 2>&1 || rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET"
 }
 
 # tmux_capture: prints the visible pane, wrapped lines joined (-J), trailing blank lines dropped.
@@ -152,7 +156,7 @@ tmux_assert_cursor_x() {
     _tmux_fail "cursor is at column $(tmux_cursor_x), expected $column"
 }
 
-# tmux_wait_exit [TIMEOUT]: waits until the program has ended (pane dead).
+# tmux_wait_exit [TIMEOUT]: waits until the program has ended (its pane is dead).
 tmux_wait_exit() {
     local timeout=${1:-$TMUX_TIMEOUT}
     local deadline=$((SECONDS + timeout))
@@ -163,8 +167,32 @@ tmux_wait_exit() {
     _tmux_fail "program still running after ${timeout}s"
 }
 
-# tmux_exit_status: the ended program's exit status.
-tmux_exit_status() { _tmux display-message -p -t "$TMUX_SESSION" '#{pane_dead_status}'; }
+# tmux_exit_status: the ended program's exit status ("signal N" if a signal killed it).
+# tmux marks the pane dead when the program closes the terminal and learns the status
+# when it reaps the process, which tmux 3.3a sometimes does late or not at all (the
+# process stays a zombie, even for /bin/true). So the status is also read from the
+# zombie's /proc/PID/stat (field 52, exit_code, Linux >= 3.5). Waits up to TMUX_TIMEOUT.
+tmux_exit_status() {
+    local deadline=$((SECONDS + TMUX_TIMEOUT)) status signal
+    while ((SECONDS <= deadline)); do
+        status=$(_tmux display-message -p -t "$TMUX_SESSION" '#{pane_dead_status}' 2>/dev/null)
+        signal=$(_tmux display-message -p -t "$TMUX_SESSION" '#{pane_dead_signal}' 2>/dev/null)
+        [[ -n $status ]] && { echo "$status"; return 0; }
+        [[ -n $signal ]] && { echo "signal $signal"; return 0; }
+        if [[ -n ${TMUX_PANE_PID:-} && -r /proc/$TMUX_PANE_PID/stat ]]; then
+            local stat fields
+            stat=$(cat "/proc/$TMUX_PANE_PID/stat" 2>/dev/null)
+            read -r -a fields <<< "${stat##*) }" # fields[0] is field 3 (state)
+            if [[ ${fields[0]:-} == Z && -n ${fields[49]:-} ]]; then
+                local code=${fields[49]}
+                if ((code & 0x7f)); then echo "signal $((code & 0x7f))"; else echo "$((code >> 8))"; fi
+                return 0
+            fi
+        fi
+        sleep 0.1
+    done
+    echo ""
+}
 
 # tmux_finish: kills the session (the EXIT trap also does this).
 tmux_finish() { tmux_cleanup; trap - EXIT; }
