@@ -127,8 +127,8 @@ case_tab_completion() {
     tmux_key Tab
     tmux_assert_line_contains 'panya> thresholds'
     tmux_key C-u
-    tmux_type 'let メロン価格 = 180'
-    tmux_key Enter
+    tmux_line 'let メロン価格 = 180'
+    tmux_wait_for_count '^panya> ' 2      # the entry ran; a fresh prompt is up
     tmux_type 'print(メロン'
     tmux_key Tab
     tmux_assert_line_contains 'print(メロン価格'
