@@ -97,23 +97,9 @@ public struct JSONCursor: Sendable {
     static func closest(to key: String, in known: [String]) -> String? {
         var best: (String, Int)?
         for candidate in known {
-            let d = editDistance(Array(key.lowercased()), Array(candidate.lowercased()))
+            let d = Suggestions.distance(key.lowercased(), candidate.lowercased())
             if d <= 3, d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         return best?.0
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -41,7 +41,7 @@ extension ShellSession {
     func helpText(for topic: String) throws -> String {
         let name = topic.replacingOccurrences(of: "_", with: " ")
         guard let command = commands.command(named: name) else {
-            throw ShellError.unknownHelpTopic(topic, suggestion: Suggestion.closest(to: name, in: commands.names))
+            throw ShellError.unknownHelpTopic(topic, suggestion: Suggestions.closest(to: name, in: commands.names))
         }
         var lines = [command.usage, "  " + command.summary.text(language)]
         if !command.flags.isEmpty {
@@ -50,34 +50,6 @@ extension ShellSession {
         let functionName = command.name.replacingOccurrences(of: " ", with: "_")
         lines.append("  " + Catalog.helpFunctionForm.text(language) + " \(functionName)(...)")
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Nearest-name suggestions ("did you mean").
-enum Suggestion {
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        var best: (String, Int)? = nil
-        for candidate in candidates {
-            let distance = editDistance(Array(word), Array(candidate))
-            if distance <= max(1, word.count / 3), best.map({ distance < $0.1 }) ?? true {
-                best = (candidate, distance)
-            }
-        }
-        return best?.0
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -1,7 +1,7 @@
-/// "Did you mean …?": the closest name by edit distance.
-enum Suggestions {
+/// "Did you mean …?": the closest name by edit distance (variables, commands, help topics, JSON keys).
+public enum Suggestions {
     /// The candidate closest to `name` when it is close enough to be a likely typo.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
         var best: (String, Int)? = nil
         for candidate in Set(candidates).sorted() where candidate != name {
             let limit = max(1, min(3, max(name.count, candidate.count) / 3))
@@ -13,7 +13,7 @@ enum Suggestions {
     }
 
     /// Levenshtein distance in characters (a swap of two neighbours counts as one).
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
