@@ -115,3 +115,31 @@ import Testing
     #expect(PanyaDatabase.resolvePath(flag: nil, environment: ["HOME": "/home/k"]) == "/home/k/.local/share/panya/panya.sqlite")
     #expect(PanyaDatabase.resolvePath(flag: nil, environment: ["XDG_DATA_HOME": "/d"]) == "/d/panya/panya.sqlite")
 }
+
+/// Two shells started at the same instant on a brand-new file: one creates the tables, the
+/// others wait for it and find them (without the open lock about half of such races failed).
+@Test func shellsOpeningABrandNewFileAtOnceAllSucceed() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    for round in 0..<12 {
+        let path = dir.file("race-\(round).sqlite")
+        let failures = FailureCount()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let db = try PanyaDatabase(path: path)
+                _ = try db.appliedMigrations()
+            } catch {
+                failures.add(String(describing: error))
+            }
+        }
+        #expect(failures.messages.isEmpty, "round \(round): \(failures.messages)")
+        #expect(try PanyaDatabase(path: path).appliedMigrations() == PanyaSchema.migrationNames)
+    }
+}
+
+final class FailureCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ message: String) { lock.lock(); list.append(message); lock.unlock() }
+    var messages: [String] { lock.lock(); defer { lock.unlock() }; return list }
+}

@@ -124,3 +124,16 @@ final class OutputBuffer: @unchecked Sendable {
         #expect(h.type("let total = 1", "total") == "1\n")
     }
 }
+
+@Suite struct RegisterFlagTests {
+    @Test func breadsBelowTheirThresholdAreFlaggedForTheClerk() throws {
+        let h = try SessionHarness()
+        h.type("model start", "model wait", "let r = detect lessons/photos/breads3.jpg --min-confidence 75", "register add $r")
+        #expect(h.type("register()[0].flag") == "confirm\n")      // 焼きそばパン 90.45 < 90.7
+        #expect(h.type("register()[1].flag") == "")               // メロンパン 88.0 ≥ 86.2: nil shows nothing
+        #expect(h.type("register()[2].flag") == "confirm\n")      // あんぱん 77.54 < 81.7
+        #expect(h.type("register").contains("⚠ confirm"))
+        h.type("register confirm あんぱん")
+        #expect(h.type("register()[2].flag") == "")
+    }
+}

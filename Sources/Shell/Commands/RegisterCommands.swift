@@ -78,7 +78,7 @@ extension ShellSession {
 
     /// The breads of a detect result, each with its label's assumed threshold (for the confirm flag).
     private func registerDetections(from result: Record) throws -> [RegisterDetection] {
-        let thresholds = (try? thresholdMap(forModel: result["model"]?.asString)) ?? [:]
+        let thresholds = (try? thresholdMap(forModel: result["model_arn"]?.asString)) ?? [:]
         let labels = result["labels"]?.asList ?? []
         return labels.compactMap { item -> RegisterDetection? in
             guard let label = item.asRecord ?? item.asMap.map({ Record(kind: RecordKind.detection, fields: $0) }),
