@@ -33,11 +33,14 @@ public final class PanyaDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
+        // Held until the migrations are applied (released when `lock` goes out of scope).
+        var lock: OpenLock? = nil
         do {
             if path == Self.inMemoryPath {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
                 try Self.createParentDirectory(of: path)
+                lock = OpenLock(databasePath: path)
                 writer = try DatabasePool(path: path, configuration: configuration)
             }
         } catch let error as StoreError {
@@ -46,6 +49,7 @@ public final class PanyaDatabase: Sendable {
             throw StoreError(error, path: path, operation: .open)
         }
         try migrate()
+        withExtendedLifetime(lock) {}
     }
 
     /// The database path product.md's conventions give: `--db PATH` (`flag`), else `PANYA_DB`,
