@@ -18,7 +18,8 @@ final class Environment {
     func lookup(_ name: String) -> Value? {
         var env: Environment? = self
         while let e = env {
-            if let v = e.values[name] { return v }
+            // Loop bodies and blocks are mostly empty scopes: skip them without hashing the name.
+            if !e.values.isEmpty, let v = e.values[name] { return v }
             env = e.parent
         }
         return nil
@@ -28,7 +29,10 @@ final class Environment {
     func assign(_ name: String, _ value: Value) -> Bool {
         var env: Environment? = self
         while let e = env {
-            if e.values[name] != nil { e.values[name] = value; return true }
+            if !e.values.isEmpty, let index = e.values.index(forKey: name) {
+                e.values.values[index] = value
+                return true
+            }
             env = e.parent
         }
         return false
