@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An AWS shared config or credentials file (INI), read as botocore reads it.
 ///
@@ -54,8 +57,27 @@ public struct AWSConfigFile: Sendable, Equatable {
     /// Reads the file at `path`; a missing file is an empty one. Nil only if it exists but can't be read.
     public static func load(path: String, kind: Kind) -> AWSConfigFile? {
         guard FileManager.default.fileExists(atPath: path) else { return AWSConfigFile() }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return AWSConfigFile(text: String(decoding: data, as: UTF8.self), kind: kind)
+        guard let bytes = readAll(path: path) else { return nil }
+        return AWSConfigFile(text: String(decoding: bytes, as: UTF8.self), kind: kind)
+    }
+
+    /// Reads a file to its end with read(2), so character devices such as `/dev/null` (which the
+    /// AWS CLI accepts as "no file") read as empty; nil when it cannot be opened or read.
+    static func readAll(path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 
     /// The profile a section header names, or nil when the section is not a profile.

@@ -3,6 +3,12 @@ import Testing
 
 @Suite("AWS config files")
 struct AWSConfigFileTests {
+    /// `AWS_CONFIG_FILE=/dev/null` means "no file" to the AWS CLI; it must to panya too.
+    @Test func devNullReadsAsAnEmptyFile() throws {
+        let file = try #require(AWSConfigFile.load(path: "/dev/null", kind: .config))
+        #expect(file.profileNames.isEmpty)
+    }
+
     @Test func configSectionsMapToProfiles() {
         let file = AWSConfigFile(text: """
             # comment
