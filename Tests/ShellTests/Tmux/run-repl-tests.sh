@@ -140,6 +140,34 @@ case_tab_completion() {
     tmux_finish
 }
 
+case_ctrl_r_searches_history() {
+    . "$here/tmux-harness.sh"
+    tmux_start "$(env_for)" "$binary" --lang en
+    tmux_wait_for 'panya> '
+    tmux_line 'print("アンパン" + "マン")'
+    tmux_wait_for '^アンパンマン$'
+    tmux_line 'print(2 + 2)'
+    tmux_wait_for '^4$'
+    tmux_key C-r
+    tmux_type 'アンパン'
+    tmux_wait_for 'print\("アンパン" \+ "マン"\)'
+    tmux_key Enter
+    tmux_wait_for_count '^アンパンマン$' 2
+    tmux_finish
+}
+
+case_editrc_is_honoured() {
+    . "$here/tmux-harness.sh"
+    # A macro bound in ~/.editrc (only for panya): Ctrl-T types a whole line.
+    printf 'panya:bind -s ^T "print(\\"from editrc\\")"\n' > "$WORK/.editrc"
+    tmux_start "$(env_for)" "$binary" --lang en
+    tmux_wait_for 'panya> '
+    tmux_key C-t
+    tmux_key Enter
+    tmux_wait_for '^from editrc$'
+    tmux_finish
+}
+
 case_ctrl_d_leaves() {
     . "$here/tmux-harness.sh"
     tmux_start "$(env_for)" "$binary" --lang en
