@@ -1,7 +1,12 @@
 import ArgumentParser
 import Foundation
+import Shell
 
 // A thin entry point: parse, run, map errors to exit codes (0 ok, 1 failed, 2 bad usage).
+if let help = CommandLineHelp.japanese(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment) {
+    print(help)
+    Foundation.exit(0)
+}
 do {
     var command = try Panya.parseAsRoot()
     try command.run()

@@ -137,3 +137,12 @@ final class OutputBuffer: @unchecked Sendable {
         #expect(h.type("register()[2].flag") == "")
     }
 }
+
+@Suite struct CommandLineHelpTests {
+    @Test func japaneseHelpWhenTheLanguageIsJapanese() {
+        #expect(CommandLineHelp.japanese(arguments: ["--help", "--lang", "ja"], environment: [:])?.contains("使い方") == true)
+        #expect(CommandLineHelp.japanese(arguments: ["-h"], environment: ["LANG": "ja_JP.UTF-8"]) != nil)
+        #expect(CommandLineHelp.japanese(arguments: ["--help"], environment: ["LANG": "en_US.UTF-8"]) == nil)
+        #expect(CommandLineHelp.japanese(arguments: ["run", "x.panya", "--help"], environment: ["LANG": "ja_JP.UTF-8"]) == nil)
+    }
+}

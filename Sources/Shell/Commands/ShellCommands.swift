@@ -30,11 +30,18 @@ extension ShellSession {
     /// The `help` overview: every command with its one-line summary.
     func helpOverview() -> String {
         var table = TextTable(headers: [Catalog.helpCommandHeader.text(language), Catalog.helpWhatHeader.text(language)])
+        var entries: [String] = []
         for name in commands.names {
             guard let command = commands.command(named: name) else { continue }
             table.add([command.usage, command.summary.text(language)])
+            let summary = DisplayWidth.wrap(command.summary.text(language), width: max(20, terminal.columns - 4))
+            entries.append(([command.usage] + summary.map { "    " + $0 }).joined(separator: "\n"))
         }
-        return Catalog.helpIntro.text(language) + "\n\n" + table.render() + "\n\n" + Catalog.helpOutro.text(language)
+        let rendered = table.render()
+        let fits = rendered.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= terminal.columns }
+        // A narrow terminal gets each command on its line and its summary indented below.
+        let body = fits ? rendered : entries.joined(separator: "\n")
+        return Catalog.helpIntro.text(language) + "\n\n" + body + "\n\n" + Catalog.helpOutro.text(language)
     }
 
     /// `help COMMAND`.
