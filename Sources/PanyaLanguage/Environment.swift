@@ -38,6 +38,21 @@ final class Environment {
         return false
     }
 
+    /// The scope that declares `name`, and the value there (one hash per non-empty scope).
+    func owner(of name: String) -> (scope: Environment, value: Value)? {
+        var env: Environment? = self
+        while let e = env {
+            if !e.values.isEmpty, let index = e.values.index(forKey: name) { return (e, e.values.values[index]) }
+            env = e.parent
+        }
+        return nil
+    }
+
+    /// Replaces the value of `name`, which this scope declares.
+    func replace(_ name: String, _ value: Value) {
+        values[name] = value
+    }
+
     /// Every name visible from here, innermost first.
     var visibleNames: [String] {
         var names: [String] = []

@@ -431,20 +431,21 @@ public final class Interpreter {
     // MARK: - Assignment
 
     private func assign(_ target: AssignTarget, _ op: AssignOperator, _ valueExpr: Expr, span: SourceSpan) throws {
-        guard var root = environment.lookup(target.name) else {
+        guard let (owner, current) = environment.owner(of: target.name) else {
             let suggestion = Suggestions.closest(to: target.name, in: environment.visibleNames)
             throw diagnostic(Catalog.assignUndeclared(target.name, suggestion: suggestion), target.nameSpan)
         }
-        if builtins.declaresLocally(target.name), !globals.declaresLocally(target.name), environment.lookupOwner(target.name) === builtins {
+        if owner === builtins {
             throw diagnostic(Catalog.nameIsBuiltin(target.name), target.nameSpan)
         }
+        var root = current
         let newValue = try eval(valueExpr)
         if target.path.isEmpty {
             root = try combine(op, root, newValue, span: span)
         } else {
             try update(&root, path: target.path[...], op: op, newValue: newValue, span: span)
         }
-        _ = environment.assign(target.name, root)
+        owner.replace(target.name, root)
     }
 
     private func combine(_ op: AssignOperator, _ old: Value, _ new: Value, span: SourceSpan) throws -> Value {
@@ -809,16 +810,4 @@ public final class Interpreter {
 
     /// Writes printed text (used by `print`).
     func write(_ text: String) { output(text) }
-}
-
-extension Environment {
-    /// The scope that declares `name`, if any.
-    func lookupOwner(_ name: String) -> Environment? {
-        var env: Environment? = self
-        while let e = env {
-            if e.declaresLocally(name) { return e }
-            env = e.parent
-        }
-        return nil
-    }
 }

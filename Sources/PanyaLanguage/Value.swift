@@ -1,7 +1,7 @@
 import PanyaSupport
 
 /// A value in the panya language. Lists and maps are values: copying one copies its contents.
-public indirect enum Value: Equatable {
+public enum Value: Equatable {
     case number(Double)
     case string(String)
     case bool(Bool)
