@@ -438,6 +438,9 @@ public struct Parser {
         case .newline, .end, .symbol(.semicolon), .symbol(.rightBrace): return true
         case .symbol(.minus): return isFlagStart(at: 1)
         case .symbol(.slash), .symbol(.dot): return isPathStart(at: 1)
+        // `detect(p)` is a call; `detect (p) --min-confidence 75` is a command whose first
+        // argument is an expression (language.md: `(expr)` arguments).
+        case .symbol(.leftParen): return next.offset > current.endOffset
         case .symbol(let s): return !isBinaryOperatorSymbol(s)
         case .keyword(.and), .keyword(.or), .keyword(.in): return false
         default: return true

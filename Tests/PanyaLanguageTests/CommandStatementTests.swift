@@ -208,3 +208,21 @@ final class Recorder {
         #expect(seen == [.string(String(line.dropFirst("detect ".count)))])
     }
 }
+
+@Suite struct CommandExpressionArgumentTests {
+    @Test func aParenthesisAfterASpaceIsAnExpressionArgument() throws {
+        let commands = CommandTable()
+        var calls: [CommandCall] = []
+        commands.register(Command(name: "detect", summary: .verbatim("d"), usage: "detect PHOTO [--min-confidence N]",
+                                  flags: ["min-confidence"]) { call in
+            calls.append(call)
+            return .null
+        })
+        let interpreter = Interpreter(commands: commands, language: .en, output: { _ in })
+        #expect(interpreter.run(source: "let p = \"a\" + \".jpg\"\ndetect (p) --min-confidence 75\ndetect(p, min_confidence: 80)", file: "t.panya") == nil)
+        #expect(calls.count == 2)
+        #expect(calls.first?.positional == [.string("a.jpg")])
+        #expect(calls.first?.flags["min_confidence"] == .number(75))
+        #expect(calls.last?.flags["min_confidence"] == .number(80))
+    }
+}

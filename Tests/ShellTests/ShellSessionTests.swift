@@ -146,3 +146,43 @@ final class OutputBuffer: @unchecked Sendable {
         #expect(CommandLineHelp.japanese(arguments: ["run", "x.panya", "--help"], environment: ["LANG": "ja_JP.UTF-8"]) == nil)
     }
 }
+
+@Suite struct PhotoCommandTests {
+    @Test func showListsTheBoxesWithoutColour() throws {
+        let h = try SessionHarness()
+        #expect(h.type("show lessons/photos/breads3.jpg").contains("model start"))   // not running: no boxes, says how
+        h.type("model start", "model wait")
+        let text = h.type("show lessons/photos/breads3.jpg --min-confidence 75")
+        #expect(text.contains("lessons/photos/breads3.jpg  1280×960"))
+        #expect(text.contains("焼きそばパン"))
+        #expect(text.contains("left 59.8%"))
+        #expect(!text.contains("\u{1B}["))
+    }
+
+    @Test func showOutWritesAnAnnotatedJPEG() throws {
+        let h = try SessionHarness()
+        h.type("model start", "model wait")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("panya-show-\(UUID().uuidString).jpg").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(h.type("let r = detect lessons/photos/breads3.jpg", "show $r --out \(out)").contains(out))
+        let bytes = try #require(FileManager.default.contents(atPath: out))
+        #expect(bytes.starts(with: [0xFF, 0xD8]))
+    }
+
+    @Test func photosSaysWhichHaveRecordings() throws {
+        let h = try SessionHarness()
+        let text = h.type("photos")
+        #expect(text.contains("lessons/photos/breads3.jpg"))
+        #expect(text.contains("1280×960"))
+        #expect(h.type("len(photos()) > 30") == "true\n")
+        #expect(h.type("photos()[0].recorded") == "true\n")
+    }
+
+    @Test func backendSwitchesKeepVariables() throws {
+        let h = try SessionHarness()
+        h.type("let kept = 42")
+        #expect(h.type("backend").contains("backend mock"))
+        #expect(h.type("backend mock").contains("backend mock"))
+        #expect(h.type("kept") == "42\n")
+    }
+}
