@@ -23,12 +23,9 @@ enum BackendFactory {
     }
 }
 
-/// Which kind of backend a session has now.
-enum BackendKind { case mock, aws }
-
 extension ShellSession {
     /// The kind of the current backend.
-    var backendKind: BackendKind {
+    var backendKind: BackendChoice {
         if backend is AWSBackend { return .aws }
         if let unavailable = backend as? UnavailableBackend, unavailable.kind == .aws { return .aws }
         return .mock

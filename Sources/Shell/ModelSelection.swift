@@ -7,7 +7,7 @@ import PanyaSupport
 /// backend, and by default the newest version of the first project the backend lists.
 extension ShellSession {
     /// The store key of the current backend's selection.
-    var selectionKey: String { options.backend == .aws || backendKind == .aws ? "aws" : "mock" }
+    var selectionKey: String { backendKind.rawValue }
 
     /// The ARN of the current model version.
     func currentVersionArn() throws -> String {

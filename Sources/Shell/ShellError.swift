@@ -6,7 +6,6 @@ public enum ShellError: UserFacingError, Equatable {
     case scriptNotUTF8(path: String)
     case unknownHelpTopic(String, suggestion: String?)
     case notAvailableOnBackend(command: String, backend: String)
-    case badArgument(command: String, detail: Message)
     case noProjects
     case noVersions(project: String)
     case unknownVersion(String)
@@ -28,8 +27,6 @@ public enum ShellError: UserFacingError, Equatable {
         case .notAvailableOnBackend(let command, let backend):
             return Message(en: "`\(command)` is not available on the \(backend) backend.",
                            ja: "`\(command)` は \(backend) バックエンドでは使えません。")
-        case .badArgument(let command, let detail):
-            return Message(en: "\(command): ", ja: "\(command): ") + detail
         case .noProjects:
             return Message(en: "the backend has no Custom Labels projects. On the mock, add a file under mock-responses/projects/ (docs/mock.md).",
                            ja: "バックエンドに Custom Labels のプロジェクトがありません。モックなら mock-responses/projects/ にファイルを追加してください (docs/mock.md)。")

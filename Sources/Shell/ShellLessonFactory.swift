@@ -22,7 +22,7 @@ struct ShellLessonFactory: LessonEnvironmentFactory {
 extension ShellSession: LessonEnvironment {
     /// `lesson "…" --backend mock|aws --clock ISO8601`.
     public func applyLessonOptions(_ options: OrderedMap) throws {
-        if let backendName = options["backend"]?.asString, backendName != (backendKind == .aws ? "aws" : "mock") {
+        if let backendName = options["backend"]?.asString, backendName != backendKind.rawValue {
             guard let choice = BackendChoice(rawValue: backendName) else { throw ShellError.unknownBackend(backendName) }
             var changed = self.options
             changed.backend = choice

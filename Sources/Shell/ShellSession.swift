@@ -151,13 +151,6 @@ public final class ShellSession {
         return 0
     }
 
-    /// Replaces the interpreter (used when a lesson starts afresh); the commands stay.
-    public func resetInterpreter() {
-        let old = interpreter
-        interpreter = Interpreter(commands: commands, language: language, output: sink)
-        interpreter.showCommandValue = old.showCommandValue
-    }
-
     private func registerAllCommands() {
         registerShellCommands()
         registerBackendCommands()

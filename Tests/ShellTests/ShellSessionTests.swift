@@ -13,8 +13,9 @@ final class SessionHarness {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    init(language: UILanguage = .en, database: String = ":memory:") throws {
+    init(language: UILanguage = .en, database: String = ":memory:", backend: BackendChoice = .mock) throws {
         var options = ShellOptions()
+        options.backend = backend
         options.language = language
         options.databasePath = database
         options.assetsRoot = Self.repositoryRoot
@@ -184,5 +185,15 @@ final class OutputBuffer: @unchecked Sendable {
         #expect(h.type("backend").contains("backend mock"))
         #expect(h.type("backend mock").contains("backend mock"))
         #expect(h.type("kept") == "42\n")
+    }
+}
+
+@Suite struct ModelSelectionTests {
+    /// Each backend keeps its own current version: an ARN chosen on aws is not asked of the mock.
+    @Test func switchingFromAWSToTheMockUsesTheMocksSelection() throws {
+        let h = try SessionHarness(backend: .aws)   // no call is made: `model use ARN` takes it as given
+        h.type("model use arn:aws:rekognition:us-east-1:111122223333:project/other/version/other.2024-01-01T00.00.00/1704067200000")
+        h.type("backend mock")
+        #expect(h.type("model().name") == "verification001.2023-08-01T10.00.00\n")
     }
 }

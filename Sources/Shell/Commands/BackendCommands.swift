@@ -35,7 +35,7 @@ extension ShellSession {
 
     private func backendValue() -> Value {
         .record(Record(kind: RecordKind.backend, fields: [
-            ("kind", .string(backendKind == .aws ? "aws" : "mock")), ("summary", .string(backend.summary.text(language))),
+            ("kind", .string(backendKind.rawValue)), ("summary", .string(backend.summary.text(language))),
         ]))
     }
 }

@@ -60,12 +60,11 @@ extension ShellSession {
     func detectRequest(photo: String, versionArn: String, minConfidence: Double?, maxResults: Int?) throws -> DetectCustomLabelsRequest {
         let image: ImageSource
         if photo.hasPrefix("s3://") {
-            let rest = photo.dropFirst("s3://".count)
-            guard let slash = rest.firstIndex(of: "/"), rest.startIndex != slash, rest.index(after: slash) != rest.endIndex else {
+            guard let location = S3Location(photo) else {
                 throw ServiceError(.invalidS3Object, "Unable to get object metadata from S3. Check object key, region and/or access permissions.")
                     .withHint(Catalog.s3PhotoForm(photo))
             }
-            image = .s3Object(bucket: String(rest[..<slash]), name: String(rest[rest.index(after: slash)...]), version: nil)
+            image = location.imageSource
         } else {
             let path = resolvePhotoPath(photo)
             let bytes = try Photo.readBytes(path: path)

@@ -90,7 +90,7 @@ extension ShellSession {
         return .list(paths.sorted().map { relative in
             let full = directory + "/" + relative
             var fields: [(String, Value)] = [("path", .string(shownBase + "/" + relative))]
-            if let bytes = try? Photo.readBytes(path: full), let header = try? Photo.validate(bytes: bytes, name: relative) {
+            if let bytes = try? Photo.readBytes(path: full), let header = try? PhotoHeader.read(bytes: bytes, name: relative) {
                 fields += [("width", .number(Double(header.width))), ("height", .number(Double(header.height)))]
                 let recorded = mock.flatMap { m in versionArn.map { m.library.detection(sha256: PhotoFingerprint.sha256(bytes), versionArn: $0) != nil } } ?? false
                 fields.append(("recorded", .bool(recorded)))

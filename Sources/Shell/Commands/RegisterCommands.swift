@@ -92,13 +92,16 @@ extension ShellSession {
     }
 
     private func lineItemsValue(_ items: [LineItem]) -> Value {
-        .list(items.map { item in
-            .record(Record(kind: RecordKind.registerLine, fields: [
-                ("name", .string(item.name)), ("qty", .number(Double(item.qty))),
-                ("unit_price", .number(Double(item.unitPrice))), ("amount", .number(Double(item.amount))),
-                ("flag", item.flag.map { Value.string($0) } ?? .null),
-            ]))
-        })
+        .list(items.map(Self.lineItemValue))
+    }
+
+    /// One line item: `{name, qty, unit_price, amount, flag}`.
+    static func lineItemValue(_ item: LineItem) -> Value {
+        .record(Record(kind: RecordKind.registerLine, fields: [
+            ("name", .string(item.name)), ("qty", .number(Double(item.qty))),
+            ("unit_price", .number(Double(item.unitPrice))), ("amount", .number(Double(item.amount))),
+            ("flag", item.flag.map { Value.string($0) } ?? .null),
+        ]))
     }
 
     static func totalValue(_ total: RegisterTotal) -> Value {
@@ -109,13 +112,7 @@ extension ShellSession {
     }
 
     static func receiptValue(_ receipt: Receipt) -> Value {
-        let items: [Value] = receipt.items.map { item in
-            .record(Record(kind: RecordKind.registerLine, fields: [
-                ("name", .string(item.name)), ("qty", .number(Double(item.qty))),
-                ("unit_price", .number(Double(item.unitPrice))), ("amount", .number(Double(item.amount))),
-                ("flag", item.flag.map { Value.string($0) } ?? .null),
-            ]))
-        }
+        let items = receipt.items.map(lineItemValue)
         return .record(Record(kind: RecordKind.receipt, fields: [
             ("number", .number(Double(receipt.number))), ("time", .string(ISO8601DateFormatter().string(from: receipt.time))),
             ("items", .list(items)), ("subtotal", .number(Double(receipt.subtotal))),
