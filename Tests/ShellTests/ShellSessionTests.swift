@@ -121,7 +121,7 @@ final class OutputBuffer: @unchecked Sendable {
 
     @Test func commandsRefuseVariablesOfTheirName() throws {
         let h = try SessionHarness()
-        #expect(h.type("let detect = 1").contains("detect"))
+        #expect(h.type("let detect = 1").contains("'detect' is the name of a command"))
         #expect(h.type("let total = 1", "total") == "1\n")
     }
 }
