@@ -44,6 +44,10 @@ let package = Package(
             "CustomLabels", "Photos", "PanyaSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The offline engine: segmentation of a tray into breads, features, the classifier (pure, no store).
+        .target(name: "BreadVision", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
+        // EventBridge Scheduler expressions, time zones, and the scheduler's IAM policy check (pure).
+        .target(name: "Schedules", dependencies: ["CustomLabels", "PanyaSupport"]),
         // The register: prices, line items, tax, receipts.
         .target(name: "Register", dependencies: ["CustomLabels", "PanyaStore", "PanyaSupport"]),
         // Lessons: the runner and the checker.
@@ -65,6 +69,8 @@ let package = Package(
         .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "PanyaSupport"], exclude: ["Tmux"]),

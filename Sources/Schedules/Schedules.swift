@@ -1,0 +1,2 @@
+/// EventBridge Scheduler expressions, time zones and the scheduler's IAM permissions.
+public enum Schedules {}

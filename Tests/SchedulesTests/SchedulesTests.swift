@@ -1,0 +1,4 @@
+import Testing
+@testable import Schedules
+
+@Test func moduleExists() { #expect(String(describing: Schedules.self) == "Schedules") }
