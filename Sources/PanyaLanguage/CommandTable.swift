@@ -36,6 +36,40 @@ public struct Command {
     }
 }
 
+/// A command's arguments as written, each with its place, before they are checked.
+public struct CommandArguments {
+    /// Positional arguments in order.
+    public var positional: [(value: Value, span: SourceSpan)]
+    /// Flags in order, by snake_case key (`min_confidence`); a flag given alone is `true`.
+    public var flags: [(key: String, value: Value, span: SourceSpan)]
+
+    /// Arguments as written.
+    public init(positional: [(value: Value, span: SourceSpan)] = [], flags: [(key: String, value: Value, span: SourceSpan)] = []) {
+        self.positional = positional
+        self.flags = flags
+    }
+}
+
+extension Command {
+    /// Checks `arguments` against the command's declaration and runs it: the one way the
+    /// interpreter calls a command (statement or function form). A mistake in one argument throws
+    /// a `CommandArgumentError` whose `span` points at that argument.
+    public func invoke(_ arguments: CommandArguments, span: SourceSpan) throws -> Value {
+        var flags = OrderedMap()
+        let accepted = flagKeys
+        for flag in arguments.flags {
+            guard accepted.contains(flag.key) else {
+                let dashed = { (k: String) in "--" + k.replacingOccurrences(of: "_", with: "-") }
+                let suggestion = Suggestions.closest(to: flag.key, in: accepted).map(dashed)
+                throw CommandArgumentError(Catalog.unknownFlag(dashed(flag.key), command: name, suggestion: suggestion, accepted: accepted.map(dashed)), span: flag.span)
+            }
+            flags[flag.key] = flag.value
+        }
+        let call = CommandCall(name: name, positional: arguments.positional.map(\.value), flags: flags, span: span, usage: usage)
+        return try run(call)
+    }
+}
+
 /// What a command gets when it runs: its arguments and its place.
 public struct CommandCall {
     /// The command's name (`"model start"`).
@@ -127,8 +161,13 @@ public struct CommandCall {
 public struct CommandArgumentError: UserFacingError, Equatable {
     /// What is wrong with the argument.
     public let message: Message
-    /// An error with this message.
-    public init(_ message: Message) { self.message = message }
+    /// The argument's place, when known (else the whole command's).
+    public let span: SourceSpan?
+    /// An error with this message, at `span` when given.
+    public init(_ message: Message, span: SourceSpan? = nil) {
+        self.message = message
+        self.span = span
+    }
 }
 
 /// The commands a host registered, by name.

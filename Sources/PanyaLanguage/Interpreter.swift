@@ -764,45 +764,33 @@ public final class Interpreter {
                 throw diagnostic(from: error, at: span)
             }
         case .command(let command):
-            var flags = OrderedMap()
-            for (label, value, labelSpan) in labelled {
-                try checkFlag(command, label, span: labelSpan)
-                flags[label] = value
-            }
-            return try invoke(command, positional: positional, flags: flags, span: span)
+            let arguments = CommandArguments(positional: positional.map { (value: $0, span: span) },
+                                             flags: labelled.map { (key: $0.0, value: $0.1, span: $0.2) })
+            return try invoke(command, arguments, span: span)
         }
-    }
-
-    private func checkFlag(_ command: Command, _ key: String, span: SourceSpan) throws {
-        let accepted = command.flagKeys
-        guard !accepted.contains(key) else { return }
-        let dashed = { (k: String) in "--" + k.replacingOccurrences(of: "_", with: "-") }
-        let suggestion = Suggestions.closest(to: key, in: accepted).map(dashed)
-        throw diagnostic(Catalog.unknownFlag(dashed(key), command: command.name, suggestion: suggestion, accepted: accepted.map(dashed)), span)
     }
 
     private func runCommand(_ invocation: CommandInvocation) throws -> Value {
         guard let command = commands.command(named: invocation.name) else {
             throw diagnostic(Catalog.unknownCommand(invocation.name, suggestion: Suggestions.closest(to: invocation.name, in: commands.names)), invocation.span)
         }
-        var positional: [Value] = []
-        var flags = OrderedMap()
+        var arguments = CommandArguments()
         for argument in invocation.arguments {
             switch argument {
-            case .positional(let e): positional.append(try eval(e))
+            case .positional(let e): arguments.positional.append((value: try eval(e), span: e.span))
             case .flag(let name, let valueExpr, let span):
-                try checkFlag(command, name, span: span)
-                flags[name] = try valueExpr.map { e throws in try eval(e) } ?? .bool(true)
+                arguments.flags.append((key: name, value: try valueExpr.map { e throws in try eval(e) } ?? .bool(true), span: span))
             }
         }
-        return try invoke(command, positional: positional, flags: flags, span: invocation.span)
+        return try invoke(command, arguments, span: invocation.span)
     }
 
-    private func invoke(_ command: Command, positional: [Value], flags: OrderedMap, span: SourceSpan) throws -> Value {
+    private func invoke(_ command: Command, _ arguments: CommandArguments, span: SourceSpan) throws -> Value {
         try poll(span)
-        let call = CommandCall(name: command.name, positional: positional, flags: flags, span: span, usage: command.usage)
         do {
-            return try command.run(call)
+            return try command.invoke(arguments, span: span)
+        } catch let error as CommandArgumentError {
+            throw diagnostic(from: error, at: error.span ?? span)
         } catch {
             throw diagnostic(from: error, at: span)
         }
