@@ -58,7 +58,7 @@ let package = Package(
             "Register", "Lessons", "PanyaSupport", "CEditLine",
         ]),
         .executableTarget(name: "panya", dependencies: [
-            "Shell", "PanyaSupport",
+            "Shell", "CustomLabels", "PanyaSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -71,9 +71,9 @@ let package = Package(
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport"]),
         .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "PanyaSupport"], exclude: ["Tmux"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport"], exclude: ["Tmux"]),
     ],
     swiftLanguageModes: [.v6]
 )

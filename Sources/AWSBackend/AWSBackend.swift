@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import Photos
 import PanyaSupport
 
 /// The live backend: Amazon Rekognition Custom Labels over HTTPS, signed with SigV4.
@@ -7,6 +8,9 @@ import PanyaSupport
 /// Every call is synchronous; waits (retries, `waitUntilStable`) poll `Interrupt`, so Ctrl-C
 /// stops them with `Interrupted`. Errors are `AWSError`s that never contain a secret.
 public final class AWSBackend: CustomLabelsBackend {
+    /// The live service.
+    public var kind: BackendKind { .aws }
+
     /// Timing and limits; the defaults are the service's and botocore's, tests shorten them.
     public struct Settings: Sendable {
         /// Seconds to wait for one response.
@@ -185,7 +189,10 @@ public final class AWSBackend: CustomLabelsBackend {
     }
 
     /// DetectCustomLabels: the service applies thresholds, MinConfidence and MaxResults.
+    /// A local photo is checked against the service's limits first, so a bad photo is named
+    /// before any call.
     public func detectCustomLabels(_ request: DetectCustomLabelsRequest) throws -> DetectCustomLabelsResponse {
+        if case .bytes(let bytes) = request.image { _ = try Photo.validate(bytes: bytes, name: request.photoName ?? "photo") }
         let json = try callRekognition("DetectCustomLabels", body: request.jsonValue)
         return try decode("DetectCustomLabels", json, DetectCustomLabelsResponse.init(json:))
     }

@@ -40,8 +40,11 @@ public struct DetectCustomLabelsRequest: Sendable, Equatable {
     public var image: ImageSource
     public var maxResults: Int?
     public var minConfidence: Double?
+    /// How the user named the photo (a path or `s3://…`), for messages; never sent.
+    public var photoName: String?
 
-    public init(projectVersionArn: String, image: ImageSource, maxResults: Int? = nil, minConfidence: Double? = nil) {
+    public init(projectVersionArn: String, image: ImageSource, maxResults: Int? = nil, minConfidence: Double? = nil, photoName: String? = nil) {
+        self.photoName = photoName
         self.projectVersionArn = projectVersionArn
         self.image = image
         self.maxResults = maxResults

@@ -234,7 +234,7 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// DetectCustomLabels with the service's semantics over the recordings.
     public func detectCustomLabels(_ request: DetectCustomLabelsRequest) throws -> DetectCustomLabelsResponse {
-        try detectCustomLabels(request, photoName: nil)
+        try detectCustomLabels(request, photoName: request.photoName)
     }
 
     /// DetectCustomLabels; `photoName` (a path) only improves messages.

@@ -1,32 +1,45 @@
 import PanyaSupport
 
-/// A command the host registers: `detect`, `model start`, `register add` …
+/// A command the host registers: `detect`, `model start`, `register add` … Declared once:
+/// its usage line, its help (ja/en), completion and the checking of its arguments and flags are
+/// all derived from `arguments` and `flags`.
 public struct Command {
     /// Words separated by single spaces (`"model start"`).
     public let name: String
     /// One line for `help`.
     public let summary: Message
-    /// The usage line (`"detect PHOTO [--min-confidence N]"`).
-    public let usage: String
-    /// The flags it accepts, as typed (`"min-confidence"`) or in snake_case; any other flag is a diagnostic.
-    public let flags: [String]
-    /// Runs the command; a thrown `UserFacingError` becomes a diagnostic with its code.
+    /// The positional arguments, in order.
+    public let arguments: [ArgumentSpec]
+    /// The flags, in the order help lists them.
+    public let flags: [FlagSpec]
+    /// The words that extend this command into another one (`model` → `start`, `stop` …), set
+    /// by the table; a stray word that is close to one of them is suggested.
+    public internal(set) var subcommands: [String] = []
+    /// Runs the command with checked arguments; a thrown `UserFacingError` becomes a diagnostic with its code.
     public let run: (CommandCall) throws -> Value
 
-    /// A command named `name` (words separated by spaces).
-    public init(name: String, summary: Message, usage: String, flags: [String] = [], run: @escaping (CommandCall) throws -> Value) {
+    /// A command named `name` (words separated by spaces) with its declared arguments and flags.
+    public init(_ name: String, summary: Message, arguments: [ArgumentSpec] = [], flags: [FlagSpec] = [], run: @escaping (CommandCall) throws -> Value) {
         self.name = name.split(separator: " ").joined(separator: " ")
         self.summary = summary
-        self.usage = usage
+        self.arguments = arguments
         self.flags = flags
         self.run = run
+    }
+
+    /// The usage line, derived from the declaration (`detect PHOTO [--min-confidence N] [--json]`).
+    public var usage: String {
+        ([name] + arguments.map(\.usage) + flags.map(\.usage)).joined(separator: " ")
     }
 
     /// The name of its function form (`model_start`).
     public var functionName: String { name.replacingOccurrences(of: " ", with: "_") }
 
-    /// The accepted flags in snake_case.
-    var flagKeys: [String] { flags.map { Self.flagKey($0) } }
+    /// The declared flag whose key (`min_confidence`) or name (`min-confidence`) is `key`.
+    public func flag(_ key: String) -> FlagSpec? {
+        let normalized = Self.flagKey(key)
+        return flags.first { $0.key == normalized }
+    }
 
     /// `--min-confidence` / `min-confidence` / `min_confidence` → `min_confidence`.
     static func flagKey(_ flag: String) -> String {
@@ -34,6 +47,15 @@ public struct Command {
         while s.hasPrefix("-") { s = s.dropFirst() }
         return s.replacingOccurrences(of: "-", with: "_")
     }
+}
+
+/// A group of commands that belong together (the register's, the model's …), listed together by
+/// `help`. Each family is a value built over the narrow context its commands need.
+public protocol CommandFamily {
+    /// The family's heading in `help`.
+    var title: Message { get }
+    /// Its commands, in the order `help` lists them.
+    var commands: [Command] { get }
 }
 
 /// A command's arguments as written, each with its place, before they are checked.
@@ -55,18 +77,61 @@ extension Command {
     /// interpreter calls a command (statement or function form). A mistake in one argument throws
     /// a `CommandArgumentError` whose `span` points at that argument.
     public func invoke(_ arguments: CommandArguments, span: SourceSpan) throws -> Value {
+        try run(bind(arguments, span: span))
+    }
+
+    /// The checked call: every flag declared and of its kind, every positional argument of its
+    /// kind and within its limits, none missing, none left over.
+    public func bind(_ arguments: CommandArguments, span: SourceSpan) throws(CommandArgumentError) -> CommandCall {
         var flags = OrderedMap()
-        let accepted = flagKeys
-        for flag in arguments.flags {
-            guard accepted.contains(flag.key) else {
-                let dashed = { (k: String) in "--" + k.replacingOccurrences(of: "_", with: "-") }
-                let suggestion = Suggestions.closest(to: flag.key, in: accepted).map(dashed)
-                throw CommandArgumentError(Catalog.unknownFlag(dashed(flag.key), command: name, suggestion: suggestion, accepted: accepted.map(dashed)), span: flag.span)
+        for given in arguments.flags {
+            guard let spec = flag(given.key) else {
+                let accepted = self.flags.map(\.dashed)
+                let dashed = "--" + given.key.replacingOccurrences(of: "_", with: "-")
+                let suggestion = Suggestions.closest(to: dashed, in: accepted)
+                throw CommandArgumentError(Catalog.unknownFlag(dashed, command: name, suggestion: suggestion, accepted: accepted), span: given.span)
             }
-            flags[flag.key] = flag.value
+            if let kind = spec.value {
+                if case .bool(true) = given.value {
+                    throw CommandArgumentError(Catalog.flagNeedsValue(spec.dashed, placeholder: spec.placeholder, command: name), span: given.span)
+                }
+                flags[spec.key] = try ArgumentChecker.check(given.value, kind, what: spec.dashed, command: name, span: given.span)
+            } else {
+                guard case .bool = given.value else {
+                    throw CommandArgumentError(Catalog.switchTakesNoValue(spec.dashed, command: name), span: given.span)
+                }
+                flags[spec.key] = given.value
+            }
         }
-        let call = CommandCall(name: name, positional: arguments.positional.map(\.value), flags: flags, span: span, usage: usage)
-        return try run(call)
+        var positional: [Value] = []
+        var index = 0
+        for spec in self.arguments {
+            if spec.isRepeated {
+                let rest = arguments.positional[index...]
+                if rest.isEmpty && !spec.isOptional {
+                    throw CommandArgumentError(Catalog.missingArgumentNamed(spec.placeholder, command: name, usage: usage), span: span)
+                }
+                for given in rest {
+                    positional.append(try ArgumentChecker.check(given.value, spec.kind, what: spec.placeholder, command: name, span: given.span))
+                }
+                index = arguments.positional.count
+                continue
+            }
+            guard index < arguments.positional.count else {
+                if spec.isOptional { continue }
+                throw CommandArgumentError(Catalog.missingArgumentNamed(spec.placeholder, command: name, usage: usage), span: span)
+            }
+            let given = arguments.positional[index]
+            positional.append(try ArgumentChecker.check(given.value, spec.kind, what: spec.placeholder, command: name, span: given.span))
+            index += 1
+        }
+        if index < arguments.positional.count {
+            let extra = arguments.positional[index]
+            let word = extra.value.printed
+            let suggestion = Suggestions.closest(to: word, in: subcommands).map { name + " " + $0 }
+            throw CommandArgumentError(Catalog.extraArgument(word, command: name, suggestion: suggestion, usage: usage), span: extra.span)
+        }
+        return CommandCall(name: name, positional: positional, flags: flags, span: span, usage: usage)
     }
 }
 
@@ -170,15 +235,33 @@ public struct CommandArgumentError: UserFacingError, Equatable {
     }
 }
 
-/// The commands a host registered, by name.
+/// The commands a host registered, by name, in the order of their families.
 public final class CommandTable {
     private var commands: [String: Command] = [:]
+    private var order: [String] = []
+    /// The families, in registration order (for `help`).
+    public private(set) var families: [(title: Message, names: [String])] = []
 
     /// An empty table.
     public init() {}
 
     /// Adds (or replaces) `command`.
-    public func register(_ command: Command) { commands[command.name] = command }
+    public func register(_ command: Command) {
+        if commands[command.name] == nil { order.append(command.name) }
+        commands[command.name] = command
+        linkSubcommands()
+    }
+
+    /// Adds every command of `family`, remembering the family for `help`.
+    public func register(_ family: any CommandFamily) {
+        let list = family.commands
+        for command in list {
+            if commands[command.name] == nil { order.append(command.name) }
+            commands[command.name] = command
+        }
+        families.append((family.title, list.map(\.name)))
+        linkSubcommands()
+    }
 
     /// The command named `name` (words separated by spaces), if registered.
     public func command(named name: String) -> Command? { commands[name] }
@@ -191,6 +274,26 @@ public final class CommandTable {
     /// Every registered name, sorted.
     public var names: [String] { commands.keys.sorted() }
 
+    /// Every command in registration order.
+    public var all: [Command] { order.compactMap { commands[$0] } }
+
     /// The names the parser needs.
     public var parserNames: CommandNames { CommandNames(commands.keys) }
+
+    /// Tells each command which words extend it into another command (`model` → `stop`).
+    private func linkSubcommands() {
+        var next: [String: [String]] = [:]
+        for name in commands.keys {
+            var words = name.split(separator: " ").map(String.init)
+            guard words.count > 1, let last = words.popLast() else { continue }
+            next[words.joined(separator: " "), default: []].append(last)
+        }
+        for (name, var command) in commands {
+            let words = (next[name] ?? []).sorted()
+            if command.subcommands != words {
+                command.subcommands = words
+                commands[name] = command
+            }
+        }
+    }
 }

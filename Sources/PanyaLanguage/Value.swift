@@ -101,22 +101,33 @@ public struct Record: Equatable {
     public let kind: String
     /// The fields in order.
     public var fields: OrderedMap
+    /// The typed value the host made this record from (a command's result), so the host takes it
+    /// back as it was instead of reading fields; scripts never see it. Not part of equality.
+    public let source: (any RecordSource)?
 
-    /// A record of `kind` with `fields` in order.
-    public init(kind: String, fields: [(String, Value)]) {
+    /// A record of `kind` with `fields` in order, made from `source` when given.
+    public init(kind: String, fields: [(String, Value)], source: (any RecordSource)? = nil) {
         self.kind = kind
         self.fields = OrderedMap(fields)
+        self.source = source
     }
 
     /// A record of `kind` with the fields of `map`.
     public init(kind: String, fields: OrderedMap) {
         self.kind = kind
         self.fields = fields
+        self.source = nil
     }
+
+    /// Records are equal when their kinds and fields are.
+    public static func == (a: Record, b: Record) -> Bool { a.kind == b.kind && a.fields == b.fields }
 
     /// The field named `field`, if there is one.
     public subscript(field: String) -> Value? { fields[field] }
 }
+
+/// A typed value a host keeps behind the record it shows scripts (see `Record.source`).
+public protocol RecordSource {}
 
 /// A function value: a user closure, a built-in or a command. Equality is identity.
 public struct Function: Equatable {

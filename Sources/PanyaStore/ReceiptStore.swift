@@ -70,9 +70,9 @@ public final class ReceiptStore: Sendable {
     /// In ONE (immediate) transaction: reads the register's lines, computes the sums, saves the
     /// receipt with the next number (1, 2, 3 … no gaps) and its items, empties the register.
     /// Returns nil (and writes nothing) when the register is empty.
-    public func checkout(time: Double, totals: ([StoredRegisterLine]) -> StoredTotals) throws -> StoredReceipt? {
+    public func checkout(register: String, time: Double, totals: ([StoredRegisterLine]) -> StoredTotals) throws -> StoredReceipt? {
         try database.write { db in
-            let lines = try RegisterStore.fetchLines(db)
+            let lines = try RegisterStore.fetchLines(db, register: register)
             guard !lines.isEmpty else { return nil }
             let sums = totals(lines)
             let number = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM receipt")) ?? 1
@@ -84,7 +84,7 @@ public final class ReceiptStore: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [number, i + 1, line.name, line.qty, line.unitPrice, line.confirm])
             }
-            try db.execute(sql: "DELETE FROM register_line")
+            try RegisterStore.deleteLines(db, register: register)
             return StoredReceipt(number: number, time: time, items: lines, subtotal: sums.subtotal,
                                  taxRate: sums.taxRate, tax: sums.tax, total: sums.total)
         }

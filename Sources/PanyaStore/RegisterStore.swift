@@ -15,13 +15,18 @@ public struct StoredRegisterLine: Sendable, Equatable {
     }
 }
 
-/// The register's prices and current lines (tables `register_price`, `register_line`).
+/// The prices (shared) and one register's current lines (tables `register_price`, `register_item`).
 /// Every method is one transaction, so two processes sharing the database never lose an addition.
+/// Each shell (or student) has its own register, named by `register`; prices are shared.
 public final class RegisterStore: Sendable {
     let database: PanyaDatabase
+    /// Whose register this is (`student:NAME`, or one shell's own).
+    public let register: String
 
-    public init(_ database: PanyaDatabase) {
+    /// The register named `register` in `database`.
+    public init(_ database: PanyaDatabase, register: String = "default") {
         self.database = database
+        self.register = register
     }
 
     /// Migration `v2-register`: prices and the lines of the register (append-only; never edit).
@@ -39,6 +44,25 @@ public final class RegisterStore: Sendable {
                 confirm INTEGER NOT NULL DEFAULT 0,
                 position INTEGER NOT NULL
             );
+            """)
+    }
+
+    /// Migration `v3-register-per-shell`: lines belong to a named register (append-only; never edit).
+    /// Lines left in the single register of before go to the register named `default`.
+    static func createPerShellTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE register_item (
+                register TEXT NOT NULL,
+                name TEXT NOT NULL,
+                qty INTEGER NOT NULL CHECK (qty > 0),
+                unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+                confirm INTEGER NOT NULL DEFAULT 0,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (register, name)
+            );
+            INSERT INTO register_item (register, name, qty, unit_price, confirm, position)
+                SELECT 'default', name, qty, unit_price, confirm, position FROM register_line;
+            DROP TABLE register_line;
             """)
     }
 
@@ -76,13 +100,20 @@ public final class RegisterStore: Sendable {
 
     /// The lines in the order they were first added.
     public func lines() throws -> [StoredRegisterLine] {
-        try database.read { db in try Self.fetchLines(db) }
+        try database.read { db in try Self.fetchLines(db, register: register) }
     }
 
-    static func fetchLines(_ db: Database) throws -> [StoredRegisterLine] {
-        try Row.fetchAll(db, sql: "SELECT name, qty, unit_price, confirm FROM register_line ORDER BY position, name").map {
-            StoredRegisterLine(name: $0["name"], qty: $0["qty"], unitPrice: $0["unit_price"], confirm: $0["confirm"] as Bool)
+    static func fetchLines(_ db: Database, register: String) throws -> [StoredRegisterLine] {
+        try Row.fetchAll(db, sql: "SELECT name, qty, unit_price, confirm FROM register_item WHERE register = ? ORDER BY position, name",
+                         arguments: [register]).map {
+            StoredRegisterLine(name: try $0.decode(String.self, forColumn: "name"), qty: try $0.decode(Int.self, forColumn: "qty"), unitPrice: try $0.decode(Int.self, forColumn: "unit_price"),
+                               confirm: try $0.decode(Bool.self, forColumn: "confirm"))
         }
+    }
+
+    /// Empties `register` inside a transaction (checkout).
+    static func deleteLines(_ db: Database, register: String) throws {
+        try db.execute(sql: "DELETE FROM register_item WHERE register = ?", arguments: [register])
     }
 
     /// Adds all the lines or none; a name already there gets the quantity added, the new unit
@@ -91,13 +122,13 @@ public final class RegisterStore: Sendable {
         try database.write { db in
             for a in additions {
                 try db.execute(sql: """
-                    INSERT INTO register_line (name, qty, unit_price, confirm, position)
-                    VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM register_line))
-                    ON CONFLICT(name) DO UPDATE SET
+                    INSERT INTO register_item (register, name, qty, unit_price, confirm, position)
+                    VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM register_item WHERE register = ?))
+                    ON CONFLICT(register, name) DO UPDATE SET
                         qty = qty + excluded.qty,
                         unit_price = excluded.unit_price,
                         confirm = MAX(confirm, excluded.confirm)
-                    """, arguments: [a.name, a.qty, a.unitPrice, a.confirm])
+                    """, arguments: [register, a.name, a.qty, a.unitPrice, a.confirm, register])
             }
         }
     }
@@ -105,13 +136,13 @@ public final class RegisterStore: Sendable {
     /// Removes `qty` of `name`, or its whole line (nil, or qty ≥ the line's). False when no line.
     public func remove(_ name: String, qty: Int?) throws -> Bool {
         try database.write { db in
-            guard let current = try Int.fetchOne(db, sql: "SELECT qty FROM register_line WHERE name = ?", arguments: [name]) else {
+            guard let current = try Int.fetchOne(db, sql: "SELECT qty FROM register_item WHERE register = ? AND name = ?", arguments: [register, name]) else {
                 return false
             }
             if let qty, qty < current {
-                try db.execute(sql: "UPDATE register_line SET qty = qty - ? WHERE name = ?", arguments: [qty, name])
+                try db.execute(sql: "UPDATE register_item SET qty = qty - ? WHERE register = ? AND name = ?", arguments: [qty, register, name])
             } else {
-                try db.execute(sql: "DELETE FROM register_line WHERE name = ?", arguments: [name])
+                try db.execute(sql: "DELETE FROM register_item WHERE register = ? AND name = ?", arguments: [register, name])
             }
             return true
         }
@@ -120,13 +151,13 @@ public final class RegisterStore: Sendable {
     /// Clears `name`'s confirm flag. False when no line.
     public func confirm(_ name: String) throws -> Bool {
         try database.write { db in
-            try db.execute(sql: "UPDATE register_line SET confirm = 0 WHERE name = ?", arguments: [name])
+            try db.execute(sql: "UPDATE register_item SET confirm = 0 WHERE register = ? AND name = ?", arguments: [register, name])
             return db.changesCount > 0
         }
     }
 
     /// Empties the register.
     public func clear() throws {
-        try database.write { db in try db.execute(sql: "DELETE FROM register_line") }
+        try database.write { db in try Self.deleteLines(db, register: register) }
     }
 }

@@ -12,9 +12,9 @@ public final class SQLiteRegisterStorage: RegisterStorage {
         self.receiptStore = receiptStore
     }
 
-    /// The register in panya's database.
-    public convenience init(database: PanyaDatabase) {
-        self.init(lineStore: RegisterStore(database), receiptStore: ReceiptStore(database))
+    /// The register named `register` in panya's database (prices and receipts are shared).
+    public convenience init(database: PanyaDatabase, register: String = "default") {
+        self.init(lineStore: RegisterStore(database, register: register), receiptStore: ReceiptStore(database))
     }
 
     public func seedPricesIfEmpty(_ defaults: PriceList) throws {
@@ -52,7 +52,7 @@ public final class SQLiteRegisterStorage: RegisterStorage {
     }
 
     public func checkout(time: Date, totals: ([LineItem]) -> RegisterTotal) throws -> Receipt {
-        let stored = try receiptStore.checkout(time: time.timeIntervalSince1970) { lines in
+        let stored = try receiptStore.checkout(register: lineStore.register, time: time.timeIntervalSince1970) { lines in
             let sums = totals(lines.map(Self.item))
             return StoredTotals(subtotal: sums.subtotal, taxRate: sums.taxRate, tax: sums.tax, total: sums.total)
         }

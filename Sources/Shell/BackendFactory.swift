@@ -18,34 +18,7 @@ enum BackendFactory {
     }
 
     /// The mock over a recordings folder.
-    static func makeMock(directory: String?, assetsRoot: String, database: PanyaDatabase) throws -> MockBackend {
+    static func makeMock(directory: String?, assetsRoot: String, database: PanyaDatabase) throws -> CustomLabelsBackend {
         try MockBackend(directory: directory ?? (assetsRoot + "/mock-responses"), database: database)
-    }
-}
-
-extension ShellSession {
-    /// The kind of the current backend.
-    var backendKind: BackendChoice {
-        if backend is AWSBackend { return .aws }
-        if let unavailable = backend as? UnavailableBackend, unavailable.kind == .aws { return .aws }
-        return .mock
-    }
-
-    /// The mock, or an error naming the command when the session is on AWS.
-    func requireMock(_ command: String) throws -> MockBackend {
-        if let unavailable = backend as? UnavailableBackend, unavailable.kind == .mock { throw unavailable.error }
-        guard let mock = backend as? MockBackend else {
-            throw ShellError.notAvailableOnBackend(command: command, backend: "aws")
-        }
-        return mock
-    }
-
-    /// The AWS backend, or an error naming the command when the session is on the mock.
-    func requireAWS(_ command: String) throws -> AWSBackend {
-        if let unavailable = backend as? UnavailableBackend, unavailable.kind == .aws { throw unavailable.error }
-        guard let aws = backend as? AWSBackend else {
-            throw ShellError.notAvailableOnBackend(command: command, backend: "mock")
-        }
-        return aws
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PanyaLanguage
 
 /// Tab completion for the prompt, as a pure function of the line, the cursor and the
 /// names it is given (commands, variables, functions, labels) plus a directory lister.
@@ -77,12 +78,12 @@ public struct CompletionEngine: Sendable {
     /// Lists a directory given as a path (`.` for the current one); nil when it cannot.
     public var listDirectory: @Sendable (String) -> [FileEntry]?
 
-    /// An engine over these names; the defaults are the core commands and built-ins
-    /// with no variables, no labels and no files.
+    /// An engine over these names; the defaults are the language's built-ins with no
+    /// variables, no labels and no files.
     public init(
-        commands: [Command] = CompletionEngine.coreCommands,
+        commands: [Command],
         variables: [String] = [],
-        functions: [String] = CompletionEngine.builtinFunctions,
+        functions: [String] = BuiltinFunctions.names,
         labels: [String] = [],
         homeDirectory: String = "",
         listDirectory: @escaping @Sendable (String) -> [FileEntry]? = { _ in nil }
@@ -267,39 +268,6 @@ public struct CompletionEngine: Sendable {
     static func looksLikePath(_ word: String) -> Bool {
         word.contains("/") || word.hasPrefix(".") || word.hasPrefix("~")
     }
-
-    // MARK: defaults
-
-    /// Built-in functions of the language (language.md).
-    public static let builtinFunctions = [
-        "print", "len", "str", "num", "int", "floor", "ceil", "round", "abs", "min", "max", "sum",
-        "sort", "keys", "values", "append", "contains", "range", "type",
-    ]
-
-    /// The core commands (commands.md), for completion.
-    public static let coreCommands: [Command] = [
-        Command("help"), Command("quit"), Command("exit"), Command("history"),
-        Command("backend"), Command("backend mock", flags: ["--dir"], pathFlags: ["--dir"]),
-        Command("backend aws", flags: ["--profile", "--region", "--endpoint-url"]),
-        Command("projects"), Command("models"),
-        Command("model"), Command("model use"), Command("model start", flags: ["--units"]),
-        Command("model stop"), Command("model wait"),
-        Command("thresholds"), Command("evaluation"),
-        Command("detect", flags: ["--min-confidence", "--max-results", "--json"], argument: .path),
-        Command("inspect", flags: ["--min-confidence"], argument: .path),
-        Command("show", flags: ["--out"], pathFlags: ["--out"], argument: .path),
-        Command("photos", argument: .path),
-        Command("record", flags: ["--dir"], pathFlags: ["--dir"], argument: .path),
-        Command("register"), Command("register price", argument: .label), Command("register prices"),
-        Command("register add", argument: .label), Command("register remove", argument: .label),
-        Command("register clear"), Command("register total", flags: ["--tax", "--rounding"]),
-        Command("register checkout"), Command("register receipts"),
-        Command("clock"), Command("clock advance"), Command("clock set"),
-        Command("bill"),
-        Command("lesson"), Command("lesson list"), Command("lesson start", argument: .path),
-        Command("lesson next"), Command("lesson status"), Command("lesson reset"),
-        Command("run", argument: .path),
-    ]
 }
 
 extension CompletionEngine {

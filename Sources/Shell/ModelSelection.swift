@@ -3,55 +3,74 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 
-/// Which model version the session works with: chosen by `model use`, kept in the store per
-/// backend, and by default the newest version of the first project the backend lists.
-extension ShellSession {
-    /// The store key of the current backend's selection.
-    var selectionKey: String { backendKind.rawValue }
+/// Which model version the shell works with: chosen by `model use`, kept in the store per
+/// backend kind, and by default the newest version of the first project the backend lists.
+/// Also the assumed thresholds of versions, read once per backend.
+final class ModelSelection {
+    private let database: PanyaDatabase
+    private var thresholdCache: [String: [String: Double]] = [:]
+    /// The backend the selection asks; switching clears what was read from the old one.
+    var backend: CustomLabelsBackend {
+        didSet { thresholdCache = [:] }
+    }
+
+    init(database: PanyaDatabase, backend: CustomLabelsBackend) {
+        self.database = database
+        self.backend = backend
+    }
+
+    private var store: MockStateStore { MockStateStore(database) }
+    private var key: String { backend.kind.rawValue }
 
     /// The ARN of the current model version.
     func currentVersionArn() throws -> String {
-        if let arn = try MockStateStore(database).selection(backend: selectionKey)?.versionArn { return arn }
+        if let arn = try store.selection(backend: key)?.versionArn { return arn }
         let projects = try backend.describeProjects()
         guard let project = projects.first else { throw ShellError.noProjects }
         let versions = try backend.describeProjectVersions(projectArn: project.projectArn, versionNames: nil)
         guard let newest = versions.max(by: { ($0.creationTimestamp ?? 0) < ($1.creationTimestamp ?? 0) }) else {
             throw ShellError.noVersions(project: project.projectName)
         }
-        try MockStateStore(database).setSelection(MockSelection(backend: selectionKey, projectArn: project.projectArn, versionArn: newest.projectVersionArn))
+        try store.setSelection(MockSelection(backend: key, projectArn: project.projectArn, versionArn: newest.projectVersionArn))
         return newest.projectVersionArn
     }
 
-    /// Chooses the current version by name or ARN.
-    func useVersion(_ nameOrArn: String) throws -> ProjectVersionDescription {
+    /// Chooses the current version by name or ARN. On AWS an ARN is taken as given (checked
+    /// against the pattern, no call).
+    func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
         if let arn = ProjectVersionArn(nameOrArn) {
-            if backendKind == .aws {
-                // On AWS the ARN is taken as given (checked against the pattern, no call).
-                try MockStateStore(database).setSelection(MockSelection(backend: selectionKey, projectArn: nil, versionArn: arn.description))
+            if backend.kind == .aws {
+                try store.setSelection(MockSelection(backend: key, projectArn: nil, versionArn: arn.description))
                 return ProjectVersionDescription(projectVersionArn: arn.description, versionName: arn.versionName, status: .trainingCompleted)
             }
             let version = try describeVersion(arn: arn.description)
-            try MockStateStore(database).setSelection(MockSelection(backend: selectionKey, projectArn: nil, versionArn: version.projectVersionArn))
+            try store.setSelection(MockSelection(backend: key, projectArn: nil, versionArn: version.projectVersionArn))
             return version
         }
         if nameOrArn.hasPrefix("arn:") { _ = try ProjectVersionArn.parse(nameOrArn) }
         for project in try backend.describeProjects() {
             for version in try backend.describeProjectVersions(projectArn: project.projectArn, versionNames: nil)
             where version.versionName == nameOrArn {
-                try MockStateStore(database).setSelection(MockSelection(backend: selectionKey, projectArn: project.projectArn, versionArn: version.projectVersionArn))
+                try store.setSelection(MockSelection(backend: key, projectArn: project.projectArn, versionArn: version.projectVersionArn))
                 return version
             }
         }
         throw ShellError.unknownVersion(nameOrArn)
     }
 
+    /// The project a version ARN belongs to, as the backend describes it.
+    func project(ofVersion arn: String) throws -> ProjectDescription {
+        let parsed = try ProjectVersionArn.parse(arn)
+        guard let project = try backend.describeProjects().first(where: { $0.projectName == parsed.projectName }) else {
+            throw ServiceError(.resourceNotFound, "The project \(parsed.projectName) was not found.")
+        }
+        return project
+    }
+
     /// DescribeProjectVersions for one version ARN.
     func describeVersion(arn: String) throws -> ProjectVersionDescription {
         let parsed = try ProjectVersionArn.parse(arn)
-        let projects = try backend.describeProjects()
-        guard let project = projects.first(where: { $0.projectName == parsed.projectName }) else {
-            throw ServiceError(.resourceNotFound, "The project \(parsed.projectName) was not found.")
-        }
+        let project = try project(ofVersion: arn)
         let versions = try backend.describeProjectVersions(projectArn: project.projectArn, versionNames: [parsed.versionName])
         guard let version = versions.first(where: { $0.projectVersionArn == arn }) ?? versions.first(where: { $0.versionName == parsed.versionName }) else {
             throw ServiceError(.resourceNotFound, "The version \(parsed.versionName) was not found.")
@@ -65,7 +84,7 @@ extension ShellSession {
     }
 
     /// Label → assumed threshold (0–1) of a version (the current one when `arn` is nil).
-    func thresholdMap(forModel arn: String?) throws -> [String: Double] {
+    func thresholds(forModel arn: String? = nil) throws -> [String: Double] {
         let key = try arn ?? currentVersionArn()
         if let cached = thresholdCache[key] { return cached }
         let version = try describeVersion(arn: key)
@@ -73,4 +92,7 @@ extension ShellSession {
         thresholdCache[key] = map
         return map
     }
+
+    /// Every label whose threshold has been read (for completion).
+    var knownLabels: Set<String> { Set(thresholdCache.values.flatMap(\.keys)) }
 }

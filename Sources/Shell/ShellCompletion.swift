@@ -6,8 +6,8 @@ extension ShellSession {
     /// read from their usage lines), variables, labels (prices and known thresholds) and files.
     func complete(line: String, cursor: Int) -> Completion {
         var labels = Set((try? cashRegister.prices().labels) ?? [])
-        for thresholds in thresholdCache.values { labels.formUnion(thresholds.keys) }
-        let builtins = Set(CompletionEngine.builtinFunctions)
+        labels.formUnion(models.knownLabels)
+        let builtins = Set(BuiltinFunctions.names)
         let engine = CompletionEngine(commandTable: commands, variables: interpreter.globalNames.filter { !builtins.contains($0) },
                                       labels: labels.sorted(), homeDirectory: Paths.home())
         return engine.complete(line: line, cursor: cursor)

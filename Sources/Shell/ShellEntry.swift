@@ -111,4 +111,10 @@ extension ShellEntry {
             return 1
         }
     }
+
+    /// `panya recording skeleton PHOTO`.
+    public static func printRecordingSkeleton(photo: String, options: ShellOptions) -> Int32 {
+        guard let session = openSession(options) else { return 2 }
+        return session.runScript("recording skeleton " + quoteWord(photo), file: "<recording>")
+    }
 }

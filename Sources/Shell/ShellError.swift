@@ -11,6 +11,9 @@ public enum ShellError: UserFacingError, Equatable {
     case unknownVersion(String)
     case unknownBackend(String)
     case cannotListPhotos(String)
+    case outputIsInput(String)
+    case outputNotAFile(String)
+    case outputExists(String)
 
     public var message: Message {
         switch self {
@@ -40,6 +43,15 @@ public enum ShellError: UserFacingError, Equatable {
             return Message(en: "unknown backend '\(name)': use mock or aws.", ja: "バックエンド '\(name)' はありません。mock か aws を指定してください。")
         case .cannotListPhotos(let directory):
             return Message(en: "cannot list photos in '\(directory)': no such folder.", ja: "'\(directory)' の写真を一覧できません: フォルダがありません。")
+        case .outputIsInput(let path):
+            return Message(en: "'\(path)' is the photo being shown: choose another file for --out.",
+                           ja: "'\(path)' は表示している写真そのものです。--out には別のファイル名を指定してください。")
+        case .outputNotAFile(let path):
+            return Message(en: "'\(path)' is not a regular file: choose a file name for --out.",
+                           ja: "'\(path)' は通常のファイルではありません。--out にはファイル名を指定してください。")
+        case .outputExists(let path):
+            return Message(en: "'\(path)' already exists: choose another name, or add --force to replace it.",
+                           ja: "'\(path)' は既にあります。別の名前にするか、置き換えるなら --force を付けてください。")
         }
     }
 }

@@ -1,3 +1,4 @@
+import CustomLabels
 import Lessons
 import PanyaLanguage
 import PanyaSupport
@@ -22,14 +23,17 @@ struct ShellLessonFactory: LessonEnvironmentFactory {
 extension ShellSession: LessonEnvironment {
     /// `lesson "…" --backend mock|aws --clock ISO8601`.
     public func applyLessonOptions(_ options: OrderedMap) throws {
-        if let backendName = options["backend"]?.asString, backendName != backendKind.rawValue {
-            guard let choice = BackendChoice(rawValue: backendName) else { throw ShellError.unknownBackend(backendName) }
+        if let backendName = options["backend"]?.asString, backendName != backend.kind.rawValue {
+            guard let choice = BackendKind(rawValue: backendName) else { throw ShellError.unknownBackend(backendName) }
             var changed = self.options
             changed.backend = choice
             switchBackend(to: try BackendFactory.make(options: changed, assetsRoot: assetsRoot, database: database))
         }
         if let clock = options["clock"]?.asString {
-            _ = try requireMock("--clock").setClock(clock)
+            guard let simulator = backend as? any SimulatedTime else {
+                throw ShellError.notAvailableOnBackend(command: "--clock", backend: backend.kind.rawValue)
+            }
+            _ = try simulator.setClock(clock)
         }
     }
 }

@@ -1,13 +1,9 @@
+import CustomLabels
 import PanyaSupport
-
-/// Which Custom Labels service a session talks to.
-public enum BackendChoice: String, Sendable, CaseIterable {
-    case mock, aws
-}
 
 /// Everything the command line (or a test) decides about a session.
 public struct ShellOptions: Sendable {
-    public var backend: BackendChoice = .mock
+    public var backend: BackendKind = .mock
     /// The mock's recordings folder; nil means the bundled `mock-responses/`.
     public var mockDirectory: String?
     /// SQLite path, `:memory:`, or nil for `PANYA_DB` / the XDG default.

@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import Lessons
 import PanyaLanguage
 import PanyaStore
 import PanyaSupport
@@ -7,6 +8,8 @@ import Register
 
 /// One running panya: the interpreter, its command table, the current backend, the store,
 /// the language and the terminal. The REPL, scripts, lessons and `panya check` each own one.
+/// Command families never see the session whole: each gets the narrow context it needs
+/// (`ShellContexts.swift`), which the session provides.
 public final class ShellSession {
     /// Messages and values are shown in this language.
     public var language: UILanguage {
@@ -25,7 +28,11 @@ public final class ShellSession {
     /// Where `lessons/` and `mock-responses/` live.
     public let assetsRoot: String
     /// The Custom Labels service commands talk to.
-    public var backend: CustomLabelsBackend
+    public private(set) var backend: CustomLabelsBackend
+    /// The model version in use, per backend, with its thresholds.
+    let models: ModelSelection
+    /// How photo arguments become paths and images.
+    let photoArguments: PhotoArguments
     /// Set by `quit` / `exit`.
     public var wantsToQuit = false
     /// Lines for the `history` command (the REPL fills it).
@@ -35,46 +42,35 @@ public final class ShellSession {
         FileHandle.standardOutput.write(Data(prompt.utf8))
         return Swift.readLine()
     }
-    /// Assumed thresholds per version ARN, read once per backend.
-    var thresholdCache: [String: [String: Double]] = [:]
     private var openedRegister: Register?
-    /// The register over the store (opened on first use; a store that cannot be written is reported then).
-    var cashRegister: Register {
-        get throws {
-            if let openedRegister { return openedRegister }
-            let storage = SQLiteRegisterStorage(lineStore: RegisterStore(database), receiptStore: ReceiptStore(database))
-            let register = try Register(storage: storage)
-            openedRegister = register
-            return register
-        }
-    }
-
     private let sink: (String) -> Void
-    private var recordRenderers: [String: (Record) -> String] = [:]
-    private var listRenderers: [String: ([Record]) -> String] = [:]
 
-    /// Opens the store and the backend the options name and registers every command.
+    /// Opens the store and the backend the options name and registers every command family.
     public init(options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) throws {
         self.options = options
         self.language = options.language
         self.terminal = options.terminal
         self.sink = output
-        self.assetsRoot = options.assetsRoot ?? Paths.assetsRoot()
-        let path = options.databasePath ?? ProcessInfo.processInfo.environment["PANYA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? Paths.defaultDatabase()
-        self.database = try PanyaDatabase(path: path)
-        let commands = self.commands
+        let assetsRoot = options.assetsRoot ?? Paths.assetsRoot()
+        self.assetsRoot = assetsRoot
+        let database = try PanyaDatabase(path: PanyaDatabase.resolvePath(flag: options.databasePath))
+        self.database = database
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
+        let backend: CustomLabelsBackend
         do {
-            self.backend = try BackendFactory.make(options: options, assetsRoot: assetsRoot, database: database)
+            backend = try BackendFactory.make(options: options, assetsRoot: assetsRoot, database: database)
         } catch {
-            self.backend = UnavailableBackend(kind: options.backend, error: error)
+            backend = UnavailableBackend(kind: options.backend, error: error)
         }
+        self.backend = backend
+        self.models = ModelSelection(database: database, backend: backend)
+        self.photoArguments = PhotoArguments(assetsRoot: assetsRoot)
         interpreter.showCommandValue = { [weak self] value in
             guard let self else { return }
             let text = self.display(value)
             if !text.isEmpty { self.write(text + "\n") }
         }
-        registerAllCommands()
+        for family in CommandFamilies.all(for: self) { commands.register(family) }
     }
 
     /// Writes text to the session's output (standard output, or a test's buffer).
@@ -85,43 +81,12 @@ public final class ShellSession {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Registers a command (each command family calls this from its `register…Commands`).
-    public func register(_ command: Command) { commands.register(command) }
+    /// How results are shown now.
+    var style: RenderStyle { RenderStyle(language: language, terminal: terminal) }
 
-    /// How records of `kind` are shown at the prompt.
-    public func registerRenderer(kind: String, _ render: @escaping (Record) -> String) {
-        recordRenderers[kind] = render
-    }
-
-    /// How a list of records of `kind` is shown at the prompt (usually a table).
-    public func registerListRenderer(kind: String, _ render: @escaping ([Record]) -> String) {
-        listRenderers[kind] = render
-    }
-
-    /// A value in its human form: records through their renderers, the rest in literal form
+    /// A value in its human form: results through their renderers, the rest in literal form
     /// (a top-level string without quotes).
-    public func display(_ value: Value) -> String {
-        switch value {
-        case .null:
-            return ""
-        case .string(let text):
-            return text
-        case .record(let record):
-            if let render = recordRenderers[record.kind] { return render(record) }
-            return GenericRecordRenderer.render(record)
-        case .list(let items):
-            let records = items.compactMap { item -> Record? in
-                if case .record(let r) = item { return r } else { return nil }
-            }
-            if !items.isEmpty, records.count == items.count, let kind = records.first?.kind,
-               records.allSatisfy({ $0.kind == kind }), let render = listRenderers[kind] {
-                return render(records)
-            }
-            return value.literal
-        default:
-            return value.literal
-        }
-    }
+    public func display(_ value: Value) -> String { ResultDisplay.display(value, style) }
 
     /// Renders a diagnostic for `source` in the session's language.
     public func render(_ diagnostic: Diagnostic, source: String) -> String {
@@ -151,15 +116,46 @@ public final class ShellSession {
         return 0
     }
 
-    private func registerAllCommands() {
-        registerShellCommands()
-        registerBackendCommands()
-        registerModelCommands()
-        registerDetectionCommands()
-        registerPhotoCommands()
-        registerClockCommands()
-        registerRegisterCommands()
-        registerLessonCommands()
-        registerRecordingCommands()
+    /// Replaces the backend; variables stay (the interpreter is untouched).
+    func switchBackend(to newBackend: CustomLabelsBackend) {
+        backend = newBackend
+        models.backend = newBackend
+    }
+
+    /// This shell's register over the store (opened on first use; a store that cannot be
+    /// written is reported then). Each shell has its own register; receipts are shared.
+    var cashRegister: Register {
+        get throws {
+            if let openedRegister { return openedRegister }
+            let register = try Register(storage: SQLiteRegisterStorage(database: database, register: registerKey))
+            openedRegister = register
+            return register
+        }
+    }
+
+    /// The register's name: `--student NAME`'s own (a restart of the same student resumes it),
+    /// else this shell's alone, emptied when the shell ends.
+    let registerName: String = ShellSession.anonymousRegisterName()
+
+    /// Whether the register belongs to this shell only (no `--student`).
+    private var registerIsAnonymous: Bool { options.student.map(\.isEmpty) ?? true }
+
+    private static func anonymousRegisterName() -> String {
+        "shell:\(getpid()):\(Int(Date().timeIntervalSince1970 * 1000))"
+    }
+
+    /// The register this shell uses: the student's when `--student` was given.
+    var registerKey: String { registerIsAnonymous ? registerName : "student:" + student }
+
+    deinit {
+        // A shell's own register ends with the shell; a student's is kept for next time.
+        if registerIsAnonymous, openedRegister != nil { try? openedRegister?.clear() }
+    }
+
+    /// The student whose progress and register are kept: `--student`, else the login name.
+    var student: String {
+        if let name = options.student, !name.isEmpty { return name }
+        let env = ProcessInfo.processInfo.environment
+        return env["USER"] ?? env["LOGNAME"] ?? "student"
     }
 }

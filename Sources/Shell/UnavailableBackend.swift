@@ -3,12 +3,13 @@ import PanyaSupport
 
 /// Stands in for a backend that could not be opened (a broken recording, missing AWS
 /// credentials): the shell still starts and runs everything else, and every Custom Labels call
-/// reports the original error with its fix.
-final class UnavailableBackend: CustomLabelsBackend {
+/// — the simulator's clock and bill included, when it is the simulator that failed — reports
+/// the original error with its fix.
+final class UnavailableBackend: CustomLabelsBackend, SimulatedTime {
     let error: Error
-    let kind: BackendChoice
+    let kind: BackendKind
 
-    init(kind: BackendChoice, error: Error) {
+    init(kind: BackendKind, error: Error) {
         self.kind = kind
         self.error = error
     }
@@ -24,4 +25,14 @@ final class UnavailableBackend: CustomLabelsBackend {
     func stopProjectVersion(arn: String) throws -> VersionStatus { throw error }
     func detectCustomLabels(_ request: DetectCustomLabelsRequest) throws -> DetectCustomLabelsResponse { throw error }
     func waitUntilStable(arn: String, progress: (Message) -> Void) throws -> VersionStatus { throw error }
+
+    func clock() throws -> ISO8601.Timestamp { throw simulatorError }
+    func advance(_ duration: String) throws -> ISO8601.Timestamp { throw simulatorError }
+    func setClock(_ iso8601: String) throws -> ISO8601.Timestamp { throw simulatorError }
+    func bill() throws -> BillingReport { throw simulatorError }
+
+    /// The opening error when the simulator failed; on AWS there is no simulated clock at all.
+    private var simulatorError: Error {
+        kind == .mock ? error : ShellError.notAvailableOnBackend(command: "clock", backend: kind.rawValue)
+    }
 }

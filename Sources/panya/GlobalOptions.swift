@@ -1,4 +1,5 @@
 import ArgumentParser
+import CustomLabels
 import PanyaSupport
 import Shell
 
@@ -32,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
     var student: String?
 
     func validate() throws {
-        guard BackendChoice(rawValue: backend) != nil else {
+        guard BackendKind(rawValue: backend) != nil else {
             throw ValidationError("--backend must be 'mock' or 'aws', not '\(backend)'.")
         }
         if let lang, UILanguage(code: lang) == nil {
@@ -43,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
     /// The session options these flags describe.
     func shellOptions() -> ShellOptions {
         var options = ShellOptions()
-        options.backend = BackendChoice(rawValue: backend) ?? .mock
+        options.backend = BackendKind(rawValue: backend) ?? .mock
         options.mockDirectory = mockDir
         options.databasePath = db
         options.language = UILanguage.resolve(flag: lang)

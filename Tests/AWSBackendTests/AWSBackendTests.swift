@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaSupport
+import Photos
 import Testing
 @testable import AWSBackend
 
@@ -10,13 +11,24 @@ struct AWSBackendTests {
         try LocalHTTPServer { request, _ in fake.reply(request) }
     }
 
+    @Test func aBadPhotoIsNamedBeforeAnyCall() throws {
+        let fake = FakeRekognition()
+        let server = try serve(fake)
+        defer { server.stop() }
+        let backend = FakeRekognition.backend(server)
+        let request = DetectCustomLabelsRequest(projectVersionArn: FakeRekognition.versionArn, image: .bytes([1, 2, 3]), photoName: "tray.txt")
+        #expect(throws: PhotoError.self) { try backend.detectCustomLabels(request) }
+        #expect(server.requests.isEmpty)
+    }
+
     @Test func detectWithBytes() throws {
         let fake = FakeRekognition()
         let server = try serve(fake)
         defer { server.stop() }
         let backend = FakeRekognition.backend(server)
+        let photo = try Canvas(width: 64, height: 64, color: RGB(250, 250, 245)).photo.encodeJPEG()
         let response = try backend.detectCustomLabels(DetectCustomLabelsRequest(
-            projectVersionArn: FakeRekognition.versionArn, image: .bytes([1, 2, 3]), maxResults: 5, minConfidence: 80))
+            projectVersionArn: FakeRekognition.versionArn, image: .bytes(photo), maxResults: 5, minConfidence: 80))
         #expect(response.customLabels.map(\.name) == ["焼きそばパン", "メロンパン"])
         #expect(response.customLabels.first?.confidence == 90.44999694824219)
         #expect(response.customLabels.first?.boundingBox?.width == 0.41152000427246094)
@@ -24,7 +36,7 @@ struct AWSBackendTests {
         #expect(request.header("x-amz-target") == "RekognitionService.DetectCustomLabels")
         let body = try JSONParser.parse(bytes: request.body).root
         #expect(body["ProjectVersionArn"]?.stringValue == FakeRekognition.versionArn)
-        #expect(body["Image"]?["Bytes"]?.stringValue == "AQID")
+        #expect(body["Image"]?["Bytes"]?.stringValue == Data(photo).base64EncodedString())
         #expect(body["MaxResults"] == .int(5))
         #expect(body["MinConfidence"]?.doubleValue == 80)
     }

@@ -53,7 +53,8 @@ final class FakeBakery: LessonEnvironment {
 
     private func register(_ t: CommandTable) {
         func add(_ name: String, flags: [String] = [], _ run: @escaping (CommandCall) throws -> Value) {
-            t.register(Command(name: name, summary: .verbatim(name), usage: name, flags: flags, run: run))
+            t.register(Command(name, summary: .verbatim(name), arguments: [.repeated("ARG", .value, optional: true)],
+                               flags: flags.map { $0 == "json" ? .switch($0, .verbatim($0)) : .value($0, "V", .value, .verbatim($0)) }, run: run))
         }
         add("counter add") { [unowned self] call in
             counter += Int(call.positional.first?.asNumber ?? 1)

@@ -16,13 +16,15 @@ final class Recorder {
     init() {
         for (name, flags) in [("detect", ["min-confidence", "max-results", "json"]), ("model", []), ("model start", ["units"]),
                               ("model wait", []), ("register add", []), ("register price", []), ("register total", ["tax", "rounding"])] {
-            table.register(Command(name: name, summary: .verbatim(name), usage: name, flags: flags) { [unowned self] call in
+            let specs: [FlagSpec] = flags.map { $0 == "json" ? .switch($0, .verbatim($0)) : .value($0, "V", .value, .verbatim($0)) }
+            let arguments: [ArgumentSpec] = [.repeated("ARG", .value, optional: true)]
+            table.register(Command(name, summary: .verbatim(name), arguments: arguments, flags: specs) { [unowned self] call in
                 self.calls.append(call)
                 return .record(Record(kind: "call", fields: [("name", .string(call.name)), ("positional", .list(call.positional)), ("flags", .map(call.flags))]))
             })
         }
-        table.register(Command(name: "fail", summary: .verbatim("f"), usage: "fail") { _ in throw FakeServiceError() })
-        table.register(Command(name: "need", summary: .verbatim("n"), usage: "need PHOTO") { call in .string(try call.string(at: 0)) })
+        table.register(Command("fail", summary: .verbatim("f")) { _ in throw FakeServiceError() })
+        table.register(Command("need", summary: .verbatim("n"), arguments: [.required("PHOTO", .photo)]) { call in .string(try call.string(at: 0)) })
     }
 
     var last: CommandCall? { calls.last }
@@ -133,8 +135,8 @@ final class Recorder {
     }
 
     @Test func argumentHelpersThrowClearErrors() {
-        #expect(run("need").1?.message.en == "'need' needs argument 1; usage: need PHOTO")
-        #expect(run("need ([1])").1?.message.en == "argument 1 of 'need' must be a string, not list")
+        #expect(run("need").1?.message.en == "'need' needs PHOTO; usage: need PHOTO")
+        #expect(run("need ([1])").1?.message.en == "argument PHOTO of 'need' must be a string, not list")
     }
 
     @Test func callHelpers() throws {
@@ -168,7 +170,7 @@ final class Recorder {
     @Test func aDiagnosticThrownByACommandPassesThrough() throws {
         let table = CommandTable()
         let own = Diagnostic(file: "photo.jpg", span: SourceSpan(line: 9, column: 9, length: 1), message: .verbatim("bad photo"), code: "InvalidImageFormatException")
-        table.register(Command(name: "check photo", summary: .verbatim("c"), usage: "check photo") { _ in throw own })
+        table.register(Command("check photo", summary: .verbatim("c")) { _ in throw own })
         let (interpreter, _) = makeInterpreter(commands: table)
         #expect(interpreter.run(source: "check photo", file: "c") == own)
     }
@@ -199,7 +201,7 @@ final class Recorder {
     func aSlashOrDotAfterASpaceStartsAPath(line: String) throws {
         let commands = CommandTable()
         var seen: [Value] = []
-        commands.register(Command(name: "detect", summary: .verbatim("d"), usage: "detect PHOTO") { call in
+        commands.register(Command("detect", summary: .verbatim("d"), arguments: [.required("PHOTO", .photo)]) { call in
             seen = call.positional
             return .null
         })
@@ -213,8 +215,8 @@ final class Recorder {
     @Test func aParenthesisAfterASpaceIsAnExpressionArgument() throws {
         let commands = CommandTable()
         var calls: [CommandCall] = []
-        commands.register(Command(name: "detect", summary: .verbatim("d"), usage: "detect PHOTO [--min-confidence N]",
-                                  flags: ["min-confidence"]) { call in
+        commands.register(Command("detect", summary: .verbatim("d"), arguments: [.required("PHOTO", .photo)],
+                                  flags: [.value("min-confidence", "N", .anyNumber, .verbatim(""))]) { call in
             calls.append(call)
             return .null
         })

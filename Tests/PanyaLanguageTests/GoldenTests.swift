@@ -16,7 +16,8 @@ import PanyaSupport
     /// The commands golden scripts may use: a fixed `detect` and a `model start` that fails like the service.
     static func commands() -> CommandTable {
         let table = CommandTable()
-        table.register(Command(name: "detect", summary: .verbatim("detect"), usage: "detect PHOTO [--min-confidence N]", flags: ["min-confidence"]) { call in
+        table.register(Command("detect", summary: .verbatim("detect"), arguments: [.required("PHOTO", .photo)],
+                               flags: [.value("min-confidence", "N", .anyNumber, .verbatim(""))]) { call in
             let photo = try call.string(at: 0)
             let minimum = try call.number(flag: "min-confidence") ?? 90.7
             let all: [(String, Double)] = [("メロンパン", 98.21), ("あんぱん", 90.45), ("焼きそばパン", 77.54)]
@@ -25,7 +26,7 @@ import PanyaSupport
             }
             return .record(Record(kind: "detect_result", fields: [("photo", .string(photo)), ("labels", .list(labels))]))
         })
-        table.register(Command(name: "model start", summary: .verbatim("start"), usage: "model start [--units N]", flags: ["units"]) { _ in
+        table.register(Command("model start", summary: .verbatim("start"), flags: [.value("units", "N", .wholeNumber(1...100), .verbatim(""))]) { _ in
             throw GoldenServiceError()
         })
         return table

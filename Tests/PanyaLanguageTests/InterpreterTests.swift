@@ -163,7 +163,7 @@ import PanyaSupport
 
     @Test func recordsAreReadOnly() throws {
         let commands = CommandTable()
-        commands.register(Command(name: "model", summary: .verbatim("m"), usage: "model") { _ in
+        commands.register(Command("model", summary: .verbatim("m")) { _ in
             .record(Record(kind: "model", fields: [("name", .string("verification001")), ("status", .string("STOPPED"))]))
         })
         #expect(runScript("let m = model\nprint(m.name, m[\"status\"])", commands: commands) == "verification001 STOPPED\n")

@@ -55,7 +55,7 @@ import PanyaSupport
     @Test func commandThrowingInterruptedBecomesAnInterruption() throws {
         Interrupt.clear()
         let commands = CommandTable()
-        commands.register(Command(name: "model wait", summary: .verbatim("w"), usage: "model wait") { _ in throw Interrupted() })
+        commands.register(Command("model wait", summary: .verbatim("w")) { _ in throw Interrupted() })
         let sink = OutputSink()
         let interpreter = Interpreter(commands: commands, language: .ja) { sink.text += $0 }
         let source = "model wait"

@@ -23,7 +23,13 @@ private let files: @Sendable (String) -> [CompletionEngine.FileEntry]? = { direc
     }
 }
 
+/// The real shell's commands, as declared by its families.
+private let shellCommands: [CompletionEngine.Command] = {
+    ((try? SessionHarness())?.session.commands.all ?? []).map(CompletionEngine.Command.init)
+}()
+
 private let engine = CompletionEngine(
+    commands: shellCommands,
     variables: ["total", "合計", "r"],
     labels: labels,
     homeDirectory: "/home/student",
@@ -40,7 +46,7 @@ private func complete(_ line: String) -> Completion {
     #expect(complete("to").candidates == ["total"])
     #expect(complete("合").candidates == ["合計"])
     #expect(complete("pri").candidates == ["print"])
-    #expect(complete("re").candidates == ["record", "register"])
+    #expect(complete("re").candidates == ["record", "recording", "register"])
     #expect(complete("").candidates.contains("detect"))
     #expect(complete("").candidates.contains("let"))
 }
@@ -58,7 +64,7 @@ func subWordsOfMultiWordCommands(line: String, expected: [String]) {
 
 @Test func flagsOfTheCommand() {
     #expect(complete("detect lessons/photos/breads3.jpg --m").candidates == ["--max-results", "--min-confidence"])
-    #expect(complete("model start --").candidates == ["--units"])
+    #expect(complete("model start --").candidates == ["--max-units", "--units"])
     #expect(complete("register total --t").candidates == ["--tax"])
     #expect(complete("model stop --").candidates == [])
 }
@@ -122,34 +128,35 @@ func subWordsOfMultiWordCommands(line: String, expected: [String]) {
 // MARK: from the host's command table
 
 
-private func command(_ name: String, usage: String, flags: [String] = []) -> PanyaLanguage.Command {
-    PanyaLanguage.Command(name: name, summary: .verbatim(name), usage: usage, flags: flags) { _ in .null }
+private func command(_ name: String, arguments: [ArgumentSpec] = [], flags: [FlagSpec] = []) -> PanyaLanguage.Command {
+    PanyaLanguage.Command(name, summary: .verbatim(name), arguments: arguments, flags: flags) { _ in .null }
 }
 
-@Test func commandsReadTheirUsageLine() {
-    let detect = CompletionEngine.Command(command("detect", usage: "detect PHOTO [--min-confidence N] [--json]", flags: ["min-confidence", "json"]))
+@Test func commandsReadTheirDeclaration() {
+    let detect = CompletionEngine.Command(command("detect", arguments: [.required("PHOTO", .photo)],
+                                                  flags: [.value("min-confidence", "N", .anyNumber, .verbatim("")), .switch("json", .verbatim(""))]))
     #expect(detect.words == ["detect"])
     #expect(detect.flags == ["--min-confidence", "--json"])
     #expect(detect.argument == .path)
-    let show = CompletionEngine.Command(command("show", usage: "show PHOTO|RESULT [--out FILE.jpg]", flags: ["out"]))
+    let show = CompletionEngine.Command(command("show", arguments: [.required("PHOTO|RESULT", .value, completion: .path)],
+                                                flags: [.value("out", "FILE.jpg", .path, .verbatim(""))]))
     #expect(show.pathFlags == ["--out"])
     #expect(show.argument == .path)
-    let add = CompletionEngine.Command(command("register add", usage: "register add RESULT|LABEL [QTY]"))
+    let add = CompletionEngine.Command(command("register add", arguments: [.required("RESULT|LABEL", .value, completion: .label)]))
     #expect(add.words == ["register", "add"])
     #expect(add.argument == .label)
-    let start = CompletionEngine.Command(command("model start", usage: "model start [--units N]", flags: ["units"]))
+    let start = CompletionEngine.Command(command("model start", flags: [.value("units", "N", .wholeNumber(1...100), .verbatim(""))]))
     #expect(start.argument == .none)
     #expect(start.flags == ["--units"])
-    // Nothing in the usage: what the core table knows.
-    let price = CompletionEngine.Command(command("register price", usage: "register price"))
-    #expect(price.argument == .label)
+    #expect(start.pathFlags == [])
 }
 
 @Test func anEngineOverACommandTable() {
     let table = CommandTable()
-    table.register(command("register add", usage: "register add RESULT|LABEL [QTY]"))
-    table.register(command("register total", usage: "register total [--tax 8|10]", flags: ["tax", "rounding"]))
-    table.register(command("thresholds", usage: "thresholds"))
+    table.register(command("register add", arguments: [.required("RESULT|LABEL", .value, completion: .label), .optional("QTY", .wholeNumber(1...9))]))
+    table.register(command("register total", flags: [.value("tax", "8|10", .choice(["8", "10"]), .verbatim("")),
+                                                     .value("rounding", "R", .choice(["floor", "round", "ceil"]), .verbatim(""))]))
+    table.register(command("thresholds"))
     let engine = CompletionEngine(commandTable: table, variables: ["メロン価格"], labels: labels, homeDirectory: "", listDirectory: files)
     #expect(engine.complete(line: "thr", cursor: 3).action == .replace("thresholds "))
     #expect(engine.complete(line: "reg", cursor: 3).action == .replace("register "))

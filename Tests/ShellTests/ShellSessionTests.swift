@@ -1,3 +1,4 @@
+import CustomLabels
 import Foundation
 import PanyaLanguage
 import PanyaSupport
@@ -13,7 +14,7 @@ final class SessionHarness {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
-    init(language: UILanguage = .en, database: String = ":memory:", backend: BackendChoice = .mock) throws {
+    init(language: UILanguage = .en, database: String = ":memory:", backend: BackendKind = .mock) throws {
         var options = ShellOptions()
         options.backend = backend
         options.language = language

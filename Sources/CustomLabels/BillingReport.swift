@@ -1,4 +1,3 @@
-import CustomLabels
 
 /// What the simulated account has cost so far, per model version (`bill`).
 public struct BillingReport: Sendable, Equatable {
@@ -26,12 +25,34 @@ public struct BillingReport: Sendable, Equatable {
         /// Training hours.
         public var trainingHours: Double { Double(trainingSeconds) / 3600 }
         public var totalUSD: Double { inferenceUSD + trainingUSD }
+
+        /// One version's share of the bill.
+        public init(versionName: String, versionArn: String, inferenceSeconds: Double, billedMinutes: Int, billedUnitMinutes: Int,
+                    units: Int, isRunning: Bool, inferenceUSD: Double, trainingSeconds: Int, trainingUSD: Double) {
+            self.versionName = versionName
+            self.versionArn = versionArn
+            self.inferenceSeconds = inferenceSeconds
+            self.billedMinutes = billedMinutes
+            self.billedUnitMinutes = billedUnitMinutes
+            self.units = units
+            self.isRunning = isRunning
+            self.inferenceUSD = inferenceUSD
+            self.trainingSeconds = trainingSeconds
+            self.trainingUSD = trainingUSD
+        }
     }
 
     /// The simulated time of the report.
     public var at: ISO8601.Timestamp
     public var lines: [Line]
     public var pricing: Pricing
+
+    /// A report at `at` with these lines.
+    public init(at: ISO8601.Timestamp, lines: [Line], pricing: Pricing) {
+        self.at = at
+        self.lines = lines
+        self.pricing = pricing
+    }
 
     public var totalUSD: Double { lines.reduce(0) { $0 + $1.totalUSD } }
     public var totalJPY: Int { pricing.jpy(totalUSD) }

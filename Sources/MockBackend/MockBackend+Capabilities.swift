@@ -1,0 +1,12 @@
+import CustomLabels
+
+/// The mock is the simulator: it runs on a simulated clock and answers from recordings.
+extension MockBackend: SimulatedTime, RecordedResponses {
+    /// The simulator.
+    public var kind: BackendKind { .mock }
+
+    /// Whether a recording exists for the photo with this SHA-256 on this version.
+    public func hasRecording(sha256: String, versionArn: String) -> Bool {
+        library.detection(sha256: sha256, versionArn: versionArn) != nil
+    }
+}

@@ -1,0 +1,60 @@
+import PanyaSupport
+
+/// Checks one argument value against its declared kind, converting where the kind says so
+/// (a number given for a text argument becomes its text).
+enum ArgumentChecker {
+    static func check(_ value: Value, _ kind: ArgumentKind, what: String, command: String, span: SourceSpan) throws(CommandArgumentError) -> Value {
+        func fail(_ message: Message) -> CommandArgumentError { CommandArgumentError(message, span: span) }
+        switch kind {
+        case .value:
+            return value
+        case .text, .path, .photo, .label, .duration, .timestamp:
+            switch value {
+            case .string(let text):
+                if text.isEmpty { throw fail(Catalog.emptyArgument(what, command: command)) }
+                return value
+            case .number(let n): return .string(ValueFormatter.number(n))
+            default: throw fail(Catalog.argumentType(command: command, what: what, expected: "string", got: value))
+            }
+        case .number(let range):
+            guard case .number(let n) = value, n.isFinite else {
+                throw fail(Catalog.argumentType(command: command, what: what, expected: "number", got: value))
+            }
+            guard range.contains(n) else {
+                throw fail(Catalog.numberOutOfRange(what, command: command, low: ValueFormatter.number(range.lowerBound),
+                                                    high: ValueFormatter.number(range.upperBound), got: ValueFormatter.number(n), whole: false))
+            }
+            return value
+        case .wholeNumber(let range):
+            guard case .number(let n) = value, n.isFinite else {
+                throw fail(Catalog.argumentType(command: command, what: what, expected: "number", got: value))
+            }
+            guard n >= Double(range.lowerBound), n <= Double(range.upperBound), n == n.rounded() else {
+                throw fail(Catalog.numberOutOfRange(what, command: command, low: grouped(range.lowerBound),
+                                                    high: grouped(range.upperBound), got: ValueFormatter.number(n), whole: true))
+            }
+            return value
+        case .choice(let words):
+            let text: String
+            switch value {
+            case .string(let s): text = s
+            case .number(let n): text = ValueFormatter.number(n)
+            default: throw fail(Catalog.argumentType(command: command, what: what, expected: "string", got: value))
+            }
+            if words.contains(text) { return .string(text) }
+            if let match = words.first(where: { $0.lowercased() == text.lowercased() }) { return .string(match) }
+            throw fail(Catalog.notAChoice(text, what: what, command: command, choices: words, suggestion: Suggestions.closest(to: text, in: words)))
+        }
+    }
+
+    /// `1000000` → `1,000,000` (limits read more easily grouped).
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,46 @@
+import CustomLabels
+import Foundation
+import PanyaSupport
+import Photos
+
+/// How a photo argument becomes something to send: `s3://bucket/key` (through `S3Location`), a
+/// path, or a path under the bundled assets (`lessons/photos/breads3.jpg` from anywhere).
+struct PhotoArguments {
+    /// Where `lessons/` lives.
+    let assetsRoot: String
+
+    /// The file a photo argument names: as given when it exists (or is absolute), else under the assets.
+    func path(_ photo: String) -> String {
+        if photo.hasPrefix("/") || FileManager.default.fileExists(atPath: photo) { return photo }
+        let bundled = assetsRoot + "/" + photo
+        return FileManager.default.fileExists(atPath: bundled) ? bundled : photo
+    }
+
+    /// The image to send: an S3 object, or the file's bytes (read with the service's size limit;
+    /// the backend checks the photo itself).
+    func image(_ photo: String) throws -> ImageSource {
+        if photo.hasPrefix("s3://") {
+            guard let location = S3Location(photo) else {
+                throw ServiceError(.invalidS3Object, "Unable to get object metadata from S3. Check object key, region and/or access permissions.")
+                    .withHint(Catalog.s3PhotoForm(photo))
+            }
+            return location.imageSource
+        }
+        return .bytes(try Photo.readBytes(path: path(photo)))
+    }
+
+    /// The DetectCustomLabels request for a photo argument.
+    func request(_ photo: String, versionArn: String, minConfidence: Double?, maxResults: Int?) throws -> DetectCustomLabelsRequest {
+        DetectCustomLabelsRequest(projectVersionArn: versionArn, image: try image(photo), maxResults: maxResults,
+                                  minConfidence: minConfidence, photoName: photo)
+    }
+}
+
+extension ServiceError {
+    /// The same error with a fix hint appended to its message.
+    func withHint(_ hint: Message) -> ServiceError {
+        var copy = self
+        copy.serviceMessage += " " + hint.en
+        return copy
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Two shells on one database each have their own register: two `panya -c` loops of
+# "register add メロンパン 1; register checkout" both finish without an error (neither takes the
+# other's bread), the receipts are numbered 1..2N with no gap, and a `--student` register is
+# resumed by the next shell of the same student while another shell does not see it.
+#
+#   Tests/RegisterTests/two-shells.sh [PATH/TO/panya]      (default: .build/debug/panya)
+set -euo pipefail
+
+PANYA=${1:-.build/debug/panya}
+N=${N:-150}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/panya-two-shells.XXXXXX")
+DB="$WORK/panya.sqlite"
+trap 'rm -rf "$WORK"' EXIT
+
+"$PANYA" --db "$DB" --lang en -c 'register prices' >/dev/null
+LOOP="for i in range(0, $N) { register add メロンパン 1; register checkout }"
+"$PANYA" --db "$DB" --lang en -c "$LOOP" >/dev/null 2>"$WORK/err.1" & a=$!
+"$PANYA" --db "$DB" --lang en -c "$LOOP" >/dev/null 2>"$WORK/err.2" & b=$!
+status=0
+wait "$a" || status=1
+wait "$b" || status=1
+if [ "$status" != 0 ] || [ -s "$WORK/err.1" ] || [ -s "$WORK/err.2" ]; then
+    cat "$WORK"/err.* >&2
+    echo "two-shells: a shell failed (did one take the other's bread?)" >&2
+    exit 1
+fi
+
+VERIFY="let rs = register_receipts()
+expect len(rs) == 2 * $N, \"every checkout of both shells made a receipt\"
+let i = 0
+for rc in rs {
+  expect rc.number == 2 * $N - i, \"receipt numbers are contiguous\"
+  expect len(rc.items) == 1 and rc.items[0].qty == 1, \"each receipt holds the one bread its shell added\"
+  i += 1
+}
+print(\"ok\", len(rs), \"receipts from two shells, numbered with no gap\")"
+"$PANYA" --db "$DB" --lang en -c "$VERIFY"
+
+# A student's register is resumed; another shell's is its own.
+"$PANYA" --db "$DB" --lang en --student aiko -c 'register add あんぱん 2' >/dev/null
+"$PANYA" --db "$DB" --lang en --student aiko -c 'expect len(register()) == 1 and register()[0].qty == 2, "aiko resumes her register"' 
+"$PANYA" --db "$DB" --lang en -c 'expect len(register()) == 0, "another shell does not see aiko register"'
+echo "two-shells: a student's register is resumed, another shell's is empty"
