@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C bridges: one module per C library, variadic or setjmp C in static inline / .c code.
@@ -27,7 +28,9 @@ let package = Package(
         // The panya language: lexer, parser, AST, interpreter, values, diagnostics.
         .target(name: "PanyaLanguage", dependencies: ["PanyaSupport"]),
         // Amazon Rekognition Custom Labels domain: wire types, JSON, ARNs, errors, rules, pricing.
-        .target(name: "CustomLabels", dependencies: ["PanyaSupport"]),
+        .target(name: "CustomLabels", dependencies: [
+            "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
         // Photos: JPEG/PNG decoding and encoding, validation, fingerprints, drawing, generator.
         .target(name: "Photos", dependencies: [
             "CustomLabels", "PanyaSupport", "CJPEG", "CPNG",

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A JSON value whose objects keep their keys in order, as the service and the AWS CLI do.
 ///
 /// Numbers keep the form they were written in: `1` is an ``int(_:)``, `1.0` a ``double(_:)``,
@@ -58,6 +60,7 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 /// A JSON object: members in the order they were written or added; keys are unique.
+/// Backed by swift-collections' `OrderedDictionary`, so a lookup does not walk the members.
 public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// One member of an object.
     public struct Member: Sendable, Equatable {
@@ -69,34 +72,34 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// The members, in order.
-    public private(set) var members: [Member] = []
+    private var storage: OrderedDictionary<String, JSONValue> = [:]
 
     /// An empty object.
     public init() {}
 
     /// An object from ordered pairs; a repeated key keeps its first place and its last value.
     public init(_ pairs: [(String, JSONValue)]) {
-        for (key, value) in pairs { self[key] = value }
+        storage.reserveCapacity(pairs.count)
+        for (key, value) in pairs { storage[key] = value }
     }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
     }
 
+    /// The members, in order.
+    public var members: [Member] { storage.map { Member(key: $0.key, value: $0.value) } }
+
+    /// The number of members.
+    public var count: Int { storage.count }
+
     /// The keys, in order.
-    public var keys: [String] { members.map(\.key) }
+    public var keys: [String] { Array(storage.keys) }
 
     /// Reads or sets a member; setting nil removes it, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
-        get { members.first(where: { $0.key == key })?.value }
-        set {
-            if let index = members.firstIndex(where: { $0.key == key }) {
-                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
-            } else if let newValue {
-                members.append(Member(key: key, value: newValue))
-            }
-        }
+        get { storage[key] }
+        set { storage[key] = newValue }
     }
 
     /// Appends `value` under `key` unless it is nil (for optional fields).
