@@ -20,12 +20,12 @@ public struct Diagnostic: Error, Equatable, Sendable {
     }
 
     /// Whether this diagnostic reports a Ctrl-C interruption.
-    public var isInterruption: Bool { message == Catalog.interrupted }
+    public var isInterruption: Bool { code == Interrupted.code }
 
     /// The message text in `language`, with the code in front when there is one.
     public func text(_ language: UILanguage) -> String {
         let text = message.text(language)
-        guard let code, !code.isEmpty, !text.hasPrefix(code) else { return text }
+        guard let code, !code.isEmpty, !isInterruption, !text.hasPrefix(code) else { return text }
         return "\(code): \(text)"
     }
 }

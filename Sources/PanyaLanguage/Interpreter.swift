@@ -216,7 +216,7 @@ public final class Interpreter {
     }
 
     private func poll(_ span: SourceSpan) throws {
-        if interruptRequested() { throw diagnostic(Catalog.interrupted, span) }
+        if interruptRequested() { throw diagnostic(Catalog.interrupted, span, code: Interrupted.code) }
     }
 
     // MARK: - Diagnostics
@@ -229,7 +229,7 @@ public final class Interpreter {
     func diagnostic(from error: any Error, at span: SourceSpan) -> Diagnostic {
         switch error {
         case let d as Diagnostic: return d
-        case is Interrupted: return diagnostic(Catalog.interrupted, span)
+        case is Interrupted: return diagnostic(Catalog.interrupted, span, code: Interrupted.code)
         case let e as ValueError: return diagnostic(e.message, span)
         case let e as UserFacingError: return diagnostic(e.message, span, code: e.code)
         default: return diagnostic(.verbatim(String(describing: error)), span)

@@ -23,7 +23,9 @@ public enum Interrupt {
 public struct Interrupted: UserFacingError, Equatable {
     public init() {}
     public var message: Message { Catalog.interrupted }
-    public var code: String? { "Interrupted" }
+    public var code: String? { Self.code }
+    /// The code every interruption carries (errors are told apart by code, never by text).
+    public static let code = "Interrupted"
 }
 
 extension Catalog {

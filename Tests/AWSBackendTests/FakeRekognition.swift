@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import PanyaSupport
 import Photos
 @testable import AWSBackend
 

@@ -1,4 +1,5 @@
 import Foundation
+import PanyaSupport
 @testable import AWSBackend
 
 /// A private Ctrl-C flag for one test.

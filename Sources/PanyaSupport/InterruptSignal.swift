@@ -1,5 +1,3 @@
-import PanyaSupport
-
 /// Where a wait learns that it should stop: Ctrl-C (`Interrupt`) in the program, a private flag
 /// in tests (so a test's interrupt never reaches another test running at the same time).
 public struct InterruptSignal: Sendable {
