@@ -3,8 +3,10 @@ import PanyaSupport
 /// Reads one field of a cron expression into bits or a day rule.
 struct CronFieldParser {
     let field: CronField
-    /// The field's text, upper-cased.
+    /// The field's text, upper-cased (ASCII letters only, so offsets match `original`).
     let token: String
+    /// The field's text as written.
+    let original: String
     /// The column of the field's first character in the whole expression.
     let column: Int
     /// All six field texts (for corrected examples).
@@ -45,6 +47,11 @@ struct CronFieldParser {
 
     func failure(_ problem: ScheduleExpressionError.Problem, offset: Int = 0, length: Int? = nil, replacement: String? = nil) -> Failure {
         Failure(problem: problem, column: column + offset, length: length ?? token.count, replacement: replacement ?? defaultReplacement)
+    }
+
+    /// The characters `offset..<offset+length` as the user wrote them.
+    func written(_ offset: Int, _ length: Int) -> String {
+        String(Array(original).dropFirst(offset).prefix(length))
     }
 
     /// The token with characters `offset..<offset+length` replaced.
@@ -104,22 +111,23 @@ struct CronFieldParser {
             return .nearestWeekday(number)
         }
         if let special = chars.firstIndex(where: { $0 == "L" || $0 == "W" || $0 == "#" }) {
-            throw failure(.specialNotAllowed(field, token), offset: special, length: 1)
+            throw failure(.specialNotAllowed(field, original), offset: special, length: 1)
         }
         return nil
     }
 
     /// `L`, `5L`, `FRIL`, `6#3`; nil for a plain field.
     func dayOfWeekSpecial(_ chars: [Character]) throws(Failure) -> CronExpression.DayOfWeekRule? {
-        if token == "L" { return .last(7) }
+        // `L` alone is the last day of the week: every Saturday.
+        if token == "L" { return .weekdays(1 << 7) }
         if let hash = chars.firstIndex(of: "#") {
             let head = Array(chars[..<hash]), tail = Array(chars[(hash + 1)...])
             guard !head.contains(","), !head.contains("-"), !head.contains("/"), !head.isEmpty else {
-                throw failure(.specialNotAllowed(field, token), offset: hash, length: 1)
+                throw failure(.specialNotAllowed(field, original), offset: hash, length: 1)
             }
             let weekday = try value(head, offset: 0)
             guard !tail.isEmpty, tail.allSatisfy(\.isASCIIDigit), tail.count <= 3, let n = Int(String(tail)) else {
-                throw failure(.specialNotAllowed(field, token), offset: hash, length: chars.count - hash)
+                throw failure(.specialNotAllowed(field, original), offset: hash, length: chars.count - hash)
             }
             guard (1...5).contains(n) else {
                 throw failure(.occurrenceOutOfRange(n), offset: hash + 1, length: tail.count,
@@ -132,7 +140,7 @@ struct CronFieldParser {
             return .last(try value(head, offset: 0))
         }
         if let special = chars.firstIndex(where: { $0 == "L" || $0 == "W" }), !isName(chars) {
-            throw failure(.specialNotAllowed(field, token), offset: special, length: 1)
+            throw failure(.specialNotAllowed(field, original), offset: special, length: 1)
         }
         return nil
     }
@@ -180,7 +188,7 @@ struct CronFieldParser {
         let string = String(text)
         if !text.isEmpty, text.allSatisfy(\.isASCIIDigit) {
             guard text.count <= 5, let number = Int(string) else {
-                throw failure(.invalidValue(field, string), offset: offset, length: text.count)
+                throw failure(.invalidValue(field, written(offset, text.count)), offset: offset, length: text.count)
             }
             guard field.range.contains(number) else {
                 let fixed = min(max(number, field.range.lowerBound), field.range.upperBound)
@@ -191,13 +199,13 @@ struct CronFieldParser {
         }
         if !text.isEmpty, text.allSatisfy(\.isLetter), !field.names.isEmpty {
             if let index = field.names.firstIndex(of: string) { return index + 1 }
-            let suggestion = Suggestions.closest(to: string, in: field.names)
-            throw failure(.unknownName(field, string, suggestion: suggestion), offset: offset, length: text.count,
+            let suggestion = field.names.first { string.hasPrefix($0) } ?? Suggestions.closest(to: string, in: field.names)
+            throw failure(.unknownName(field, written(offset, text.count), suggestion: suggestion), offset: offset, length: text.count,
                           replacement: suggestion.map { splice(offset, text.count, $0) })
         }
         if ["L", "W", "LW", "#"].contains(string) || string.contains("#") {
-            throw failure(.specialNotAllowed(field, string), offset: offset, length: max(1, text.count))
+            throw failure(.specialNotAllowed(field, written(offset, text.count)), offset: offset, length: max(1, text.count))
         }
-        throw failure(.invalidValue(field, string), offset: offset, length: max(1, text.count))
+        throw failure(.invalidValue(field, written(offset, text.count)), offset: offset, length: max(1, text.count))
     }
 }

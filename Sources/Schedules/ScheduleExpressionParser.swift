@@ -153,8 +153,9 @@ struct ScheduleExpressionParser {
         }
         var fields: [CronFieldParser.Result] = []
         for field in CronField.allCases {
-            let parser = CronFieldParser(field: field, token: words[field.rawValue].0.uppercased(),
-                                         column: words[field.rawValue].1, words: words.map { $0.0.uppercased() })
+            let parser = CronFieldParser(field: field, token: words[field.rawValue].0.asciiUppercased,
+                                         original: words[field.rawValue].0, column: words[field.rawValue].1,
+                                         words: words.map(\.0.asciiUppercased))
             do {
                 fields.append(try parser.parse())
             } catch {
@@ -195,6 +196,11 @@ extension Character {
 }
 
 extension String {
+    /// Upper-cases ASCII letters only, keeping every other character (and so every offset).
+    var asciiUppercased: String {
+        String(map { $0.isASCII && $0.isLowercase ? Character($0.uppercased()) : $0 })
+    }
+
     func replacingOccurrences(_ target: Character, with replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })
     }

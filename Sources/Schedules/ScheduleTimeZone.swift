@@ -75,7 +75,7 @@ public struct ScheduleTimeZone: Sendable, Hashable, CustomStringConvertible {
         return best
     }
 
-    /// Zone names close to `name` (case-insensitive, or the city alone), at most three, best first.
+    /// The zone names closest to `name` (case-insensitive, or the city alone), at most three, sorted.
     public static func suggestions(for name: String, directory: String = systemDirectory) -> [String] {
         let names = knownNames(directory: directory)
         let lower = name.lowercased()
@@ -86,7 +86,8 @@ public struct ScheduleTimeZone: Sendable, Hashable, CustomStringConvertible {
             let d = min(Suggestions.distance(lower, candidateLower), Suggestions.distance(lower, city) + 1)
             if d <= max(2, lower.count / 3) { scored.append((d, candidate)) }
         }
-        return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(3).map(\.1)
+        guard let best = scored.map(\.0).min() else { return [] }
+        return scored.filter { $0.0 == best }.map(\.1).sorted().prefix(3).map { $0 }
     }
 
     /// The zone and link names of the system's tzdata (from `tzdata.zi`), sorted.
