@@ -1,3 +1,4 @@
+import CustomLabels
 import PanyaSupport
 
 // Messages of the Schedules module: expression errors, descriptions, time zones, policy checks.
@@ -127,5 +128,129 @@ extension Catalog {
         }
         return Message(en: "unknown time zone \"\(name)\" (did you mean \(list)?); write an IANA name such as Asia/Tokyo",
                        ja: "タイムゾーン「\(name)」はありません (\(list) のまちがいでは?)。Asia/Tokyo のような IANA の名前で書きます")
+    }
+}
+
+// MARK: Policies
+extension Catalog {
+    static func policyBadVersion(_ text: String) -> Message {
+        Message(en: "the policy Version \"\(text)\" is not one IAM knows; write \"2012-10-17\"",
+                ja: "ポリシーの Version「\(text)」は IAM にはありません。\"2012-10-17\" と書きます")
+    }
+
+    static func policyBadEffect(_ text: String) -> Message {
+        Message(en: "Effect must be \"Allow\" or \"Deny\" (with that capitalisation), found \"\(text)\"",
+                ja: "Effect は \"Allow\" か \"Deny\" (大文字・小文字もこのとおり) です。「\(text)」と書かれています")
+    }
+
+    static func policyBothElements(_ a: String, _ b: String) -> Message {
+        Message(en: "a statement has either \(a) or \(b), not both", ja: "1 つのステートメントには \(a) と \(b) のどちらか一方だけを書きます")
+    }
+
+    static func policyBadPrincipal(_ text: String) -> Message {
+        Message(en: "Principal is \"*\" or an object such as {\"Service\": \"scheduler.amazonaws.com\"}, found \"\(text)\"",
+                ja: "Principal は \"*\" か {\"Service\": \"scheduler.amazonaws.com\"} のようなオブジェクトです。「\(text)」と書かれています")
+    }
+
+    /// "statement 1 (Sid SchedulerStartStop)" / "ステートメント 1 (Sid SchedulerStartStop)"; numbered from 1.
+    public static func policyStatementLabel(index: Int, sid: String?) -> Message {
+        guard let sid else { return Message(en: "statement \(index + 1)", ja: "ステートメント \(index + 1)") }
+        return Message(en: "statement \(index + 1) (Sid \(sid))", ja: "ステートメント \(index + 1) (Sid \(sid))")
+    }
+
+    /// "allowed" / "許可" …
+    public static func policyDecisionName(_ decision: PolicyDecision) -> Message {
+        switch decision {
+        case .allowed: return Message(en: "allowed", ja: "許可")
+        case .denied: return Message(en: "denied", ja: "拒否")
+        case .notAllowed: return Message(en: "not allowed", ja: "許可なし")
+        case .undetermined: return Message(en: "cannot tell", ja: "判定不能")
+        }
+    }
+
+    static func policyAllowedBy(_ label: Message, action: String, resource: String) -> Message {
+        Message(en: "\(label.en) allows it: Action \"\(action)\" and Resource \"\(resource)\" match",
+                ja: "\(label.ja) が許可しています: Action「\(action)」と Resource「\(resource)」が一致します")
+    }
+
+    static func policyDeniedBy(_ label: Message) -> Message {
+        Message(en: "\(label.en) denies it, and an explicit Deny wins over every Allow",
+                ja: "\(label.ja) が拒否しています。明示的な Deny はどの Allow よりも優先されます")
+    }
+
+    static func policyNamesOtherVersion(_ label: Message, named: ProjectVersionArn, current: ProjectVersionArn) -> Message {
+        let everyVersion = "arn:\(current.partition):rekognition:\(current.region):\(current.account):project/\(current.projectName)/*"
+        if named.creationMillis < current.creationMillis {
+            return Message(
+                en: "\(label.en) names the old version \(named.versionName), not the current \(current.versionName); use \(everyVersion) to cover every version",
+                ja: "\(label.ja) が指しているのは古いバージョン \(named.versionName) で、今の \(current.versionName) ではありません。すべてのバージョンを対象にするには \(everyVersion) と書きます")
+        }
+        return Message(
+            en: "\(label.en) names another version, \(named.versionName), not \(current.versionName); use \(everyVersion) to cover every version",
+            ja: "\(label.ja) が指しているのは別のバージョン \(named.versionName) で、\(current.versionName) ではありません。すべてのバージョンを対象にするには \(everyVersion) と書きます")
+    }
+
+    static func policyOtherResource(_ label: Message, resource: String, wanted: String) -> Message {
+        Message(en: "\(label.en) allows it only on \"\(resource)\", which does not match \(wanted)",
+                ja: "\(label.ja) が許可しているのは「\(resource)」だけで、\(wanted) とは一致しません")
+    }
+
+    static func policyNoStatement(action: String) -> Message {
+        Message(en: "no statement allows \(action), and IAM denies what no statement allows",
+                ja: "\(action) を許可するステートメントがありません。許可されていない操作は拒否されます")
+    }
+
+    static func policyUndetermined(_ unsupported: [UnsupportedElement]) -> Message {
+        let en = unsupported.map { "\(policyStatementLabel(index: $0.statementIndex, sid: $0.sid).en) uses \($0.element)" }.joined(separator: "; ")
+        let ja = unsupported.map { "\(policyStatementLabel(index: $0.statementIndex, sid: $0.sid).ja) が \($0.element) を使っています" }.joined(separator: "。")
+        return Message(en: "\(en), which panya does not evaluate", ja: "\(ja)。panya はこれを評価しません")
+    }
+
+    static func policyNotEvaluated(_ element: UnsupportedElement) -> Message {
+        let label = policyStatementLabel(index: element.statementIndex, sid: element.sid)
+        return Message(en: "not evaluated: \(element.element) in \(label.en) (unsupported)",
+                       ja: "未評価: \(label.ja) の \(element.element) (panya は対応していません)")
+    }
+
+    static func trustAllowedBy(_ label: Message, account: String?) -> Message {
+        if let account {
+            return Message(en: "\(label.en) lets scheduler.amazonaws.com assume the role (aws:SourceAccount \(account))",
+                           ja: "\(label.ja) が scheduler.amazonaws.com にロールの引き受けを許可しています (aws:SourceAccount \(account))")
+        }
+        return Message(en: "\(label.en) lets scheduler.amazonaws.com assume the role",
+                       ja: "\(label.ja) が scheduler.amazonaws.com にロールの引き受けを許可しています")
+    }
+
+    static func trustDeniedBy(_ label: Message) -> Message {
+        Message(en: "\(label.en) denies scheduler.amazonaws.com sts:AssumeRole",
+                ja: "\(label.ja) が scheduler.amazonaws.com の sts:AssumeRole を拒否しています")
+    }
+
+    static func trustWrongAccount(_ label: Message, accounts: [String], account: String) -> Message {
+        let list = accounts.joined(separator: ", ")
+        return Message(en: "\(label.en) lets the scheduler in only when aws:SourceAccount is \(list), but the schedules are in account \(account)",
+                       ja: "\(label.ja) は aws:SourceAccount が \(list) のときだけスケジューラーを許可しますが、スケジュールのアカウントは \(account) です")
+    }
+
+    static let trustNoStatement = Message(
+        en: "no statement lets scheduler.amazonaws.com call sts:AssumeRole; add one with Principal {\"Service\": \"scheduler.amazonaws.com\"} and Action \"sts:AssumeRole\"",
+        ja: "scheduler.amazonaws.com に sts:AssumeRole を許可するステートメントがありません。Principal {\"Service\": \"scheduler.amazonaws.com\"} と Action \"sts:AssumeRole\" のステートメントを追加します")
+
+    static func policyCheckHeading(version: ProjectVersionArn) -> Message {
+        Message(en: "Can EventBridge Scheduler start and stop \(version.versionName)?",
+                ja: "EventBridge Scheduler は \(version.versionName) を起動・停止できるか")
+    }
+
+    static func policyVerdict(passes: Bool, trustChecked: Bool) -> Message {
+        if passes && trustChecked {
+            return Message(en: "The policy and the trust policy let the schedules do their job.",
+                           ja: "このポリシーと信頼ポリシーで、スケジュールは仕事ができます。")
+        }
+        if passes {
+            return Message(en: "The policy lets the schedules do their job (the trust policy was not checked: --role-trust FILE).",
+                           ja: "このポリシーで、スケジュールは仕事ができます (信頼ポリシーは未確認: --role-trust FILE)。")
+        }
+        return Message(en: "The schedules would fail: fix the lines marked ✗ or ?.",
+                       ja: "このままではスケジュールが失敗します。✗ か ? の行を直してください。")
     }
 }
