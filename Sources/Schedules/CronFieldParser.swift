@@ -147,7 +147,7 @@ struct CronFieldParser {
 
     /// True when the whole token reads as names and list punctuation (so a stray L is a misspelt name).
     func isName(_ chars: [Character]) -> Bool {
-        chars.split(whereSeparator: { ",-/".contains($0) }).contains { part in part.count >= 3 && part.allSatisfy(\.isLetter) }
+        chars.split(whereSeparator: { ",-/".contains($0) }).contains { part in part.count >= 3 && part.allSatisfy(\.isASCIILetter) }
     }
 
     /// One list item: `*`, `5`, `MON`, `1-5`, `*/10`, `0/15`, `MON-FRI/2`.
@@ -197,7 +197,7 @@ struct CronFieldParser {
             }
             return number
         }
-        if !text.isEmpty, text.allSatisfy(\.isLetter), !field.names.isEmpty {
+        if !text.isEmpty, text.allSatisfy(\.isASCIILetter), !field.names.isEmpty {
             if let index = field.names.firstIndex(of: string) { return index + 1 }
             let suggestion = field.names.first { string.hasPrefix($0) } ?? Suggestions.closest(to: string, in: field.names)
             throw failure(.unknownName(field, written(offset, text.count), suggestion: suggestion), offset: offset, length: text.count,

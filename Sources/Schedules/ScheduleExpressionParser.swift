@@ -192,13 +192,16 @@ struct ScheduleExpressionParser {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// `0`–`9` (cheap: no Unicode property lookup).
+    var isASCIIDigit: Bool { asciiValue.map { (48...57).contains($0) } ?? false }
+    /// `A`–`Z` or `a`–`z`.
+    var isASCIILetter: Bool { asciiValue.map { (65...90).contains($0) || (97...122).contains($0) } ?? false }
 }
 
 extension String {
     /// Upper-cases ASCII letters only, keeping every other character (and so every offset).
     var asciiUppercased: String {
-        String(map { $0.isASCII && $0.isLowercase ? Character($0.uppercased()) : $0 })
+        String(String.UnicodeScalarView(unicodeScalars.map { (97...122).contains($0.value) ? Unicode.Scalar(UInt8($0.value - 32)) : $0 }))
     }
 
     func replacingOccurrences(_ target: Character, with replacement: Character) -> String {
