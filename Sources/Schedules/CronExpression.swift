@@ -1,6 +1,6 @@
 /// A parsed `cron(minutes hours day-of-month month day-of-week year)` expression, as
 /// EventBridge Scheduler reads it. Build one with ``ScheduleExpression/parse(_:)``.
-public struct CronExpression: Sendable, Hashable {
+public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
     /// The six field texts in canonical form (names upper-cased), in ``CronField`` order.
     public let fields: [String]
 

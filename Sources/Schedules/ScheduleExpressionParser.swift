@@ -83,12 +83,12 @@ struct ScheduleExpressionParser {
             throw fail(.rateValue(valueText), column: valueColumn, length: valueText.count, example: "rate(5 \(unit.rawValue)s)")
         }
         guard let unit = knownUnit else {
-            let all = RateExpression.Unit.allCases.flatMap { [$0.rawValue, $0.rawValue + "s"] }
-            let suggestion = Suggestions.closest(to: unitText.lowercased(), in: all)
-                ?? (all.contains(unitText.lowercased()) ? unitText.lowercased() : nil)
-            let fixed = suggestion.flatMap { RateExpression.Unit(rawValue: $0.hasSuffix("s") ? String($0.dropLast()) : $0) } ?? .minute
+            // The unit meant, by its first letter (mins, hr, dayz), in the number the value needs.
+            let first = unitText.lowercased().first
+            let meant = RateExpression.Unit.allCases.first { $0.rawValue.first == first }
+            let suggestion = meant.map { $0.rawValue + (value == 1 ? "" : "s") }
             throw fail(.rateUnit(unitText, suggestion: suggestion), column: unitColumn, length: unitText.count,
-                       example: RateExpression(value: value, unit: fixed).description)
+                       example: RateExpression(value: value, unit: meant ?? .minute).description)
         }
         let expected = unit.rawValue + (value == 1 ? "" : "s")
         guard unitText == expected else {

@@ -102,3 +102,16 @@ import Testing
         }
     }
 }
+
+@Suite struct RateUnitSuggestionTests {
+    @Test(arguments: [("rate(5 Minutes)", "minutes"), ("rate(5 mins)", "minutes"), ("rate(1 hr)", "hour"), ("rate(2 dayz)", "days")])
+    func suggestsTheUnitMeant(text: String, suggestion: String) {
+        do {
+            _ = try ScheduleExpression.parse(text)
+            Issue.record("parsed")
+        } catch {
+            guard case .rateUnit(_, let suggested) = error.problem else { Issue.record("\(error.problem)"); return }
+            #expect(suggested == suggestion)
+        }
+    }
+}
