@@ -8,15 +8,19 @@ import PanyaSupport
 public struct SchedulerClient: Sendable {
     /// A schedule as CreateSchedule/UpdateSchedule take it.
     public struct ScheduleInput: Sendable, Equatable {
+        /// The schedule's name (`open`).
         public var name: String
         /// The schedule group (nil: `default`).
         public var groupName: String?
+        /// `cron(30 6 * * ? *)`, `rate(…)` or `at(…)`.
         public var scheduleExpression: String
+        /// The IANA time zone of the expression (nil: UTC).
         public var timezone: String?
         /// `ENABLED` or `DISABLED`.
         public var state: String
         /// The universal target's ARN (`arn:aws:scheduler:::aws-sdk:rekognition:startProjectVersion`).
         public var targetArn: String
+        /// The role the scheduler assumes to call the target.
         public var roleArn: String
         /// The target's Input, as JSON text.
         public var input: String?
@@ -49,6 +53,7 @@ public struct SchedulerClient: Sendable {
 
     /// A schedule as GetSchedule answers.
     public struct Schedule: Sendable, Equatable {
+        /// The schedule's ARN, name, group, state, expression and time zone, and its target's ARN, role and input.
         public var arn: String
         public var name: String
         public var groupName: String?
@@ -62,6 +67,7 @@ public struct SchedulerClient: Sendable {
 
     /// One item of ListSchedules.
     public struct ScheduleSummary: Sendable, Equatable {
+        /// The schedule's ARN, name, group, state and target ARN.
         public var arn: String
         public var name: String
         public var groupName: String?

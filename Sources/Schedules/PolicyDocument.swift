@@ -49,15 +49,21 @@ public struct PolicyStatement: Sendable, Equatable {
 
     /// Its position in the Statement list, from 0.
     public var index: Int
+    /// The statement id, when it has one.
     public var sid: String?
+    /// Allow or Deny.
     public var effect: Effect
     /// `Action` patterns, or nil when the statement uses `NotAction` (or neither).
     public var actions: [String]?
+    /// `NotAction` patterns (not evaluated: reported as unsupported).
     public var notActions: [String]?
+    /// `Resource` patterns (case-sensitive, `*` and `?`).
     public var resources: [String]?
+    /// `NotResource` patterns (not evaluated: reported as unsupported).
     public var notResources: [String]?
     /// `Principal`: `*`, or principals by type (`Service`, `AWS`, `Federated`).
     public var principal: PolicyPrincipal?
+    /// Whether the statement has `NotPrincipal` (not evaluated).
     public var hasNotPrincipal: Bool
     /// `Condition` blocks, flattened: operator, key, values.
     public var conditions: [PolicyCondition]
@@ -162,13 +168,18 @@ public enum PolicyPrincipal: Sendable, Equatable {
 
 /// One principal type and its values.
 public struct PolicyPrincipalEntry: Sendable, Equatable {
+    /// `Service`, `AWS` or `Federated`.
     public var type: String
+    /// The values, in file order.
     public var values: [String]
 }
 
 /// One condition test: `StringEquals` `aws:SourceAccount` [`123456789012`].
 public struct PolicyCondition: Sendable, Equatable {
+    /// The condition operator (`StringEquals`).
     public var `operator`: String
+    /// The condition key (`aws:SourceAccount`).
     public var key: String
+    /// The values, in file order.
     public var values: [String]
 }

@@ -16,6 +16,7 @@ public enum PolicyDecision: String, Sendable, Equatable {
 public struct UnsupportedElement: Sendable, Equatable {
     /// The statement's position, from 0.
     public var statementIndex: Int
+    /// The statement's Sid, when it has one.
     public var sid: String?
     /// `NotAction`, `NotResource`, `NotPrincipal`, `Principal`, or `Condition StringLike aws:SourceArn`.
     public var element: String
@@ -25,6 +26,7 @@ public struct UnsupportedElement: Sendable, Equatable {
 
 /// The answer for one request: the decision, the deciding statement, and what was not evaluated.
 public struct PolicyAnswer: Sendable, Equatable {
+    /// Allowed, denied, not allowed, or undetermined.
     public var decision: PolicyDecision
     /// The statement that decided (a Deny for `denied`, an Allow for `allowed`).
     public var statement: PolicyStatement?

@@ -13,14 +13,21 @@ public enum ScheduleExport {
 
     /// One schedule, as `schedule add` makes it.
     public struct Schedule: Sendable, Hashable {
+        /// The schedule name (`open`).
         public var name: String
+        /// When it fires.
         public var expression: ScheduleExpression
+        /// The IANA time zone the expression is read in.
         public var timeZone: String
+        /// Start or stop.
         public var action: Action
+        /// The model version it starts or stops.
         public var versionArn: String
         /// Inference units for a start (MinInferenceUnits).
         public var units: Int
+        /// The role the scheduler assumes.
         public var roleArn: String
+        /// ENABLED or DISABLED.
         public var enabled: Bool
 
         public init(name: String, expression: ScheduleExpression, timeZone: String, action: Action, versionArn: String,

@@ -38,6 +38,7 @@ public struct RateExpression: Sendable, Hashable, CustomStringConvertible {
 
     /// How many units between fires (at least 1).
     public let value: Int
+    /// Minutes, hours or days.
     public let unit: Unit
 
     /// The period in seconds.
@@ -49,6 +50,7 @@ public struct RateExpression: Sendable, Hashable, CustomStringConvertible {
 
 /// `at(yyyy-mm-ddThh:mm:ss)`: once, at a local date and time.
 public struct AtExpression: Sendable, Hashable, CustomStringConvertible {
+    /// The local date and time, as written.
     public let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
 
     /// The local date and time as seconds since 1970 read as a wall clock.

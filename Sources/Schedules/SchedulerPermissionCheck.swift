@@ -13,8 +13,11 @@ public struct SchedulerPermissionCheck: Sendable {
 
     /// The answer for one action.
     public struct ActionCheck: Sendable, Equatable {
+        /// The action checked (`rekognition:StartProjectVersion`).
         public var action: String
+        /// The resource checked: the version ARN.
         public var resource: String
+        /// The evaluator's answer.
         public var answer: PolicyAnswer
         /// Why, in a sentence (names the statement, or the old version the policy names).
         public var reason: Message
@@ -22,12 +25,17 @@ public struct SchedulerPermissionCheck: Sendable {
 
     /// The answer for the trust policy.
     public struct TrustCheck: Sendable, Equatable {
+        /// The evaluator's answer.
         public var answer: PolicyAnswer
+        /// Why, in a sentence.
         public var reason: Message
     }
 
+    /// The version the schedules target.
     public let versionArn: ProjectVersionArn
+    /// The account the schedules live in (for aws:SourceAccount).
     public let account: String
+    /// One answer per required action, in order.
     public let actions: [ActionCheck]
     /// Nil when no trust policy was given.
     public let trust: TrustCheck?
