@@ -1,2 +1,0 @@
-/// EventBridge Scheduler expressions, time zones and the scheduler's IAM permissions.
-public enum Schedules {}

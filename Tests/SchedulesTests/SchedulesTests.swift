@@ -1,4 +1,0 @@
-import Testing
-@testable import Schedules
-
-@Test func moduleExists() { #expect(String(describing: Schedules.self) == "Schedules") }
