@@ -50,17 +50,22 @@ public enum ManifestReader {
 
     /// Reads a manifest's text.
     public static func read(_ text: String) -> ManifestReading {
+        read(bytes: Array(text.utf8))
+    }
+
+    /// Reads a manifest's bytes (UTF-8; lines end with LF or CR LF).
+    public static func read(bytes: [UInt8]) -> ManifestReading {
         var rows: [ManifestReading.Row] = []
         var issues: [ManifestIssue] = []
         var invalid = 0
         var counted = 0
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(raw)
-            if line.last == "\r" { line = line.dropLast() }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+        for (offset, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            var line = raw
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
             let number = offset + 1
             var lineIssues: [ManifestIssue] = []
-            let entry = readLine(String(line), number: number, issues: &lineIssues)
+            let entry = readLine(Array(line), number: number, issues: &lineIssues)
             issues += lineIssues
             if lineIssues.contains(where: { $0.manifestCode.scope == .warning }) { continue }
             counted += 1
@@ -80,20 +85,15 @@ public enum ManifestReader {
         return reading
     }
 
-    /// Reads a manifest's bytes (UTF-8).
-    public static func read(bytes: [UInt8]) -> ManifestReading {
-        read(String(decoding: bytes, as: UTF8.self))
-    }
-
     /// One line: its entry, or nil when the line is left out or ignored (issues say why).
-    static func readLine(_ text: String, number: Int, issues: inout [ManifestIssue]) -> ManifestEntry? {
+    static func readLine(_ bytes: [UInt8], number: Int, issues: inout [ManifestIssue]) -> ManifestEntry? {
         func fail(_ code: ManifestCode, column: Int? = nil, _ detail: Message) -> ManifestEntry? {
             issues.append(ManifestIssue(code, line: number, column: column, detail: detail))
             return nil
         }
         let document: JSONDocument
         do {
-            document = try JSONParser.parse(text)
+            document = try JSONParser.parse(bytes: bytes)
         } catch let error as JSONError {
             return fail(.invalidJSONLine, column: error.location?.column, Catalog.manifestInvalidJSON(error.problemMessage))
         } catch {
