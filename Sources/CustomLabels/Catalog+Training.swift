@@ -113,3 +113,59 @@ extension Catalog {
                 ja: "\(total) 行のうち \(invalid) 行が正しくありません (20 % を超えています)。上に挙げた行を直してください")
     }
 }
+
+// MARK: Training
+extension Catalog {
+    /// "the training dataset" / "the test dataset".
+    public static func datasetName(_ kind: DatasetKind) -> Message {
+        switch kind {
+        case .training: return Message(en: "the training dataset", ja: "トレーニングデータセット")
+        case .test: return Message(en: "the test dataset", ja: "テストデータセット")
+        }
+    }
+
+    /// A training problem as the version's status message: what is wrong, then what to do.
+    public static func trainingProblem(_ problem: TrainingProblem) -> Message {
+        switch problem {
+        case .noLabels:
+            return Message(en: "The project has no labels. Add the bread kinds with `dataset label`, then box each bread.",
+                           ja: "プロジェクトにラベルがありません。`dataset label` でパンの種類を追加し、パンごとに箱を付けてください。")
+        case .tooManyLabels(let count):
+            return Message(en: "The project has \(count) labels; at most 250 are allowed. Remove the labels you do not need.",
+                           ja: "プロジェクトのラベルが \(count) 個あります。ラベルは 250 個までです。使わないラベルを消してください。")
+        case .labelWithoutBox(let label, let kind):
+            let dataset = datasetName(kind)
+            let command = kind == .training ? "train" : "test"
+            return Message(en: "The label \(label) has no box in \(dataset.en). Box at least one \(label) in a \(command) photo with `boxes add`.",
+                           ja: "ラベル「\(label)」の箱が\(dataset.ja)に 1 つもありません。`boxes add` で \(command) の写真の\(label)に箱を付けてください。")
+        case .unknownLabel(let photo, let kind, let label):
+            return Message(en: "A box in \(photo) (\(datasetName(kind).en)) has the label \(label), which is not one of the project's labels. Add it with `dataset label` or fix the box.",
+                           ja: "\(photo) (\(datasetName(kind).ja)) の箱のラベル「\(label)」はプロジェクトのラベルではありません。`dataset label` で追加するか、箱を直してください。")
+        case .tooFewTrainingImages(let count):
+            return Message(en: "The training dataset has \(count) photo\(count == 1 ? "" : "s") with a box. Use at least 10 training photos, each with its breads boxed.",
+                           ja: "トレーニングデータセットで箱の付いた写真は \(count) 枚です。箱を付けたトレーニング用の写真を 10 枚以上使ってください。")
+        case .emptyTestSet:
+            return Message(en: "The test dataset is empty. Add test photos (not the training photos) with `dataset add test` and box their breads.",
+                           ja: "テストデータセットが空です。`dataset add test` でテスト用の写真 (トレーニング用とは別の写真) を追加し、パンに箱を付けてください。")
+        case .testPhotoInTraining(let test, let training):
+            return Message(en: "The test photo \(test) is also a training photo (\(training)). Use a different photo for testing: a model cannot be judged on a photo it learned from.",
+                           ja: "テスト用の写真 \(test) はトレーニング用の写真 (\(training)) と同じです。テストには別の写真を使ってください: 学習した写真では実力を測れません。")
+        case .tooManyBoxes(let photo, let kind, let count):
+            return Message(en: "\(photo) (\(datasetName(kind).en)) has \(count) boxes; at most 50 are allowed per photo. Split the tray into several photos.",
+                           ja: "\(photo) (\(datasetName(kind).ja)) には箱が \(count) 個あります。1 枚に付けられる箱は 50 個までです。トレイを何枚かに分けて撮ってください。")
+        case .imageDimension(let photo, let kind, let width, let height):
+            return Message(en: "\(photo) (\(datasetName(kind).en)) is \(width)×\(height) pixels; each side must be 64 to 4096 pixels. Resize the photo.",
+                           ja: "\(photo) (\(datasetName(kind).ja)) は \(width)×\(height) ピクセルです。縦横とも 64〜4096 ピクセルにしてください。")
+        case .imageTooLarge(let photo, let kind, let bytes):
+            let megabytes = Inspection.format(Double(bytes) / 1_048_576)
+            return Message(en: "\(photo) (\(datasetName(kind).en)) is \(megabytes) MB; a training photo may be at most 15 MB. Save it smaller (fewer pixels or more JPEG compression).",
+                           ja: "\(photo) (\(datasetName(kind).ja)) は \(megabytes) MB です。学習用の写真は 15 MB までです。小さく保存し直してください (画素数を減らすか JPEG の圧縮を強く)。")
+        case .unsupportedFormat(let photo, let kind, let format):
+            return Message(en: "\(photo) (\(datasetName(kind).en)) is \(format), not JPEG or PNG. Save it as JPEG or PNG.",
+                           ja: "\(photo) (\(datasetName(kind).ja)) は \(format) で、JPEG でも PNG でもありません。JPEG か PNG で保存し直してください。")
+        case .boxOffImage(let photo, let kind, let box, let label):
+            return Message(en: "Box \(box + 1) (\(label)) of \(photo) (\(datasetName(kind).en)) is not inside the photo. Redraw it with `boxes remove` and `boxes add`.",
+                           ja: "\(photo) (\(datasetName(kind).ja)) の \(box + 1) 番目の箱 (\(label)) が写真からはみ出しています。`boxes remove` と `boxes add` で付け直してください。")
+        }
+    }
+}
