@@ -23,91 +23,111 @@ extension Catalog {
         }
     }
 
+    /// A line that is not JSON, with the parser's problem.
     public static func manifestInvalidJSON(_ problem: Message) -> Message {
         Message(en: "the line is not valid JSON (\(problem.en)); each line must be one whole JSON object",
                 ja: "この行は正しい JSON ではありません (\(problem.ja))。1 行に 1 つの JSON オブジェクトをまるごと書きます")
     }
 
+    /// A line that is JSON but not an object.
     public static func manifestLineNotObject(found: Message) -> Message {
         Message(en: "the line is \(found.en), not a JSON object; write one {\"source-ref\": …} object per line",
                 ja: "この行は\(found.ja)で、JSON オブジェクトではありません。1 行に 1 つ {\"source-ref\": …} のオブジェクトを書きます")
     }
 
+    /// ERROR_MISSING_SOURCE_REF.
     public static let manifestMissingSourceRef = Message(
         en: "the key \"source-ref\" is missing; name the photo like \"source-ref\": \"s3://bucket/anpan-01.jpg\" or a path next to the manifest",
         ja: "キー \"source-ref\" がありません。\"source-ref\": \"s3://バケット/anpan-01.jpg\" やマニフェストからの相対パスで写真を指定します")
 
+    /// ERROR_INVALID_SOURCE_REF_FORMAT.
     public static let manifestInvalidSourceRef = Message(
         en: "\"source-ref\" must be a non-empty string, like \"s3://bucket/anpan-01.jpg\" or \"photos/anpan-01.jpg\"",
         ja: "\"source-ref\" は空でない文字列にします (\"s3://バケット/anpan-01.jpg\" や \"photos/anpan-01.jpg\" など)")
 
+    /// ERROR_NO_LABEL_ATTRIBUTES.
     public static let manifestNoLabelAttributes = Message(
         en: "no box attribute: add \"bounding-box\" with its \"bounding-box-metadata\" (any name N works when its metadata is \"N-metadata\")",
         ja: "箱の属性がありません。\"bounding-box\" と \"bounding-box-metadata\" を書きます (名前 N は自由ですが、メタデータは \"N-metadata\" にします)")
 
+    /// A value of the wrong shape inside a line, at its key path.
     public static func manifestShape(path: JSONPath, problem: Message) -> Message {
         Message(en: "at \(path): \(problem.en)", ja: "\(path) の位置: \(problem.ja)")
     }
 
+    /// An empty `image_size` list.
     public static let manifestEmptyImageSize = Message(
         en: "the list is empty; write the photo's size as [{\"width\": 1280, \"height\": 960, \"depth\": 3}]",
         ja: "リストが空です。写真の大きさを [{\"width\": 1280, \"height\": 960, \"depth\": 3}] のように書きます")
 
+    /// A metadata `type` other than object detection.
     public static func manifestNotObjectDetection(_ type: String) -> Message {
         Message(en: "the type is \"\(type)\"; panya reads object-detection boxes (\"groundtruth/object-detection\")",
                 ja: "type が \"\(type)\" です。panya が読むのは物体検出の箱 (\"groundtruth/object-detection\") です")
     }
 
+    /// A `human-annotated` other than yes or no.
     public static let manifestHumanAnnotated = Message(en: "write \"yes\" or \"no\"", ja: "\"yes\" か \"no\" を書きます")
 
+    /// ERROR_INVALID_IMAGE_DIMENSION.
     public static func manifestImageDimension(width: Int, height: Int) -> Message {
         Message(en: "the image is \(width)×\(height) pixels; each side must be 64 to 4096 pixels (resize the photo and fix image_size)",
                 ja: "画像が \(width)×\(height) ピクセルです。縦横とも 64〜4096 ピクセルにします (写真を縮小・拡大し、image_size を直します)")
     }
 
+    /// WARNING_NO_ANNOTATIONS.
     public static let manifestNoAnnotations = Message(
         en: "the photo has no box, so it is not used; draw a box around each bread (or remove the line)",
         ja: "この写真には箱がないので使われません。パンごとに箱を付けてください (またはこの行を消します)")
 
+    /// ERROR_TOO_MANY_BOUNDING_BOXES.
     public static func manifestTooManyBoxes(_ count: Int) -> Message {
         Message(en: "the photo has \(count) boxes; at most 50 are allowed per image (split the tray into several photos)",
                 ja: "この写真には箱が \(count) 個あります。1 枚に付けられる箱は 50 個までです (トレイを何枚かに分けて撮ります)")
     }
 
+    /// ERROR_NO_VALID_ANNOTATIONS.
     public static let manifestNoValidAnnotations = Message(
         en: "none of the photo's boxes is valid, so the line is left out; fix the boxes listed above",
         ja: "この写真の箱がどれも正しくないので、この行は使われません。上に挙げた箱を直してください")
 
+    /// ERROR_MISSING_CLASS_MAP_ID for a box without `class_id`.
     public static let manifestNoClassID = Message(
         en: "the box has no whole-number \"class_id\"; give it the id of its label in \"class-map\"",
         ja: "箱に整数の \"class_id\" がありません。\"class-map\" にあるラベルの番号を書きます")
 
+    /// ERROR_MISSING_CLASS_MAP_ID.
     public static func manifestMissingClassMapID(_ id: Int) -> Message {
         Message(en: "class_id \(id) is not in \"class-map\"; add \"\(id)\": \"<label>\" to the class map or fix the id",
                 ja: "class_id \(id) が \"class-map\" にありません。class-map に \"\(id)\": \"ラベル\" を足すか、番号を直します")
     }
 
+    /// ERROR_INVALID_LABEL_NAME_LENGTH.
     public static func manifestLabelNameLength(_ label: String) -> Message {
         let shown = label.count > 20 ? String(label.prefix(20)) + "…" : label
         return Message(en: "the label \"\(shown)\" has \(label.count) characters; a label has 1 to 256",
                        ja: "ラベル \"\(shown)\" は \(label.count) 文字です。ラベルは 1〜256 文字にします")
     }
 
+    /// ERROR_INVALID_BOUNDING_BOX.
     public static func manifestBoxOffImage(left: Double, top: Double, width: Double, height: Double, imageWidth: Int, imageHeight: Int) -> Message {
         let box = "left \(pixelText(left)), top \(pixelText(top)), width \(pixelText(width)), height \(pixelText(height))"
         return Message(en: "the box (\(box) pixels) is not inside the \(imageWidth)×\(imageHeight) image; keep left + width ≤ \(imageWidth), top + height ≤ \(imageHeight), none negative",
                        ja: "箱 (\(box) ピクセル) が \(imageWidth)×\(imageHeight) の画像からはみ出しています。left + width ≤ \(imageWidth)、top + height ≤ \(imageHeight)、負の値なしにします")
     }
 
+    /// ERROR_BOUNDING_BOX_TOO_SMALL.
     public static func manifestBoxTooSmall(width: Double, height: Double) -> Message {
         Message(en: "the box is \(pixelText(width))×\(pixelText(height)) pixels; a box must be at least 1×1 pixel (draw it around the whole bread)",
                 ja: "箱が \(pixelText(width))×\(pixelText(height)) ピクセルです。箱は 1×1 ピクセル以上にします (パン全体を囲みます)")
     }
 
+    /// ERROR_MANIFEST_TOO_FEW_LABELS.
     public static let manifestTooFewLabels = Message(
         en: "no valid box has a label, so there is nothing to learn; give each photo at least one labelled box",
         ja: "ラベル付きの正しい箱が 1 つもないので、学習できません。写真ごとにラベル付きの箱を 1 つ以上付けます")
 
+    /// ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST.
     public static func manifestTooManyInvalidRows(invalid: Int, total: Int) -> Message {
         Message(en: "\(invalid) of \(total) lines are invalid (more than 20 %); fix the lines listed above",
                 ja: "\(total) 行のうち \(invalid) 行が正しくありません (20 % を超えています)。上に挙げた行を直してください")

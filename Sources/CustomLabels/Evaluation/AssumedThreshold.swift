@@ -32,7 +32,9 @@ public enum AssumedThreshold {
 
     /// One point of a label's precision–recall curve.
     public struct Point: Sendable, Equatable {
+        /// The candidate threshold, 0–1.
         public var threshold: Double
+        /// TP, FP and FN at that threshold.
         public var counts: DetectionCounts
     }
 

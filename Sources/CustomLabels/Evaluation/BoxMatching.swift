@@ -19,9 +19,11 @@ public enum BoxMatching {
     public struct MatchedPrediction: Sendable, Equatable {
         /// Its place in the photo's predictions.
         public var index: Int
+        /// The predicted label.
         public var label: String
         /// 0–100 (a confidence outside is clamped, NaN counts as 0).
         public var confidence: Double
+        /// The predicted box (ratios of the photo).
         public var box: BoundingBox
         /// The index in the photo's ground truth of the box it found, or nil.
         public var groundTruthIndex: Int?

@@ -9,10 +9,14 @@
 /// The ratios are one division of whole numbers each, so equal fractions give bit-identical
 /// Doubles (F1 ties are real ties).
 public struct DetectionCounts: Sendable, Equatable, Hashable {
+    /// Predictions that found a drawn box of their label.
     public var truePositives: Int
+    /// Predictions that found nothing (or a box already found).
     public var falsePositives: Int
+    /// Drawn boxes no prediction found.
     public var falseNegatives: Int
 
+    /// Counts (all 0 by default).
     public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
         self.truePositives = truePositives
         self.falsePositives = falsePositives

@@ -13,6 +13,7 @@
 public struct Evaluation: Sendable, Equatable {
     /// One label's figures at its assumed threshold.
     public struct LabelResult: Sendable, Equatable {
+        /// The label.
         public var label: String
         /// The assumed threshold, 0–1.
         public var threshold: Double
@@ -27,8 +28,11 @@ public struct Evaluation: Sendable, Equatable {
         /// Recall with every prediction kept; nil without a ground-truth box.
         public var highestRecall: Double?
 
+        /// TP / (TP + FP); 0 when nothing was predicted.
         public var precision: Double { counts.precision }
+        /// TP / (TP + FN); 0 when there was nothing to find.
         public var recall: Double { counts.recall }
+        /// The harmonic mean of precision and recall; 0 when both are 0.
         public var f1Score: Double { counts.f1Score }
     }
 
@@ -41,8 +45,11 @@ public struct Evaluation: Sendable, Equatable {
         /// Mean of the labels' highest recalls (mAR).
         public var averageRecall: Double
 
+        /// TP / (TP + FP); 0 when nothing was predicted.
         public var precision: Double { counts.precision }
+        /// TP / (TP + FN); 0 when there was nothing to find.
         public var recall: Double { counts.recall }
+        /// The harmonic mean of precision and recall; 0 when both are 0.
         public var f1Score: Double { counts.f1Score }
     }
 
@@ -56,12 +63,14 @@ public struct Evaluation: Sendable, Equatable {
     /// One box of the test results: a prediction shown at its label's threshold (TP or FP), or a
     /// ground-truth box no shown prediction found (FN).
     public struct TestBox: Sendable, Equatable {
+        /// The label.
         public var label: String
         /// The predicted box (TP, FP) or the ground-truth box (FN).
         public var box: BoundingBox
         /// The prediction's confidence (TP, FP); for an FN, the confidence of the prediction that
         /// found the box below the threshold, or nil when nothing found it.
         public var confidence: Double?
+        /// TP, FP or FN.
         public var outcome: Outcome
         /// For a TP, the ground-truth box it found.
         public var groundTruth: BoundingBox?
@@ -70,13 +79,16 @@ public struct Evaluation: Sendable, Equatable {
     /// The test results of one photo: TP and FP boxes by confidence (highest first), then FN boxes
     /// in the order they were drawn.
     public struct TestImageResult: Sendable, Equatable {
+        /// The photo, as named in the test set.
         public var photo: String
+        /// Its boxes: TP and FP by confidence, then FN.
         public var boxes: [TestBox]
     }
 
     /// Every label, the given labels first in their order, then any other label met in the ground
     /// truth or the predictions (in the order met).
     public var labels: [LabelResult]
+    /// The figures over all labels.
     public var aggregated: Aggregated
     /// One result per test photo, in the test set's order.
     public var images: [TestImageResult]

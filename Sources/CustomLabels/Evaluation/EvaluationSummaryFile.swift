@@ -13,15 +13,21 @@ import PanyaSupport
 public struct EvaluationSummaryFile: Sendable, Equatable {
     /// The file format's version (1).
     public var version: Int
+    /// The evaluated model version.
     public var projectVersionArn: String
     /// When evaluation ended, as the service writes it: `2019-11-21T07:30:23.910943` (UTC, no offset).
     public var evaluationEndTimestamp: String
     /// The labels the model knows.
     public var labels: [String]
+    /// Photos in the training dataset.
     public var numberOfTrainingImages: Int
+    /// Photos in the test dataset.
     public var numberOfTestingImages: Int
+    /// Aggregated precision.
     public var precision: Double
+    /// Aggregated recall.
     public var recall: Double
+    /// Aggregated F1 (DescribeProjectVersions' `EvaluationResult.F1Score`).
     public var f1Score: Double
     /// mAP, for object detection.
     public var averagePrecision: Double?
@@ -30,6 +36,7 @@ public struct EvaluationSummaryFile: Sendable, Equatable {
     /// Per label: threshold, precision, recall, F1, test images; sorted by F1, best first.
     public var labelResults: [LabelEvaluation]
 
+    /// A summary file from its parts.
     public init(version: Int = 1, projectVersionArn: String, evaluationEndTimestamp: String, labels: [String],
                 numberOfTrainingImages: Int, numberOfTestingImages: Int, precision: Double, recall: Double, f1Score: Double,
                 averagePrecision: Double?, averageRecall: Double?, labelResults: [LabelEvaluation]) {

@@ -5,6 +5,7 @@ public struct LabelledBox: Sendable, Equatable, Hashable {
     /// Where the bread is, as ratios of the image.
     public var box: BoundingBox
 
+    /// A labelled box.
     public init(label: String, box: BoundingBox) {
         self.label = label
         self.box = box
@@ -21,6 +22,7 @@ public struct TestImage: Sendable, Equatable {
     /// Candidates without a box (image-level labels) take no part in object-detection evaluation.
     public var predictions: [CustomLabel]
 
+    /// A test photo with its ground truth and predictions.
     public init(photo: String, groundTruth: [LabelledBox], predictions: [CustomLabel]) {
         self.photo = photo
         self.groundTruth = groundTruth

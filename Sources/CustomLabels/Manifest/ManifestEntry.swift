@@ -5,6 +5,7 @@ public struct ManifestEntry: Sendable, Equatable {
     public var sourceRef: String
     /// The image's size from `image_size`, in pixels.
     public var imageWidth: Int
+    /// The image's height, in pixels.
     public var imageHeight: Int
     /// Colour channels (`depth`, 3 for colour photos).
     public var imageDepth: Int
@@ -17,6 +18,7 @@ public struct ManifestEntry: Sendable, Equatable {
     /// `job-name`, as written.
     public var jobName: String?
 
+    /// An entry; `humanAnnotated` is true unless said.
     public init(sourceRef: String, imageWidth: Int, imageHeight: Int, imageDepth: Int = 3, boxes: [LabelledBox],
                 humanAnnotated: Bool? = true, creationDate: String? = nil, jobName: String? = nil) {
         self.sourceRef = sourceRef

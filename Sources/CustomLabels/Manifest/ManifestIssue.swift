@@ -35,6 +35,7 @@ public enum ManifestCode: String, Sendable, Equatable, CaseIterable {
         case manifest
     }
 
+    /// What this code costs: a line, a box, nothing (warning) or the manifest.
     public var scope: Scope {
         switch self {
         case .invalidJSONLine, .missingSourceRef, .invalidSourceRefFormat, .noLabelAttributes, .invalidLabelAttributeFormat,
@@ -53,6 +54,7 @@ public enum ManifestCode: String, Sendable, Equatable, CaseIterable {
 /// One problem found in a manifest: the service's code, where (line, and box or column), and a
 /// sentence saying what is wrong and how to fix it.
 public struct ManifestIssue: UserFacingError, Sendable, Equatable, CustomStringConvertible {
+    /// The service's code.
     public var manifestCode: ManifestCode
     /// The line (from 1); nil for a problem of the whole manifest.
     public var line: Int?
@@ -63,6 +65,7 @@ public struct ManifestIssue: UserFacingError, Sendable, Equatable, CustomStringC
     /// What is wrong and how to fix it, without the place.
     public var detail: Message
 
+    /// An issue at a place.
     public init(_ code: ManifestCode, line: Int?, column: Int? = nil, annotation: Int? = nil, detail: Message) {
         self.manifestCode = code
         self.line = line
@@ -79,5 +82,6 @@ public struct ManifestIssue: UserFacingError, Sendable, Equatable, CustomStringC
         Catalog.manifestIssuePlace(line: line, column: column, annotation: annotation) + .verbatim(manifestCode.rawValue + ": ") + detail
     }
 
+    /// The English message.
     public var description: String { message.en }
 }

@@ -6,6 +6,7 @@ public struct ManifestReading: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// The line number (from 1).
         public var line: Int
+        /// What the line says.
         public var entry: ManifestEntry
     }
 

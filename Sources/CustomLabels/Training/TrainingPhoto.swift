@@ -20,13 +20,18 @@ public struct TrainingPhoto: Sendable, Equatable {
     public var name: String
     /// SHA-256 of the photo's bytes, in hex (a test photo with the same hash as a training photo is the same photo).
     public var sha256: String
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
+    /// Size of the file in bytes.
     public var byteCount: Int
+    /// JPEG, PNG or another format.
     public var format: Format
     /// The labelled boxes drawn on the photo (ratios of the image).
     public var boxes: [LabelledBox]
 
+    /// A photo as training sees it.
     public init(name: String, sha256: String, width: Int, height: Int, byteCount: Int, format: Format, boxes: [LabelledBox]) {
         self.name = name
         self.sha256 = sha256
@@ -42,9 +47,12 @@ public struct TrainingPhoto: Sendable, Equatable {
 public struct TrainingDatasets: Sendable, Equatable {
     /// The project's labels, in the project's order.
     public var labels: [String]
+    /// The training dataset's photos.
     public var training: [TrainingPhoto]
+    /// The test dataset's photos.
     public var test: [TrainingPhoto]
 
+    /// A project's labels and datasets.
     public init(labels: [String], training: [TrainingPhoto], test: [TrainingPhoto]) {
         self.labels = labels
         self.training = training

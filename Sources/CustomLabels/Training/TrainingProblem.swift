@@ -49,5 +49,6 @@ public enum TrainingProblem: UserFacingError, Sendable, Equatable, CustomStringC
     /// What is wrong and what to do, in both languages.
     public var message: Message { Catalog.trainingProblem(self) }
 
+    /// The English message.
     public var description: String { message.en }
 }
