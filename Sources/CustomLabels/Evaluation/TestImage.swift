@@ -1,17 +1,3 @@
-/// A box a person drew around a bread, with its label (ground truth); ratios of the image.
-public struct LabelledBox: Sendable, Equatable, Hashable {
-    /// The label, exactly as in the project (`あんぱん`).
-    public var label: String
-    /// Where the bread is, as ratios of the image.
-    public var box: BoundingBox
-
-    /// A labelled box.
-    public init(label: String, box: BoundingBox) {
-        self.label = label
-        self.box = box
-    }
-}
-
 /// One photo of the test dataset: the boxes people drew and every candidate the model answered.
 public struct TestImage: Sendable, Equatable {
     /// How the photo is named in the results (a path or a `source-ref`).
