@@ -155,9 +155,9 @@ extension Catalog {
                            ja: "プロジェクトのラベルが \(count) 個あります。ラベルは 250 個までです。使わないラベルを消してください。")
         case .labelWithoutBox(let label, let kind):
             let dataset = datasetName(kind)
-            let command = kind == .training ? "train" : "test"
-            return Message(en: "The label \(label) has no box in \(dataset.en). Box at least one \(label) in a \(command) photo with `boxes add`.",
-                           ja: "ラベル「\(label)」の箱が\(dataset.ja)に 1 つもありません。`boxes add` で \(command) の写真の\(label)に箱を付けてください。")
+            let photo = kind == .training ? Message(en: "a training photo", ja: "トレーニング用の写真") : Message(en: "a test photo", ja: "テスト用の写真")
+            return Message(en: "The label \(label) has no box in \(dataset.en). Box at least one \(label) in \(photo.en) with `boxes add`.",
+                           ja: "ラベル「\(label)」の箱が\(dataset.ja)に 1 つもありません。`boxes add` で\(photo.ja)の\(label)に箱を付けてください。")
         case .unknownLabel(let photo, let kind, let label):
             return Message(en: "A box in \(photo) (\(datasetName(kind).en)) has the label \(label), which is not one of the project's labels. Add it with `dataset label` or fix the box.",
                            ja: "\(photo) (\(datasetName(kind).ja)) の箱のラベル「\(label)」はプロジェクトのラベルではありません。`dataset label` で追加するか、箱を直してください。")

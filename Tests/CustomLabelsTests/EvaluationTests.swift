@@ -215,6 +215,16 @@ private func outcomes(_ evaluation: Evaluation) -> [[String]] {
         #expect(matched.map(\.groundTruthIndex) == [nil, 1, 0])
     }
 
+    /// Two touching breads: a prediction takes the unmatched box it overlaps most, so the second
+    /// prediction still finds the other bread. Boxes 0.2 wide at left 0.1 and 0.3; a prediction at
+    /// 0.28 overlaps the second by 0.18/0.22 (IoU 0.82) and the first by 0.02/0.38 (IoU 0.05).
+    @Test func aPredictionTakesTheBoxItOverlapsMost() {
+        let first = box(0.1, 0.1), second = box(0.3, 0.1)
+        let image = TestImage(photo: "1.jpg", groundTruth: [truth("あんぱん", first), truth("あんぱん", second)],
+                              predictions: [guess("あんぱん", 95, box(0.28, 0.1)), guess("あんぱん", 90, box(0.11, 0.1))])
+        #expect(BoxMatching.match(image).map(\.groundTruthIndex) == [1, 0])
+    }
+
     /// Labels met only in the data come after the project's, in the order met.
     @Test func labelsMetInTheDataComeAfterTheProjects() {
         let images = [TestImage(photo: "1.jpg", groundTruth: [truth("おにぎり", a)], predictions: [guess("カレーパン", 50, b)])]
