@@ -121,7 +121,7 @@ public struct Record: Equatable {
 /// A function value: a user closure, a built-in or a command. Equality is identity.
 public struct Function: Equatable {
     enum Body {
-        case closure(FunctionDecl, Environment)
+        case closure(FunctionCode, [Cell])
         case builtin(Builtin)
         case command(Command)
     }
