@@ -426,20 +426,20 @@ public final class Interpreter {
     private func combine(_ op: AssignOperator, _ old: inout Value, _ new: Value, span: SourceSpan) throws {
         guard let binary = op.binary else { old = new; return }
         if binary == .add {
-            switch (old, new) {
-            case (.list(var items), .list(let more)):
+            // No tuple of (old, new) here: it would hold a second reference and force a copy.
+            if case .list(var items) = old, case .list(let more) = new {
                 try checkCount(items.count + more.count, span: span)
                 old = .null
                 items.append(contentsOf: more)
                 old = .list(items)
                 return
-            case (.string(var text), .string(let more)):
+            }
+            if case .string(var text) = old, case .string(let more) = new {
                 try checkString(bytes: text.utf8.count + more.utf8.count, span: span)
                 old = .null
                 text += more
                 old = .string(text)
                 return
-            default: break
             }
         }
         old = try applyBinary(binary, old, new, span: span)
