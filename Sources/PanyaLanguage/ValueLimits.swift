@@ -25,29 +25,29 @@ public enum ValueLimits {
         if !fits(value, within: maxDepth - levels) { throw ValueError(Catalog.nestedTooDeeply(limit: maxDepth)) }
     }
 
-    /// Whether the lists and maps in `value` nest at most `budget` deep (visits at most `budget` levels).
+    /// Whether the lists and maps in `value` nest at most `budget` deep. A value shared many times
+    /// over (`l = [l, l]`) is checked once per shared storage, so this never takes exponential time.
     static func fits(_ value: Value, within budget: Int) -> Bool {
+        var checked: [UnsafeRawPointer: Int] = [:]
+        return fits(value, within: budget, checked: &checked)
+    }
+
+    private static func fits(_ value: Value, within budget: Int, checked: inout [UnsafeRawPointer: Int]) -> Bool {
+        let identity: UnsafeRawPointer
+        let items: [Value]
         switch value {
         case .number, .string, .bool, .null, .function: return true
-        case .list(let items):
-            guard budget >= 1 else { return false }
-            for item in items where !isScalar(item) {
-                if !fits(item, within: budget - 1) { return false }
-            }
-            return true
-        case .map(let map):
-            guard budget >= 1 else { return false }
-            for item in map.values where !isScalar(item) {
-                if !fits(item, within: budget - 1) { return false }
-            }
-            return true
-        case .record(let record):
-            guard budget >= 1 else { return false }
-            for item in record.fields.values where !isScalar(item) {
-                if !fits(item, within: budget - 1) { return false }
-            }
-            return true
+        case .list(let list): identity = unsafeBitCast(list, to: UnsafeRawPointer.self); items = list
+        case .map(let map): identity = map.storageIdentity; items = map.values
+        case .record(let record): identity = record.fields.storageIdentity; items = record.fields.values
         }
+        guard budget >= 1 else { return false }
+        if let done = checked[identity], done <= budget { return true }
+        for item in items where !isScalar(item) {
+            if !fits(item, within: budget - 1, checked: &checked) { return false }
+        }
+        checked[identity] = budget
+        return true
     }
 
     @inline(__always)
