@@ -55,8 +55,31 @@ private struct Reader {
         }
     }
 
-    var location: JSONLocation { location(at: position) }
+    /// The last column computed, to count on from there: keeps locating every value linear
+    /// on a long line (a compact recording is one line of megabytes).
+    var cachedLine = 0
+    var cachedIndex = 0
+    var cachedColumn = 1
 
+    /// The location of the current position, counting only the bytes since the last one.
+    mutating func currentLocation() -> JSONLocation {
+        var column = 1
+        var i = lineStart
+        if cachedLine == line && cachedIndex >= lineStart && cachedIndex <= position {
+            column = cachedColumn
+            i = cachedIndex
+        }
+        while i < position && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        cachedLine = line
+        cachedIndex = i
+        cachedColumn = column
+        return JSONLocation(line: line, column: column)
+    }
+
+    /// The location of `index` on the current line (for errors: counts from the line's start).
     func location(at index: Int) -> JSONLocation {
         var column = 1
         var i = lineStart
@@ -104,7 +127,7 @@ private struct Reader {
         guard position < bytes.count else {
             throw error("unexpected end of text: a value is missing", "途中で終わっています: 値がありません", path: path)
         }
-        locations[path] = location
+        locations[path] = currentLocation()
         let byte = bytes[position]
         switch byte {
         case UInt8(ascii: "{"): return try parseObject(path: path)

@@ -19,18 +19,39 @@ public indirect enum Expr: Equatable, Sendable {
     case function(FunctionDecl)
     /// A command statement used as a value: `let r = detect photo.jpg`.
     case command(CommandInvocation)
+    /// Two or more left-associative steps after a first operand, kept flat so that a long line
+    /// (`1 + 1 + …`, `x[0][0]…`) never nests: `a + b - c`, `r.labels[0].name`, `a or b or c`.
+    case chain(Expr, [ChainStep], SourceSpan)
 
     /// Where the expression is.
     public var span: SourceSpan {
         switch self {
         case .number(_, let s), .string(_, let s), .template(_, let s), .bool(_, let s), .null(let s),
              .variable(_, let s), .list(_, let s), .map(_, let s), .unary(_, _, let s), .binary(_, _, _, let s),
-             .logical(_, _, _, let s), .call(_, _, let s), .index(_, _, let s), .field(_, _, let s):
+             .logical(_, _, _, let s), .call(_, _, let s), .index(_, _, let s), .field(_, _, let s), .chain(_, _, let s):
             return s
         case .function(let decl): return decl.span
         case .command(let invocation): return invocation.span
         }
     }
+}
+
+/// One step of a chain: an operator and its right operand, or a call, index or field.
+public struct ChainStep: Equatable, Sendable {
+    /// What the step does.
+    public enum Operation: Equatable, Sendable {
+        case binary(BinaryOperator, Expr)
+        case logical(LogicalOperator, Expr)
+        case call([Argument])
+        case index(Expr)
+        case field(String)
+    }
+    /// What the step does.
+    public var operation: Operation
+    /// The span of the chain from its first operand through this step.
+    public var span: SourceSpan
+    /// Makes one from its parts.
+    public init(_ operation: Operation, span: SourceSpan) { self.operation = operation; self.span = span }
 }
 
 /// A piece of an interpolated string.

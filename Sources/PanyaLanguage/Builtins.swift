@@ -15,7 +15,7 @@ enum Builtins {
 
     static var all: [Builtin] { [
         Builtin(name: "print", arity: 0...Int.max) { interpreter, args in
-            interpreter.write(args.map(\.printed).joined(separator: " ") + "\n")
+            interpreter.write(try args.map { value throws in try printed(value) }.joined(separator: " ") + "\n")
             return .null
         },
         Builtin(name: "len", arity: 1...1) { _, args in
@@ -26,7 +26,7 @@ enum Builtins {
             default: throw ValueError(Catalog.builtinArgumentType("len", expected: "string, list, map", got: args[0]))
             }
         },
-        Builtin(name: "str", arity: 1...1) { _, args in .string(args[0].printed) },
+        Builtin(name: "str", arity: 1...1) { _, args in .string(try printed(args[0])) },
         Builtin(name: "num", arity: 1...1) { _, args in
             switch args[0] {
             case .number: return args[0]
@@ -88,8 +88,11 @@ enum Builtins {
             }
         },
         Builtin(name: "append", arity: 2...2) { _, args in
-            guard case .list(let items) = args[0] else { throw ValueError(Catalog.builtinArgumentType("append", expected: "list", got: args[0])) }
-            return .list(items + [args[1]])
+            guard case .list(var items) = args[0] else { throw ValueError(Catalog.builtinArgumentType("append", expected: "list", got: args[0])) }
+            try ValueLimits.checkCount(items.count + 1)
+            try ValueLimits.checkNesting(args[1])
+            items.append(args[1])
+            return .list(items)
         },
         Builtin(name: "contains", arity: 2...2) { _, args in
             switch args[0] {
@@ -111,6 +114,14 @@ enum Builtins {
         },
         Builtin(name: "type", arity: 1...1) { _, args in .string(args[0].typeName) },
     ] }
+
+    /// The `print()` form, unless it would be longer than a string may be.
+    private static func printed(_ value: Value) throws(ValueError) -> String {
+        guard let text = ValueFormatter.printed(value, limit: ValueLimits.maxStringBytes) else {
+            throw ValueError(Catalog.printedTooLong(limit: ValueLimits.maxStringBytes))
+        }
+        return text
+    }
 
     private static func number(_ name: String, _ value: Value) throws(ValueError) -> Double {
         guard case .number(let n) = value else { throw ValueError(Catalog.builtinArgumentType(name, expected: "number", got: value)) }

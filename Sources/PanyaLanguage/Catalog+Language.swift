@@ -49,7 +49,7 @@ extension Catalog {
         case .identifier(let name): return quotedToken(name)
         case .keyword(let k): return quotedToken(k.rawValue)
         case .symbol(let s): return quotedToken(s.rawValue)
-        case .invalid(let c, _, _): return quotedToken(String(c))
+        case .invalid(let c, _, _): return quotedToken(visible(c))
         }
     }
 
@@ -364,4 +364,68 @@ extension Catalog {
     }
     static let rangeTooLarge = Message(en: "range() would make more than 1,000,000 numbers",
                                        ja: "range() で作る数が 1,000,000 個を超えます")
+}
+
+// MARK: Limits and invisible characters
+extension Catalog {
+    static func stringTooLong(limit: Int) -> Message {
+        let n = grouped(limit)
+        return Message(en: "this string would be longer than \(n) bytes, the most a string may hold",
+                       ja: "文字列が長すぎます。文字列に入れられるのは \(n) バイトまでです")
+    }
+    static func tooManyItems(limit: Int) -> Message {
+        let n = grouped(limit)
+        return Message(en: "a list or map may hold at most \(n) items",
+                       ja: "リストやマップに入れられるのは \(n) 個までです")
+    }
+    static func nestedTooDeeply(limit: Int) -> Message {
+        Message(en: "lists and maps may be nested at most \(limit) deep inside each other",
+                ja: "リストやマップの入れ子は \(limit) 段までです")
+    }
+    static func printedTooLong(limit: Int) -> Message {
+        let n = grouped(limit)
+        return Message(en: "this value is too big to write as text (more than \(n) bytes)",
+                       ja: "この値は大きすぎて文字にできません (\(n) バイトをこえます)")
+    }
+
+    /// `1000000` → `1,000,000`.
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// A character as it should appear in a message: itself, or `U+200B` when it is invisible
+    /// (control characters, NUL, zero-width and other format characters).
+    static func visible(_ c: Character) -> String {
+        isInvisible(c) ? c.unicodeScalars.map(scalarName).joined(separator: " ") : String(c)
+    }
+
+    /// `text` with every invisible character written as `U+XXXX`.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if isInvisible(c) { out += c.unicodeScalars.map(scalarName).joined(separator: " ") } else { out.append(c) }
+        }
+        return out
+    }
+
+    static func isInvisible(_ c: Character) -> Bool {
+        if c == "\t" || c == "\n" || c == "\r\n" { return false }
+        return c.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .unassigned, .privateUse, .surrogate: return true
+            default: return false
+            }
+        }
+    }
+
+    static func scalarName(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
 }

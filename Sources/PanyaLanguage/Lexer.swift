@@ -7,6 +7,9 @@ public struct Lexer {
     private var index = 0
     private var line = 1
     private var column = 1
+    private var interpolationDepth = 0
+    /// How deep strings may nest inside `{...}` of other strings.
+    static let maxInterpolationDepth = 16
     /// Mistakes found while lexing (unterminated strings, bad escapes).
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -125,7 +128,7 @@ public struct Lexer {
         if c == "'" {
             return make(.invalid(c, message: Catalog.singleQuote, isLookAlike: false), from: start)
         }
-        return make(.invalid(c, message: Catalog.unexpectedCharacter(String(c)), isLookAlike: false), from: start)
+        return make(.invalid(c, message: Catalog.unexpectedCharacter(Catalog.visible(c)), isLookAlike: false), from: start)
     }
 
     private mutating func lexSymbol() -> Symbol? {
@@ -192,6 +195,14 @@ public struct Lexer {
                 if !text.isEmpty { pieces.append(.text(text)); text = "" }
                 let braceStart = location()
                 bump()
+                if interpolationDepth >= Lexer.maxInterpolationDepth {
+                    diagnostics.append(Diagnostic(file: file, span: SourceSpan(line: braceStart.line, column: braceStart.column, length: 1),
+                                                  message: Catalog.tooDeeplyNested))
+                    while let d = current, !Lexer.isNewline(d) { bump() }
+                    return make(.string(pieces), from: start)
+                }
+                interpolationDepth += 1
+                defer { interpolationDepth -= 1 }
                 var inner: [Token] = []
                 var depth = 0
                 var closed = false

@@ -406,6 +406,15 @@ public struct Parser {
                 path.append(.index(index, span)); node = base
             case .field(let base, let name, let span):
                 path.append(.field(name, span)); node = base
+            case .chain(let base, let steps, _):
+                for step in steps.reversed() {
+                    switch step.operation {
+                    case .index(let index): path.append(.index(index, step.span))
+                    case .field(let name): path.append(.field(name, step.span))
+                    default: throw error(Catalog.invalidAssignmentTarget, at: expr.span)
+                    }
+                }
+                node = base
             default:
                 throw error(Catalog.invalidAssignmentTarget, at: expr.span)
             }
@@ -677,23 +686,37 @@ public struct Parser {
     }
 
     private mutating func orExpression() throws -> Expr {
-        var left = try andExpression()
-        while check(.or) {
-            advance(); skipNewlines()
-            let right = try andExpression()
-            left = .logical(.or, left, right, left.span.through(right.span))
-        }
-        return left
+        try logicalChain(.or) { parser throws in try parser.andExpression() }
     }
 
     private mutating func andExpression() throws -> Expr {
-        var left = try notExpression()
-        while check(.and) {
+        try logicalChain(.and) { parser throws in try parser.notExpression() }
+    }
+
+    /// `a or b or c`: a flat chain, however long.
+    private mutating func logicalChain(_ op: LogicalOperator, _ operand: (inout Parser) throws -> Expr) throws -> Expr {
+        let first = try operand(&self)
+        var steps: [ChainStep] = []
+        let keyword: Keyword = op == .or ? .or : .and
+        while check(keyword) {
             advance(); skipNewlines()
-            let right = try notExpression()
-            left = .logical(.and, left, right, left.span.through(right.span))
+            let right = try operand(&self)
+            steps.append(ChainStep(.logical(op, right), span: first.span.through(right.span)))
         }
-        return left
+        return Parser.chain(first, steps)
+    }
+
+    /// One step as the node it always was; two or more as a flat `.chain`.
+    static func chain(_ first: Expr, _ steps: [ChainStep]) -> Expr {
+        guard let only = steps.first else { return first }
+        guard steps.count == 1 else { return .chain(first, steps, steps[steps.count - 1].span) }
+        switch only.operation {
+        case .binary(let op, let right): return .binary(op, first, right, only.span)
+        case .logical(let op, let right): return .logical(op, first, right, only.span)
+        case .call(let arguments): return .call(first, arguments, only.span)
+        case .index(let index): return .index(first, index, only.span)
+        case .field(let name): return .field(first, name, only.span)
+        }
     }
 
     private mutating func notExpression() throws -> Expr {
@@ -730,27 +753,29 @@ public struct Parser {
     }
 
     private mutating func additive() throws -> Expr {
-        var left = try multiplicative()
+        let first = try multiplicative()
+        var steps: [ChainStep] = []
         while true {
             let op: BinaryOperator
             if check(.plus) { op = .add } else if check(.minus) { op = .subtract } else { break }
             advance(); skipNewlines()
             let right = try multiplicative()
-            left = .binary(op, left, right, left.span.through(right.span))
+            steps.append(ChainStep(.binary(op, right), span: first.span.through(right.span)))
         }
-        return left
+        return Parser.chain(first, steps)
     }
 
     private mutating func multiplicative() throws -> Expr {
-        var left = try unary()
+        let first = try unary()
+        var steps: [ChainStep] = []
         while true {
             let op: BinaryOperator
             if check(.star) { op = .multiply } else if check(.slash) { op = .divide } else if check(.percent) { op = .remainder } else { break }
             advance(); skipNewlines()
             let right = try unary()
-            left = .binary(op, left, right, left.span.through(right.span))
+            steps.append(ChainStep(.binary(op, right), span: first.span.through(right.span)))
         }
-        return left
+        return Parser.chain(first, steps)
     }
 
     private mutating func unary() throws -> Expr {
@@ -767,7 +792,9 @@ public struct Parser {
     }
 
     private mutating func postfix() throws -> Expr {
-        var expr = try primary()
+        let first = try primary()
+        var steps: [ChainStep] = []
+        var span = first.span
         while true {
             if check(.leftParen) {
                 let open = advance()
@@ -788,7 +815,8 @@ public struct Parser {
                 }
                 let close = advance()
                 newlineSignificant.removeLast()
-                expr = .call(expr, arguments, expr.span.through(close.span))
+                span = span.through(close.span)
+                steps.append(ChainStep(.call(arguments), span: span))
             } else if check(.leftBracket) {
                 let open = advance()
                 newlineSignificant.append(false)
@@ -798,7 +826,8 @@ public struct Parser {
                 }
                 let close = advance()
                 newlineSignificant.removeLast()
-                expr = .index(expr, index, expr.span.through(close.span))
+                span = span.through(close.span)
+                steps.append(ChainStep(.index(index), span: span))
             } else if check(.dot) {
                 advance()
                 let token = current
@@ -809,9 +838,10 @@ public struct Parser {
                 default: throw unexpected(token, expected: Catalog.fieldName)
                 }
                 advance()
-                expr = .field(expr, name, expr.span.through(token.span))
+                span = span.through(token.span)
+                steps.append(ChainStep(.field(name), span: span))
             } else {
-                return expr
+                return Parser.chain(first, steps)
             }
         }
     }
@@ -909,6 +939,7 @@ public struct Parser {
                 let endToken = Token(kind: .end, span: close.span, offset: closeOffset + 1, endOffset: closeOffset + 1)
                 var sub = Parser(tokens: inner + [close, endToken], source: source, file: file, commands: commands)
                 sub.newlineSignificant = [false]
+                sub.nesting = nesting
                 let expr = try sub.expression()
                 guard sub.current.isSymbol(.rightBrace) else {
                     throw sub.unexpected(sub.current, expected: Catalog.symbolNamed("}"))

@@ -93,6 +93,9 @@ public struct OrderedMap: Equatable {
 
     /// Equality (see the type's summary).
     public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool { lhs.storage == rhs.storage }
+
+    /// The address of the shared storage: two maps with the same one hold the same entries.
+    var storageIdentity: UnsafeRawPointer { unsafeBitCast(storage, to: UnsafeRawPointer.self) }
 }
 
 /// A read-only value a command returns (a detection, a model, a receipt …): a kind and named fields.
@@ -132,7 +135,7 @@ public protocol RecordSource {}
 /// A function value: a user closure, a built-in or a command. Equality is identity.
 public struct Function: Equatable {
     enum Body {
-        case closure(FunctionDecl, Environment)
+        case closure(FunctionCode, [Cell])
         case builtin(Builtin)
         case command(Command)
     }

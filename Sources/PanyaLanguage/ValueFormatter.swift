@@ -66,6 +66,45 @@ public enum ValueFormatter {
         }
     }
 
+    /// The `print()` form, or nil when it would be longer than `limit` bytes of UTF-8
+    /// (a list holding itself many times over would otherwise never finish).
+    static func printed(_ value: Value, limit: Int) -> String? {
+        if case .string(let s) = value { return s.utf8.count <= limit ? s : nil }
+        var out = ""
+        return write(value, into: &out, limit: limit) ? out : nil
+    }
+
+    private static func write(_ value: Value, into out: inout String, limit: Int) -> Bool {
+        switch value {
+        case .list(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                if !write(item, into: &out, limit: limit) { return false }
+            }
+            out += "]"
+        case .map(let m):
+            out += "{"
+            for (i, entry) in m.entries.enumerated() {
+                if i > 0 { out += ", " }
+                out += quoted(entry.key) + ": "
+                if !write(entry.value, into: &out, limit: limit) { return false }
+            }
+            out += "}"
+        case .record(let r):
+            out += r.kind + "{"
+            for (i, entry) in r.fields.entries.enumerated() {
+                if i > 0 { out += ", " }
+                out += entry.key + ": "
+                if !write(entry.value, into: &out, limit: limit) { return false }
+            }
+            out += "}"
+        default:
+            out += literal(value)
+        }
+        return out.utf8.count <= limit
+    }
+
     /// The `print()` form of `value`: strings as they are, everything else literal.
     public static func printed(_ value: Value) -> String {
         if case .string(let s) = value { return s }

@@ -1,0 +1,281 @@
+import PanyaSupport
+
+// Expressions after the resolver: every name is a slot, a cell or a global box, and chains are
+// flat lists of steps, so evaluating never recurses once per term of a long line.
+
+/// An expression ready to run.
+class CompiledExpr {
+    let span: SourceSpan
+    init(span: SourceSpan) { self.span = span }
+    /// The expression's value in `frame`.
+    func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value { .null }
+}
+
+final class ConstantExpr: CompiledExpr {
+    let value: Value
+    init(_ value: Value, span: SourceSpan) { self.value = value; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value { value }
+}
+
+/// A local variable no closure captures.
+final class LocalExpr: CompiledExpr {
+    let slot: Int
+    init(slot: Int, span: SourceSpan) { self.slot = slot; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value { frame.values[slot] }
+}
+
+/// A name whose value lives in a box: a captured local, a capture of the closure, or a global.
+final class BoxedExpr: CompiledExpr {
+    enum Place { case cell(Int), capture(Int), global(Cell) }
+    let place: Place
+    let name: String
+    let asFunction: Bool
+    /// Names visible here, for "did you mean".
+    let visible: [String]
+    init(place: Place, name: String, asFunction: Bool, visible: [String], span: SourceSpan) {
+        self.place = place; self.name = name; self.asFunction = asFunction; self.visible = visible
+        super.init(span: span)
+    }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        let cell: Cell
+        switch place {
+        case .cell(let i): cell = frame.cells[i]
+        case .capture(let i): cell = frame.captures[i]
+        case .global(let c): cell = c
+        }
+        if cell.state != .undeclared { return cell.value }
+        return try interpreter.undeclared(name, visible: visible, asFunction: asFunction, span: span)
+    }
+}
+
+final class TemplateExpr: CompiledExpr {
+    enum Part { case text(String), expr(CompiledExpr) }
+    let parts: [Part]
+    init(parts: [Part], span: SourceSpan) { self.parts = parts; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let t): text += t
+            case .expr(let e): text += try interpreter.printedForm(try e.eval(interpreter, frame), span: e.span)
+            }
+            if text.utf8.count > ValueLimits.maxStringBytes {
+                throw interpreter.diagnostic(Catalog.stringTooLong(limit: ValueLimits.maxStringBytes), span)
+            }
+        }
+        return .string(text)
+    }
+}
+
+final class ListExpr: CompiledExpr {
+    let items: [CompiledExpr]
+    init(items: [CompiledExpr], span: SourceSpan) { self.items = items; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            let value = try item.eval(interpreter, frame)
+            try interpreter.checkNesting(value, span: item.span)
+            values.append(value)
+        }
+        return .list(values)
+    }
+}
+
+final class MapExpr: CompiledExpr {
+    let keys: [String]
+    let values: [CompiledExpr]
+    init(keys: [String], values: [CompiledExpr], span: SourceSpan) { self.keys = keys; self.values = values; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        var map = OrderedMap()
+        for (key, expr) in zip(keys, values) {
+            let value = try expr.eval(interpreter, frame)
+            try interpreter.checkNesting(value, span: expr.span)
+            map[key] = value
+        }
+        return .map(map)
+    }
+}
+
+final class UnaryExpr: CompiledExpr {
+    let op: UnaryOperator
+    let operand: CompiledExpr
+    init(op: UnaryOperator, operand: CompiledExpr, span: SourceSpan) { self.op = op; self.operand = operand; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        let value = try operand.eval(interpreter, frame)
+        switch (op, value) {
+        case (.negate, .number(let n)): return .number(-n)
+        case (.not, .bool(let b)): return .bool(!b)
+        case (.negate, _): throw interpreter.diagnostic(Catalog.unaryType("-", value), span)
+        case (.not, _): throw interpreter.diagnostic(Catalog.conditionNotBool("not", value), operand.span)
+        }
+    }
+}
+
+final class BinaryExpr: CompiledExpr {
+    let op: BinaryOperator
+    let lhs: CompiledExpr
+    let rhs: CompiledExpr
+    init(op: BinaryOperator, lhs: CompiledExpr, rhs: CompiledExpr, span: SourceSpan) {
+        self.op = op; self.lhs = lhs; self.rhs = rhs; super.init(span: span)
+    }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        let left = try lhs.eval(interpreter, frame)
+        let right = try rhs.eval(interpreter, frame)
+        if case .number(let a) = left, case .number(let b) = right, let fast = Interpreter.numeric(op, a, b) { return fast }
+        return try interpreter.applyBinary(op, left, right, span: span)
+    }
+}
+
+final class LogicalExpr: CompiledExpr {
+    let op: LogicalOperator
+    let operands: [CompiledExpr]
+    init(op: LogicalOperator, operands: [CompiledExpr], span: SourceSpan) { self.op = op; self.operands = operands; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        let keyword = op.rawValue
+        let stopAt = op == .or
+        for operand in operands {
+            if try interpreter.condition(operand, keyword, frame) == stopAt { return .bool(stopAt) }
+        }
+        return .bool(!stopAt)
+    }
+}
+
+/// A compiled call argument.
+struct CompiledArgument {
+    let label: String?
+    let value: CompiledExpr
+}
+
+/// `a + b - c`, `r.labels[0].name`, `f(1)(2)`: a first operand and steps applied in a loop.
+final class ChainExpr: CompiledExpr {
+    enum Step {
+        case binary(BinaryOperator, CompiledExpr, SourceSpan)
+        case call([CompiledArgument], SourceSpan)
+        case index(CompiledExpr, SourceSpan)
+        case field(String, SourceSpan)
+    }
+    let first: CompiledExpr
+    let steps: [Step]
+    init(first: CompiledExpr, steps: [Step], span: SourceSpan) { self.first = first; self.steps = steps; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        var value = try first.eval(interpreter, frame)
+        var soFar = first.span
+        for step in steps {
+            switch step {
+            case .binary(let op, let rhs, let span):
+                let right = try rhs.eval(interpreter, frame)
+                if case .number(let a) = value, case .number(let b) = right, let fast = Interpreter.numeric(op, a, b) {
+                    value = fast
+                } else {
+                    value = try interpreter.applyBinary(op, value, right, span: span)
+                }
+                soFar = span
+            case .call(let arguments, let span):
+                value = try interpreter.call(value, calleeSpan: soFar, arguments, frame, span: span)
+                soFar = span
+            case .index(let indexExpr, let span):
+                let index = try indexExpr.eval(interpreter, frame)
+                value = try interpreter.subscriptValue(value, index, indexSpan: indexExpr.span, span: span)
+                soFar = span
+            case .field(let name, let span):
+                value = try interpreter.field(value, name, span: span)
+                soFar = span
+            }
+        }
+        return value
+    }
+}
+
+final class CallExpr: CompiledExpr {
+    let callee: CompiledExpr
+    let arguments: [CompiledArgument]
+    init(callee: CompiledExpr, arguments: [CompiledArgument], span: SourceSpan) {
+        self.callee = callee; self.arguments = arguments; super.init(span: span)
+    }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        let function = try callee.eval(interpreter, frame)
+        return try interpreter.call(function, calleeSpan: callee.span, arguments, frame, span: span)
+    }
+}
+
+final class IndexExpr: CompiledExpr {
+    let base: CompiledExpr
+    let index: CompiledExpr
+    init(base: CompiledExpr, index: CompiledExpr, span: SourceSpan) { self.base = base; self.index = index; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        let container = try base.eval(interpreter, frame)
+        let key = try index.eval(interpreter, frame)
+        return try interpreter.subscriptValue(container, key, indexSpan: index.span, span: span)
+    }
+}
+
+final class FieldExpr: CompiledExpr {
+    let base: CompiledExpr
+    let name: String
+    init(base: CompiledExpr, name: String, span: SourceSpan) { self.base = base; self.name = name; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        try interpreter.field(try base.eval(interpreter, frame), name, span: span)
+    }
+}
+
+/// Where a closure finds a box it captures, in the frame that creates it.
+enum CaptureSource {
+    case cell(Int)
+    case capture(Int)
+}
+
+/// A function's code once resolved: parameters' places, the body, the frame's size and its captures.
+final class FunctionCode {
+    let name: String
+    let parameters: [String]
+    /// Where each parameter goes: a slot, or a cell when a closure captures it.
+    let parameterPlaces: [LocalPlace]
+    let body: CompiledBlock
+    let valueCount: Int
+    let cellCount: Int
+    let captures: [CaptureSource]
+    let span: SourceSpan
+    init(name: String, parameters: [String], parameterPlaces: [LocalPlace], body: CompiledBlock,
+         valueCount: Int, cellCount: Int, captures: [CaptureSource], span: SourceSpan) {
+        self.name = name; self.parameters = parameters; self.parameterPlaces = parameterPlaces; self.body = body
+        self.valueCount = valueCount; self.cellCount = cellCount; self.captures = captures; self.span = span
+    }
+}
+
+/// Where a local variable lives in its frame.
+enum LocalPlace {
+    case slot(Int)
+    case cell(Int)
+}
+
+/// `fn (x) { ... }`: makes a closure over the boxes it captures.
+final class FunctionExpr: CompiledExpr {
+    let code: FunctionCode
+    init(code: FunctionCode) { self.code = code; super.init(span: code.span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        var captured: [Cell] = []
+        captured.reserveCapacity(code.captures.count)
+        for source in code.captures {
+            switch source {
+            case .cell(let i): captured.append(frame.cells[i])
+            case .capture(let i): captured.append(frame.captures[i])
+            }
+        }
+        return .function(Function(name: code.name, body: .closure(code, captured)))
+    }
+}
+
+/// A command statement used as a value.
+final class CommandExpr: CompiledExpr {
+    enum Argument {
+        case positional(CompiledExpr)
+        case flag(String, CompiledExpr?, SourceSpan)
+    }
+    let name: String
+    let arguments: [Argument]
+    init(name: String, arguments: [Argument], span: SourceSpan) { self.name = name; self.arguments = arguments; super.init(span: span) }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        try interpreter.runCommand(self, frame)
+    }
+}

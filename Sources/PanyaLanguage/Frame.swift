@@ -1,0 +1,93 @@
+/// A variable a closure shares with the scope that declared it (or a global): one box per declaration.
+final class Cell {
+    /// Whether the variable exists yet, and whether it is a built-in.
+    enum State { case undeclared, declared, builtin }
+
+    var value: Value
+    var state: State
+
+    init(_ value: Value = .null, state: State = .undeclared) {
+        self.value = value
+        self.state = state
+    }
+}
+
+/// The variables of one running function (or prompt entry): slots resolved before running,
+/// the boxes of variables that closures capture, and the boxes the closure itself captured.
+final class Frame {
+    /// Local variables, by slot (nobody captures them).
+    let values: UnsafeMutablePointer<Value>
+    let valueCount: Int
+    /// Boxes of local variables that a closure captures, by cell index.
+    let cells: UnsafeMutablePointer<Cell>
+    let cellCount: Int
+    /// Boxes this function's closure captured, by capture index.
+    let captures: [Cell]
+    /// The value of the `return` that ended the body.
+    var returnValue: Value = .null
+
+    init(valueCount: Int, cellCount: Int, captures: [Cell]) {
+        self.valueCount = valueCount
+        self.cellCount = cellCount
+        self.captures = captures
+        values = .allocate(capacity: max(valueCount, 1))
+        values.initialize(repeating: .null, count: valueCount)
+        cells = .allocate(capacity: max(cellCount, 1))
+        for i in 0..<cellCount { (cells + i).initialize(to: Cell()) }
+    }
+
+    deinit {
+        values.deinitialize(count: valueCount)
+        values.deallocate()
+        cells.deinitialize(count: cellCount)
+        cells.deallocate()
+    }
+
+    /// Takes the value out of a slot (leaving nil), so that changing it in place copies nothing.
+    @inline(__always)
+    func take(_ slot: Int) -> Value {
+        let value = (values + slot).move()
+        (values + slot).initialize(to: .null)
+        return value
+    }
+}
+
+/// How a statement ended.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    /// The value is in `Frame.returnValue`.
+    case returnValue
+}
+
+/// Global variables and built-ins by name: one box each, kept across prompt entries.
+final class GlobalTable {
+    private var cells: [String: Cell] = [:]
+    private var declaredOrder: [String] = []
+
+    /// The box for `name`, made (undeclared) on first use.
+    func cell(_ name: String) -> Cell {
+        if let cell = cells[name] { return cell }
+        let cell = Cell()
+        cells[name] = cell
+        return cell
+    }
+
+    /// The box for `name` if one was ever made.
+    func existing(_ name: String) -> Cell? { cells[name] }
+
+    /// Declares `name` (a host seeding a value, or a `let` at the top).
+    func declare(_ name: String, _ value: Value, builtin: Bool = false) {
+        let cell = self.cell(name)
+        if cell.state == .undeclared { declaredOrder.append(name) }
+        cell.value = value
+        cell.state = builtin ? .builtin : .declared
+    }
+
+    /// Records that `cell` (the box of `name`) became declared.
+    func noteDeclared(_ name: String) { declaredOrder.append(name) }
+
+    /// Every declared or built-in name, in declaration order.
+    var visibleNames: [String] { declaredOrder }
+}

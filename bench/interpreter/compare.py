@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""panya -c against python3 -c on the same loops: medians of 5 runs, and the ratio.
+
+Usage: bench/interpreter/compare.py [--runs N] [--panya PATH] [--no-build]
+Builds `swift build -c release --product panya` first unless --no-build or --panya is given.
+CPU time (user + sys of the child) is the figure compared: on a shared machine wall time
+mostly measures the neighbours; wall time is printed too.
+"""
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# (name, panya code, python code, expected output)
+LOOPS = [
+    ("while: 1,000,000 rounds, two additions",
+     "let i = 0; let s = 0; while i < 1000000 { s = s + i; i = i + 1 }; print(s)",
+     "i = 0\ns = 0\nwhile i < 1000000:\n    s = s + i\n    i = i + 1\nprint(s)",
+     "499999500000"),
+    ("records: 100,000 maps from a list, two fields each, summed",
+     "let rows = []; for i in range(0, 100000) { rows += [{a: i, b: 2}] }\n"
+     "let s = 0; for r in rows { s = s + r.a + r.b }; print(s)",
+     "rows = []\nfor i in range(0, 100000):\n    rows += [{'a': i, 'b': 2}]\n"
+     "s = 0\nfor r in rows:\n    s = s + r['a'] + r['b']\nprint(s)",
+     "5000150000"),
+    ("function calls: fib(22) recursive",
+     "fn fib(n) { if n < 2 { return n }; return fib(n - 1) + fib(n - 2) }; print(fib(22))",
+     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(22))",
+     "17711"),
+]
+
+
+def run(argv, expected):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    out = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, "PANYA_HOME": "/tmp/panya-bench-home"})
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.stdout.strip() != expected:
+        sys.exit(f"unexpected output from {argv[0]}: {out.stdout!r} {out.stderr!r}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--panya", default=None)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    panya = args.panya or os.path.join(ROOT, ".build", "release", "panya")
+    if not args.panya and not args.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "panya"], cwd=ROOT, check=True)
+    print(f"{'loop':58} {'panya cpu':>10} {'python cpu':>10} {'ratio':>6}   (wall: panya / python)")
+    for name, panya_code, python_code, expected in LOOPS:
+        p = [run([panya, "-c", panya_code], expected) for _ in range(args.runs)]
+        q = [run([sys.executable, "-c", python_code], expected) for _ in range(args.runs)]
+        pc, qc = statistics.median(x[0] for x in p), statistics.median(x[0] for x in q)
+        pw, qw = statistics.median(x[1] for x in p), statistics.median(x[1] for x in q)
+        print(f"{name:58} {pc:9.3f}s {qc:9.3f}s {pc / qc:6.2f}   ({pw:.3f}s / {qw:.3f}s)")
+
+
+if __name__ == "__main__":
+    main()
