@@ -15,6 +15,7 @@ public enum PanyaSchema {
         migrator.registerMigration("v2-register", migrate: RegisterStore.createTables)
         migrator.registerMigration("v2-receipts", migrate: ReceiptStore.createTables)
         migrator.registerMigration("v2-lesson-progress", migrate: LessonProgressStore.createTables)
+        migrator.registerMigration("v3-recording-index", migrate: RecordingIndexStore.createTables)
         // Add new migrations here, below the others.
         return migrator
     }
