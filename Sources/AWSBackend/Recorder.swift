@@ -28,7 +28,8 @@ public struct Recorder {
 
     /// For each photo, DetectCustomLabels with MinConfidence 0 on `versionArn`, written to
     /// `directory/detections/<name>.json` (`breads3.jpg` → `breads3.json`, a PNG → `breads3-png.json`,
-    /// a second photo of the same name in one run → `-2`); then `directory/projects/<project>.json`
+    /// `-2` … when another photo's recording has the name; an earlier recording of the same photo
+    /// and version is replaced in place); then `directory/projects/<project>.json`
     /// written or updated (other versions and comments kept) when the service describes the version
     /// and the file there has no mistake.
     /// - Parameters:
@@ -42,21 +43,25 @@ public struct Recorder {
             throw AWSError(kind: .configuration, message: Catalog.awsNotAVersionArn(versionArn), serviceCode: "InvalidParameterException")
         }
         try makeDirectory(directory + "/" + RecordingFormat.detectionsFolder)
+        // A photo + version pair is recorded once: an existing recording of it is replaced, and a
+        // new one never takes the name of another photo's recording.
+        var (taken, existing) = Self.existingRecordings(in: directory)
         var files: [String] = []
-        var taken: Set<String> = []
         for path in photoPaths {
             try backend.settings.interrupt.check()
             let (bytes, fileName) = try photoBytes(path)
             let header = try Photo.validate(bytes: bytes, name: path)
             let response = try backend.detectAllCandidates(projectVersionArn: versionArn, image: .bytes(bytes))
             var recording = DetectionRecording(photoFile: fileName, sha256: PhotoFingerprint.sha256(bytes), width: header.width,
-                                               height: header.height, versionArn: arn, candidates: response.customLabels,
-                                               file: RecordingFormat.detectionFile(photoPath: fileName, taken: taken)).sortedHighestFirst()
+                                               height: header.height, versionArn: arn, candidates: response.customLabels).sortedHighestFirst()
             if !keepAccountId { recording = recording.withPlaceholderAccount() }
+            let key = recording.sha256 + " " + recording.versionArn.description
+            recording.file = existing[key] ?? RecordingFormat.detectionFile(photoPath: fileName, taken: taken)
             taken.insert(recording.file)
+            existing[key] = recording.file
             let file = directory + "/" + recording.file
             try write(recording.encoded(), to: file)
-            files.append(file)
+            if !files.contains(file) { files.append(file) }
         }
 
         var warnings: [Message] = []
@@ -109,6 +114,23 @@ public struct Recorder {
             project.projectArn = projectArn
         }
         return (project.replacing(entry), warnings)
+    }
+
+    /// The detection files already in `directory` (relative names) and, by "sha256 versionArn",
+    /// the file recording each photo and version (read leniently; a broken file keeps its name).
+    static func existingRecordings(in directory: String) -> (files: Set<String>, byPhoto: [String: String]) {
+        let folder = directory + "/" + RecordingFormat.detectionsFolder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(RecordingFormat.isRecordingFileName).sorted()
+        var files: Set<String> = []
+        var byPhoto: [String: String] = [:]
+        for name in names {
+            let relative = RecordingFormat.detectionsFolder + "/" + name
+            files.insert(relative)
+            if let data = FileManager.default.contents(atPath: folder + "/" + name), let key = DetectionRecording.key(of: Array(data)) {
+                byPhoto[key.sha256 + " " + key.versionArn] = byPhoto[key.sha256 + " " + key.versionArn] ?? relative
+            }
+        }
+        return (files, byPhoto)
     }
 
     /// The photo's bytes and file name: a local file, or an S3 object read with GetObject.
