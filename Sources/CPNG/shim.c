@@ -119,7 +119,12 @@ static void panya_png_accumulate(const unsigned char *rgba, int width, int facto
     for (int x = 0; x < width; x++) {
         unsigned int a = rgba[4 * x + 3];
         unsigned int *sum = sums + 3 * (x / factor);
-        for (int c = 0; c < 3; c++) sum[c] += panya_over_white(rgba[4 * x + c], a);
+        if (a == 255) {
+            /* Opaque (every pixel of an RGB file): over white is the colour itself. */
+            for (int c = 0; c < 3; c++) sum[c] += rgba[4 * x + c];
+        } else {
+            for (int c = 0; c < 3; c++) sum[c] += panya_over_white(rgba[4 * x + c], a);
+        }
     }
 }
 

@@ -216,36 +216,54 @@ public final class RecordingLibrary: Sendable {
 
     // MARK: The index
 
-    /// The index entries of this folder, brought up to date with the files' sizes and times
-    /// (changed files re-read for their hash and version, removed ones forgotten).
+    /// A file's or folder's modification time in nanoseconds and size, nil when it is not there
+    /// (or, with `regularFile`, not a regular file).
+    static func stamp(_ path: String, regularFile: Bool) -> (modified: Int64, size: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if regularFile && (info.st_mode & S_IFMT) != S_IFREG { return nil }
+        return (Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), Int64(info.st_size))
+    }
+
+    /// The index entries of this folder, brought up to date with every file's size and time
+    /// (changed files re-read for their hash and version, removed ones forgotten), and the
+    /// folder's stamp recorded.
     func refreshedEntries(_ store: RecordingIndexStore) throws -> [RecordingIndexEntry] {
         let folder = directory + "/" + RecordingFormat.detectionsFolder
+        let folderStamp = Self.stamp(folder, regularFile: false)?.modified ?? 0
         var known: [String: RecordingIndexEntry] = [:]
         for entry in try store.entries(directory: directory) { known[entry.file] = entry }
         var current: [RecordingIndexEntry] = []
         var changed: [RecordingIndexEntry] = []
         for name in Self.recordingFiles(in: folder) {
             let relative = RecordingFormat.detectionsFolder + "/" + name
-            var info = stat()
-            guard stat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            let size = Int64(info.st_size)
-            if let entry = known.removeValue(forKey: relative), entry.modifiedNanoseconds == modified, entry.size == size {
+            guard let stamp = Self.stamp(folder + "/" + name, regularFile: true) else { continue }
+            if let entry = known.removeValue(forKey: relative), entry.modifiedNanoseconds == stamp.modified, entry.size == stamp.size {
                 current.append(entry)
                 continue
             }
             let bytes = FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } ?? []
             let key = DetectionRecording.key(of: bytes)
-            let entry = RecordingIndexEntry(directory: directory, file: relative, modifiedNanoseconds: modified, size: size,
+            let entry = RecordingIndexEntry(directory: directory, file: relative, modifiedNanoseconds: stamp.modified, size: stamp.size,
                                             sha256: key?.sha256, versionArn: key?.versionArn)
             changed.append(entry)
             current.append(entry)
         }
-        try store.update(directory: directory, changed: changed, removed: known.keys.sorted())
+        let stored = try store.folderStamp(directory: directory)
+        try store.update(directory: directory, changed: changed, removed: known.keys.sorted(),
+                         folderStamp: stored == folderStamp ? nil : folderStamp)
         return current
     }
 
     private func indexedRecording(sha256: String, versionArn: String, store: RecordingIndexStore) throws -> DetectionRecording? {
+        // Fast path: no file added, removed or renamed since the last full comparison, and the
+        // matching files unchanged: only they are read. Anything else compares every file.
+        let folder = directory + "/" + RecordingFormat.detectionsFolder
+        let (indexed, storedStamp) = try store.entries(directory: directory, sha256: sha256, versionArn: versionArn)
+        if let storedStamp, !indexed.isEmpty, storedStamp == Self.stamp(folder, regularFile: false)?.modified,
+           indexed.allSatisfy(isUnchanged) {
+            return try decodeMatches(indexed)
+        }
         let entries = try refreshedEntries(store)
         let matches = entries.filter { $0.sha256 == sha256 && $0.versionArn == versionArn }
         guard !matches.isEmpty else {
@@ -263,6 +281,18 @@ public final class RecordingLibrary: Sendable {
             if !issues.isEmpty { throw RecordingError(directory: directory, issues: issues) }
             return nil
         }
+        return try decodeMatches(matches)
+    }
+
+    /// True when the entry's file has the size and time the index holds.
+    private func isUnchanged(_ entry: RecordingIndexEntry) -> Bool {
+        guard let stamp = Self.stamp(directory + "/" + entry.file, regularFile: true) else { return false }
+        return stamp.modified == entry.modifiedNanoseconds && stamp.size == entry.size
+    }
+
+    /// The one recording among `matches` (files about the same photo and version), checked;
+    /// a second one is a mistake.
+    private func decodeMatches(_ matches: [RecordingIndexEntry]) throws -> DetectionRecording? {
         var found: DetectionRecording?
         for entry in matches {
             do {

@@ -37,7 +37,8 @@ public final class RecordingIndexStore: Sendable {
         self.database = database
     }
 
-    /// Migration `v3-recording-index`.
+    /// Migration `v3-recording-index`: the entries, and per folder the modification time of its
+    /// `detections/` when the entries were last compared with every file.
     static func createTables(_ db: Database) throws {
         try db.create(table: RecordingIndexEntry.databaseTableName) { t in
             t.column("directory", .text).notNull()
@@ -49,23 +50,62 @@ public final class RecordingIndexStore: Sendable {
             t.primaryKey(["directory", "file"])
         }
         try db.create(index: "recordingIndexByPhoto", on: RecordingIndexEntry.databaseTableName, columns: ["directory", "sha256", "versionArn"])
+        try db.create(table: "recordingFolder") { t in
+            t.primaryKey("directory", .text)
+            t.column("modifiedNanoseconds", .integer).notNull()
+        }
+    }
+
+    private static let columns = "directory, file, modifiedNanoseconds, size, sha256, versionArn"
+
+    /// Rows read by position (cheaper than decoding each through Codable).
+    private static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [RecordingIndexEntry] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            RecordingIndexEntry(directory: row[0], file: row[1], modifiedNanoseconds: row[2], size: row[3], sha256: row[4], versionArn: row[5])
+        }
     }
 
     /// Every entry of one folder, by file name.
     public func entries(directory: String) throws -> [RecordingIndexEntry] {
         try database.read { db in
-            try RecordingIndexEntry.filter(Column("directory") == directory).order(Column("file")).fetchAll(db)
+            try Self.entries(db, sql: "SELECT \(Self.columns) FROM recordingIndex WHERE directory = ? ORDER BY file", arguments: [directory])
         }
     }
 
-    /// In one transaction: saves `changed` entries and forgets the `removed` files of `directory`.
-    public func update(directory: String, changed: [RecordingIndexEntry], removed: [String]) throws {
-        guard !changed.isEmpty || !removed.isEmpty else { return }
+    /// The entries of one folder about one photo and version, by file name; with the folder's
+    /// stamp (see ``update(directory:changed:removed:folderStamp:)``), nil when never compared.
+    public func entries(directory: String, sha256: String, versionArn: String) throws -> (entries: [RecordingIndexEntry], folderStamp: Int64?) {
+        try database.read { db in
+            let stamp = try Int64.fetchOne(db, sql: "SELECT modifiedNanoseconds FROM recordingFolder WHERE directory = ?", arguments: [directory])
+            let entries = try Self.entries(db, sql: "SELECT \(Self.columns) FROM recordingIndex WHERE directory = ? AND sha256 = ? AND versionArn = ? ORDER BY file",
+                                           arguments: [directory, sha256, versionArn])
+            return (entries, stamp)
+        }
+    }
+
+    /// In one transaction: saves `changed` entries, forgets the `removed` files of `directory`,
+    /// and, when given, records `folderStamp`: the folder's modification time (ns) seen before
+    /// every file was compared (nil leaves it as it is).
+    public func update(directory: String, changed: [RecordingIndexEntry], removed: [String], folderStamp: Int64? = nil) throws {
+        guard !changed.isEmpty || !removed.isEmpty || folderStamp != nil else { return }
         try database.write { db in
             for file in removed {
-                try RecordingIndexEntry.filter(Column("directory") == directory && Column("file") == file).deleteAll(db)
+                try db.execute(sql: "DELETE FROM recordingIndex WHERE directory = ? AND file = ?", arguments: [directory, file])
             }
             for entry in changed { try entry.upsert(db) }
+            if let folderStamp {
+                try db.execute(sql: """
+                    INSERT INTO recordingFolder (directory, modifiedNanoseconds) VALUES (?, ?)
+                    ON CONFLICT(directory) DO UPDATE SET modifiedNanoseconds = excluded.modifiedNanoseconds
+                    """, arguments: [directory, folderStamp])
+            }
+        }
+    }
+
+    /// The folder's stamp, nil when it was never compared file by file.
+    public func folderStamp(directory: String) throws -> Int64? {
+        try database.read { db in
+            try Int64.fetchOne(db, sql: "SELECT modifiedNanoseconds FROM recordingFolder WHERE directory = ?", arguments: [directory])
         }
     }
 }

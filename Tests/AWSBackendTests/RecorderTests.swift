@@ -121,7 +121,7 @@ struct RecorderTests {
             .record(photoPaths: [photo], versionArn: FakeRekognition.versionArn, directory: home.path + "/rec")
         #expect(result.projectFile == nil)
         #expect(result.warnings.map(\.en) == [
-            "projects/verification001.json not updated: projects/verification001.json: line 1, column 45, at Note: unknown key \"Note\"",
+            "projects/verification001.json not updated: projects/verification001.json: line 1, column 44, at Note: unknown key \"Note\"",
         ])
         #expect(try String(contentsOfFile: home.path + "/rec/projects/verification001.json", encoding: .utf8) == broken)
     }

@@ -106,7 +106,7 @@ func detectionFileNames(photo: String, expected: String) {
                                     file: "projects/verification001.json")
     }
     #expect(error.message.en == """
-        line 6, column 15, at Versions[0].Status: a recording does not keep the live status RUNNING: the mock keeps start and stop in its database
+        line 7, column 15, at Versions[0].Status: a recording does not keep the live status RUNNING: the mock keeps start and stop in its database
           write TRAINING_COMPLETED for a trained model (it starts stopped; `model start` runs it)
         """)
     #expect(error.message.ja.contains("TRAINING_COMPLETED"))

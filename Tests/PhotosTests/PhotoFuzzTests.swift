@@ -28,6 +28,7 @@ import Testing
                 let full = round % 8 == 0
                 let decoded = Self.attempt(name) { try Photo.decode(bytes: bytes, name: name, maxSide: full ? nil : 1) }
                 tally.count(decoded)
+                if case .foreign(let text) = decoded { Issue.record("\(name) #\(round): not a PhotoError: \(text)") }
                 if case .failed(let error) = decoded {
                     #expect(error.code == "InvalidImageFormatException" || error.code == "InvalidParameterException", "\(name) #\(round): \(error)")
                     #expect(error.message.en.contains(name), "\(error)")
@@ -46,10 +47,15 @@ import Testing
     enum Outcome: CustomStringConvertible {
         case decoded
         case failed(PhotoError)
+        /// Anything but a PhotoError: always a test failure.
+        case foreign(String)
 
         var code: String? {
-            if case .failed(let error) = self { return error.code ?? "local" }
-            return nil
+            switch self {
+            case .decoded: return nil
+            case .failed(let error): return error.code ?? "local"
+            case .foreign(let text): return "foreign: " + text
+            }
         }
 
         var description: String { code ?? "decoded" }
@@ -62,12 +68,14 @@ import Testing
         }
     }
 
-    static func attempt(_ name: String, _ body: () throws(PhotoError) -> Any) -> Outcome {
+    static func attempt(_ name: String, _ body: () throws -> Any) -> Outcome {
         do {
             _ = try body()
             return .decoded
-        } catch {
+        } catch let error as PhotoError {
             return .failed(error)
+        } catch {
+            return .foreign(String(describing: error))
         }
     }
 

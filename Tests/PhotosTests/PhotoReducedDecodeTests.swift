@@ -73,12 +73,14 @@ import Testing
     }
 
     /// "ok" or the error's code.
-    static func outcome(_ body: () throws(PhotoError) -> Any) -> String {
+    static func outcome(_ body: () throws -> Any) -> String {
         do {
             _ = try body()
             return "ok"
-        } catch {
+        } catch let error as PhotoError {
             return error.code ?? "nil"
+        } catch {
+            return "not a PhotoError: \(error)"
         }
     }
 
