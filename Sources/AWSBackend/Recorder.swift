@@ -3,8 +3,9 @@ import Foundation
 import PanyaSupport
 import Photos
 
-/// Records what a model version sees, for the mock to replay in class (formats.md):
-/// `DIR/detections/<photo-stem>.json` per photo (every candidate, MinConfidence 0) and
+/// Records what a model version sees, for the mock to replay in class (formats.md), through the
+/// recording codec (`DetectionRecording`, `ProjectRecording`, `RecordingFormat`'s naming and
+/// status rules): `DIR/detections/<name>.json` per photo (every candidate, MinConfidence 0) and
 /// `DIR/projects/<project>.json` from DescribeProjectVersions and the evaluation summary.
 /// Recordings carry no credentials, no signatures and, unless asked, no account id.
 public struct Recorder {
@@ -26,8 +27,11 @@ public struct Recorder {
     }
 
     /// For each photo, DetectCustomLabels with MinConfidence 0 on `versionArn`, written to
-    /// `directory/detections/<photo-stem>.json`; then `directory/projects/<project>.json` written
-    /// or updated (other versions and keys kept) when the service describes the version.
+    /// `directory/detections/<name>.json` (`breads3.jpg` → `breads3.json`, a PNG → `breads3-png.json`,
+    /// `-2` … when another photo's recording has the name; an earlier recording of the same photo
+    /// and version is replaced in place); then `directory/projects/<project>.json`
+    /// written or updated (other versions and comments kept) when the service describes the version
+    /// and the file there has no mistake.
     /// - Parameters:
     ///   - photoPaths: local JPEG/PNG files, or `s3://bucket/key` (read with GetObject so the
     ///     recording holds the photo's hash and size).
@@ -38,60 +42,57 @@ public struct Recorder {
         guard let arn = ProjectVersionArn(versionArn) else {
             throw AWSError(kind: .configuration, message: Catalog.awsNotAVersionArn(versionArn), serviceCode: "InvalidParameterException")
         }
-        func scrub(_ text: String) -> String {
-            keepAccountId ? text : ArnSyntax.replacingAccounts(in: text)
-        }
-
-        let detectionsDir = directory + "/detections"
-        try makeDirectory(detectionsDir)
+        try makeDirectory(directory + "/" + RecordingFormat.detectionsFolder)
+        // A photo + version pair is recorded once: an existing recording of it is replaced, and a
+        // new one never takes the name of another photo's recording.
+        var (taken, existing) = Self.existingRecordings(in: directory)
         var files: [String] = []
-        var usedStems: Set<String> = []
         for path in photoPaths {
             try backend.settings.interrupt.check()
             let (bytes, fileName) = try photoBytes(path)
             let header = try Photo.validate(bytes: bytes, name: path)
             let response = try backend.detectAllCandidates(projectVersionArn: versionArn, image: .bytes(bytes))
-            let document: JSONObject = [
-                "Photo": .object([
-                    "File": .string(fileName), "SHA256": .string(PhotoFingerprint.sha256(bytes)),
-                    "Width": .int(header.width), "Height": .int(header.height),
-                ]),
-                "ProjectVersionArn": .string(versionArn),
-                "CustomLabels": .array(response.customLabels.map(\.jsonValue)),
-            ]
-            var stem = Self.stem(of: fileName)
-            if usedStems.contains(stem) {
-                var n = 2
-                while usedStems.contains("\(stem)-\(n)") { n += 1 }
-                stem = "\(stem)-\(n)"
-            }
-            usedStems.insert(stem)
-            let file = detectionsDir + "/" + stem + ".json"
-            try write(scrub(JSONPrinter.awsCLI(.object(document))), to: file)
-            files.append(file)
+            var recording = DetectionRecording(photoFile: fileName, sha256: PhotoFingerprint.sha256(bytes), width: header.width,
+                                               height: header.height, versionArn: arn, candidates: response.customLabels).sortedHighestFirst()
+            if !keepAccountId { recording = recording.withPlaceholderAccount() }
+            let key = recording.sha256 + " " + recording.versionArn.description
+            recording.file = existing[key] ?? RecordingFormat.detectionFile(photoPath: fileName, taken: taken)
+            taken.insert(recording.file)
+            existing[key] = recording.file
+            let file = directory + "/" + recording.file
+            try write(recording.encoded(), to: file)
+            if !files.contains(file) { files.append(file) }
         }
 
         var warnings: [Message] = []
         var projectFile: String? = nil
+        let relative = RecordingFormat.projectFile(projectName: arn.projectName)
         do {
-            let (project, versionWarnings) = try projectDocument(for: arn, existingAt: directory + "/projects/\(arn.projectName).json")
+            let (recorded, versionWarnings) = try projectRecording(for: arn, existingAt: directory + "/" + relative)
             warnings += versionWarnings
-            try makeDirectory(directory + "/projects")
-            let file = directory + "/projects/\(arn.projectName).json"
-            try write(scrub(JSONPrinter.awsCLI(.object(project))), to: file)
+            let project = keepAccountId ? recorded : recorded.withPlaceholderAccount()
+            try makeDirectory(directory + "/" + RecordingFormat.projectsFolder)
+            let file = directory + "/" + relative
+            try write(project.encoded(), to: file)
             projectFile = file
         } catch let error as AWSError {
             warnings.append(Catalog.awsRecorderProjectSkipped(project: arn.projectName, reason: error.message))
+        } catch let error as JSONError {
+            // The file there has a mistake: rewriting it would lose what it holds.
+            warnings.append(Catalog.awsRecorderProjectSkipped(project: arn.projectName, reason: .verbatim(relative + ": ") + error.message))
         }
         return Result(detectionFiles: files, projectFile: projectFile, warnings: warnings)
     }
 
-    /// The project file's content: the existing file (when it parses) with this version's entry
-    /// replaced or added.
-    func projectDocument(for arn: ProjectVersionArn, existingAt path: String) throws -> (JSONObject, [Message]) {
-        let projectArn = try backend.projectArn(for: arn)
-        let versions = try backend.describeProjectVersionsWithoutEvaluation(projectArn: projectArn, versionNames: [arn.versionName])
-        guard let version = versions.first(where: { $0.projectVersionArn == arn.description }) ?? versions.first else {
+    /// The project to write: the file at `path` (when there is one) with this version's entry
+    /// replaced or added, its other versions and comments kept.
+    /// - Throws: `AWSError` when the service does not describe the version, `JSONError` when the
+    ///   file there has a mistake.
+    func projectRecording(for arn: ProjectVersionArn, existingAt path: String) throws -> (ProjectRecording, [Message]) {
+        let projectArnText = try backend.projectArn(for: arn)
+        let versions = try backend.describeProjectVersionsWithoutEvaluation(projectArn: projectArnText, versionNames: [arn.versionName])
+        guard let version = versions.first(where: { $0.projectVersionArn == arn.description }) ?? versions.first,
+              let projectArn = ProjectArn(projectArnText) else {
             throw AWSError(kind: .service, message: Catalog.awsVersionNotFound(arn.description), serviceCode: "ResourceNotFoundException",
                            operation: "DescribeProjectVersions")
         }
@@ -106,55 +107,30 @@ public struct Recorder {
                 warnings.append(Catalog.awsRecorderNoEvaluation(reason: error.message))
             }
         }
-        let entry = Self.versionEntry(version, summary: summary)
-
-        var project: JSONObject = ["ProjectName": .string(arn.projectName), "ProjectArn": .string(projectArn), "Versions": .array([])]
-        if let data = FileManager.default.contents(atPath: path),
-           let existing = try? JSONParser.parse(bytes: Array(data)).root, case .object(let object) = existing {
-            project = object
-            project["ProjectArn"] = .string(projectArn)
+        let entry = VersionRecording(recording: version, arn: ProjectVersionArn(version.projectVersionArn) ?? arn, evaluation: summary)
+        var project = ProjectRecording(projectName: arn.projectName, projectArn: projectArn, versions: [])
+        if let data = FileManager.default.contents(atPath: path) {
+            project = try ProjectRecording.decode(bytes: Array(data), file: RecordingFormat.projectFile(projectName: arn.projectName))
+            project.projectArn = projectArn
         }
-        var list: [JSONValue] = []
-        if case .array(let items)? = project["Versions"] { list = items }
-        if let index = list.firstIndex(where: { $0["ProjectVersionArn"]?.stringValue == arn.description || $0["VersionName"]?.stringValue == arn.versionName }) {
-            list[index] = .object(entry)
-        } else {
-            list.append(.object(entry))
-        }
-        project["Versions"] = .array(list)
-        return (project, warnings)
+        return (project.replacing(entry), warnings)
     }
 
-    /// One `Versions` entry in formats.md's form. A live status (RUNNING, STOPPED …) is recorded as
-    /// TRAINING_COMPLETED, "trained and stopped": the mock keeps the lifecycle itself.
-    static func versionEntry(_ version: ProjectVersionDescription, summary: EvaluationSummary?) -> JSONObject {
-        let status: VersionStatus
-        switch version.status {
-        case .trainingInProgress, .trainingFailed, .deprecated, .expired: status = version.status
-        default: status = .trainingCompleted
+    /// The detection files already in `directory` (relative names) and, by "sha256 versionArn",
+    /// the file recording each photo and version (read leniently; a broken file keeps its name).
+    static func existingRecordings(in directory: String) -> (files: Set<String>, byPhoto: [String: String]) {
+        let folder = directory + "/" + RecordingFormat.detectionsFolder
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter(RecordingFormat.isRecordingFileName).sorted()
+        var files: Set<String> = []
+        var byPhoto: [String: String] = [:]
+        for name in names {
+            let relative = RecordingFormat.detectionsFolder + "/" + name
+            files.insert(relative)
+            if let data = FileManager.default.contents(atPath: folder + "/" + name), let key = DetectionRecording.key(of: Array(data)) {
+                byPhoto[key.sha256 + " " + key.versionArn] = byPhoto[key.sha256 + " " + key.versionArn] ?? relative
+            }
         }
-        var entry: JSONObject = [
-            "VersionName": .string(version.versionName),
-            "ProjectVersionArn": .string(version.projectVersionArn),
-            "Status": .string(status.rawValue),
-        ]
-        entry.append("BillableTrainingTimeInSeconds", version.billableTrainingTimeInSeconds.map(JSONValue.int))
-        entry.append("TrainingImages", (version.trainingImages ?? summary?.trainingImages).map(JSONValue.int))
-        entry.append("TestingImages", (version.testingImages ?? summary?.testingImages).map(JSONValue.int))
-        entry.append("F1Score", (version.f1Score ?? summary?.f1Score).map(JSONValue.double))
-        entry.append("Precision", summary?.precision.map(JSONValue.double))
-        entry.append("Recall", summary?.recall.map(JSONValue.double))
-        if let summary, !summary.labels.isEmpty {
-            entry["Labels"] = .array(summary.labels.map { label in
-                var object: JSONObject = ["Name": .string(label.label), "AssumedThreshold": .double(label.threshold)]
-                object.append("F1Score", label.f1Score.map(JSONValue.double))
-                object.append("Precision", label.precision.map(JSONValue.double))
-                object.append("Recall", label.recall.map(JSONValue.double))
-                object.append("TestingImages", label.testingImages.map(JSONValue.int))
-                return .object(object)
-            })
-        }
-        return entry
+        return (files, byPhoto)
     }
 
     /// The photo's bytes and file name: a local file, or an S3 object read with GetObject.
@@ -168,12 +144,6 @@ public struct Recorder {
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
         return (try Photo.readBytes(path: path), name)
-    }
-
-    /// `breads3.jpg` → `breads3`; `.hidden` stays whole.
-    static func stem(of fileName: String) -> String {
-        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return fileName }
-        return String(fileName[..<dot])
     }
 
     func makeDirectory(_ path: String) throws {

@@ -50,6 +50,10 @@ static void panya_copy_message(const char *from, char *to, size_t capacity) {
     to[capacity - 1] = '\0';
 }
 
+int panya_jpeg_scaled_side(int side, int scale_denom) {
+    return scale_denom <= 1 ? side : (side + scale_denom - 1) / scale_denom;
+}
+
 int panya_jpeg_read_header(const unsigned char *data, size_t size,
                            int *width, int *height, int *components,
                            char *message, size_t message_capacity) {
@@ -90,6 +94,16 @@ static void panya_cmyk_row_to_rgb(const unsigned char *cmyk, unsigned char *rgb,
 int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
                           unsigned char *rgb, int expected_width, int expected_height,
                           char *message, size_t message_capacity) {
+    return panya_jpeg_decode_rgb_scaled(data, size, rgb, expected_width, expected_height, 1, message, message_capacity);
+}
+
+int panya_jpeg_decode_rgb_scaled(const unsigned char *data, size_t size,
+                                 unsigned char *rgb, int expected_width, int expected_height, int scale_denom,
+                                 char *message, size_t message_capacity) {
+    if (scale_denom != 1 && scale_denom != 2 && scale_denom != 4 && scale_denom != 8) {
+        panya_copy_message("scale must be 1/1, 1/2, 1/4 or 1/8", message, message_capacity);
+        return PANYA_JPEG_BAD_ARGUMENT;
+    }
     if (data == NULL || size == 0 || rgb == NULL) {
         panya_copy_message("empty input", message, message_capacity);
         return PANYA_JPEG_BAD_ARGUMENT;
@@ -118,8 +132,16 @@ int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
     int inverted = cinfo.saw_Adobe_marker;
     cinfo.out_color_space = is_cmyk ? JCS_CMYK : JCS_RGB; /* grayscale → RGB is built in */
     cinfo.dct_method = JDCT_ISLOW;
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned int)scale_denom;
     jpeg_start_decompress(&cinfo);
     int width = (int)cinfo.output_width;
+    if (width != panya_jpeg_scaled_side(expected_width, scale_denom)
+        || (int)cinfo.output_height != panya_jpeg_scaled_side(expected_height, scale_denom)) {
+        panya_copy_message("unexpected output size at this scale", message, message_capacity);
+        jpeg_destroy_decompress(&cinfo);
+        return PANYA_JPEG_BAD_ARGUMENT;
+    }
     if (is_cmyk) {
         cmyk_row = (unsigned char *)malloc((size_t)width * 4);
         if (cmyk_row == NULL) {

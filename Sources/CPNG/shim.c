@@ -109,10 +109,48 @@ int panya_png_read_header(const unsigned char *data, size_t size,
     return PANYA_PNG_OK;
 }
 
+/* Alpha over white, integer arithmetic (same bytes on every machine). */
+static unsigned char panya_over_white(unsigned int v, unsigned int a) {
+    return (unsigned char)((v * a + 255u * (255u - a) + 127u) / 255u);
+}
+
+/* Adds one decoded RGBA row, composited over white, into the band sums of 1/factor columns. */
+static void panya_png_accumulate(const unsigned char *rgba, int width, int factor, unsigned int *sums) {
+    for (int x = 0; x < width; x++) {
+        unsigned int a = rgba[4 * x + 3];
+        unsigned int *sum = sums + 3 * (x / factor);
+        if (a == 255) {
+            /* Opaque (every pixel of an RGB file): over white is the colour itself. */
+            for (int c = 0; c < 3; c++) sum[c] += rgba[4 * x + c];
+        } else {
+            for (int c = 0; c < 3; c++) sum[c] += panya_over_white(rgba[4 * x + c], a);
+        }
+    }
+}
+
+/* Writes one output row of averages (each block's pixel count) and clears the sums. */
+static void panya_png_emit_band(unsigned int *sums, int width, int rows, int factor, unsigned char *out) {
+    int out_width = (width + factor - 1) / factor;
+    for (int ox = 0; ox < out_width; ox++) {
+        int columns = (ox + 1) * factor <= width ? factor : width - ox * factor;
+        unsigned int count = (unsigned int)(columns * rows);
+        for (int c = 0; c < 3; c++) {
+            out[3 * ox + c] = (unsigned char)((sums[3 * ox + c] + count / 2) / count);
+            sums[3 * ox + c] = 0;
+        }
+    }
+}
+
 int panya_png_decode_rgb(const unsigned char *data, size_t size,
                          unsigned char *rgb, int expected_width, int expected_height,
                          char *message, size_t message_capacity) {
-    if (data == NULL || size < 8 || png_sig_cmp(data, 0, 8) != 0 || rgb == NULL) {
+    return panya_png_decode_rgb_scaled(data, size, rgb, expected_width, expected_height, 1, message, message_capacity);
+}
+
+int panya_png_decode_rgb_scaled(const unsigned char *data, size_t size,
+                                unsigned char *rgb, int expected_width, int expected_height, int factor,
+                                char *message, size_t message_capacity) {
+    if (data == NULL || size < 8 || png_sig_cmp(data, 0, 8) != 0 || rgb == NULL || factor < 1) {
         panya_copy_message("not a PNG signature", message, message_capacity);
         return PANYA_PNG_BAD_ARGUMENT;
     }
@@ -120,6 +158,7 @@ int panya_png_decode_rgb(const unsigned char *data, size_t size,
     /* volatile: assigned after setjmp, freed after a longjmp. */
     unsigned char *volatile rgba = NULL;
     png_bytep *volatile rows = NULL;
+    unsigned int *volatile sums = NULL;
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &reader, panya_png_read_error, panya_png_warning);
     if (png == NULL) {
         panya_copy_message("out of memory", message, message_capacity);
@@ -136,6 +175,7 @@ int panya_png_decode_rgb(const unsigned char *data, size_t size,
         png_destroy_read_struct(&png, &info, NULL);
         free(rows);
         free(rgba);
+        free(sums);
         return PANYA_PNG_ERROR;
     }
     png_set_read_fn(png, &reader, panya_png_read_data);
@@ -148,6 +188,7 @@ int panya_png_decode_rgb(const unsigned char *data, size_t size,
         return PANYA_PNG_BAD_ARGUMENT;
     }
     int color_type = png_get_color_type(png, info);
+    int interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
     /* Everything becomes 8-bit RGBA: expand palette/low-bit gray/tRNS, scale 16 → 8, gray → RGB. */
     png_set_expand(png);
     png_set_scale_16(png);
@@ -158,24 +199,37 @@ int panya_png_decode_rgb(const unsigned char *data, size_t size,
     if (png_get_rowbytes(png, info) != (size_t)width * 4) {
         png_error(png, "unexpected row layout after conversion");
     }
-    rgba = (unsigned char *)malloc((size_t)width * (size_t)height * 4);
-    rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)height);
-    if (rgba == NULL || rows == NULL) png_error(png, "out of memory");
-    for (int y = 0; y < height; y++) rows[y] = rgba + (size_t)y * (size_t)width * 4;
-    png_read_image(png, rows);
-    png_read_end(png, NULL);
-    /* Composite over white with integer arithmetic (same bytes on every machine). */
-    size_t count = (size_t)width * (size_t)height;
-    for (size_t i = 0; i < count; i++) {
-        unsigned int a = rgba[4 * i + 3];
-        for (int c = 0; c < 3; c++) {
-            unsigned int v = rgba[4 * i + c];
-            rgb[3 * i + c] = (unsigned char)((v * a + 255u * (255u - a) + 127u) / 255u);
+    int out_width = (width + factor - 1) / factor;
+    sums = (unsigned int *)calloc((size_t)out_width * 3, sizeof(unsigned int));
+    if (sums == NULL) png_error(png, "out of memory");
+    if (interlaced) {
+        /* Every pass writes into the whole picture: keep it all, then average it. */
+        rgba = (unsigned char *)malloc((size_t)width * (size_t)height * 4);
+        rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)height);
+        if (rgba == NULL || rows == NULL) png_error(png, "out of memory");
+        for (int y = 0; y < height; y++) rows[y] = rgba + (size_t)y * (size_t)width * 4;
+        png_read_image(png, rows);
+    } else {
+        /* One row at a time: the memory is one row and one band of sums, whatever the size. */
+        rgba = (unsigned char *)malloc((size_t)width * 4);
+        if (rgba == NULL) png_error(png, "out of memory");
+    }
+    int band_rows = 0;
+    for (int y = 0; y < height; y++) {
+        const unsigned char *row = interlaced ? rows[y] : rgba;
+        if (!interlaced) png_read_row(png, rgba, NULL);
+        panya_png_accumulate(row, width, factor, sums);
+        band_rows++;
+        if (band_rows == factor || y == height - 1) {
+            panya_png_emit_band(sums, width, band_rows, factor, rgb + (size_t)(y / factor) * (size_t)out_width * 3);
+            band_rows = 0;
         }
     }
+    png_read_end(png, NULL);
     png_destroy_read_struct(&png, &info, NULL);
     free(rows);
     free(rgba);
+    free(sums);
     return PANYA_PNG_OK;
 }
 

@@ -1,64 +1,23 @@
-/// Writes the recording files the mock backend replays (`mock-responses/`, formats.md), so a
-/// recorder on the live backend and the mock agree on one format. Files are printed in the
-/// AWS CLI's layout (4-space indent, non-ASCII as is) with the account replaced by
-/// `123456789012` unless `keepAccount`.
+import PanyaSupport
+
+/// The rules of the recordings folder (`mock-responses/`, formats.md) in one place: where each
+/// file goes and what it is called, which keys each object may hold, and which version statuses
+/// a recording keeps. The two file types are ``ProjectRecording`` and ``DetectionRecording``;
+/// both encode and decode, and everything that reads or writes recordings (the mock's library,
+/// the AWS recorder, the skeleton printer) goes through them.
 public enum RecordingFormat {
-    /// `detections/<name>.json`: what one version saw in one photo; `labels` are every
-    /// candidate, unfiltered (DetectCustomLabels with MinConfidence 0), written highest first.
-    public static func detectionFile(photoFile: String, sha256: String, width: Int, height: Int, versionArn: String,
-                                     labels: [CustomLabel], keepAccount: Bool = false) -> String {
-        let arn = keepAccount ? versionArn : ArnSyntax.replacingAccounts(in: versionArn)
-        let sorted = labels.enumerated().sorted { a, b in
-            a.element.confidence != b.element.confidence ? a.element.confidence > b.element.confidence : a.offset < b.offset
-        }.map(\.element)
-        let object: JSONObject = [
-            "Photo": .object(["File": .string(photoFile), "SHA256": .string(sha256.lowercased()), "Width": .int(width), "Height": .int(height)]),
-            "ProjectVersionArn": .string(arn),
-            "CustomLabels": .array(sorted.map(\.jsonValue)),
-        ]
-        return JSONPrinter.awsCLI(.object(object))
+    /// The folder of project files.
+    public static let projectsFolder = "projects"
+    /// The folder of detection files.
+    public static let detectionsFolder = "detections"
+
+    /// `projects/<ProjectName>.json`: a project file is named after its project.
+    public static func projectFile(projectName: String) -> String {
+        projectsFolder + "/" + projectName + ".json"
     }
 
-    /// `projects/<ProjectName>.json`: the project and its versions with labels, thresholds and
-    /// metrics (from DescribeProjectVersions and the evaluation summaries).
-    public static func projectFile(projectName: String, projectArn: String, versions: [ProjectVersionDescription],
-                                   precisionRecall: [String: (precision: Double?, recall: Double?)] = [:], keepAccount: Bool = false) -> String {
-        func arn(_ text: String) -> String { keepAccount ? text : ArnSyntax.replacingAccounts(in: text) }
-        let versionValues: [JSONValue] = versions.map { version in
-            var object: JSONObject = [
-                "VersionName": .string(version.versionName),
-                "ProjectVersionArn": .string(arn(version.projectVersionArn)),
-                // The mock's lifecycle lives in its store: a recorded version is "trained and stopped".
-                "Status": .string(VersionStatus.trainingCompleted.rawValue),
-            ]
-            object.append("BillableTrainingTimeInSeconds", version.billableTrainingTimeInSeconds.map(JSONValue.int))
-            object.append("TrainingImages", version.trainingImages.map(JSONValue.int))
-            object.append("TestingImages", version.testingImages.map(JSONValue.int))
-            object.append("F1Score", version.f1Score.map(JSONValue.double))
-            if let overall = precisionRecall[version.projectVersionArn] {
-                object.append("Precision", overall.precision.map(JSONValue.double))
-                object.append("Recall", overall.recall.map(JSONValue.double))
-            }
-            object["Labels"] = .array(version.labels.map { label in
-                var entry: JSONObject = ["Name": .string(label.label), "AssumedThreshold": .double(label.threshold)]
-                entry.append("F1Score", label.f1Score.map(JSONValue.double))
-                entry.append("Precision", label.precision.map(JSONValue.double))
-                entry.append("Recall", label.recall.map(JSONValue.double))
-                entry.append("TestingImages", label.testingImages.map(JSONValue.int))
-                return .object(entry)
-            })
-            return .object(object)
-        }
-        let object: JSONObject = [
-            "ProjectName": .string(projectName),
-            "ProjectArn": .string(arn(projectArn)),
-            "Versions": .array(versionValues),
-        ]
-        return JSONPrinter.awsCLI(.object(object))
-    }
-
-    /// The file name a detection recording gets for a photo path: `trays/breads3.jpg` → `breads3.json`,
-    /// a PNG → `breads3-png.json`.
+    /// The file name a detection recording gets for a photo path: `trays/breads3.jpg` →
+    /// `breads3.json`, a PNG → `breads3-png.json` (so a JPEG and a PNG of one tray do not collide).
     public static func detectionFileName(photoPath: String) -> String {
         let last = photoPath.split(separator: "/").last.map(String.init) ?? photoPath
         let lower = last.lowercased()
@@ -66,5 +25,91 @@ public enum RecordingFormat {
             return String(last.dropLast(suffix.count)) + replacement + ".json"
         }
         return last + ".json"
+    }
+
+    /// `detections/<name>.json` for the photo at `photoPath`; when that name is in `taken` (files
+    /// written earlier in the same run), `-2`, `-3` … is added before `.json`.
+    public static func detectionFile(photoPath: String, taken: Set<String> = []) -> String {
+        let name = detectionFileName(photoPath: photoPath)
+        let stem = String(name.dropLast(".json".count))
+        var file = detectionsFolder + "/" + name
+        var n = 2
+        while taken.contains(file) {
+            file = detectionsFolder + "/" + stem + "-\(n).json"
+            n += 1
+        }
+        return file
+    }
+
+    /// True for a file the recordings folder reads: `*.json`, not hidden.
+    public static func isRecordingFileName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && !name.hasPrefix(".")
+    }
+
+    /// The status a recording keeps for a version the service describes: a trained model is
+    /// recorded as `TRAINING_COMPLETED` ("trained and stopped"; the mock keeps the lifecycle in its
+    /// store), one that never finished training keeps its training status.
+    public static func recordedStatus(_ live: VersionStatus) -> VersionStatus {
+        switch live {
+        case .trainingInProgress, .copyingInProgress: return .trainingInProgress
+        case .trainingFailed, .copyingFailed: return .trainingFailed
+        case .deprecated: return .deprecated
+        case .expired: return .expired
+        case .trainingCompleted, .copyingCompleted, .starting, .running, .failed, .stopping, .stopped, .deleting:
+            return .trainingCompleted
+        }
+    }
+
+    /// The statuses a recording may hold (those ``recordedStatus(_:)`` gives).
+    public static let recordableStatuses: [VersionStatus] = VersionStatus.allCases.filter { recordedStatus($0) == $0 }
+
+    /// Keys each object of a project file may hold, in the order they are written.
+    static let projectKeys = ["ProjectName", "ProjectArn", "Versions", "Comment"]
+    static let versionKeys = ["VersionName", "ProjectVersionArn", "Status", "BillableTrainingTimeInSeconds", "TrainingImages",
+                              "TestingImages", "F1Score", "Precision", "Recall", "Labels", "Comment"]
+    static let labelKeys = ["Name", "AssumedThreshold", "F1Score", "Precision", "Recall", "TestingImages", "Comment"]
+    /// Keys each object of a detection file may hold.
+    static let detectionKeys = ["Photo", "ProjectVersionArn", "CustomLabels", "Comment"]
+    static let photoKeys = ["File", "SHA256", "Width", "Height"]
+    static let customLabelKeys = ["Name", "Confidence", "Geometry", "Comment"]
+    static let geometryKeys = ["BoundingBox", "Polygon"]
+    static let boxKeys = ["Width", "Height", "Left", "Top"]
+
+    // MARK: Value checks shared by both files
+
+    static func ratio(_ cursor: JSONCursor) throws -> Double {
+        let value = try cursor.double()
+        guard (0...1).contains(value) else {
+            throw cursor.invalid(Catalog.recordingRatioRange(lastKey(cursor.path), value), hint: Catalog.recordingRatioHint)
+        }
+        return value
+    }
+
+    static func lastKey(_ path: JSONPath) -> String {
+        for component in path.components.reversed() {
+            if case .key(let key) = component { return key }
+        }
+        return path.description
+    }
+
+    static func optionalRatio(_ cursor: JSONCursor, _ key: String) throws -> Double? {
+        try cursor.optionalMember(key).map(ratio)
+    }
+
+    static func optionalCount(_ cursor: JSONCursor, _ key: String) throws -> Int? {
+        guard let member = try cursor.optionalMember(key) else { return nil }
+        let value = try member.int()
+        guard value >= 0 else { throw member.invalid(Catalog.recordingNegative(key, value)) }
+        return value
+    }
+
+    static func positive(_ cursor: JSONCursor) throws -> Int {
+        let value = try cursor.int()
+        guard value >= 1 else { throw cursor.invalid(Catalog.recordingNegative(cursor.path.description, value)) }
+        return value
+    }
+
+    static func optionalComment(_ cursor: JSONCursor) throws -> String? {
+        try cursor.optionalMember("Comment")?.string()
     }
 }

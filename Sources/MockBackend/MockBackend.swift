@@ -33,10 +33,12 @@ public final class MockBackend: CustomLabelsBackend {
         Paths.assetsRoot(environment: environment) + "/mock-responses"
     }
 
-    /// A mock over the recordings in `directory` (validated; ``RecordingError`` lists mistakes),
-    /// keeping state in `database`; S3 objects come from `s3Root` (default `<directory>/s3`).
+    /// A mock over the recordings in `directory`, keeping state in `database`; S3 objects come
+    /// from `s3Root` (default `<directory>/s3`). The project files are read and checked now
+    /// (``RecordingError`` lists mistakes); a detection file when a photo needs it, found through
+    /// the recording index in `database`.
     public convenience init(directory: String, database: PanyaDatabase, s3Root: String? = nil, pricing: Pricing = .walkthrough) throws {
-        let library = try RecordingLibrary.load(directory: directory)
+        let library = try RecordingLibrary.open(directory: directory, index: RecordingIndexStore(database))
         self.init(library: library, database: database, s3Root: s3Root ?? directory + "/s3", pricing: pricing)
     }
 
@@ -279,10 +281,10 @@ public final class MockBackend: CustomLabelsBackend {
             throw Self.serviceError(for: error, name: name)
         }
         let sha = PhotoFingerprint.sha256(bytes)
-        guard let recording = library.detection(sha256: sha, versionArn: request.projectVersionArn) else {
+        guard let recording = try library.recording(sha256: sha, versionArn: request.projectVersionArn) else {
             throw MockBackendError.noRecording(photo: photoName ?? (request.image == .bytes(bytes) ? nil : name), sha256: sha,
                                                width: header.width, height: header.height, versionArn: request.projectVersionArn,
-                                               otherVersions: library.detections(sha256: sha).map(\.versionArn.versionName),
+                                               otherVersions: try library.recordedVersions(sha256: sha).compactMap { ProjectVersionArn($0)?.versionName },
                                                directory: library.directory)
         }
         return (version, recording)

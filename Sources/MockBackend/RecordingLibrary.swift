@@ -1,116 +1,130 @@
 import CustomLabels
 import Foundation
+import PanyaStore
 import PanyaSupport
 
 /// The recorded responses the mock replays (formats.md): `projects/*.json` and
-/// `detections/*.json` under one folder, validated as a whole when loaded.
+/// `detections/*.json` under one folder.
+///
+/// ``open(directory:index:)`` reads only the (few) project files; a detection file is found
+/// through a ``RecordingIndexStore`` (file → photo hash, version ARN, size, time), refreshed from
+/// the folder's sizes and times on each lookup, and decoded when it is used, so start-up does not
+/// grow with the number of recordings. ``load(directory:)`` reads and checks everything at once.
 public final class RecordingLibrary: Sendable {
     /// The folder the recordings were read from.
     public let directory: String
     /// The projects, by file name order.
     public let projects: [ProjectRecording]
-    /// Every detection recording, by file name order.
-    public let detections: [DetectionRecording]
 
-    private let detectionIndex: [String: DetectionRecording]
+    private enum Detections: Sendable {
+        /// Every detection read and checked (``load(directory:)``), by file name, and by photo + version.
+        case loaded([DetectionRecording], [String: DetectionRecording])
+        /// Found through the index on use.
+        case indexed(RecordingIndexStore)
+    }
 
-    /// Keys the project file may hold, per object.
-    static let projectKeys = ["ProjectName", "ProjectArn", "Versions", "Comment"]
-    static let versionKeys = ["VersionName", "ProjectVersionArn", "Status", "BillableTrainingTimeInSeconds", "TrainingImages",
-                              "TestingImages", "F1Score", "Precision", "Recall", "Labels", "Comment"]
-    static let labelKeys = ["Name", "AssumedThreshold", "F1Score", "Precision", "Recall", "TestingImages", "Comment"]
-    static let detectionKeys = ["Photo", "ProjectVersionArn", "CustomLabels", "Comment"]
-    static let photoKeys = ["File", "SHA256", "Width", "Height"]
-    static let customLabelKeys = ["Name", "Confidence", "Geometry", "Comment"]
-    static let geometryKeys = ["BoundingBox", "Polygon"]
-    static let boxKeys = ["Width", "Height", "Left", "Top"]
+    private let detectionSource: Detections
+    private let versionsByArn: [ProjectVersionArn: VersionRecording]
+
+    private init(directory: String, projects: [ProjectRecording], detections: Detections) {
+        self.directory = directory
+        self.projects = projects
+        self.detectionSource = detections
+        var versions: [ProjectVersionArn: VersionRecording] = [:]
+        for project in projects {
+            for version in project.versions where versions[version.arn] == nil { versions[version.arn] = version }
+        }
+        self.versionsByArn = versions
+    }
+
+    // MARK: Opening
+
+    /// Reads the project files under `directory`; detection files are read when used, through
+    /// `index`. Throws ``RecordingError`` for a missing folder or a mistake in a project file.
+    public static func open(directory: String, index: RecordingIndexStore) throws -> RecordingLibrary {
+        let projects = try readProjects(directory: directory)
+        return RecordingLibrary(directory: directory, projects: projects, detections: .indexed(index))
+    }
 
     /// Reads and checks every recording under `directory`; throws ``RecordingError`` listing
     /// every mistake (file, line, key, fix).
     public static func load(directory: String) throws -> RecordingLibrary {
-        let fm = FileManager.default
         var issues: [RecordingError.Issue] = []
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RecordingError(directory: directory, issues: [
-                RecordingError.Issue(file: directory, error: JSONError(.invalidValue(Catalog.recordingFolderMissing(directory)), path: .root, location: nil,
-                                                                       hint: Catalog.recordingFolderHint)),
-            ])
-        }
         var projects: [ProjectRecording] = []
-        for file in jsonFiles(in: directory + "/projects") {
-            let relative = "projects/" + file
+        do {
+            projects = try readProjects(directory: directory)
+        } catch let error as RecordingError {
+            issues = error.issues
+        }
+        // When a project file is wrong, its versions are unknown: detections naming an unknown
+        // version are skipped rather than reported, so the one real mistake is not buried.
+        let projectsFailed = !issues.isEmpty
+        let versions = RecordingLibrary(directory: directory, projects: projects, detections: .loaded([], [:])).versionsByArn
+        var detections: [DetectionRecording] = []
+        var index: [String: DetectionRecording] = [:]
+        for file in recordingFiles(in: directory + "/" + RecordingFormat.detectionsFolder) {
+            let relative = RecordingFormat.detectionsFolder + "/" + file
             do {
                 let document = try parseFile(directory + "/" + relative)
-                projects.append(try readProject(document.cursor, file: relative))
+                if projectsFailed, let arn = document.root["ProjectVersionArn"]?.stringValue.flatMap(ProjectVersionArn.init), versions[arn] == nil {
+                    continue
+                }
+                let recording = try DetectionRecording.decode(document, file: relative, versions: { versions[$0] })
+                let key = indexKey(sha256: recording.sha256, versionArn: recording.versionArn.description)
+                if let other = index[key] { throw duplicate(recording, of: other, in: document) }
+                index[key] = recording
+                detections.append(recording)
+            } catch let error as JSONError {
+                issues.append(RecordingError.Issue(file: relative, error: error))
+            }
+        }
+        if !issues.isEmpty { throw RecordingError(directory: directory, issues: issues) }
+        return RecordingLibrary(directory: directory, projects: projects, detections: .loaded(detections, index))
+    }
+
+    /// The project files, checked; a version declared twice is reported, as is a folder without projects.
+    static func readProjects(directory: String) throws -> [ProjectRecording] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RecordingError(directory: directory, issues: [
+                RecordingError.Issue(file: directory, error: JSONError(.invalidValue(Catalog.recordingFolderMissing(directory)), path: .root,
+                                                                       location: nil, hint: Catalog.recordingFolderHint)),
+            ])
+        }
+        var issues: [RecordingError.Issue] = []
+        var projects: [ProjectRecording] = []
+        for file in recordingFiles(in: directory + "/" + RecordingFormat.projectsFolder) {
+            let relative = RecordingFormat.projectsFolder + "/" + file
+            do {
+                projects.append(try ProjectRecording.decode(parseFile(directory + "/" + relative), file: relative))
             } catch let error as JSONError {
                 issues.append(RecordingError.Issue(file: relative, error: error))
             }
         }
         if projects.isEmpty && issues.isEmpty {
-            issues.append(RecordingError.Issue(file: "projects/", error: JSONError(.invalidValue(Catalog.recordingNoProjects), path: .root, location: nil,
-                                                                                 hint: Catalog.recordingNoProjectsHint)))
+            issues.append(RecordingError.Issue(file: RecordingFormat.projectsFolder + "/", error: JSONError(
+                .invalidValue(Catalog.recordingNoProjects), path: .root, location: nil, hint: Catalog.recordingNoProjectsHint)))
         }
-        var versions: [ProjectVersionArn: VersionRecording] = [:]
         var versionFiles: [ProjectVersionArn: String] = [:]
-        var keptProjects: [ProjectRecording] = []
         for project in projects {
-            var duplicate = false
             for version in project.versions {
                 if let other = versionFiles[version.arn] {
                     issues.append(RecordingError.Issue(file: project.file, error: JSONError(
                         .invalidValue(Catalog.recordingDuplicateVersion(version.arn.description, otherFile: other)), path: .root, location: nil)))
-                    duplicate = true
                 }
-                versions[version.arn] = version
-                versionFiles[version.arn] = project.file
-            }
-            if !duplicate { keptProjects.append(project) }
-        }
-
-        // When a project file is wrong, its versions are unknown: detections naming them are
-        // skipped rather than reported, so the one real mistake is not buried.
-        let projectsFailed = !issues.isEmpty
-        var detections: [DetectionRecording] = []
-        var index: [String: DetectionRecording] = [:]
-        for file in jsonFiles(in: directory + "/detections") {
-            let relative = "detections/" + file
-            do {
-                let document = try parseFile(directory + "/" + relative)
-                let recording = try readDetection(document.cursor, file: relative, versions: versions)
-                let key = indexKey(sha256: recording.sha256, versionArn: recording.versionArn.description)
-                if let other = index[key] {
-                    throw JSONError(.invalidValue(Catalog.recordingDuplicateDetection(photo: recording.photoFile, otherFile: other.file)),
-                                    path: JSONPath.root.appending(key: "Photo").appending(key: "SHA256"),
-                                    location: document.locations[JSONPath.root.appending(key: "Photo").appending(key: "SHA256")],
-                                    hint: Catalog.recordingDuplicateDetectionHint)
-                }
-                index[key] = recording
-                detections.append(recording)
-            } catch let error as JSONError {
-                if projectsFailed, case .invalidValue(let message) = error.problem, error.path.description == "ProjectVersionArn",
-                   message.en.hasPrefix("no project file declares") {
-                    continue
-                }
-                issues.append(RecordingError.Issue(file: relative, error: error))
+                versionFiles[version.arn] = versionFiles[version.arn] ?? project.file
             }
         }
         if !issues.isEmpty { throw RecordingError(directory: directory, issues: issues) }
-        return RecordingLibrary(directory: directory, projects: keptProjects, detections: detections, index: index)
-    }
-
-    private init(directory: String, projects: [ProjectRecording], detections: [DetectionRecording], index: [String: DetectionRecording]) {
-        self.directory = directory
-        self.projects = projects
-        self.detections = detections
-        self.detectionIndex = index
+        return projects
     }
 
     static func indexKey(sha256: String, versionArn: String) -> String { sha256.lowercased() + " " + versionArn }
 
-    static func jsonFiles(in folder: String) -> [String] {
+    /// The recording file names in a folder (`*.json`, not hidden), sorted.
+    static func recordingFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        return names.filter(RecordingFormat.isRecordingFileName).sorted()
     }
 
     static func parseFile(_ path: String) throws -> JSONDocument {
@@ -118,6 +132,13 @@ public final class RecordingLibrary: Sendable {
             throw JSONError(.invalidValue(Catalog.recordingUnreadable(path)), path: .root, location: nil)
         }
         return try JSONParser.parse(bytes: [UInt8](data))
+    }
+
+    /// The error for a second recording of one photo and version, at its `Photo.SHA256`.
+    static func duplicate(_ recording: DetectionRecording, of other: DetectionRecording, in document: JSONDocument) -> JSONError {
+        let path = JSONPath.root.appending(key: "Photo").appending(key: "SHA256")
+        return JSONError(.invalidValue(Catalog.recordingDuplicateDetection(photo: recording.photoFile, otherFile: other.file)),
+                         path: path, location: document.locations[path], hint: Catalog.recordingDuplicateDetectionHint)
     }
 
     // MARK: Lookups
@@ -140,10 +161,48 @@ public final class RecordingLibrary: Sendable {
         projects.first { $0.projectName == name }
     }
 
-    /// What `versionArn` saw in the photo with this SHA-256, if recorded.
-    public func detection(sha256: String, versionArn: String) -> DetectionRecording? {
-        detectionIndex[Self.indexKey(sha256: sha256, versionArn: versionArn)]
+    /// What `versionArn` saw in the photo with this SHA-256: nil when nothing is recorded.
+    /// - Throws: ``RecordingError`` (file, line, key) when the recording, or a file that might be
+    ///   it (one whose hash and version cannot be read), has a mistake, or when two files record it.
+    public func recording(sha256: String, versionArn: String) throws -> DetectionRecording? {
+        switch detectionSource {
+        case .loaded(_, let index):
+            return index[Self.indexKey(sha256: sha256, versionArn: versionArn)]
+        case .indexed(let store):
+            return try indexedRecording(sha256: sha256.lowercased(), versionArn: versionArn, store: store)
+        }
     }
+
+    /// What `versionArn` saw in the photo with this SHA-256, or nil when nothing usable is recorded
+    /// (``recording(sha256:versionArn:)`` says why).
+    public func detection(sha256: String, versionArn: String) -> DetectionRecording? {
+        (try? recording(sha256: sha256, versionArn: versionArn)) ?? nil
+    }
+
+    /// The version ARNs the photo with this SHA-256 is recorded for, sorted.
+    public func recordedVersions(sha256: String) throws -> [String] {
+        let sha = sha256.lowercased()
+        switch detectionSource {
+        case .loaded(let all, _):
+            return all.filter { $0.sha256 == sha }.map(\.versionArn.description).sorted()
+        case .indexed(let store):
+            return Array(Set(try refreshedEntries(store).filter { $0.sha256 == sha }.compactMap(\.versionArn))).sorted()
+        }
+    }
+
+    /// Every detection recording, by file name, read and checked (slow with many files: for
+    /// checks and tests, not for a detect).
+    public func allDetections() throws -> [DetectionRecording] {
+        switch detectionSource {
+        case .loaded(let all, _):
+            return all
+        case .indexed:
+            return try Self.load(directory: directory).allDetections()
+        }
+    }
+
+    /// Every detection recording (empty when one has a mistake; ``allDetections()`` says which).
+    public var detections: [DetectionRecording] { (try? allDetections()) ?? [] }
 
     /// Every recording made with one version.
     public func detections(versionArn: String) -> [DetectionRecording] {
@@ -155,160 +214,100 @@ public final class RecordingLibrary: Sendable {
         detections.filter { $0.sha256 == sha256.lowercased() }
     }
 
-    // MARK: Reading files
+    // MARK: The index
 
-    static func readProject(_ json: JSONCursor, file: String) throws -> ProjectRecording {
-        try json.rejectUnknownKeys(projectKeys)
-        let nameCursor = try json.member("ProjectName")
-        let name = try nameCursor.string()
-        let arnCursor = try json.member("ProjectArn")
-        let arnText = try arnCursor.string()
-        guard let arn = ProjectArn(arnText) else {
-            throw arnCursor.invalid(Catalog.recordingBadArn(arnText, kind: .project), hint: Catalog.recordingProjectArnHint)
-        }
-        guard arn.projectName == name else {
-            throw nameCursor.invalid(Catalog.recordingNameMismatch(name, arnName: arn.projectName))
-        }
-        let expectedFile = "projects/\(name).json"
-        guard file == expectedFile else {
-            throw nameCursor.invalid(Catalog.recordingFileName(file, expected: expectedFile))
-        }
-        let versionCursors = try json.member("Versions").elements()
-        guard !versionCursors.isEmpty else {
-            throw try json.member("Versions").invalid(Catalog.recordingNoVersions)
-        }
-        var versions: [VersionRecording] = []
-        for cursor in versionCursors {
-            let version = try readVersion(cursor, project: arn)
-            if versions.contains(where: { $0.arn == version.arn }) {
-                throw try cursor.member("ProjectVersionArn").invalid(Catalog.recordingDuplicateVersion(version.arn.description, otherFile: file))
-            }
-            versions.append(version)
-        }
-        return ProjectRecording(projectName: name, projectArn: arn, versions: versions, file: file)
+    /// A file's or folder's modification time in nanoseconds and size, nil when it is not there
+    /// (or, with `regularFile`, not a regular file).
+    static func stamp(_ path: String, regularFile: Bool) -> (modified: Int64, size: Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if regularFile && (info.st_mode & S_IFMT) != S_IFREG { return nil }
+        return (Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), Int64(info.st_size))
     }
 
-    static func readVersion(_ json: JSONCursor, project: ProjectArn) throws -> VersionRecording {
-        try json.rejectUnknownKeys(versionKeys)
-        let nameCursor = try json.member("VersionName")
-        let name = try nameCursor.string()
-        let arnCursor = try json.member("ProjectVersionArn")
-        let arnText = try arnCursor.string()
-        guard let arn = ProjectVersionArn(arnText) else {
-            throw arnCursor.invalid(Catalog.recordingBadArn(arnText, kind: .version), hint: Catalog.recordingVersionArnHint)
+    /// The index entries of this folder, brought up to date with every file's size and time
+    /// (changed files re-read for their hash and version, removed ones forgotten), and the
+    /// folder's stamp recorded.
+    func refreshedEntries(_ store: RecordingIndexStore) throws -> [RecordingIndexEntry] {
+        let folder = directory + "/" + RecordingFormat.detectionsFolder
+        let folderStamp = Self.stamp(folder, regularFile: false)?.modified ?? 0
+        var known: [String: RecordingIndexEntry] = [:]
+        for entry in try store.entries(directory: directory) { known[entry.file] = entry }
+        var current: [RecordingIndexEntry] = []
+        var changed: [RecordingIndexEntry] = []
+        for name in Self.recordingFiles(in: folder) {
+            let relative = RecordingFormat.detectionsFolder + "/" + name
+            guard let stamp = Self.stamp(folder + "/" + name, regularFile: true) else { continue }
+            if let entry = known.removeValue(forKey: relative), entry.modifiedNanoseconds == stamp.modified, entry.size == stamp.size {
+                current.append(entry)
+                continue
+            }
+            let bytes = FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } ?? []
+            let key = DetectionRecording.key(of: bytes)
+            let entry = RecordingIndexEntry(directory: directory, file: relative, modifiedNanoseconds: stamp.modified, size: stamp.size,
+                                            sha256: key?.sha256, versionArn: key?.versionArn)
+            changed.append(entry)
+            current.append(entry)
         }
-        guard project.contains(arn) else {
-            throw arnCursor.invalid(Catalog.recordingVersionOutsideProject(arnText, project: project.description))
-        }
-        guard arn.versionName == name else {
-            throw nameCursor.invalid(Catalog.recordingNameMismatch(name, arnName: arn.versionName))
-        }
-        let status = try VersionStatus(json: json.member("Status"))
-        let labelCursors = try json.member("Labels").elements()
-        guard !labelCursors.isEmpty else { throw try json.member("Labels").invalid(Catalog.recordingNoLabels) }
-        var labels: [LabelEvaluation] = []
-        for cursor in labelCursors {
-            try cursor.rejectUnknownKeys(labelKeys)
-            let labelName = try cursor.member("Name")
-            let text = try labelName.string()
-            guard !text.isEmpty else { throw labelName.invalid(Catalog.recordingEmptyName) }
-            if labels.contains(where: { $0.label == text }) { throw labelName.invalid(Catalog.recordingDuplicateLabel(text)) }
-            labels.append(LabelEvaluation(label: text, threshold: try ratio(cursor.member("AssumedThreshold")),
-                                          f1Score: try optionalRatio(cursor, "F1Score"), precision: try optionalRatio(cursor, "Precision"),
-                                          recall: try optionalRatio(cursor, "Recall"), testingImages: try optionalCount(cursor, "TestingImages")))
-        }
-        return VersionRecording(versionName: name, arn: arn, status: status,
-                                billableTrainingTimeInSeconds: try optionalCount(json, "BillableTrainingTimeInSeconds"),
-                                trainingImages: try optionalCount(json, "TrainingImages"), testingImages: try optionalCount(json, "TestingImages"),
-                                f1Score: try optionalRatio(json, "F1Score"), precision: try optionalRatio(json, "Precision"),
-                                recall: try optionalRatio(json, "Recall"), labels: labels)
+        let stored = try store.folderStamp(directory: directory)
+        try store.update(directory: directory, changed: changed, removed: known.keys.sorted(),
+                         folderStamp: stored == folderStamp ? nil : folderStamp)
+        return current
     }
 
-    static func readDetection(_ json: JSONCursor, file: String, versions: [ProjectVersionArn: VersionRecording]) throws -> DetectionRecording {
-        try json.rejectUnknownKeys(detectionKeys)
-        let photo = try json.member("Photo")
-        try photo.rejectUnknownKeys(photoKeys)
-        let photoFile = try photo.member("File").string()
-        let shaCursor = try photo.member("SHA256")
-        let sha = try shaCursor.string()
-        guard sha.count == 64, sha.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-            throw shaCursor.invalid(Catalog.recordingBadSHA(sha), hint: Catalog.recordingSkeletonHint)
+    private func indexedRecording(sha256: String, versionArn: String, store: RecordingIndexStore) throws -> DetectionRecording? {
+        // Fast path: no file added, removed or renamed since the last full comparison, and the
+        // matching files unchanged: only they are read. Anything else compares every file.
+        let folder = directory + "/" + RecordingFormat.detectionsFolder
+        let (indexed, storedStamp) = try store.entries(directory: directory, sha256: sha256, versionArn: versionArn)
+        if let storedStamp, !indexed.isEmpty, storedStamp == Self.stamp(folder, regularFile: false)?.modified,
+           indexed.allSatisfy(isUnchanged) {
+            return try decodeMatches(indexed)
         }
-        let width = try positive(photo.member("Width"))
-        let height = try positive(photo.member("Height"))
-        let arnCursor = try json.member("ProjectVersionArn")
-        let arnText = try arnCursor.string()
-        guard let arn = ProjectVersionArn(arnText) else {
-            throw arnCursor.invalid(Catalog.recordingBadArn(arnText, kind: .version), hint: Catalog.recordingVersionArnHint)
-        }
-        guard let version = versions[arn] else {
-            throw arnCursor.invalid(Catalog.recordingUnknownVersion(arnText), hint: Catalog.recordingUnknownVersionHint)
-        }
-        var candidates: [CustomLabel] = []
-        for cursor in try json.member("CustomLabels").elements() {
-            try cursor.rejectUnknownKeys(customLabelKeys)
-            let nameCursor = try cursor.member("Name")
-            let name = try nameCursor.string()
-            guard version.labels.contains(where: { $0.label == name }) else {
-                let known = version.labels.map(\.label)
-                throw nameCursor.invalid(Catalog.recordingUnknownLabel(name, known: known))
-            }
-            let confidenceCursor = try cursor.member("Confidence")
-            let confidence = try confidenceCursor.double()
-            guard (0...100).contains(confidence) else {
-                throw confidenceCursor.invalid(Catalog.recordingConfidenceRange(confidence), hint: Catalog.recordingConfidenceHint)
-            }
-            var box: BoundingBox?
-            if let geometry = try cursor.optionalMember("Geometry") {
-                try geometry.rejectUnknownKeys(geometryKeys)
-                if let boxCursor = try geometry.optionalMember("BoundingBox") {
-                    try boxCursor.rejectUnknownKeys(boxKeys)
-                    let b = BoundingBox(width: try ratio(boxCursor.member("Width")), height: try ratio(boxCursor.member("Height")),
-                                        left: try ratio(boxCursor.member("Left")), top: try ratio(boxCursor.member("Top")))
-                    if b.left + b.width > 1.000001 {
-                        throw try boxCursor.member("Width").invalid(Catalog.recordingBoxOutside("Left + Width", b.left + b.width))
-                    }
-                    if b.top + b.height > 1.000001 {
-                        throw try boxCursor.member("Height").invalid(Catalog.recordingBoxOutside("Top + Height", b.top + b.height))
-                    }
-                    box = b
+        let entries = try refreshedEntries(store)
+        let matches = entries.filter { $0.sha256 == sha256 && $0.versionArn == versionArn }
+        guard !matches.isEmpty else {
+            // A file whose hash or version cannot be read may be this photo's: report it.
+            let issues = entries.filter { $0.sha256 == nil || $0.versionArn == nil }.compactMap { entry -> RecordingError.Issue? in
+                do {
+                    _ = try decodeDetection(entry.file)
+                    return nil
+                } catch let error as JSONError {
+                    return RecordingError.Issue(file: entry.file, error: error)
+                } catch {
+                    return nil
                 }
             }
-            candidates.append(CustomLabel(name: name, confidence: confidence, boundingBox: box))
+            if !issues.isEmpty { throw RecordingError(directory: directory, issues: issues) }
+            return nil
         }
-        return DetectionRecording(photoFile: photoFile, sha256: sha, width: width, height: height, versionArn: arn, candidates: candidates, file: file)
+        return try decodeMatches(matches)
     }
 
-    static func ratio(_ cursor: JSONCursor) throws -> Double {
-        let value = try cursor.double()
-        guard (0...1).contains(value) else {
-            throw cursor.invalid(Catalog.recordingRatioRange(lastKey(cursor.path), value),
-                                 hint: Catalog.recordingRatioHint)
+    /// True when the entry's file has the size and time the index holds.
+    private func isUnchanged(_ entry: RecordingIndexEntry) -> Bool {
+        guard let stamp = Self.stamp(directory + "/" + entry.file, regularFile: true) else { return false }
+        return stamp.modified == entry.modifiedNanoseconds && stamp.size == entry.size
+    }
+
+    /// The one recording among `matches` (files about the same photo and version), checked;
+    /// a second one is a mistake.
+    private func decodeMatches(_ matches: [RecordingIndexEntry]) throws -> DetectionRecording? {
+        var found: DetectionRecording?
+        for entry in matches {
+            do {
+                let document = try Self.parseFile(directory + "/" + entry.file)
+                let recording = try DetectionRecording.decode(document, file: entry.file, versions: { self.versionsByArn[$0] })
+                if let first = found { throw Self.duplicate(recording, of: first, in: document) }
+                found = recording
+            } catch let error as JSONError {
+                throw RecordingError(directory: directory, issues: [RecordingError.Issue(file: entry.file, error: error)])
+            }
         }
-        return value
+        return found
     }
 
-    static func lastKey(_ path: JSONPath) -> String {
-        for component in path.components.reversed() {
-            if case .key(let key) = component { return key }
-        }
-        return path.description
-    }
-
-    static func optionalRatio(_ cursor: JSONCursor, _ key: String) throws -> Double? {
-        try cursor.optionalMember(key).map(ratio)
-    }
-
-    static func optionalCount(_ cursor: JSONCursor, _ key: String) throws -> Int? {
-        guard let member = try cursor.optionalMember(key) else { return nil }
-        let value = try member.int()
-        guard value >= 0 else { throw member.invalid(Catalog.recordingNegative(key, value)) }
-        return value
-    }
-
-    static func positive(_ cursor: JSONCursor) throws -> Int {
-        let value = try cursor.int()
-        guard value >= 1 else { throw cursor.invalid(Catalog.recordingNegative(cursor.path.description, value)) }
-        return value
+    private func decodeDetection(_ file: String) throws -> DetectionRecording {
+        try DetectionRecording.decode(Self.parseFile(directory + "/" + file), file: file, versions: { self.versionsByArn[$0] })
     }
 }

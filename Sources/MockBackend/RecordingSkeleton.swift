@@ -6,7 +6,7 @@ public enum RecordingSkeleton {
     /// The skeleton JSON (the AWS CLI's layout) for the photo at `photoPath` and the version
     /// `versionArn`; `labels` are named in the comment as the labels one may use.
     /// - Throws: `PhotoError` when the photo cannot be read, or a service error when it is not
-    ///   a photo the service would accept.
+    ///   a photo the service would accept or `versionArn` is not a version ARN.
     public static func make(photoPath: String, versionArn: String, labels: [String] = []) throws -> String {
         let bytes = try Photo.readBytes(path: photoPath)
         let header: PhotoHeader
@@ -20,13 +20,8 @@ public enum RecordingSkeleton {
         let comment = "Add one entry per candidate the model saw, unfiltered (what it returns with MinConfidence 0): "
             + "{\"Name\": \(names); \"Confidence\": 0-100; \"Geometry\": {\"BoundingBox\": {\"Width\", \"Height\", \"Left\", \"Top\"}} as ratios 0-1}. "
             + "Then delete this Comment."
-        let object: JSONObject = [
-            "Photo": .object(["File": .string(file), "SHA256": .string(PhotoFingerprint.sha256(bytes)),
-                              "Width": .int(header.width), "Height": .int(header.height)]),
-            "ProjectVersionArn": .string(versionArn),
-            "CustomLabels": .array([]),
-            "Comment": .string(comment),
-        ]
-        return JSONPrinter.awsCLI(.object(object))
+        let recording = DetectionRecording(photoFile: file, sha256: PhotoFingerprint.sha256(bytes), width: header.width, height: header.height,
+                                           versionArn: try ProjectVersionArn.parse(versionArn), candidates: [], comment: comment)
+        return recording.encoded()
     }
 }

@@ -89,4 +89,20 @@ extension Catalog {
     public static let photoNoLabels = Message(en: "(no labels)", ja: "(ラベルなし)")
     /// Stands for the box of a label that has none (an image-level label).
     public static let photoWholeImage = Message(en: "whole photo", ja: "写真全体")
+
+    /// The path is a folder, a FIFO, a device or a socket, not a photo file.
+    public static func photoNotAFile(path: String, kind: SpecialFileKind) -> Message {
+        let (en, ja): (String, String)
+        switch kind {
+        case .folder: (en, ja) = ("a folder", "フォルダー")
+        case .fifo: (en, ja) = ("a FIFO (named pipe)", "FIFO (名前付きパイプ)")
+        case .characterDevice: (en, ja) = ("a character device", "キャラクターデバイス")
+        case .blockDevice: (en, ja) = ("a block device", "ブロックデバイス")
+        case .socket: (en, ja) = ("a socket", "ソケット")
+        case .symbolicLink: (en, ja) = ("a symbolic link", "シンボリックリンク")
+        case .other: (en, ja) = ("not a regular file", "通常のファイルではないもの")
+        }
+        return Message(en: "\(path): this is \(en), not a photo file. Give the path of a JPEG or PNG file.",
+                       ja: "\(path): これは\(ja)で、写真のファイルではありません。JPEG か PNG のファイルのパスを指定してください。")
+    }
 }

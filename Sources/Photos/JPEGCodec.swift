@@ -19,15 +19,18 @@ enum JPEGCodec {
         return (Int(width), Int(height))
     }
 
-    /// Packed RGB8 pixels of a JPEG whose header said `width`×`height`.
-    static func decode(_ bytes: [UInt8], width: Int, height: Int, name: String) throws(PhotoError) -> [UInt8] {
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+    /// Packed RGB8 pixels of a JPEG whose header said `width`×`height`, at 1/`scale` (1, 2, 4 or 8:
+    /// libjpeg's scaled IDCT; every byte of the data is still decoded). The pixels are
+    /// `scaledSide(width, scale)`×`scaledSide(height, scale)`.
+    static func decode(_ bytes: [UInt8], width: Int, height: Int, name: String, scale: Int = 1) throws(PhotoError) -> [UInt8] {
+        let outWidth = scaledSide(width, scale), outHeight = scaledSide(height, scale)
+        var pixels = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         var message = CString.buffer()
         let status = bytes.withUnsafeBufferPointer { input in
             pixels.withUnsafeMutableBufferPointer { output in
                 message.withUnsafeMutableBufferPointer { text in
-                    panya_jpeg_decode_rgb(input.baseAddress, input.count, output.baseAddress,
-                                          Int32(width), Int32(height), text.baseAddress, text.count)
+                    panya_jpeg_decode_rgb_scaled(input.baseAddress, input.count, output.baseAddress,
+                                                 Int32(width), Int32(height), Int32(scale), text.baseAddress, text.count)
                 }
             }
         }
@@ -35,6 +38,11 @@ enum JPEGCodec {
             throw PhotoError.corrupt(file: name, format: .jpeg, reason: CString.text(message, fallback: "undecodable data"))
         }
         return pixels
+    }
+
+    /// A side's length at 1/`scale`, rounded up (as libjpeg computes it).
+    static func scaledSide(_ side: Int, _ scale: Int) -> Int {
+        Int(panya_jpeg_scaled_side(Int32(side), Int32(scale)))
     }
 
     /// A baseline JPEG of packed 8-bit pixels at `quality` (1–100): `components` 3 = RGB

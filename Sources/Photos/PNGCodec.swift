@@ -19,15 +19,18 @@ enum PNGCodec {
         return (Int(width), Int(height))
     }
 
-    /// Packed RGB8 pixels of a PNG whose header said `width`×`height` (any colour type, depth, alpha).
-    static func decode(_ bytes: [UInt8], width: Int, height: Int, name: String) throws(PhotoError) -> [UInt8] {
-        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+    /// Packed RGB8 pixels of a PNG whose header said `width`×`height` (any colour type, depth,
+    /// alpha), at 1/`scale`: each pixel the rounded average of a `scale`×`scale` block, so the
+    /// pixels are ceil(width/scale)×ceil(height/scale). Every row is decoded whatever the scale.
+    static func decode(_ bytes: [UInt8], width: Int, height: Int, name: String, scale: Int = 1) throws(PhotoError) -> [UInt8] {
+        let outWidth = (width + scale - 1) / scale, outHeight = (height + scale - 1) / scale
+        var pixels = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
         var message = CString.buffer()
         let status = bytes.withUnsafeBufferPointer { input in
             pixels.withUnsafeMutableBufferPointer { output in
                 message.withUnsafeMutableBufferPointer { text in
-                    panya_png_decode_rgb(input.baseAddress, input.count, output.baseAddress,
-                                         Int32(width), Int32(height), text.baseAddress, text.count)
+                    panya_png_decode_rgb_scaled(input.baseAddress, input.count, output.baseAddress,
+                                                Int32(width), Int32(height), Int32(scale), text.baseAddress, text.count)
                 }
             }
         }

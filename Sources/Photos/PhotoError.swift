@@ -1,3 +1,4 @@
+import Foundation
 import PanyaSupport
 
 /// Everything that can go wrong reading, checking, decoding, encoding or writing a photo.
@@ -8,6 +9,9 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
     case fileNotFound(path: String)
     /// The file exists but could not be read (a directory, no permission, an I/O error).
     case unreadable(path: String, reason: String)
+    /// Not a regular file (a folder, a FIFO, a device, a socket): refused before reading, so a
+    /// FIFO never blocks the shell.
+    case notAFile(path: String, kind: SpecialFileKind)
     /// More bytes than the service accepts (`ImageTooLargeException`).
     case tooLarge(file: String, bytes: Int, limit: Int)
     /// Zero bytes (`InvalidImageFormatException`).
@@ -34,7 +38,7 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
         case .tooLarge: return "ImageTooLargeException"
         case .empty, .unsupportedFormat, .corrupt: return "InvalidImageFormatException"
         case .tooSmall, .tooBig, .aspectRatio: return "InvalidParameterException"
-        case .fileNotFound, .unreadable, .encodingFailed, .writeFailed: return nil
+        case .fileNotFound, .unreadable, .notAFile, .encodingFailed, .writeFailed: return nil
         }
     }
 
@@ -43,6 +47,7 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
         switch self {
         case .fileNotFound(let path): return Catalog.photoFileNotFound(path: path)
         case .unreadable(let path, let reason): return Catalog.photoUnreadable(path: path, reason: reason)
+        case .notAFile(let path, let kind): return Catalog.photoNotAFile(path: path, kind: kind)
         case .tooLarge(let file, let bytes, let limit): return Catalog.photoTooLarge(file: file, bytes: bytes, limit: limit)
         case .empty(let file): return Catalog.photoEmpty(file: file)
         case .unsupportedFormat(let file, let detected): return Catalog.photoUnsupportedFormat(file: file, detected: detected)
@@ -62,5 +67,31 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
     public var description: String {
         if let code { return "\(code): \(message.en)" }
         return message.en
+    }
+}
+
+/// What a path that is not a regular file is.
+public enum SpecialFileKind: Sendable, Equatable {
+    case folder
+    /// A named pipe (`mkfifo`): reading it would wait for a writer.
+    case fifo
+    case characterDevice
+    case blockDevice
+    case socket
+    case symbolicLink
+    case other
+
+    /// The kind of the file described by a `stat` mode, or nil for a regular file.
+    public init?(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: self = .folder
+        case S_IFIFO: self = .fifo
+        case S_IFCHR: self = .characterDevice
+        case S_IFBLK: self = .blockDevice
+        case S_IFSOCK: self = .socket
+        case S_IFLNK: self = .symbolicLink
+        default: self = .other
+        }
     }
 }

@@ -24,10 +24,10 @@ struct RecorderTests {
         let result = try Recorder(backend: FakeRekognition.backend(server))
             .record(photoPaths: [photo], versionArn: FakeRekognition.versionArn, directory: dir)
         #expect(result.warnings.isEmpty)
-        #expect(result.detectionFiles == [dir + "/detections/breads3.json"])
+        #expect(result.detectionFiles == [dir + "/detections/breads3-png.json"])
         #expect(result.projectFile == dir + "/projects/verification001.json")
 
-        let detectionText = try String(contentsOfFile: dir + "/detections/breads3.json", encoding: .utf8)
+        let detectionText = try String(contentsOfFile: dir + "/detections/breads3-png.json", encoding: .utf8)
         #expect(!detectionText.contains(FakeRekognition.account))
         #expect(detectionText.hasPrefix("{\n    \"Photo\": {\n        \"File\": \"breads3.png\""))
         let detection = try JSONParser.parse(detectionText).root
@@ -45,6 +45,8 @@ struct RecorderTests {
 
         let projectText = try String(contentsOfFile: dir + "/projects/verification001.json", encoding: .utf8)
         #expect(!projectText.contains(FakeRekognition.account))
+        #expect(projectText.hasPrefix("{\n  \"ProjectName\": \"verification001\",\n"))
+        #expect(projectText.contains("\n      {\"Name\": \"あんぱん\", \"AssumedThreshold\": 0.817, \"F1Score\": 1.0, \"Precision\": 1.0, \"Recall\": 1.0, \"TestingImages\": 1},\n"))
         let project = try JSONParser.parse(projectText).root
         #expect(project["ProjectName"]?.stringValue == "verification001")
         guard case .array(let versions)? = project["Versions"], let version = versions.first else { Issue.record("no Versions"); return }
@@ -79,20 +81,49 @@ struct RecorderTests {
         let home = try TemporaryHome()
         let photo = try writePhoto(home, "tray.png")
         let dir = home.path + "/rec"
+        let other = "arn:aws:rekognition:ap-northeast-1:\(FakeRekognition.account):project/verification001/version/other/1"
         try home.write("rec/projects/verification001.json", """
-            {"ProjectName": "verification001", "Note": "kept", "Versions": [
-              {"VersionName": "other", "ProjectVersionArn": "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/other/1", "Status": "TRAINING_COMPLETED"},
-              {"VersionName": "\(FakeRekognition.versionName)", "Status": "TRAINING_FAILED"}]}
+            {"ProjectName": "verification001", "ProjectArn": "\(FakeRekognition.projectArn)", "Comment": "kept", "Versions": [
+              {"VersionName": "other", "ProjectVersionArn": "\(other)", "Status": "TRAINING_COMPLETED", "Labels": [{"Name": "あんぱん", "AssumedThreshold": 0.5}]},
+              {"VersionName": "\(FakeRekognition.versionName)", "ProjectVersionArn": "\(FakeRekognition.versionArn)", "Status": "TRAINING_FAILED",
+               "Labels": [{"Name": "x", "AssumedThreshold": 0.5}]}]}
             """)
         let result = try Recorder(backend: FakeRekognition.backend(server))
             .record(photoPaths: [photo, photo], versionArn: FakeRekognition.versionArn, directory: dir, keepAccountId: true)
-        #expect(result.detectionFiles == [dir + "/detections/tray.json", dir + "/detections/tray-2.json"])
-        let project = try JSONParser.parse(try String(contentsOfFile: dir + "/projects/verification001.json", encoding: .utf8)).root
-        #expect(project["Note"]?.stringValue == "kept")
-        guard case .array(let versions)? = project["Versions"] else { Issue.record("no Versions"); return }
-        #expect(versions.count == 2)
-        #expect(versions[1]["ProjectVersionArn"]?.stringValue == FakeRekognition.versionArn)
-        #expect(versions[1]["Status"]?.stringValue == "TRAINING_COMPLETED")
+        // The same photo twice is one recording; another photo of the same name gets its own file.
+        #expect(result.detectionFiles == [dir + "/detections/tray-png.json"])
+        let otherPhoto = home.path + "/other/tray.png"
+        try FileManager.default.createDirectory(atPath: home.path + "/other", withIntermediateDirectories: true)
+        try Data(try Photo(width: 64, height: 64, pixels: [UInt8](repeating: 200, count: 64 * 64 * 3))?.encodePNG() ?? []).write(to: URL(fileURLWithPath: otherPhoto))
+        let again = try Recorder(backend: FakeRekognition.backend(server))
+            .record(photoPaths: [otherPhoto, photo], versionArn: FakeRekognition.versionArn, directory: dir, keepAccountId: true)
+        #expect(again.detectionFiles == [dir + "/detections/tray-png-2.json", dir + "/detections/tray-png.json"])
+        let project = try ProjectRecording.decode(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/projects/verification001.json"))),
+                                                  file: "projects/verification001.json")
+        #expect(project.comment == "kept")
+        #expect(project.versions.map(\.arn.description) == [other, FakeRekognition.versionArn])
+        #expect(project.versions[1].status == .trainingCompleted)
+        #expect(project.versions[1].labels.map(\.label) == ["あんぱん", "メロンパン", "焼きそばパン"])
+        // What the recorder wrote, the mock reads.
+        let library = try RecordingLibrary.load(directory: dir)
+        #expect(library.detections.map(\.file) == ["detections/tray-png-2.json", "detections/tray-png.json"])
+    }
+
+    @Test func aProjectFileWithAMistakeIsLeftAsItIs() throws {
+        let fake = FakeRekognition()
+        let server = try LocalHTTPServer { request, _ in fake.reply(request) }
+        defer { server.stop() }
+        let home = try TemporaryHome()
+        let photo = try writePhoto(home, "tray.jpg")
+        let broken = #"{"ProjectName": "verification001", "Note": "hand-written"}"#
+        try home.write("rec/projects/verification001.json", broken)
+        let result = try Recorder(backend: FakeRekognition.backend(server))
+            .record(photoPaths: [photo], versionArn: FakeRekognition.versionArn, directory: home.path + "/rec")
+        #expect(result.projectFile == nil)
+        #expect(result.warnings.map(\.en) == [
+            "projects/verification001.json not updated: projects/verification001.json: line 1, column 44, at Note: unknown key \"Note\"",
+        ])
+        #expect(try String(contentsOfFile: home.path + "/rec/projects/verification001.json", encoding: .utf8) == broken)
     }
 
     @Test func projectFailureIsAReturnedWarning() throws {

@@ -96,21 +96,24 @@ func malformedDetectionsNameFileLineAndKey(text: String, place: String, problem:
     #expect(missingFolder.message.en.contains("does not exist"))
 }
 
-@Test func recordingFormatWritesWhatTheLibraryReads() throws {
+@Test func whatTheCodecWritesTheLibraryReads() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let realAccount = seedVersion.replacingOccurrences(of: "123456789012", with: "987654321098")
-    let shipped = try MockBackend(directory: shippedRecordings, database: .inMemory())
-    var version = try shipped.describeVersion(arn: seedVersion)
-    version.projectVersionArn = realAccount
-    try folder.write("projects/verification001.json", RecordingFormat.projectFile(
-        projectName: "verification001", projectArn: seedProject.replacingOccurrences(of: "123456789012", with: "987654321098"), versions: [version]))
+    let shipped = try ProjectRecording.decode(bytes: shippedBytes("projects/verification001.json"), file: "projects/verification001.json")
+    var project = shipped
+    project.projectArn = try ProjectArn.parse(seedProject.replacingOccurrences(of: "123456789012", with: "987654321098"))
+    project.versions[0].arn = try ProjectVersionArn.parse(realAccount)
+    try folder.write(project.file, project.withPlaceholderAccount().encoded())
     let labels = [CustomLabel(name: "あんぱん", confidence: 12.5, boundingBox: nil), CustomLabel(name: "メロンパン", confidence: 88.0, boundingBox: nil)]
-    try folder.write("detections/" + RecordingFormat.detectionFileName(photoPath: "trays/mine.PNG"), RecordingFormat.detectionFile(
-        photoFile: "mine.png", sha256: String(repeating: "b", count: 64), width: 640, height: 480, versionArn: realAccount, labels: labels))
+    let detection = DetectionRecording(photoFile: "trays/mine.PNG", sha256: String(repeating: "b", count: 64), width: 640, height: 480,
+                                       versionArn: try ProjectVersionArn.parse(realAccount), candidates: labels)
+        .sortedHighestFirst().withPlaceholderAccount()
+    try folder.write(detection.file, detection.encoded())
     let library = try RecordingLibrary.load(directory: folder.path)
     let recording = try #require(library.detection(sha256: String(repeating: "b", count: 64), versionArn: seedVersion))
     #expect(recording.candidates.map(\.name) == ["メロンパン", "あんぱん"])
     #expect(recording.file == "detections/mine-png.json")
+    #expect(library.projects == [shipped])
     #expect(library.version(arn: seedVersion)?.version.thresholds == ["あんぱん": 0.817, "メロンパン": 0.862, "焼きそばパン": 0.907])
 }

@@ -172,7 +172,9 @@ import Testing
 
     @Test func everyErrorHasBothLanguagesAndADescription() {
         let errors: [PhotoError] = [
-            .fileNotFound(path: "a.jpg"), .unreadable(path: "a.jpg", reason: "r"), .tooLarge(file: "a.jpg", bytes: 5, limit: 4),
+            .fileNotFound(path: "a.jpg"), .unreadable(path: "a.jpg", reason: "r"), .notAFile(path: "a.jpg", kind: .fifo),
+            .notAFile(path: "a.jpg", kind: .folder), .notAFile(path: "a.jpg", kind: .socket), .notAFile(path: "a.jpg", kind: .characterDevice),
+            .notAFile(path: "a.jpg", kind: .blockDevice), .notAFile(path: "a.jpg", kind: .symbolicLink), .notAFile(path: "a.jpg", kind: .other), .tooLarge(file: "a.jpg", bytes: 5, limit: 4),
             .empty(file: "a.jpg"), .unsupportedFormat(file: "a.jpg", detected: nil), .unsupportedFormat(file: "a.jpg", detected: "GIF"),
             .corrupt(file: "a.jpg", format: .jpeg, reason: "r"), .tooSmall(file: "a.jpg", width: 1, height: 1, minimum: 64),
             .tooBig(file: "a.jpg", width: 5000, height: 5000, maximum: 4096), .aspectRatio(file: "a.jpg", width: 2000, height: 64, maximum: 20),

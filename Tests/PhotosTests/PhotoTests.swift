@@ -145,9 +145,46 @@ import Testing
             _ = try Photo.load(path: folder)
             Issue.record("a folder loaded as a photo")
         } catch {
-            guard case .unreadable(let path, _) = error else { Issue.record("unexpected \(error)"); return }
-            #expect(path == folder)
+            #expect(error == .notAFile(path: folder, kind: .folder))
         }
+    }
+
+    /// A FIFO would block `open` and `read` until a writer comes: it is refused first, by name.
+    @Test func aFIFOIsRefusedWithoutWaiting() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/tray.jpg"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: PhotoError.notAFile(path: fifo, kind: .fifo)) { try Photo.readBytes(path: fifo) }
+        #expect(throws: PhotoError.notAFile(path: fifo, kind: .fifo)) { try Photo.load(path: fifo) }
+        let error = PhotoError.notAFile(path: fifo, kind: .fifo)
+        #expect(error.message.en == "\(fifo): this is a FIFO (named pipe), not a photo file. Give the path of a JPEG or PNG file.")
+        #expect(error.message.ja == "\(fifo): これはFIFO (名前付きパイプ)で、写真のファイルではありません。JPEG か PNG のファイルのパスを指定してください。")
+        #expect(error.code == nil)
+    }
+
+    @Test func aDeviceIsRefused() throws {
+        #expect(throws: PhotoError.notAFile(path: "/dev/zero", kind: .characterDevice)) { try Photo.readBytes(path: "/dev/zero") }
+        #expect(throws: PhotoError.notAFile(path: "/dev/null", kind: .characterDevice)) { try Photo.load(path: "/dev/null") }
+    }
+
+    @Test func aSocketIsRefused() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/s.jpg"
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+            for (i, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[i] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        #expect(throws: PhotoError.notAFile(path: path, kind: .socket)) { try Photo.readBytes(path: path) }
     }
 
     @Test func writesAndLoadsBack() throws {

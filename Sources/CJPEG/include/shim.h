@@ -46,6 +46,19 @@ int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
                           char *message, size_t message_capacity);
 
 /*
+ * The same at a reduced scale: 1/`scale_denom` (1, 2, 4 or 8) with libjpeg's scaled IDCT, into
+ * `rgb` of panya_jpeg_scaled_side(width) * panya_jpeg_scaled_side(height) * 3 bytes. Every byte of
+ * the entropy-coded data is still decoded (only the inverse DCT is smaller), so damage anywhere
+ * is found exactly as at full scale.
+ */
+int panya_jpeg_decode_rgb_scaled(const unsigned char *data, size_t size,
+                                 unsigned char *rgb, int expected_width, int expected_height, int scale_denom,
+                                 char *message, size_t message_capacity);
+
+/* A side's length at 1/`scale_denom`: rounded up, as libjpeg computes output_width. */
+int panya_jpeg_scaled_side(int side, int scale_denom);
+
+/*
  * Encodes packed 8-bit pixels as a baseline JPEG at `quality` (1–100), deterministic
  * (integer DCT, default tables, no timestamps). `components` is 3 (RGB, the normal case),
  * 1 (grayscale) or 4 (CMYK, stored Adobe-style with 255 = no ink). On success `*out` is a

@@ -38,6 +38,17 @@ int panya_png_decode_rgb(const unsigned char *data, size_t size,
                          char *message, size_t message_capacity);
 
 /*
+ * The same at 1/`factor` (1 or more): each output pixel is the rounded average of a
+ * factor×factor block (smaller at the right and bottom edges) of pixels composited over white,
+ * into `rgb` of ceil(width/factor) * ceil(height/factor) * 3 bytes. PNG has no reduced decode:
+ * every row is inflated and unfiltered (so damage anywhere is found); a non-interlaced file is
+ * read one row at a time.
+ */
+int panya_png_decode_rgb_scaled(const unsigned char *data, size_t size,
+                                unsigned char *rgb, int expected_width, int expected_height, int factor,
+                                char *message, size_t message_capacity);
+
+/*
  * Encodes packed RGB8 as an 8-bit RGB PNG, non-interlaced, zlib level 9, no time chunk, so the
  * same pixels give the same bytes. On success `*out` is a malloc'd buffer of `*out_size`
  * bytes that the caller releases with panya_png_free.
