@@ -69,43 +69,52 @@ public enum BreadFeatures {
         }
         features += lumBins
         features += chromaBins
-        // Texture on grey levels: uniform rotation-invariant LBP at radius 1 and 2 (10 bins
-        // each), and gradient strength relative to the local brightness.
-        var grey = [Int](repeating: 0, count: w * h)
-        for i in 0..<(w * h) { grey[i] = (Int(p[i * 3]) * 77 + Int(p[i * 3 + 1]) * 150 + Int(p[i * 3 + 2]) * 29) >> 8 }
+        // Texture, measured on the region resampled to a standard size (so a bread photographed
+        // larger or smaller gives the same numbers): uniform rotation-invariant LBP at radius 1
+        // and 2 (10 bins each), and gradient strength relative to the local brightness.
+        let patch = TexturePatch(members: members, in: segmentation)
+        let pwid = patch.width, phei = patch.height
         for radius in [1, 2] {
             var bins = [Double](repeating: 0, count: 10)
             var total = 0.0
             let offsets = [(radius, 0), (radius, radius), (0, radius), (-radius, radius),
                            (-radius, 0), (-radius, -radius), (0, -radius), (radius, -radius)]
-            for i in members {
-                let x = i % w, y = i / w
-                if x < radius || y < radius || x >= w - radius || y >= h - radius { continue }
-                var interior = true
-                for (dx, dy) in offsets where !inside[(y + dy) * w + x + dx] { interior = false; break }
-                if !interior { continue }
-                let centre = grey[i] + 3
-                var code = 0
-                for (k, (dx, dy)) in offsets.enumerated() where grey[(y + dy) * w + x + dx] >= centre { code |= 1 << k }
-                let ones = code.nonzeroBitCount
-                let turned = ((code << 1) | (code >> 7)) & 0xFF
-                let transitions = (code ^ turned).nonzeroBitCount
-                bins[transitions <= 2 ? ones : 9] += 1
-                total += 1
+            if pwid > 2 * radius && phei > 2 * radius {
+                for y in radius..<(phei - radius) {
+                    for x in radius..<(pwid - radius) {
+                        let i = y * pwid + x
+                        if !patch.inside[i] { continue }
+                        var interior = true
+                        for (dx, dy) in offsets where !patch.inside[(y + dy) * pwid + x + dx] { interior = false; break }
+                        if !interior { continue }
+                        let centre = patch.grey[i] * 1.015 + 1.5
+                        var code = 0
+                        for (k, (dx, dy)) in offsets.enumerated() where patch.grey[(y + dy) * pwid + x + dx] >= centre { code |= 1 << k }
+                        let ones = code.nonzeroBitCount
+                        let turned = ((code << 1) | (code >> 7)) & 0xFF
+                        let transitions = (code ^ turned).nonzeroBitCount
+                        bins[transitions <= 2 ? ones : 9] += 1
+                        total += 1
+                    }
+                }
             }
             for k in 0..<10 { features.append(total > 0 ? bins[k] / total : 0) }
         }
         var gradientSum = 0.0, gradientSquares = 0.0, gradientCount = 0.0
-        for i in members {
-            let x = i % w, y = i / w
-            if x < 1 || y < 1 || x >= w - 1 || y >= h - 1 { continue }
-            if !(inside[i - 1] && inside[i + 1] && inside[i - w] && inside[i + w]) { continue }
-            let gx = (grey[i - w + 1] + 2 * grey[i + 1] + grey[i + w + 1]) - (grey[i - w - 1] + 2 * grey[i - 1] + grey[i + w - 1])
-            let gy = (grey[i + w - 1] + 2 * grey[i + w] + grey[i + w + 1]) - (grey[i - w - 1] + 2 * grey[i - w] + grey[i - w + 1])
-            let magnitude = Double(gx * gx + gy * gy).squareRoot() / Double(8 * max(8, grey[i]))
-            gradientSum += magnitude
-            gradientSquares += magnitude * magnitude
-            gradientCount += 1
+        if pwid > 2 && phei > 2 {
+            let g = patch.grey
+            for y in 1..<(phei - 1) {
+                for x in 1..<(pwid - 1) {
+                    let i = y * pwid + x
+                    if !(patch.inside[i] && patch.inside[i - 1] && patch.inside[i + 1] && patch.inside[i - pwid] && patch.inside[i + pwid]) { continue }
+                    let gx = (g[i - pwid + 1] + 2 * g[i + 1] + g[i + pwid + 1]) - (g[i - pwid - 1] + 2 * g[i - 1] + g[i + pwid - 1])
+                    let gy = (g[i + pwid - 1] + 2 * g[i + pwid] + g[i + pwid + 1]) - (g[i - pwid - 1] + 2 * g[i - pwid] + g[i - pwid + 1])
+                    let magnitude = (gx * gx + gy * gy).squareRoot() / (8 * max(8, g[i]))
+                    gradientSum += magnitude
+                    gradientSquares += magnitude * magnitude
+                    gradientCount += 1
+                }
+            }
         }
         let gradientMean = gradientCount > 0 ? gradientSum / gradientCount : 0
         features.append(gradientMean)
@@ -165,5 +174,55 @@ public enum BreadFeatures {
         features.append(green)
         if members.isEmpty { return [Double](repeating: 0, count: count) }
         return features
+    }
+}
+
+/// A region's grey levels resampled (bilinear) so that its equivalent radius is
+/// `TexturePatch.radius` pixels, with which patch pixels belong to the region.
+struct TexturePatch {
+    /// The standard equivalent radius, in patch pixels.
+    static let radius = 24.0
+    let width: Int
+    let height: Int
+    let grey: [Double]
+    let inside: [Bool]
+
+    init(members: [Int], in segmentation: BreadSegmentation) {
+        let image = segmentation.image, w = image.width, h = image.height
+        var x0 = w, y0 = h, x1 = 0, y1 = 0
+        for i in members {
+            let x = i % w, y = i / w
+            x0 = min(x0, x); x1 = max(x1, x + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
+        }
+        if members.isEmpty { width = 0; height = 0; grey = []; inside = []; return }
+        let equivalent = (Double(members.count) / 3.141592653589793).squareRoot()
+        let scale = TexturePatch.radius / max(1, equivalent)
+        let pw = max(1, Int((Double(x1 - x0) * scale).rounded(.up))), ph = max(1, Int((Double(y1 - y0) * scale).rounded(.up)))
+        var member = [Bool](repeating: false, count: (x1 - x0) * (y1 - y0))
+        for i in members { member[(i / w - y0) * (x1 - x0) + (i % w - x0)] = true }
+        let p = image.pixels
+        @inline(__always) func lum(_ x: Int, _ y: Int) -> Double {
+            let cx = min(max(x, 0), w - 1), cy = min(max(y, 0), h - 1), i = (cy * w + cx) * 3
+            return (Double(p[i]) * 77 + Double(p[i + 1]) * 150 + Double(p[i + 2]) * 29) / 256
+        }
+        var grey = [Double](repeating: 0, count: pw * ph)
+        var inside = [Bool](repeating: false, count: pw * ph)
+        for py in 0..<ph {
+            let sy = Double(y0) + (Double(py) + 0.5) / scale - 0.5
+            let fy = sy.rounded(.down), ty = sy - fy, iy = Int(fy)
+            for px in 0..<pw {
+                let sx = Double(x0) + (Double(px) + 0.5) / scale - 0.5
+                let fx = sx.rounded(.down), tx = sx - fx, ix = Int(fx)
+                let top = lum(ix, iy) * (1 - tx) + lum(ix + 1, iy) * tx
+                let bottom = lum(ix, iy + 1) * (1 - tx) + lum(ix + 1, iy + 1) * tx
+                grey[py * pw + px] = top * (1 - ty) + bottom * ty
+                let nx = Int((sx + 0.5).rounded(.down)) - x0, ny = Int((sy + 0.5).rounded(.down)) - y0
+                if nx >= 0 && ny >= 0 && nx < x1 - x0 && ny < y1 - y0 { inside[py * pw + px] = member[ny * (x1 - x0) + nx] }
+            }
+        }
+        width = pw
+        height = ph
+        self.grey = grey
+        self.inside = inside
     }
 }

@@ -2,7 +2,7 @@ import CustomLabels
 import Photos
 
 /// A trained bread model: plain numbers (standardisation, softmax weights, the training
-/// examples for the "unlike every label" check). Detects on any photo; encodes to JSON.
+/// statistics for the "unlike every label" check). Detects on any photo; encodes to JSON.
 public struct BreadModel: Sendable, Equatable {
     /// The labels, in the model's order (sorted).
     public let labels: [String]
@@ -14,30 +14,30 @@ public struct BreadModel: Sendable, Equatable {
     public let weights: [[Double]]
     /// Softmax biases, one per label.
     public let biases: [Double]
-    /// The standardised features of every training box.
-    public let examples: [[Double]]
-    /// The label index of every training box.
-    public let exampleLabels: [Int]
-    /// Per label: the typical distance from a training box to its nearest same-label neighbour.
+    /// Per label: the mean of its training boxes' standardised features.
+    public let classMeans: [[Double]]
+    /// Per label: the spread of its training boxes' standardised features (shrunk towards a floor).
+    public let classSpreads: [[Double]]
+    /// Per label: the typical (median, leave-one-out) distance of a training box to its label.
     public let typicalDistances: [Double]
-    /// Distances up to `slack` × typical count as familiar (full confidence).
-    public let slack: Double
-    /// How fast confidence falls beyond the slack (in typical distances).
-    public let falloff: Double
+    /// The relative distance at which a label's confidence is halved ("unlike every label").
+    public let halfDistance: Double
+    /// How sharply confidence falls around `halfDistance`.
+    public let sharpness: Double
 
     /// A model from its numbers.
     public init(labels: [String], means: [Double], scales: [Double], weights: [[Double]], biases: [Double],
-                examples: [[Double]], exampleLabels: [Int], typicalDistances: [Double], slack: Double, falloff: Double) {
+                classMeans: [[Double]], classSpreads: [[Double]], typicalDistances: [Double], halfDistance: Double, sharpness: Double) {
         self.labels = labels
         self.means = means
         self.scales = scales
         self.weights = weights
         self.biases = biases
-        self.examples = examples
-        self.exampleLabels = exampleLabels
+        self.classMeans = classMeans
+        self.classSpreads = classSpreads
         self.typicalDistances = typicalDistances
-        self.slack = slack
-        self.falloff = falloff
+        self.halfDistance = halfDistance
+        self.sharpness = sharpness
     }
 
     /// Every region of `photo` with every label and its confidence (0–100) on the region's
@@ -91,23 +91,28 @@ public struct BreadModel: Sendable, Equatable {
         return scores
     }
 
-    /// Root-mean-square distance between two standardised vectors.
-    static func distance(_ a: [Double], _ b: [Double]) -> Double {
+    /// The mean squared distance of `z` from a label's training boxes, feature by feature in
+    /// units of that label's spread (a diagonal Mahalanobis distance).
+    static func distance(_ z: [Double], mean: [Double], spread: [Double]) -> Double {
         var s = 0.0
-        for k in 0..<min(a.count, b.count) { let d = a[k] - b[k]; s += d * d }
-        return (s / Double(max(1, a.count))).squareRoot()
+        for k in 0..<min(z.count, mean.count) { let d = (z[k] - mean[k]) / spread[k]; s += d * d }
+        return s / Double(max(1, z.count))
     }
 
-    /// Per label: how familiar `z` is, 1 near that label's training boxes, falling towards 0 far away.
+    /// Per label: the distance of `z` from that label's training boxes relative to the typical one.
+    public func relativeDistances(features: [Double]) -> [Double] {
+        let z = standardise(features)
+        return labels.indices.map { Self.distance(z, mean: classMeans[$0], spread: classSpreads[$0]) / typicalDistances[$0] }
+    }
+
+    /// Per label: how familiar `z` is: 1 / (1 + (relative distance / halfDistance)^sharpness),
+    /// near 1 close to that label's training boxes, towards 0 far from them.
     func familiarity(_ z: [Double]) -> [Double] {
-        var nearest = [Double](repeating: Double.infinity, count: labels.count)
-        for (index, example) in examples.enumerated() {
-            let c = exampleLabels[index]
-            nearest[c] = min(nearest[c], Self.distance(z, example))
-        }
-        return nearest.indices.map { c in
-            let excess = max(0, nearest[c] / typicalDistances[c] - slack) / falloff
-            return nearest[c].isFinite ? EngineMath.exp(-excess * excess) : 0
+        labels.indices.map { c in
+            let relative = Self.distance(z, mean: classMeans[c], spread: classSpreads[c]) / typicalDistances[c]
+            let q = relative / halfDistance
+            let power = EngineMath.exp(sharpness * EngineMath.log(max(q, 1e-300)))
+            return 1 / (1 + power)
         }
     }
 

@@ -130,18 +130,51 @@ public enum BreadTrainer {
                 biases[c] -= step * gradB[c]
             }
         }
-        // Typical distance per label: the median distance from a box to its nearest same-label box.
-        var nearest: [[Double]] = Array(repeating: [], count: classes)
-        for i in 0..<n {
-            var best = Double.infinity
-            for j in 0..<n where j != i && targets[j] == targets[i] { best = min(best, BreadModel.distance(z[i], z[j])) }
-            if best.isFinite { nearest[targets[i]].append(best) }
+        // Per label: mean and spread of its boxes, and the typical leave-one-out distance.
+        var classMeans: [[Double]] = [], classSpreads: [[Double]] = [], typical: [Double] = []
+        var leftOut: [[Double]] = []
+        for c in 0..<classes {
+            let members = (0..<n).filter { targets[$0] == c }
+            let (mean, spread) = classStatistics(members.map { z[$0] }, dimensions: d)
+            classMeans.append(mean)
+            classSpreads.append(spread)
+            var distances: [Double] = []
+            if members.count > 2 {
+                for i in members {
+                    let (m, s) = classStatistics(members.filter { $0 != i }.map { z[$0] }, dimensions: d)
+                    distances.append(BreadModel.distance(z[i], mean: m, spread: s))
+                }
+            }
+            leftOut.append(distances)
         }
-        let everyone = nearest.flatMap { $0 }
-        let overall = median(everyone) ?? 1
-        let typical = nearest.map { max(0.05, median($0) ?? overall) }
+        let overall = median(leftOut.flatMap { $0 }) ?? 1
+        for c in 0..<classes { typical.append(max(0.05, median(leftOut[c]) ?? overall)) }
         return BreadModel(labels: labels, means: means, scales: scales, weights: weights, biases: biases,
-                          examples: z, exampleLabels: targets, typicalDistances: typical, slack: 2.0, falloff: 1.5)
+                          classMeans: classMeans, classSpreads: classSpreads, typicalDistances: typical,
+                          halfDistance: familiarHalfDistance, sharpness: familiarSharpness)
+    }
+
+    /// The smallest spread a feature may have within a label (in standardised units): ten
+    /// photos cannot show how much a feature really varies.
+    public static let spreadFloor = 0.35
+    /// The relative distance (to a label's typical one) at which its confidence is halved.
+    public static let familiarHalfDistance = 12.0
+    /// How sharply confidence falls around that distance.
+    public static let familiarSharpness = 2.0
+
+    /// Mean and spread (with the floor mixed in) of `rows`.
+    static func classStatistics(_ rows: [[Double]], dimensions d: Int) -> (mean: [Double], spread: [Double]) {
+        var mean = [Double](repeating: 0, count: d), spread = [Double](repeating: spreadFloor, count: d)
+        if rows.isEmpty { return (mean, spread) }
+        let count = Double(rows.count)
+        for row in rows { for k in 0..<d { mean[k] += row[k] } }
+        for k in 0..<d { mean[k] /= count }
+        for k in 0..<d {
+            var squares = 0.0
+            for row in rows { squares += (row[k] - mean[k]) * (row[k] - mean[k]) }
+            spread[k] = (squares / count + spreadFloor * spreadFloor).squareRoot()
+        }
+        return (mean, spread)
     }
 
     /// The median (the lower middle one for an even count), nil when empty.

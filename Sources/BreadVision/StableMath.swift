@@ -27,6 +27,24 @@ enum EngineMath {
         return result * Double(sign: .plus, exponent: e, significand: 1)
     }
 
+    /// The natural logarithm of x > 0: x = m · 2^e with m in [√½, √2), then
+    /// log m = 2 atanh((m − 1)/(m + 1)) by its series.
+    static func log(_ x: Double) -> Double {
+        if !(x > 0) { return -Double.infinity }
+        if x.isInfinite { return x }
+        var m = x.significand, e = Int(x.exponent)
+        if m > 1.4142135623730951 { m /= 2; e += 1 }
+        let t = (m - 1) / (m + 1), t2 = t * t
+        var term = t, sum = 0.0
+        var k = 1.0
+        while k < 60 {
+            sum += term / k
+            term *= t2
+            k += 2
+        }
+        return 2 * sum + Double(e) * 0.6931471805599453
+    }
+
     /// The logistic function 1 / (1 + e^−x).
     static func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 }
