@@ -18,7 +18,8 @@ extension BreadModel {
         root.append("Scales", Self.numbers(scales))
         root.append("Weights", .array(weights.map { Self.numbers($0) }))
         root.append("Biases", Self.numbers(biases))
-        root.append("ClassMeans", .array(classMeans.map { Self.numbers($0) }))
+        root.append("ExampleLabels", .array(exampleLabels.map { .int($0) }))
+        root.append("Examples", .array(examples.map { Self.numbers($0) }))
         root.append("ClassSpreads", .array(classSpreads.map { Self.numbers($0) }))
         root.append("TypicalDistances", Self.numbers(typicalDistances))
         root.append("HalfDistance", .double(halfDistance))
@@ -72,19 +73,28 @@ extension BreadModel {
         for row in try list("Weights") { weights.append(try doubles(row, "Weights", count: d)) }
         if weights.count != c { throw .modelUnreadable(reason: "\"Weights\" has \(weights.count) rows, expected \(c)") }
         let biases = try doubles(root["Biases"] ?? .null, "Biases", count: c)
-        var classMeans: [[Double]] = [], classSpreads: [[Double]] = []
-        for row in try list("ClassMeans") { classMeans.append(try doubles(row, "ClassMeans", count: d)) }
-        for row in try list("ClassSpreads") { classSpreads.append(try doubles(row, "ClassSpreads", count: d)) }
-        if classMeans.count != c || classSpreads.count != c {
-            throw .modelUnreadable(reason: "\"ClassMeans\" and \"ClassSpreads\" need \(c) rows each")
+        var exampleLabels: [Int] = []
+        for item in try doubles(root["ExampleLabels"] ?? .null, "ExampleLabels", count: nil) {
+            guard item >= 0, item < Double(c), item == item.rounded() else {
+                throw .modelUnreadable(reason: "\"ExampleLabels\" holds \(item), not a label index")
+            }
+            exampleLabels.append(Int(item))
         }
+        var examples: [[Double]] = []
+        for row in try list("Examples") { examples.append(try doubles(row, "Examples", count: d)) }
+        if examples.count != exampleLabels.count {
+            throw .modelUnreadable(reason: "\"Examples\" has \(examples.count) rows, \"ExampleLabels\" \(exampleLabels.count)")
+        }
+        var classSpreads: [[Double]] = []
+        for row in try list("ClassSpreads") { classSpreads.append(try doubles(row, "ClassSpreads", count: d)) }
+        if classSpreads.count != c { throw .modelUnreadable(reason: "\"ClassSpreads\" has \(classSpreads.count) rows, expected \(c)") }
         if classSpreads.contains(where: { $0.contains { !($0 > 0) } }) { throw .modelUnreadable(reason: "\"ClassSpreads\" must be positive") }
         let typical = try doubles(root["TypicalDistances"] ?? .null, "TypicalDistances", count: c)
         if typical.contains(where: { !($0 > 0) }) { throw .modelUnreadable(reason: "\"TypicalDistances\" must be positive") }
         guard let half = root["HalfDistance"]?.doubleValue, half > 0, let sharpness = root["Sharpness"]?.doubleValue, sharpness > 0 else {
             throw .modelUnreadable(reason: "\"HalfDistance\" or \"Sharpness\" is missing or not positive")
         }
-        self.init(labels: labels, means: means, scales: scales, weights: weights, biases: biases, classMeans: classMeans,
-                  classSpreads: classSpreads, typicalDistances: typical, halfDistance: half, sharpness: sharpness)
+        self.init(labels: labels, means: means, scales: scales, weights: weights, biases: biases, examples: examples,
+                  exampleLabels: exampleLabels, classSpreads: classSpreads, typicalDistances: typical, halfDistance: half, sharpness: sharpness)
     }
 }

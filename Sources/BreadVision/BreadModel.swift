@@ -14,11 +14,13 @@ public struct BreadModel: Sendable, Equatable {
     public let weights: [[Double]]
     /// Softmax biases, one per label.
     public let biases: [Double]
-    /// Per label: the mean of its training boxes' standardised features.
-    public let classMeans: [[Double]]
+    /// The standardised features of every training box.
+    public let examples: [[Double]]
+    /// The label index of every training box.
+    public let exampleLabels: [Int]
     /// Per label: the spread of its training boxes' standardised features (shrunk towards a floor).
     public let classSpreads: [[Double]]
-    /// Per label: the typical (median, leave-one-out) distance of a training box to its label.
+    /// Per label: the typical (median) distance from a training box to its nearest other box of that label.
     public let typicalDistances: [Double]
     /// The relative distance at which a label's confidence is halved ("unlike every label").
     public let halfDistance: Double
@@ -27,13 +29,14 @@ public struct BreadModel: Sendable, Equatable {
 
     /// A model from its numbers.
     public init(labels: [String], means: [Double], scales: [Double], weights: [[Double]], biases: [Double],
-                classMeans: [[Double]], classSpreads: [[Double]], typicalDistances: [Double], halfDistance: Double, sharpness: Double) {
+                examples: [[Double]], exampleLabels: [Int], classSpreads: [[Double]], typicalDistances: [Double], halfDistance: Double, sharpness: Double) {
         self.labels = labels
         self.means = means
         self.scales = scales
         self.weights = weights
         self.biases = biases
-        self.classMeans = classMeans
+        self.examples = examples
+        self.exampleLabels = exampleLabels
         self.classSpreads = classSpreads
         self.typicalDistances = typicalDistances
         self.halfDistance = halfDistance
@@ -91,29 +94,45 @@ public struct BreadModel: Sendable, Equatable {
         return scores
     }
 
-    /// The mean squared distance of `z` from a label's training boxes, feature by feature in
-    /// units of that label's spread (a diagonal Mahalanobis distance).
-    static func distance(_ z: [Double], mean: [Double], spread: [Double]) -> Double {
+    /// The mean squared difference of two standardised vectors, feature by feature in units of
+    /// a label's spread.
+    static func distance(_ z: [Double], _ example: [Double], spread: [Double]) -> Double {
         var s = 0.0
-        for k in 0..<min(z.count, mean.count) { let d = (z[k] - mean[k]) / spread[k]; s += d * d }
+        for k in 0..<min(z.count, example.count) { let d = (z[k] - example[k]) / spread[k]; s += d * d }
         return s / Double(max(1, z.count))
     }
 
-    /// Per label: the distance of `z` from that label's training boxes relative to the typical one.
-    public func relativeDistances(features: [Double]) -> [Double] {
-        let z = standardise(features)
-        return labels.indices.map { Self.distance(z, mean: classMeans[$0], spread: classSpreads[$0]) / typicalDistances[$0] }
+    /// Per label: the distance from `z` to that label's nearest training box, relative to the
+    /// label's typical one (1 is as close as training boxes are to each other).
+    func relativeDistances(_ z: [Double]) -> [Double] {
+        var nearest = [Double](repeating: Double.infinity, count: labels.count)
+        for (index, example) in examples.enumerated() {
+            let c = exampleLabels[index]
+            nearest[c] = min(nearest[c], Self.distance(z, example, spread: classSpreads[c]))
+        }
+        return labels.indices.map { nearest[$0] / typicalDistances[$0] }
     }
+
+    /// Per label: the relative distance of raw `features` (see `relativeDistances`).
+    public func relativeDistances(features: [Double]) -> [Double] { relativeDistances(standardise(features)) }
 
     /// Per label: how familiar `z` is: 1 / (1 + (relative distance / halfDistance)^sharpness),
     /// near 1 close to that label's training boxes, towards 0 far from them.
     func familiarity(_ z: [Double]) -> [Double] {
-        labels.indices.map { c in
-            let relative = Self.distance(z, mean: classMeans[c], spread: classSpreads[c]) / typicalDistances[c]
+        relativeDistances(z).map { relative in
+            if !relative.isFinite { return 0 }
             let q = relative / halfDistance
             let power = EngineMath.exp(sharpness * EngineMath.log(max(q, 1e-300)))
             return 1 / (1 + power)
         }
+    }
+
+    /// Why each label gets its confidence: the classifier's probability (0–1) and how familiar
+    /// the region looks next to that label's training boxes (0–1); confidence = both × 100.
+    public func breakdown(features: [Double]) -> [(label: String, probability: Double, familiarity: Double)] {
+        let z = standardise(features)
+        let p = probabilities(z), f = familiarity(z)
+        return labels.indices.map { (labels[$0], p[$0], f[$0]) }
     }
 
     /// Confidence (0–100) of each label for raw features: probability × familiarity × 100.

@@ -36,17 +36,31 @@ public struct TrainingPhoto: Sendable {
 /// then softmax regression with L2 by plain gradient descent (fixed steps, fixed order), so two
 /// trainings on the same photos give the same model, bit for bit.
 public enum BreadTrainer {
-    /// Gradient-descent steps.
-    public static let iterations = 400
-    /// Step size.
-    public static let learningRate = 0.5
-    /// L2 weight.
-    public static let l2 = 0.01
+    /// How the softmax regression is fitted.
+    public struct Settings: Sendable, Equatable {
+        /// Gradient-descent steps.
+        public var iterations: Int
+        /// Step size.
+        public var learningRate: Double
+        /// L2 weight (larger: smaller weights, less extreme confidences).
+        public var l2: Double
+
+        /// Settings for a fit.
+        public init(iterations: Int, learningRate: Double, l2: Double) {
+            self.iterations = iterations
+            self.learningRate = learningRate
+            self.l2 = l2
+        }
+
+        /// The settings panya trains with.
+        public static let standard = Settings(iterations: 400, learningRate: 0.5, l2: 0.05)
+    }
+
     /// A segmented region stands for a box when their IoU is at least this.
     public static let regionMatch = 0.3
 
     /// Trains on `examples`; throws when there is nothing to learn from or a box is unusable.
-    public static func train(examples: [TrainingPhoto]) throws(BreadVisionError) -> BreadModel {
+    public static func train(examples: [TrainingPhoto], settings: Settings = .standard) throws(BreadVisionError) -> BreadModel {
         if examples.isEmpty { throw .noTrainingPhotos }
         var features: [[Double]] = []
         var names: [String] = []
@@ -67,7 +81,7 @@ public enum BreadTrainer {
         if features.isEmpty { throw .noBoxes }
         let labels = Array(Set(names)).sorted()
         let targets = names.map { name in labels.firstIndex(of: name) ?? 0 }
-        return fit(features: features, targets: targets, labels: labels)
+        return fit(features: features, targets: targets, labels: labels, settings: settings)
     }
 
     /// The features of the region a labelled box stands for: the segmented region that best
@@ -97,7 +111,7 @@ public enum BreadTrainer {
     }
 
     /// Standardises `features`, fits the softmax regression and measures typical distances.
-    static func fit(features: [[Double]], targets: [Int], labels: [String]) -> BreadModel {
+    static func fit(features: [[Double]], targets: [Int], labels: [String], settings: Settings) -> BreadModel {
         let n = features.count, d = BreadFeatures.count, classes = labels.count
         var means = [Double](repeating: 0, count: d), scales = [Double](repeating: 1, count: d)
         for k in 0..<d {
@@ -113,7 +127,7 @@ public enum BreadTrainer {
         let z = features.map { row in (0..<d).map { (row[$0] - means[$0]) / scales[$0] } }
         var weights = [[Double]](repeating: [Double](repeating: 0, count: d), count: classes)
         var biases = [Double](repeating: 0, count: classes)
-        for _ in 0..<iterations {
+        for _ in 0..<settings.iterations {
             var gradW = [[Double]](repeating: [Double](repeating: 0, count: d), count: classes)
             var gradB = [Double](repeating: 0, count: classes)
             for i in 0..<n {
@@ -124,33 +138,30 @@ public enum BreadTrainer {
                     for k in 0..<d { gradW[c][k] += error * z[i][k] }
                 }
             }
-            let step = learningRate / Double(n)
+            let step = settings.learningRate / Double(n)
             for c in 0..<classes {
-                for k in 0..<d { weights[c][k] -= step * gradW[c][k] + learningRate * l2 * weights[c][k] }
+                for k in 0..<d { weights[c][k] -= step * gradW[c][k] + settings.learningRate * settings.l2 * weights[c][k] }
                 biases[c] -= step * gradB[c]
             }
         }
-        // Per label: mean and spread of its boxes, and the typical leave-one-out distance.
-        var classMeans: [[Double]] = [], classSpreads: [[Double]] = [], typical: [Double] = []
-        var leftOut: [[Double]] = []
+        // Per label: the spread of its boxes, and the typical distance to the nearest other box.
+        var classSpreads: [[Double]] = []
+        var nearest: [[Double]] = []
         for c in 0..<classes {
             let members = (0..<n).filter { targets[$0] == c }
-            let (mean, spread) = classStatistics(members.map { z[$0] }, dimensions: d)
-            classMeans.append(mean)
-            classSpreads.append(spread)
+            classSpreads.append(classSpread(members.map { z[$0] }, dimensions: d))
             var distances: [Double] = []
-            if members.count > 2 {
-                for i in members {
-                    let (m, s) = classStatistics(members.filter { $0 != i }.map { z[$0] }, dimensions: d)
-                    distances.append(BreadModel.distance(z[i], mean: m, spread: s))
-                }
+            for i in members {
+                var best = Double.infinity
+                for j in members where j != i { best = min(best, BreadModel.distance(z[i], z[j], spread: classSpreads[c])) }
+                if best.isFinite { distances.append(best) }
             }
-            leftOut.append(distances)
+            nearest.append(distances)
         }
-        let overall = median(leftOut.flatMap { $0 }) ?? 1
-        for c in 0..<classes { typical.append(max(0.05, median(leftOut[c]) ?? overall)) }
+        let overall = median(nearest.flatMap { $0 }) ?? 1
+        let typical = nearest.map { max(0.01, median($0) ?? overall) }
         return BreadModel(labels: labels, means: means, scales: scales, weights: weights, biases: biases,
-                          classMeans: classMeans, classSpreads: classSpreads, typicalDistances: typical,
+                          examples: z, exampleLabels: targets, classSpreads: classSpreads, typicalDistances: typical,
                           halfDistance: familiarHalfDistance, sharpness: familiarSharpness)
     }
 
@@ -162,19 +173,20 @@ public enum BreadTrainer {
     /// How sharply confidence falls around that distance.
     public static let familiarSharpness = 2.0
 
-    /// Mean and spread (with the floor mixed in) of `rows`.
-    static func classStatistics(_ rows: [[Double]], dimensions d: Int) -> (mean: [Double], spread: [Double]) {
-        var mean = [Double](repeating: 0, count: d), spread = [Double](repeating: spreadFloor, count: d)
-        if rows.isEmpty { return (mean, spread) }
+    /// The spread of each feature over `rows`, with the floor mixed in.
+    static func classSpread(_ rows: [[Double]], dimensions d: Int) -> [Double] {
+        var spread = [Double](repeating: spreadFloor, count: d)
+        if rows.isEmpty { return spread }
         let count = Double(rows.count)
-        for row in rows { for k in 0..<d { mean[k] += row[k] } }
-        for k in 0..<d { mean[k] /= count }
         for k in 0..<d {
+            var sum = 0.0
+            for row in rows { sum += row[k] }
+            let mean = sum / count
             var squares = 0.0
-            for row in rows { squares += (row[k] - mean[k]) * (row[k] - mean[k]) }
+            for row in rows { squares += (row[k] - mean) * (row[k] - mean) }
             spread[k] = (squares / count + spreadFloor * spreadFloor).squareRoot()
         }
-        return (mean, spread)
+        return spread
     }
 
     /// The median (the lower middle one for an even count), nil when empty.

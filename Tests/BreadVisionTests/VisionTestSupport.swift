@@ -60,7 +60,7 @@ enum VisionTestSupport {
             attempts += 1
             let kind = BreadKind.allCases[random.integer(0...2)]
             let size: (Double, Double)
-            let scale = wanted >= 3 ? 0.8 : 1.0
+            let scale = (wanted >= 3 ? 0.8 : 1.0) * (trayRotation == 0 ? 1.0 : 0.8)
             switch kind {
             case .anpan, .melonpan:
                 let side = random.uniform(0.19, 0.27) * scale
@@ -69,6 +69,10 @@ enum VisionTestSupport {
                 size = (random.uniform(0.30, 0.40) * scale, random.uniform(0.16, 0.23) * scale / aspect)
             }
             var left = random.uniform(0, 1 - size.0), top = random.uniform(0, 1 - size.1)
+            if touching && breads.isEmpty {
+                left = random.uniform(0.12, 0.2)
+                top = 0.5 - size.1 / 2 + random.uniform(-0.05, 0.05)
+            }
             if touching && breads.count == 1, let first = boxes.first {
                 left = first.right - 0.012
                 top = first.top + first.height / 2 - size.1 / 2
