@@ -65,6 +65,7 @@ struct DecoyShape {
         }
     }
 
+    /// The pixel rectangle that may be touched (box plus shadow room), clamped to the picture.
     func touchedRect(width: Int, height: Int) -> (x0: Int, y0: Int, x1: Int, y1: Int) {
         let pad = 0.25 * radiusPixels + 4
         let x0 = max(0, Int((boxX - pad).rounded(.down)))
@@ -74,12 +75,14 @@ struct DecoyShape {
         return (x0, y0, x1, y1)
     }
 
+    /// Picture point → the decoy's local (u, v).
     @inline(__always) func local(_ px: Double, _ py: Double) -> (u: Double, v: Double) {
         let qx = minX + (px - boxX) / scaleX
         let qy = minY + (py - boxY) / scaleY
         return (cosT * qx + sinT * qy, -sinT * qx + cosT * qy)
     }
 
+    /// How much the decoy darkens the tray at a picture point.
     func shadow(_ px: Double, _ py: Double) -> Double {
         let offset = radiusPixels * 0.05
         let cast = local(px - offset * 0.6, py - offset)
@@ -87,6 +90,7 @@ struct DecoyShape {
         return 0.28 * (1 - StableMath.smoothstep(-0.1, 0.12, d))
     }
 
+    /// The decoy's colour at a picture point and how much of the pixel it covers (0 = none).
     func sample(_ px: Double, _ py: Double) -> (color: Color3, coverage: Double) {
         let p = local(px, py)
         let d = DecoyShape.outline(kind, p.u, p.v)
