@@ -44,32 +44,32 @@ public struct WorkingImage: Sendable, Equatable {
         }
         var out = [UInt8](repeating: 0, count: w * h * 3)
         var sums = [Int](repeating: 0, count: w * 3)
-        var counts = [Int](repeating: 0, count: w)
         let pw = photo.width, ph = photo.height
         photo.pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for oy in 0..<h {
-                    for i in 0..<(w * 3) { sums[i] = 0 }
-                    for i in 0..<w { counts[i] = 0 }
-                    let y0 = oy * f, y1 = min(ph, y0 + f)
-                    for y in y0..<y1 {
-                        var i = y * pw * 3
-                        var ox = 0, left = f
-                        for _ in 0..<pw {
-                            sums[ox * 3] &+= Int(src[i])
-                            sums[ox * 3 + 1] &+= Int(src[i + 1])
-                            sums[ox * 3 + 2] &+= Int(src[i + 2])
-                            counts[ox] &+= 1
-                            i += 3
-                            left -= 1
-                            if left == 0 { left = f; ox += 1 }
+                sums.withUnsafeMutableBufferPointer { sum in
+                    for oy in 0..<h {
+                        for i in 0..<(w * 3) { sum[i] = 0 }
+                        let y0 = oy * f, y1 = min(ph, y0 + f)
+                        for y in y0..<y1 {
+                            let row = y * pw * 3
+                            for ox in 0..<w {
+                                let x0 = ox * f, x1 = min(pw, x0 + f)
+                                var r = 0, g = 0, b = 0
+                                var i = row + x0 * 3
+                                for _ in x0..<x1 {
+                                    r &+= Int(src[i]); g &+= Int(src[i + 1]); b &+= Int(src[i + 2])
+                                    i += 3
+                                }
+                                sum[ox * 3] &+= r; sum[ox * 3 + 1] &+= g; sum[ox * 3 + 2] &+= b
+                            }
                         }
-                    }
-                    for ox in 0..<w {
-                        let n = max(1, counts[ox]), o = (oy * w + ox) * 3
-                        dst[o] = UInt8((sums[ox * 3] + n / 2) / n)
-                        dst[o + 1] = UInt8((sums[ox * 3 + 1] + n / 2) / n)
-                        dst[o + 2] = UInt8((sums[ox * 3 + 2] + n / 2) / n)
+                        for ox in 0..<w {
+                            let n = max(1, (min(pw, ox * f + f) - ox * f) * (y1 - y0)), o = (oy * w + ox) * 3
+                            dst[o] = UInt8((sum[ox * 3] + n / 2) / n)
+                            dst[o + 1] = UInt8((sum[ox * 3 + 1] + n / 2) / n)
+                            dst[o + 2] = UInt8((sum[ox * 3 + 2] + n / 2) / n)
+                        }
                     }
                 }
             }
