@@ -8,7 +8,9 @@ public enum BreadPhotoGenerator {
         let width = max(1, tray.width), height = max(1, tray.height)
         let shapes = tray.breads.map { BreadShape(placement: $0, imageWidth: width, imageHeight: height) }
         let rects = shapes.map { $0.touchedRect(width: width, height: height) }
-        let scene = TrayScene(width: width, height: height, seed: tray.seed)
+        let decoys = tray.decoys.map { DecoyShape(placement: $0, imageWidth: width, imageHeight: height) }
+        let decoyRects = decoys.map { $0.touchedRect(width: width, height: height) }
+        let scene = TrayScene(width: width, height: height, seed: tray.seed, rotation: tray.trayRotation)
         var pixels = [UInt8](repeating: 0, count: width * height * 3)
         let light = tray.light, warmth = tray.warmth
         let grain = ValueNoise(seed: tray.seed &+ 0x51_7CC1_B727_220A)
@@ -19,6 +21,12 @@ public enum BreadPhotoGenerator {
                     let px = Double(x) + 0.5
                     var color = scene.background(px, py)
                     var darkness = 0.0
+                    for index in decoys.indices {
+                        let rect = decoyRects[index]
+                        if x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1 {
+                            darkness += decoys[index].shadow(px, py)
+                        }
+                    }
                     for index in shapes.indices {
                         let rect = rects[index]
                         if x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1 {
@@ -26,6 +34,13 @@ public enum BreadPhotoGenerator {
                         }
                     }
                     if darkness > 0 { color = color * (1 - min(0.6, darkness)) }
+                    for index in decoys.indices {
+                        let rect = decoyRects[index]
+                        if x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1 {
+                            let thing = decoys[index].sample(px, py)
+                            if thing.coverage > 0 { color = Color3.mix(color, thing.color, thing.coverage) }
+                        }
+                    }
                     for index in shapes.indices {
                         let rect = rects[index]
                         if x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1 {
@@ -66,8 +81,10 @@ struct TrayScene {
     let corner: Double
     let rimWidth: Double
     let wood: Color3
+    /// The tray's turn (cos, sin); nil when square to the photo.
+    let turn: (cos: Double, sin: Double)?
 
-    init(width: Int, height: Int, seed: UInt64) {
+    init(width: Int, height: Int, seed: UInt64, rotation: Double = 0) {
         self.width = Double(width)
         self.height = Double(height)
         noise = ValueNoise(seed: seed &* 31 &+ 7)
@@ -76,8 +93,20 @@ struct TrayScene {
         let marginY = Double(height) * random.uniform(0.03, 0.045)
         centerX = Double(width) / 2 + random.uniform(-0.006, 0.006) * Double(width)
         centerY = Double(height) / 2 + random.uniform(-0.006, 0.006) * Double(height)
-        halfW = Double(width) / 2 - marginX
-        halfH = Double(height) / 2 - marginY
+        var halfW = Double(width) / 2 - marginX
+        var halfH = Double(height) / 2 - marginY
+        if rotation != 0 {
+            let t = StableMath.sinCos(rotation)
+            let c = abs(t.cos), s = abs(t.sin)
+            let fit = min(1, halfW / (halfW * c + halfH * s), halfH / (halfW * s + halfH * c))
+            halfW *= fit
+            halfH *= fit
+            turn = (cos: t.cos, sin: t.sin)
+        } else {
+            turn = nil
+        }
+        self.halfW = halfW
+        self.halfH = halfH
         corner = Double(min(width, height)) * 0.06
         rimWidth = Double(min(width, height)) * 0.018
         wood = Color3(random.uniform(0.50, 0.60), random.uniform(0.34, 0.40), random.uniform(0.20, 0.25))
@@ -85,8 +114,14 @@ struct TrayScene {
 
     /// Signed distance to the tray's outline in pixels (negative inside).
     @inline(__always) func trayDistance(_ px: Double, _ py: Double) -> Double {
-        let qx = abs(px - centerX) - (halfW - corner)
-        let qy = abs(py - centerY) - (halfH - corner)
+        var dx = px - centerX, dy = py - centerY
+        if let turn {
+            let rx = turn.cos * dx + turn.sin * dy
+            dy = -turn.sin * dx + turn.cos * dy
+            dx = rx
+        }
+        let qx = abs(dx) - (halfW - corner)
+        let qy = abs(dy) - (halfH - corner)
         let ox = max(qx, 0), oy = max(qy, 0)
         return (ox * ox + oy * oy).squareRoot() + min(max(qx, qy), 0) - corner
     }

@@ -90,7 +90,14 @@ struct BreadShape {
         radiusPixels = ay * min(scaleX, scaleY)
         noise = ValueNoise(seed: placement.seed &+ 0xB5AD_4ECE_DA1C_E2A9)
 
-        navel = (random.uniform(-0.1, 0.1), random.uniform(-0.1, 0.1), random.uniform(0.10, 0.14))
+        let usualNavel = (u: random.uniform(-0.1, 0.1), v: random.uniform(-0.1, 0.1), r: random.uniform(0.10, 0.14))
+        if let offset = placement.navelOffset {
+            var side = SplitMix64(seed: placement.seed ^ 0x6E61_7665_6C00_0000)
+            let (s, c) = StableMath.sinCos(side.uniform(0, 2 * StableMath.pi))
+            navel = (c * offset, s * offset, usualNavel.r)
+        } else {
+            navel = usualNavel
+        }
         var seeds: [Speck] = []
         if kind == .anpan && random.unit() < 0.75 {
             let count = random.integer(6...14)

@@ -10,6 +10,8 @@ public struct LessonPhoto: Sendable, Equatable {
         case train
         /// A test photo (1 per label, never a training photo).
         case test
+        /// A training photo added in the improvement lesson (あんぱん with the navel off-centre).
+        case improve
     }
 
     /// Path relative to `lessons/photos/`, e.g. `train/anpan-01.jpg`.
@@ -88,8 +90,31 @@ public enum LessonPhotoSet {
             photos.append(LessonPhoto(file: "test/\(kind.rawValue).jpg", role: .test, format: .jpeg,
                                       tray: single(kind, seed: UInt64(9000 + kind.ordinal))))
         }
+        for index in 1...offCentreNavelCount {
+            photos.append(LessonPhoto(file: "improve/anpan-navel-0\(index).jpg", role: .improve, format: .jpeg,
+                                      tray: offCentreNavel(seed: UInt64(5000 + index))))
+        }
+        photos.append(LessonPhoto(file: "improve/tray-navel.jpg", role: .detect, format: .jpeg, tray: navelTray))
         return photos
     }
+
+    /// How many training photos of あんぱん with an off-centre navel the improvement lesson adds.
+    public static let offCentreNavelCount = 5
+
+    /// How far off-centre the improvement lesson's あんぱん navels sit (share of the radius).
+    public static let navelOffset = 0.5
+
+    /// A 640×480 tray with one あんぱん whose navel sits off-centre (like `single`).
+    public static func offCentreNavel(seed: UInt64) -> TraySpec {
+        var tray = single(.anpan, seed: seed)
+        tray.breads[0].navelOffset = navelOffset
+        return tray
+    }
+
+    /// The improvement lesson's tray: one あんぱん with its navel off-centre (a tray like the test
+    /// photos). Chosen by measurement (bench/vision): a model trained on train/ gives it less than
+    /// the あんぱん test photo, so it is missed; trained on train/ + improve/, more, so it is found.
+    public static var navelTray: TraySpec { offCentreNavel(seed: 5117) }
 
     /// A 640×480 tray with one bread of `kind`, its size, place, turn and light varied by `seed`.
     /// Box values are rounded to 4 decimals so the manifest reads cleanly.
