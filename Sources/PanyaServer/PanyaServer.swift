@@ -49,10 +49,12 @@ public final class PanyaServer: Sendable {
     /// `onRunning` with the bound port once the server accepts connections. In-flight requests
     /// finish before it returns.
     public func run(handleSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let maxBody = configuration.maxBodyBytes
         var logger = Logger(label: "panya-serve")
         logger.logLevel = .critical
         let app = Application(
             responder: PanyaResponder(dispatcher: dispatcher, log: log, language: configuration.language),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(maxBodyBytes: maxBody)])),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
