@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C bridges: one module per C library, variadic or setjmp C in static inline / .c code.
@@ -60,8 +61,14 @@ let package = Package(
             "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
             "Register", "Lessons", "PanyaSupport", "CEditLine",
         ]),
+        // `panya serve`: Rekognition's JSON 1.1 and an S3 subset over the same backend (Hummingbird).
+        .target(name: "PanyaServer", dependencies: [
+            "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "panya", dependencies: [
-            "Shell", "CustomLabels", "PanyaSupport",
+            "Shell", "PanyaServer", "CustomLabels", "PanyaSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -76,6 +83,10 @@ let package = Package(
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "PanyaServerTests", dependencies: [
+            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport"], exclude: ["Tmux"]),
     ],
     swiftLanguageModes: [.v6]

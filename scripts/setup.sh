@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what panya needs to build and test on a fresh Debian machine, only when missing:
 # the C libraries (libedit, SQLite, libjpeg, libpng), tmux for the REPL tests, and the test
-# peers from PyPI (moto's server and the AWS CLI). Safe to run again: it checks first.
+# peers from PyPI (moto's server, the AWS CLI and boto3). Safe to run again: it checks first.
 set -euo pipefail
 
 with_peers=0
@@ -29,5 +29,9 @@ if [ "$with_peers" = 1 ]; then
   if ! command -v aws >/dev/null 2>&1; then
     echo "panya setup: installing awscli" >&2
     python3 -m pip install -q awscli
+  fi
+  if ! python3 -c 'import boto3' >/dev/null 2>&1; then
+    echo "panya setup: installing boto3" >&2
+    python3 -m pip install -q boto3
   fi
 fi

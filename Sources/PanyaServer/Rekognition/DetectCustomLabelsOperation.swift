@@ -1,0 +1,36 @@
+import CustomLabels
+import Foundation
+import Photos
+
+/// DetectCustomLabels: `ProjectVersionArn`, `Image` (`Bytes` in base64 or `S3Object`), `MaxResults`,
+/// `MinConfidence` → `{"CustomLabels": [...]}`. Image bytes over 4 MB are refused before the
+/// backend sees them, as the service's front door does.
+public struct DetectCustomLabelsOperation: RekognitionOperation {
+    public let name = "DetectCustomLabels"
+
+    public init() {}
+
+    public func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue {
+        let arn = try input.requiredString("ProjectVersionArn")
+        let image = try input.required("Image")
+        let source: ImageSource
+        if let bytes = try image.optionalMember("Bytes") {
+            let text = try bytes.string()
+            let limit = PhotoLimits.service.maxBytes
+            // A base64 text decodes to about 3/4 of its length: refuse what cannot fit before decoding it.
+            if text.utf8.count / 4 * 3 > limit + 2 {
+                throw RekognitionFault.imageTooLarge(bytes: text.utf8.count / 4 * 3, limit: limit)
+            }
+            guard let data = Data(base64Encoded: text) else {
+                throw RekognitionFault.serialization("Image.Bytes is not valid base64")
+            }
+            if data.count > limit { throw RekognitionFault.imageTooLarge(bytes: data.count, limit: limit) }
+            source = .bytes([UInt8](data))
+        } else {
+            source = try ImageSource(json: image)
+        }
+        let request = DetectCustomLabelsRequest(projectVersionArn: arn, image: source, maxResults: try input.optionalInt("MaxResults"),
+                                                minConfidence: try input.optional("MinConfidence")?.double())
+        return try backend.detectCustomLabels(request).jsonValue
+    }
+}

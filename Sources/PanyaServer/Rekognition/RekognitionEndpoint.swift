@@ -1,0 +1,47 @@
+import CustomLabels
+import PanyaSupport
+
+/// Rekognition's JSON 1.1 protocol: `POST /` with `X-Amz-Target: RekognitionService.<Operation>`;
+/// the body is read into JSON, the operation runs in the backend gate, and the answer (or the
+/// error as `{"__type", "Message"}`) goes back as `application/x-amz-json-1.1`.
+struct RekognitionEndpoint: Sendable {
+    /// The target prefix of every operation.
+    static let targetPrefix = "RekognitionService."
+    /// The content type of requests and answers.
+    static let contentType = "application/x-amz-json-1.1"
+
+    let gate: BackendGate
+    let language: UILanguage
+
+    /// The answer to one request (never throws: every error becomes the service's error body).
+    func respond(to request: ServerRequest, target: String) -> ServerResponse {
+        let name = target.hasPrefix(Self.targetPrefix) ? String(target.dropFirst(Self.targetPrefix.count)) : target
+        guard target.hasPrefix(Self.targetPrefix), let operation = RekognitionOperations.named(name) else {
+            return failure(RekognitionFault.unknownOperation(target), operation: name)
+        }
+        do {
+            let document: JSONDocument
+            do {
+                document = try JSONParser.parse(bytes: request.body.isEmpty ? Array("{}".utf8) : request.body)
+            } catch let error as JSONError {
+                throw RekognitionFault.serialization(error.message.en)
+            }
+            guard case .object = document.root else {
+                throw RekognitionFault.serialization("the body is not a JSON object")
+            }
+            let input = OperationInput(cursor: document.cursor)
+            let answer = try gate.run { backend in try operation.respond(to: input, backend: backend) }
+            return ServerResponse(status: 200, headers: [("Content-Type", Self.contentType)],
+                                  body: Array(JSONPrinter.compact(answer).utf8), operation: name)
+        } catch {
+            return failure(RekognitionFault(any: error, language: language), operation: name)
+        }
+    }
+
+    /// The service's error answer.
+    func failure(_ fault: RekognitionFault, operation: String) -> ServerResponse {
+        ServerResponse(status: fault.status, headers: [("Content-Type", Self.contentType), ("x-amzn-ErrorType", fault.code)],
+                       body: Array(JSONPrinter.compact(fault.jsonValue).utf8), operation: operation,
+                       errorCode: fault.code, detail: fault.detail)
+    }
+}

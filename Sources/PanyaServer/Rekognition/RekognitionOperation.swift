@@ -1,0 +1,69 @@
+import CustomLabels
+import MockBackend
+import PanyaSupport
+
+/// One Rekognition operation the server answers: its name (after `RekognitionService.`) and how
+/// it turns the request's JSON into the answer's JSON through the backend. Adding an operation
+/// is one file with one of these and one line in ``RekognitionOperations/all``.
+public protocol RekognitionOperation: Sendable {
+    /// `DetectCustomLabels`, `StartProjectVersion` …
+    var name: String { get }
+    /// The answer's JSON; throws `ServiceError`/`RekognitionFault` (or the backend's errors).
+    func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue
+}
+
+/// The operations `panya serve` has, by name.
+public enum RekognitionOperations {
+    /// Every operation, in the order `--help` and the docs list them.
+    public static let all: [any RekognitionOperation] = [
+        DetectCustomLabelsOperation(),
+        DescribeProjectsOperation(),
+        DescribeProjectVersionsOperation(),
+        StartProjectVersionOperation(),
+        StopProjectVersionOperation(),
+    ]
+
+    /// The operation called `name`, if the server has it.
+    public static func named(_ name: String) -> (any RekognitionOperation)? {
+        all.first { $0.name == name }
+    }
+}
+
+/// A request body, read with the service's rules: a missing required member is a
+/// `ValidationException`, a member of the wrong type a `SerializationException`.
+public struct OperationInput: Sendable {
+    /// The body's top-level object.
+    public let cursor: JSONCursor
+
+    public init(cursor: JSONCursor) {
+        self.cursor = cursor
+    }
+
+    /// A required member.
+    public func required(_ key: String) throws -> JSONCursor {
+        guard let member = try cursor.optionalMember(key), member.value != .null else {
+            throw RekognitionFault.fromJSONError(cursor.error(.missingKey(key)))
+        }
+        return member
+    }
+
+    /// An optional member (absent and `null` are the same).
+    public func optional(_ key: String) throws -> JSONCursor? {
+        guard let member = try cursor.optionalMember(key), member.value != .null else { return nil }
+        return member
+    }
+
+    /// A required string member.
+    public func requiredString(_ key: String) throws -> String { try required(key).string() }
+
+    /// A required whole-number member.
+    public func requiredInt(_ key: String) throws -> Int { try required(key).int() }
+
+    /// An optional whole-number member.
+    public func optionalInt(_ key: String) throws -> Int? { try optional(key)?.int() }
+
+    /// An optional list of strings.
+    public func optionalStrings(_ key: String) throws -> [String]? {
+        try optional(key)?.elements().map { try $0.string() }
+    }
+}

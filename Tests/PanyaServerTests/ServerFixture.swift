@@ -1,0 +1,86 @@
+import CustomLabels
+import Foundation
+import MockBackend
+@testable import PanyaServer
+
+/// A server over the bundled recordings, an in-memory database and a fresh bucket folder.
+struct ServerFixture {
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+    static let versionArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/verification001.2023-08-01T10.00.00/1690851600000"
+    static let projectArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/1690848000000"
+    static var photoPath: String { repositoryRoot + "/lessons/photos/breads3.jpg" }
+    static var photo: [UInt8] { [UInt8](FileManager.default.contents(atPath: photoPath) ?? Data()) }
+
+    let server: PanyaServer
+    let s3Root: String
+    var lines: LogLines
+
+    init(authentication: ServerConfiguration.Authentication = .off, clock: ServerConfiguration.ClockMode = .simulated, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) throws {
+        s3Root = NSTemporaryDirectory() + "panya-serve-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: s3Root, withIntermediateDirectories: true)
+        let lines = LogLines()
+        self.lines = lines
+        server = try PanyaServer(configuration: ServerConfiguration(
+            host: "127.0.0.1", port: 0, mockDirectory: Self.repositoryRoot + "/mock-responses", s3Root: s3Root, databasePath: ":memory:",
+            authentication: authentication, clock: clock, language: .en, maxBodyBytes: maxBodyBytes), log: { lines.append($0) })
+    }
+
+    /// Starts the seed version and moves the simulated clock past STARTING.
+    func startModel() throws {
+        try server.gate.run { backend in
+            _ = try backend.startProjectVersion(arn: Self.versionArn, minInferenceUnits: 1, maxInferenceUnits: nil)
+            try backend.advance(seconds: 300)
+        }
+    }
+
+    /// A Rekognition request for `operation` with a JSON body.
+    static func rekognition(_ operation: String, _ body: String) -> ServerRequest {
+        ServerRequest(method: "POST", rawPath: "/", headers: [
+            (name: "host", value: "127.0.0.1:4566"), (name: "Content-Type", value: "application/x-amz-json-1.1"),
+            (name: "X-Amz-Target", value: "RekognitionService." + operation),
+        ], body: Array(body.utf8))
+    }
+
+    /// An S3 request.
+    static func s3(_ method: String, _ path: String, query: String = "", body: [UInt8] = [], host: String = "127.0.0.1:4566") -> ServerRequest {
+        ServerRequest(method: method, rawPath: path, rawQuery: query, headers: [(name: "host", value: host)], body: body)
+    }
+
+    func respond(_ request: ServerRequest) -> ServerResponse {
+        server.dispatcher.respond(to: request)
+    }
+
+    func removeBuckets() {
+        try? FileManager.default.removeItem(atPath: s3Root)
+    }
+}
+
+/// Log lines collected from a server (thread-safe).
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+
+    func append(_ line: String) {
+        lock.lock()
+        storage.append(line)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+extension ServerResponse {
+    /// The `__type` of a JSON error body.
+    var errorType: String? {
+        guard let value = try? JSONParser.value(bodyText) else { return nil }
+        return value["__type"]?.stringValue
+    }
+}
