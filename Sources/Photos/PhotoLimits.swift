@@ -1,4 +1,4 @@
-/// What DetectCustomLabels accepts (facts.md, the service's documented limits).
+/// What DetectCustomLabels accepts: the service's documented limits (docs/aws.md).
 public struct PhotoLimits: Sendable, Equatable {
     /// The largest accepted file, in bytes. The service's "4 MB" for image bytes is
     /// 4 × 1024 × 1024 = 4,194,304 bytes; one byte more is `ImageTooLargeException`.
