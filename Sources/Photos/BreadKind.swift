@@ -1,4 +1,4 @@
-/// The three breads of the lesson (facts.md).
+/// The three breads of the lesson: あんぱん, メロンパン, 焼きそばパン.
 public enum BreadKind: String, Sendable, CaseIterable, Equatable, Hashable {
     case anpan
     case melonpan

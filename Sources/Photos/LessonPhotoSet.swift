@@ -37,7 +37,7 @@ public enum LessonPhotoSet {
     /// The JPEG quality of every shipped JPEG.
     public static let jpegQuality = 85
 
-    /// The boxes of breads3.jpg: exactly the walkthrough's (facts.md), the breads drawn inside them.
+    /// The boxes of breads3.jpg: exactly the walkthrough's published boxes, the breads drawn inside them.
     public static let breads3: [BreadPlacement] = [
         BreadPlacement(kind: .yakisobapan,
                        box: BoundingBox(width: 0.41152000427246094, height: 0.34727999567985535, left: 0.23639999330043793, top: 0.08641000092029572),

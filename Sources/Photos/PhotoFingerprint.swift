@@ -1,6 +1,6 @@
 import Crypto
 
-/// The SHA-256 of a photo's bytes: how recordings match a photo (formats.md).
+/// The SHA-256 of a photo's bytes: how recordings match a photo (docs/mock.md).
 public enum PhotoFingerprint {
     /// Lowercase hex SHA-256 of `bytes` (64 characters).
     public static func sha256(_ bytes: [UInt8]) -> String {

@@ -7,7 +7,7 @@ public struct PriceList: Sendable, Equatable {
         for entry in entries { set(entry.label, yen: entry.yen) }
     }
 
-    /// The lesson's defaults (facts.md): あんぱん 150, メロンパン 180, 焼きそばパン 220.
+    /// The lesson's default prices (docs/register.md): あんぱん 150, メロンパン 180, 焼きそばパン 220.
     public static let lessonDefaults = PriceList([("あんぱん", 150), ("メロンパン", 180), ("焼きそばパン", 220)])
 
     /// The price of `label`, if it has one.

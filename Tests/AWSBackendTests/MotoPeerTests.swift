@@ -87,7 +87,7 @@ struct MotoPeerTests {
         let counter = AttemptCounter()
         let backend = try peer.backend(home: home, secret: wrongSecret, counter: counter)
         let error = try #require(throws: AWSError.self) {
-            try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: peer.versionArn, image: .bytes([1, 2, 3])))
+            try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: peer.versionArn, image: .bytes(motoPhoto())))
         }
         #expect(error.code == "SignatureDoesNotMatch")
         #expect(error.httpStatus == 403)
@@ -110,7 +110,7 @@ struct MotoPeerTests {
         let home = try TemporaryHome()
         let backend = try peer.backend(home: home, key: peer.deniedAccessKeyId, secret: peer.deniedSecretAccessKey)
         let error = try #require(throws: AWSError.self) {
-            try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: peer.versionArn, image: .bytes([1, 2, 3])))
+            try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: peer.versionArn, image: .bytes(motoPhoto())))
         }
         #expect(error.code == "AccessDenied")
         #expect(error.httpStatus == 403)
@@ -126,7 +126,7 @@ struct MotoPeerTests {
         try home.write(".aws/config", "[profile class]\nregion = \(peer.region)\n")
         let backend = try AWSBackend(options: AWSOptions(profile: "class", endpointURL: peer.endpoint),
                                      environment: home.environment(), settings: MotoPeer.settings)
-        let response = try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: peer.versionArn, image: .bytes([1, 2, 3])))
+        let response = try backend.detectCustomLabels(DetectCustomLabelsRequest(projectVersionArn: peer.versionArn, image: .bytes(motoPhoto())))
         #expect(response.customLabels.first?.name == "MyLogo")
         #expect(backend.summary.en.contains("profile class"))
     }
@@ -188,4 +188,9 @@ struct MotoPeerTests {
         #expect(recording.candidates.map(\.name) == ["MyLogo"])
         #expect(library.detections(versionArn: placeholderArn).count == 1)
     }
+}
+
+/// A small real photo: the client checks a photo against the service's limits before sending.
+private func motoPhoto() -> [UInt8] {
+    (try? Canvas(width: 64, height: 64, color: RGB(250, 250, 245)).photo.encodeJPEG()) ?? []
 }
