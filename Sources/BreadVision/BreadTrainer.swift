@@ -1,22 +1,9 @@
 import CustomLabels
 import Photos
 
-/// One box a person drew and labelled.
-public struct LabelledBox: Sendable, Equatable {
-    /// The label (e.g. あんぱん).
-    public var label: String
-    /// The box (ratios of the photo).
-    public var box: BoundingBox
-
-    /// A labelled box.
-    public init(label: String, box: BoundingBox) {
-        self.label = label
-        self.box = box
-    }
-}
-
-/// A training photo: the decoded photo, a name for messages, and its labelled boxes.
-public struct TrainingPhoto: Sendable {
+/// A decoded photo with its labelled boxes, as the engine trains on it (`LabelledPhoto` is what the
+/// service's rules check: sizes, format, hash).
+public struct LabelledPhoto: Sendable {
     /// The file name (for messages).
     public var name: String
     /// The decoded photo.
@@ -24,7 +11,7 @@ public struct TrainingPhoto: Sendable {
     /// Its labelled boxes.
     public var boxes: [LabelledBox]
 
-    /// A training photo.
+    /// A decoded, labelled photo.
     public init(name: String, photo: Photo, boxes: [LabelledBox]) {
         self.name = name
         self.photo = photo
@@ -60,7 +47,7 @@ public enum BreadTrainer {
     public static let regionMatch = 0.3
 
     /// Trains on `examples`; throws when there is nothing to learn from or a box is unusable.
-    public static func train(examples: [TrainingPhoto], settings: Settings = .standard) throws(BreadVisionError) -> BreadModel {
+    public static func train(examples: [LabelledPhoto], settings: Settings = .standard) throws(BreadVisionError) -> BreadModel {
         if examples.isEmpty { throw .noTrainingPhotos }
         var features: [[Double]] = []
         var names: [String] = []

@@ -42,13 +42,13 @@ enum SmallModel {
     @Test func trainingErrorsNameWhatToFix() {
         let photo = SmallModel.training[0].photo
         #expect(throws: BreadVisionError.noTrainingPhotos) { try BreadTrainer.train(examples: []) }
-        #expect(throws: BreadVisionError.noBoxes) { try BreadTrainer.train(examples: [TrainingPhoto(name: "a.jpg", photo: photo, boxes: [])]) }
+        #expect(throws: BreadVisionError.noBoxes) { try BreadTrainer.train(examples: [LabelledPhoto(name: "a.jpg", photo: photo, boxes: [])]) }
         let box = BoundingBox(width: 0.2, height: 0.2, left: 0.1, top: 0.1)
         #expect(throws: BreadVisionError.emptyLabel(photo: "a.jpg", box: 2)) {
-            try BreadTrainer.train(examples: [TrainingPhoto(name: "a.jpg", photo: photo, boxes: [LabelledBox(label: "あんぱん", box: box), LabelledBox(label: "", box: box)])])
+            try BreadTrainer.train(examples: [LabelledPhoto(name: "a.jpg", photo: photo, boxes: [LabelledBox(label: "あんぱん", box: box), LabelledBox(label: "", box: box)])])
         }
         #expect(throws: BreadVisionError.boxOutsidePhoto(photo: "b.jpg", box: 1)) {
-            try BreadTrainer.train(examples: [TrainingPhoto(name: "b.jpg", photo: photo, boxes: [LabelledBox(label: "あんぱん", box: BoundingBox(width: 0.2, height: 0.2, left: 1.2, top: 0.1))])])
+            try BreadTrainer.train(examples: [LabelledPhoto(name: "b.jpg", photo: photo, boxes: [LabelledBox(label: "あんぱん", box: BoundingBox(width: 0.2, height: 0.2, left: 1.2, top: 0.1))])])
         }
         let message = BreadVisionError.emptyLabel(photo: "a.jpg", box: 2).message
         #expect(message.en == "a.jpg: box 2 has no label. Give it one of the project's labels, or remove the box.")

@@ -9,7 +9,7 @@ import Testing
 /// (Compiled out of debug builds, where pixel loops are tens of times slower.)
 @Suite struct BreadVisionReleaseTests {
     /// Models trained on the shipped photos: train/ only, and train/ + improve/.
-    static let lesson: (a: BreadModel, b: BreadModel, tests: [TrainingPhoto])? = {
+    static let lesson: (a: BreadModel, b: BreadModel, tests: [LabelledPhoto])? = {
         guard let train = try? VisionTestSupport.lessonTraining(role: .train),
               let improve = try? VisionTestSupport.lessonTraining(role: .improve),
               let tests = try? VisionTestSupport.lessonTraining(role: .test),
@@ -20,7 +20,7 @@ import Testing
 
     /// Per label, the assumed threshold as the service defines it: the confidence at which the
     /// label's F1 over the test photos is best (ties: the highest), boxes matched at IoU ≥ 0.5.
-    static func assumedThresholds(_ model: BreadModel, tests: [TrainingPhoto]) -> [String: Double] {
+    static func assumedThresholds(_ model: BreadModel, tests: [LabelledPhoto]) -> [String: Double] {
         let predictions = tests.map { model.detect($0.photo) }
         var result: [String: Double] = [:]
         for label in model.labels {
@@ -129,7 +129,7 @@ struct BreadVisionBench {
         var model: BreadModel?
         let training = try Self.median(5) {
             let examples = try trainFiles.map { lesson in
-                TrainingPhoto(name: lesson.file, photo: try Photo.load(path: root + "/" + lesson.file),
+                LabelledPhoto(name: lesson.file, photo: try Photo.load(path: root + "/" + lesson.file),
                               boxes: lesson.tray.breads.map { LabelledBox(label: $0.kind.label, box: $0.box) })
             }
             let trained = try BreadTrainer.train(examples: examples)

@@ -17,24 +17,24 @@ enum VisionTestSupport {
 
     /// The committed lesson photos of `role` whose file starts with `prefix`, decoded, with
     /// the boxes the generator drew them in.
-    static func lessonTraining(role: LessonPhoto.Role, prefix: String = "") throws -> [TrainingPhoto] {
+    static func lessonTraining(role: LessonPhoto.Role, prefix: String = "") throws -> [LabelledPhoto] {
         try LessonPhotoSet.all.filter { $0.role == role && $0.file.hasPrefix(prefix) }.map { lesson in
             let photo = try Photo.load(path: lessonPhotos + "/" + lesson.file)
-            return TrainingPhoto(name: lesson.file, photo: photo,
+            return LabelledPhoto(name: lesson.file, photo: photo,
                                  boxes: lesson.tray.breads.map { LabelledBox(label: $0.kind.label, box: $0.box) })
         }
     }
 
     /// A generated training set: `perLabel` single-bread trays of each kind (small photos).
-    static func generatedTraining(perLabel: Int, width: Int = 320, height: Int = 240, firstSeed: UInt64 = 50_000) -> [TrainingPhoto] {
-        var result: [TrainingPhoto] = []
+    static func generatedTraining(perLabel: Int, width: Int = 320, height: Int = 240, firstSeed: UInt64 = 50_000) -> [LabelledPhoto] {
+        var result: [LabelledPhoto] = []
         for kind in BreadKind.allCases {
             for index in 0..<perLabel {
                 let seed = firstSeed + UInt64(index) * 7 + UInt64(kind.rawValue.count)
                 var tray = LessonPhotoSet.single(kind, seed: seed)
                 tray.width = width
                 tray.height = height
-                result.append(TrainingPhoto(name: "generated-\(kind.rawValue)-\(index)", photo: BreadPhotoGenerator.generate(tray: tray),
+                result.append(LabelledPhoto(name: "generated-\(kind.rawValue)-\(index)", photo: BreadPhotoGenerator.generate(tray: tray),
                                             boxes: tray.breads.map { LabelledBox(label: $0.kind.label, box: $0.box) }))
             }
         }

@@ -7,7 +7,8 @@ import Testing
 @Test func everyShippedPhotoHasAMatchingRecording() throws {
     let library = try RecordingLibrary.load(directory: shippedRecordings)
     let manifest = try JSONParser.parse(bytes: photoBytes("manifest.json")).cursor
-    let photos = try manifest.member("Photos").elements()
+    // Photos under improve/ were drawn for the model students train themselves: the seed version never saw them.
+    let photos = try manifest.member("Photos").elements().filter { !(try $0.member("File").string()).hasPrefix("improve/") }
     #expect(photos.count == library.detections.count)
     for photo in photos {
         let file = try photo.member("File").string()

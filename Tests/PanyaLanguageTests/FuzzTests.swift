@@ -47,11 +47,12 @@ func fuzzIterations(_ standard: Int) -> Int {
     func commands() -> CommandTable {
         let table = CommandTable()
         let label = Value.record(Record(kind: "detection", fields: [("name", .string("メロンパン")), ("confidence", .number(88.5))]))
-        table.register(Command(name: "detect", summary: .verbatim("d"), usage: "detect PHOTO", flags: ["min-confidence"]) { call in
+        table.register(Command("detect", summary: .verbatim("d"), arguments: [.required("PHOTO", .photo)],
+                                      flags: [.value("min-confidence", "N", .anyNumber, .verbatim(""))]) { call in
             _ = try call.string(at: 0)
             return .record(Record(kind: "detect_result", fields: [("labels", .list([label]))]))
         })
-        table.register(Command(name: "model start", summary: .verbatim("m"), usage: "model start", flags: ["units"]) { _ in .string("STARTING") })
+        table.register(Command("model start", summary: .verbatim("m"), flags: [.value("units", "N", .anyNumber, .verbatim(""))]) { _ in .string("STARTING") })
         return table
     }
 
