@@ -230,6 +230,13 @@ case_lesson_hint_pass_resume() {
     tmux_finish
 }
 
+# More cases, one file per capability (each defines case_* functions using the helpers above).
+for file in "$here"/cases/*.sh; do
+    [ -e "$file" ] || continue
+    # shellcheck source=/dev/null
+    source "$file"
+done
+
 for name in $(declare -F | awk '{print $3}' | grep '^case_'); do
     run_case "$name"
 done
