@@ -266,8 +266,16 @@ private struct Reader {
             }
         }
         while position < bytes.count {
+            skipPlainStringBytes()
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                if runStart == start + 1 {
+                    // No escapes: the bytes are the string (a base64 photo is one such run of 150 KB+).
+                    let text = String(decoding: bytes[runStart..<position], as: UTF8.self)
+                    position += 1
+                    return text
+                }
                 flush(self, upTo: position)
                 position += 1
                 return String(scalars)
@@ -325,6 +333,20 @@ private struct Reader {
             position += 1
         }
         throw error("unexpected end of text: the string is not closed", "途中で終わっています: 文字列が閉じていません", path: path, at: start)
+    }
+
+    /// Moves past bytes that stand for themselves in a string (not a quote, a backslash or a
+    /// control character), without bounds checks per byte: a photo in base64 is 150 KB of them.
+    mutating func skipPlainStringBytes() {
+        position = bytes.withUnsafeBufferPointer { buffer in
+            var index = position
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
+                index += 1
+            }
+            return index
+        }
     }
 
     mutating func hex4(path: JSONPath) throws -> UInt32 {

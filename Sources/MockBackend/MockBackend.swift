@@ -16,6 +16,8 @@ import Photos
 public final class MockBackend: CustomLabelsBackend {
     /// The recordings.
     public let library: RecordingLibrary
+    /// Photos this backend has already checked in full (a photo sent again is not decoded again).
+    let photoChecks = PhotoCheckMemory()
     /// Lifecycle, clock, selection and billing.
     public let state: MockStateStore
     /// Where `s3://bucket/key` objects are read from.
@@ -274,13 +276,13 @@ public final class MockBackend: CustomLabelsBackend {
             name = photoName ?? "s3://\(bucket)/\(key)"
             limits = .serviceS3Object
         }
+        let sha = PhotoFingerprint.sha256(bytes)
         let header: PhotoHeader
         do {
-            header = try Photo.validate(bytes: bytes, name: name, limits: limits)
+            header = try photoChecks.validate(bytes: bytes, sha256: sha, name: name, limits: limits)
         } catch {
             throw Self.serviceError(for: error, name: name)
         }
-        let sha = PhotoFingerprint.sha256(bytes)
         guard let recording = try library.recording(sha256: sha, versionArn: request.projectVersionArn) else {
             throw MockBackendError.noRecording(photo: photoName ?? (request.image == .bytes(bytes) ? nil : name), sha256: sha,
                                                width: header.width, height: header.height, versionArn: request.projectVersionArn,

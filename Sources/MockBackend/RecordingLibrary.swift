@@ -2,6 +2,7 @@ import CustomLabels
 import Foundation
 import PanyaStore
 import PanyaSupport
+import Synchronization
 
 /// The recorded responses the mock replays (formats.md): `projects/*.json` and
 /// `detections/*.json` under one folder.
@@ -25,6 +26,9 @@ public final class RecordingLibrary: Sendable {
 
     private let detectionSource: Detections
     private let versionsByArn: [ProjectVersionArn: VersionRecording]
+    /// Recordings already decoded, by file, with the size and time they were decoded at: a file
+    /// whose size and time the index has just confirmed is not parsed again.
+    private let decoded = Mutex<[String: (size: Int64, modified: Int64, recording: DetectionRecording)]>([:])
 
     private init(directory: String, projects: [ProjectRecording], detections: Detections) {
         self.directory = directory
@@ -296,10 +300,15 @@ public final class RecordingLibrary: Sendable {
         var found: DetectionRecording?
         for entry in matches {
             do {
+                if found == nil, matches.count == 1, let known = decoded.withLock({ $0[entry.file] }),
+                   known.size == entry.size, known.modified == entry.modifiedNanoseconds {
+                    return known.recording
+                }
                 let document = try Self.parseFile(directory + "/" + entry.file)
                 let recording = try DetectionRecording.decode(document, file: entry.file, versions: { self.versionsByArn[$0] })
                 if let first = found { throw Self.duplicate(recording, of: first, in: document) }
                 found = recording
+                decoded.withLock { $0[entry.file] = (entry.size, entry.modifiedNanoseconds, recording) }
             } catch let error as JSONError {
                 throw RecordingError(directory: directory, issues: [RecordingError.Issue(file: entry.file, error: error)])
             }

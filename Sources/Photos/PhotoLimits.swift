@@ -1,5 +1,5 @@
 /// What DetectCustomLabels accepts, as the service documents it: JPEG or PNG, at most 4 MB of bytes (15 MB from S3), 64–4096 px a side, an aspect ratio of at most 20:1.
-public struct PhotoLimits: Sendable, Equatable {
+public struct PhotoLimits: Sendable, Hashable {
     /// The largest accepted file, in bytes. The service's "4 MB" for image bytes is
     /// 4 × 1024 × 1024 = 4,194,304 bytes; one byte more is `ImageTooLargeException`.
     public var maxBytes: Int
