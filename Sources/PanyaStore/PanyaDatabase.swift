@@ -24,8 +24,9 @@ public final class PanyaDatabase: Sendable {
 
     /// Opens (creating it and its parent folders when needed) the database at `path`,
     /// or an in-memory one for `:memory:`, and migrates it.
-    /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, too new).
-    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout) throws {
+    /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, lock held, too new).
+    /// `lockWait` bounds the wait for another process that is opening the same file (``LockWait``).
+    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout, lockWait: LockWait = LockWait()) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -40,7 +41,7 @@ public final class PanyaDatabase: Sendable {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
                 try Self.createParentDirectory(of: path)
-                lock = OpenLock(databasePath: path)
+                lock = try OpenLock(databasePath: path, wait: lockWait)
                 writer = try DatabasePool(path: path, configuration: configuration)
             }
         } catch let error as StoreError {
@@ -81,6 +82,8 @@ public final class PanyaDatabase: Sendable {
             try migrator.migrate(writer)
         } catch let error as StoreError {
             throw error
+        } catch is RowDecodingError {
+            throw StoreError(.corrupt, path: path, operation: .migrate)
         } catch {
             throw StoreError(error, path: path, operation: .migrate)
         }
@@ -102,6 +105,9 @@ public final class PanyaDatabase: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(error, path: path, operation: .write)
+        } catch is RowDecodingError {
+            // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
+            throw StoreError(.corrupt, path: path, operation: .write)
         }
     }
 
@@ -113,6 +119,9 @@ public final class PanyaDatabase: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(error, path: path, operation: .read)
+        } catch is RowDecodingError {
+            // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
+            throw StoreError(.corrupt, path: path, operation: .read)
         }
     }
 

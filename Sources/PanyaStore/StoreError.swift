@@ -15,6 +15,8 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case diskFull
         /// Another program held the database longer than the busy timeout.
         case locked
+        /// Another process held `<database>.lock` (the lock file named) for this many seconds.
+        case lockHeld(String, seconds: Int)
         /// The folder for the database could not be created.
         case cannotCreateDirectory(String, reason: String)
         /// Something that should be a folder is a file.
@@ -74,7 +76,7 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case .unwritable: return "DatabaseUnwritable"
         case .corrupt: return "DatabaseCorrupt"
         case .diskFull: return "DiskFull"
-        case .locked: return "DatabaseLocked"
+        case .locked, .lockHeld: return "DatabaseLocked"
         case .cannotCreateDirectory, .notADirectory: return "DatabaseUnwritable"
         case .newerSchema: return "DatabaseTooNew"
         case .other: return "DatabaseError"
