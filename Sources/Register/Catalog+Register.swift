@@ -13,8 +13,8 @@ extension Catalog {
                 ja: "個数は1から1,000,000までの整数にしてください (\(value) は使えません)")
     }
     public static func registerInvalidPrice(_ label: String, _ value: String) -> Message {
-        Message(en: "the price of '\(label)' must be a whole number of yen from 0 to 100,000,000, not \(value)",
-                ja: "「\(label)」の値段は0から100,000,000までの整数 (円) にしてください (\(value) は使えません)")
+        Message(en: "the price of '\(label)' must be a whole number of yen from 0 to 1,000,000, not \(value)",
+                ja: "「\(label)」の値段は0から1,000,000までの整数 (円) にしてください (\(value) は使えません)")
     }
     public static func registerUnknownTaxRate(_ value: String) -> Message {
         Message(en: "unknown tax rate \(value): use 8 (take-out) or 10 (eat-in)",

@@ -35,14 +35,25 @@ public enum ShellEntry {
         return session.runScript(source, file: file)
     }
 
-    /// `panya run FILE [ARGS]`.
-    public static func runFile(path: String, arguments: [String], options: ShellOptions) -> Int32 {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError(ShellError.cannotReadScript(path: path), language: options.language)
+    /// A script on standard input (not a terminal), read under ``ScriptInput``'s limits.
+    public static func runStandardInput(options: ShellOptions) -> Int32 {
+        let source: String
+        do {
+            source = try ScriptInput.read(descriptor: STDIN_FILENO, name: "<stdin>")
+        } catch {
+            printError(error, language: options.language)
             return 2
         }
-        guard let source = String(data: data, encoding: .utf8) else {
-            printError(ShellError.scriptNotUTF8(path: path), language: options.language)
+        return runScript(source: source, file: "<stdin>", options: options)
+    }
+
+    /// `panya run FILE [ARGS]`: the file read under the same rule as standard input (``ScriptInput``).
+    public static func runFile(path: String, arguments: [String], options: ShellOptions) -> Int32 {
+        let source: String
+        do {
+            source = try ScriptInput.read(path: path)
+        } catch {
+            printError(error, language: options.language)
             return 2
         }
         guard let session = openSession(options) else { return 2 }

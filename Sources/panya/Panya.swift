@@ -23,9 +23,7 @@ struct Panya: ParsableCommand {
             throw ExitCode(ShellEntry.runScript(source: code, file: "<-c>", options: options))
         }
         if isatty(STDIN_FILENO) == 0 {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            let source = String(decoding: data, as: UTF8.self)
-            throw ExitCode(ShellEntry.runScript(source: source, file: "<stdin>", options: options))
+            throw ExitCode(ShellEntry.runStandardInput(options: options))
         }
         throw ExitCode(ShellEntry.runREPL(options: options))
     }
