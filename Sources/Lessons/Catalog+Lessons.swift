@@ -4,8 +4,24 @@ extension Catalog {
     public static func lessonNotFound(_ what: String) -> Message {
         Message(en: "no lesson '\(what)'; see: lesson list", ja: "レッスン「\(what)」はありません。lesson list で一覧を見られます")
     }
-    public static func lessonUnreadable(_ path: String, _ detail: String) -> Message {
-        Message(en: "cannot read \(path): \(detail)", ja: "\(path) を読めません: \(detail)")
+    public static func lessonUnreadable(_ path: String, _ reason: LessonError.UnreadableReason) -> Message {
+        switch reason {
+        case .missing:
+            return Message(en: "cannot read \(path): there is no such file. Check the path (lesson list shows the lessons)",
+                           ja: "\(path) を読めません: そのファイルはありません。パスを確かめてください (lesson list でレッスンの一覧が見られます)")
+        case .notAFile:
+            return Message(en: "cannot read \(path): it is not a regular file (a folder, a device or a pipe). Give a .panya lesson file",
+                           ja: "\(path) を読めません: 普通のファイルではありません (フォルダ・デバイス・パイプ)。.panya のレッスンファイルを指定してください")
+        case .notReadable:
+            return Message(en: "cannot read \(path): permission denied or a read error. Check the file's permissions (ls -l)",
+                           ja: "\(path) を読めません: 権限がないか、読み取りに失敗しました。ファイルの権限を確かめてください (ls -l)")
+        case .tooLarge(let limit):
+            return Message(en: "cannot read \(path): it is larger than \(limit / 1_000_000) MB, the most a lesson file may be",
+                           ja: "\(path) を読めません: レッスンファイルの上限 \(limit / 1_000_000) MB を超えています")
+        case .notUTF8:
+            return Message(en: "cannot read \(path): it is not UTF-8 text. Save it as UTF-8 and try again",
+                           ja: "\(path) を読めません: UTF-8 のテキストではありません。UTF-8 で保存し直してください")
+        }
     }
     public static func lessonEnvironmentFailed(_ detail: String) -> Message {
         Message(en: "could not prepare the lesson: \(detail)", ja: "レッスンの準備ができませんでした: \(detail)")

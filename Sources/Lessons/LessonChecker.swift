@@ -76,10 +76,9 @@ public final class LessonChecker {
         var result = LessonCheckResult(path: path, fileName: file.fileName, failure: nil)
         let source: String
         do {
-            source = try String(contentsOfFile: path, encoding: .utf8)
+            source = try LessonSource.read(path: path)
         } catch {
-            result.failure = Diagnostic(file: file.fileName, span: .unknown,
-                                        message: LessonError.unreadable(path: path, detail: error.localizedDescription).message)
+            result.failure = Diagnostic(file: file.fileName, span: .unknown, message: error.message)
             return result
         }
         let env: any LessonEnvironment

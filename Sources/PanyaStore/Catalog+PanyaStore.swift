@@ -34,6 +34,13 @@ extension Catalog {
         case .cannotCreateDirectory(let folder, let reason):
             return Message(en: "cannot create the folder \(folder) for the database: \(reason). Choose another place with --db PATH (or PANYA_DB)",
                            ja: "データベース用のフォルダ \(folder) を作れません: \(reason)。--db PATH (または PANYA_DB) で別の場所を指定してください")
+        case .notAFile(let file):
+            if file.isEmpty {
+                return Message(en: "the database path is empty: give a file with --db PATH (or PANYA_DB), or --db :memory: to keep nothing",
+                               ja: "データベースのパスが空です: --db PATH (または PANYA_DB) でファイルを指定するか、何も保存しないなら --db :memory: にしてください")
+            }
+            return Message(en: "the database \(file) is not a regular file (a folder, a device or a pipe): give a file with --db PATH (or PANYA_DB), or --db :memory: to keep nothing",
+                           ja: "データベース \(file) は普通のファイルではありません (フォルダ・デバイス・パイプ): --db PATH (または PANYA_DB) でファイルを指定するか、何も保存しないなら --db :memory: にしてください")
         case .notADirectory(let folder):
             return Message(en: "\(folder) is a file, not a folder: the database \(path) cannot be created there",
                            ja: "\(folder) はフォルダではなくファイルです: そこにはデータベース \(path) を作れません")

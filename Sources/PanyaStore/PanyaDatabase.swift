@@ -40,6 +40,7 @@ public final class PanyaDatabase: Sendable {
             if path == Self.inMemoryPath {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
+                try Self.checkIsRegularFileIfPresent(path)
                 try Self.createParentDirectory(of: path)
                 lock = try OpenLock(databasePath: path, wait: lockWait)
                 writer = try DatabasePool(path: path, configuration: configuration)
@@ -53,10 +54,10 @@ public final class PanyaDatabase: Sendable {
         withExtendedLifetime(lock) {}
     }
 
-    /// The database path product.md's conventions give: `--db PATH` (`flag`), else `PANYA_DB`,
-    /// else `$XDG_DATA_HOME/panya/panya.sqlite` (`~/.local/share/panya/panya.sqlite`).
+    /// The database path: `--db PATH` (`flag`, even empty: opening then says it is empty), else a
+    /// non-empty `PANYA_DB`, else `$XDG_DATA_HOME/panya/panya.sqlite` (`~/.local/share/panya/panya.sqlite`).
     public static func resolvePath(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let flag, !flag.isEmpty { return flag }
+        if let flag { return flag }
         if let path = environment["PANYA_DB"], !path.isEmpty { return path }
         return Paths.defaultDatabase(environment: environment)
     }
@@ -123,6 +124,14 @@ public final class PanyaDatabase: Sendable {
             // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
             throw StoreError(.corrupt, path: path, operation: .read)
         }
+    }
+
+    /// Refuses a path that exists but is not a regular file (`--db /dev/null`, a folder, a pipe):
+    /// SQLite would otherwise fail later with a misleading "disk full" or "cannot open".
+    private static func checkIsRegularFileIfPresent(_ path: String) throws {
+        guard !path.isEmpty else { throw StoreError(.notAFile(path), path: path) }
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { return }
+        if type != .typeRegular { throw StoreError(.notAFile(path), path: path) }
     }
 
     private static func createParentDirectory(of path: String) throws {

@@ -19,6 +19,9 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case lockHeld(String, seconds: Int)
         /// The folder for the database could not be created.
         case cannotCreateDirectory(String, reason: String)
+        /// The path names something that is not a regular file (a folder, a device such as
+        /// /dev/null, a pipe), or is empty.
+        case notAFile(String)
         /// Something that should be a folder is a file.
         case notADirectory(String)
         /// The file was written by a newer panya (migrations this one does not know).
@@ -78,6 +81,7 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case .diskFull: return "DiskFull"
         case .locked, .lockHeld: return "DatabaseLocked"
         case .cannotCreateDirectory, .notADirectory: return "DatabaseUnwritable"
+        case .notAFile: return "DatabaseNotAFile"
         case .newerSchema: return "DatabaseTooNew"
         case .other: return "DatabaseError"
         }

@@ -115,8 +115,7 @@ extension ShellEntry {
         }
         do {
             let file = try session.lessonLibrary.resolve(lesson, language: session.language)
-            try session.runLessonInteractively(file)
-            return 0
+            return try session.runLessonInteractively(file) ? 0 : 1
         } catch {
             printError(error, language: session.language)
             return 1
