@@ -109,10 +109,7 @@ extension ShellEntry {
         guard let session = openSession(options) else { return 2 }
         Interrupt.install()
         let editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
-        session.lineReader = { prompt in
-            if case .line(let line) = editor.readLine(prompt: prompt) { return line }
-            return nil
-        }
+        session.lineReader = editor.lessonLineReader()
         do {
             let file = try session.lessonLibrary.resolve(lesson, language: session.language)
             return try session.runLessonInteractively(file) ? 0 : 1
