@@ -98,9 +98,13 @@ extension Catalog {
 
 extension ShellEntry {
     /// `panya check [PATH...]`: every lesson alone, fresh in-memory state; "N passed, N failed".
-    public static func checkLessons(paths: [String], options: ShellOptions) -> Int32 {
+    /// `panya check`'s default seconds per lesson (`--time-limit`).
+    public static let defaultCheckTimeLimit = LessonChecker.defaultTimeLimit
+
+    /// Each lesson may run `timeLimit` seconds (`--time-limit`).
+    public static func checkLessons(paths: [String], options: ShellOptions, timeLimit: Double = LessonChecker.defaultTimeLimit) -> Int32 {
         let root = options.assetsRoot ?? Paths.assetsRoot()
-        let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language)
+        let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language, timeLimit: timeLimit)
         return checker.run(paths: paths, defaultDirectory: "lessons") { text in ShellSession.standardOutput(text) }
     }
 
