@@ -61,6 +61,10 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
             kind = .unwritable
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             kind = .corrupt
+        case .SQLITE_ERROR where operation == .read || operation == .write:
+            // panya's statements are fixed and the migrations made the schema they use, so a plain
+            // SQL error once the file is open ("no such column", "no such table") is a damaged schema.
+            kind = .corrupt
         case .SQLITE_FULL:
             kind = .diskFull
         case .SQLITE_BUSY, .SQLITE_LOCKED:
