@@ -82,8 +82,8 @@ enum Builtins {
         },
         Builtin(name: "values", arity: 1...1) { _, args in
             switch args[0] {
-            case .map(let m): return .list(m.values)
-            case .record(let r): return .list(r.fields.values)
+            case .map(let m): return .list(m.values.elements)
+            case .record(let r): return .list(r.fields.values.elements)
             default: throw ValueError(Catalog.builtinArgumentType("values", expected: "map, record", got: args[0]))
             }
         },
