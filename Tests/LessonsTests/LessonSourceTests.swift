@@ -52,4 +52,18 @@ import Testing
         }
         #expect(Catalog.lessonCheckNoHeader.ja == "レッスンは lesson \"タイトル\" の行で始めてください")
     }
+
+    /// The checker's reasons were English under `--lang ja`; now each is Japanese.
+    @Test func checkerReasonsAreTranslated() {
+        let messages: [Message] = [
+            Catalog.lessonCheckExpectFailed("m"), Catalog.lessonCheckCheckFailed("c"), Catalog.lessonCheckCheckError("c", "d"),
+            Catalog.lessonCheckAlreadyDone("c"), Catalog.lessonCheckNoSolution, Catalog.lessonCheckSolutionFailed("l", "d"),
+            Catalog.lessonCheckAnswerFailed("d"), Catalog.lessonCheckAnswerNotItself, Catalog.lessonCheckNoHeader,
+            Catalog.lessonCheckTimedOut(seconds: 10), Catalog.lessonCheckNoSteps, Catalog.lessonCheckNoFiles,
+        ]
+        for message in messages {
+            #expect(message.ja != message.en)
+            #expect(message.ja.unicodeScalars.contains { $0.value >= 0x3040 && $0.value <= 0x30FF }, "\(message.ja)")
+        }
+    }
 }
