@@ -27,7 +27,9 @@ let package = Package(
         // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal.
         .target(name: "PanyaSupport", dependencies: ["CPanyaSupport"]),
         // The panya language: lexer, parser, AST, interpreter, values, diagnostics.
-        .target(name: "PanyaLanguage", dependencies: ["PanyaSupport"]),
+        .target(name: "PanyaLanguage", dependencies: [
+            "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
         // Amazon Rekognition Custom Labels domain: wire types, JSON, ARNs, errors, rules, pricing.
         .target(name: "CustomLabels", dependencies: [
             "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),

@@ -3,7 +3,7 @@ import Foundation
 import PanyaSupport
 import Photos
 
-/// Records what a model version sees, for the mock to replay in class (formats.md), through the
+/// Records what a model version sees, for the mock to replay in class (docs/mock.md), through the
 /// recording codec (`DetectionRecording`, `ProjectRecording`, `RecordingFormat`'s naming and
 /// status rules): `DIR/detections/<name>.json` per photo (every candidate, MinConfidence 0) and
 /// `DIR/projects/<project>.json` from DescribeProjectVersions and the evaluation summary.

@@ -1,6 +1,6 @@
 import PanyaSupport
 
-/// What one model version saw in one photo: a `detections/<anything>.json` file (formats.md).
+/// What one model version saw in one photo: a `detections/<anything>.json` file (docs/mock.md).
 /// Every candidate, unfiltered (DetectCustomLabels with MinConfidence 0), in the file's order.
 ///
 /// ```swift

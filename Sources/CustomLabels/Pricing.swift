@@ -21,7 +21,18 @@ public struct Pricing: Sendable, Equatable {
 
     /// Minutes billed for a span: every started minute, at least one (a span of 0 s is 1 minute).
     public static func billedMinutes(seconds: Double) -> Int {
-        max(1, Int((max(0, seconds) / 60).rounded(.up)))
+        max(1, wholeNumber((max(0, seconds) / 60).rounded(.up)))
+    }
+
+    /// The largest whole number the bill computes with (2^53, where a `Double` still counts every
+    /// integer): spans and units are bounded at the door (the clock's range, `--units` 1–100), so
+    /// nothing real comes near it; a value past it (or not a number) is held at it instead of trapping.
+    public static let largestWholeNumber: Double = 9_007_199_254_740_992
+
+    /// `value` as an `Int`, held within ±``largestWholeNumber`` (NaN counts as 0).
+    static func wholeNumber(_ value: Double) -> Int {
+        guard !value.isNaN else { return 0 }
+        return Int(min(max(value, -largestWholeNumber), largestWholeNumber))
     }
 
     /// USD for running `units` inference units for `seconds` (billed per started minute).
@@ -36,20 +47,20 @@ public struct Pricing: Sendable, Equatable {
 
     /// USD converted to yen, rounded to the nearest yen.
     public func jpy(_ usd: Double) -> Int {
-        Int((usd * jpyPerUSD).rounded())
+        Self.wholeNumber((usd * jpyPerUSD).rounded())
     }
 
     /// `2,880.00` (two decimals, thousands separated).
     public static func formatUSD(_ usd: Double) -> String {
-        let cents = Int64((usd * 100).rounded())
-        let whole = grouped(abs(cents) / 100)
-        let fraction = ISO8601.pad(Int(abs(cents) % 100), 2)
+        let cents = Int64(wholeNumber((usd * 100).rounded()))
+        let whole = grouped(cents.magnitude / 100)
+        let fraction = ISO8601.pad(Int(cents.magnitude % 100), 2)
         return (cents < 0 ? "-" : "") + whole + "." + fraction
     }
 
     /// `403,200`.
     public static func formatJPY(_ yen: Int) -> String {
-        (yen < 0 ? "-" : "") + grouped(Int64(abs(yen)))
+        (yen < 0 ? "-" : "") + grouped(UInt64(yen.magnitude))
     }
 
     /// Hours with up to 2 decimals (`3`, `0.5`, `13.02`).
@@ -57,7 +68,7 @@ public struct Pricing: Sendable, Equatable {
         Inspection.format(seconds / 3600)
     }
 
-    static func grouped(_ value: Int64) -> String {
+    static func grouped(_ value: UInt64) -> String {
         let digits = Array(String(value))
         var text = ""
         for (i, d) in digits.enumerated() {

@@ -1,6 +1,6 @@
 import PanyaSupport
 
-/// A recorded project: a `projects/<ProjectName>.json` file (formats.md) with its versions,
+/// A recorded project: a `projects/<ProjectName>.json` file (docs/mock.md) with its versions,
 /// labels, assumed thresholds and metrics.
 ///
 /// ```swift

@@ -1,6 +1,6 @@
 import PanyaSupport
 
-/// The rules of the recordings folder (`mock-responses/`, formats.md) in one place: where each
+/// The rules of the recordings folder (`mock-responses/`, docs/mock.md) in one place: where each
 /// file goes and what it is called, which keys each object may hold, and which version statuses
 /// a recording keeps. The two file types are ``ProjectRecording`` and ``DetectionRecording``;
 /// both encode and decode, and everything that reads or writes recordings (the mock's library,

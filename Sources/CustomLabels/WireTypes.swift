@@ -61,7 +61,7 @@ public struct DetectCustomLabelsResponse: Sendable, Equatable {
     }
 }
 
-/// The status of a model version (facts.md lists them all).
+/// The status of a model version (every status the service reports).
 public enum VersionStatus: String, Sendable, CaseIterable, Equatable {
     case trainingInProgress = "TRAINING_IN_PROGRESS"
     case trainingCompleted = "TRAINING_COMPLETED"

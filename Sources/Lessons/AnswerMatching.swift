@@ -12,7 +12,7 @@ public enum AnswerMatching {
         case (.list(let a), .list(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { matches($0, $1) }
         case (.map(let a), .map(let b)):
-            return a.count == b.count && a.entries.allSatisfy { entry in b[entry.key].map { matches(entry.value, $0) } ?? false }
+            return a.count == b.count && a.elements.allSatisfy { entry in b[entry.key].map { matches(entry.value, $0) } ?? false }
         default:
             return given == expected
         }

@@ -4,8 +4,24 @@ extension Catalog {
     public static func lessonNotFound(_ what: String) -> Message {
         Message(en: "no lesson '\(what)'; see: lesson list", ja: "レッスン「\(what)」はありません。lesson list で一覧を見られます")
     }
-    public static func lessonUnreadable(_ path: String, _ detail: String) -> Message {
-        Message(en: "cannot read \(path): \(detail)", ja: "\(path) を読めません: \(detail)")
+    public static func lessonUnreadable(_ path: String, _ reason: LessonError.UnreadableReason) -> Message {
+        switch reason {
+        case .missing:
+            return Message(en: "cannot read \(path): there is no such file. Check the path (lesson list shows the lessons)",
+                           ja: "\(path) を読めません: そのファイルはありません。パスを確かめてください (lesson list でレッスンの一覧が見られます)")
+        case .notAFile:
+            return Message(en: "cannot read \(path): it is not a regular file (a folder, a device or a pipe). Give a .panya lesson file",
+                           ja: "\(path) を読めません: 普通のファイルではありません (フォルダ・デバイス・パイプ)。.panya のレッスンファイルを指定してください")
+        case .notReadable:
+            return Message(en: "cannot read \(path): permission denied or a read error. Check the file's permissions (ls -l)",
+                           ja: "\(path) を読めません: 権限がないか、読み取りに失敗しました。ファイルの権限を確かめてください (ls -l)")
+        case .tooLarge(let limit):
+            return Message(en: "cannot read \(path): it is larger than \(limit / 1_000_000) MB, the most a lesson file may be",
+                           ja: "\(path) を読めません: レッスンファイルの上限 \(limit / 1_000_000) MB を超えています")
+        case .notUTF8:
+            return Message(en: "cannot read \(path): it is not UTF-8 text. Save it as UTF-8 and try again",
+                           ja: "\(path) を読めません: UTF-8 のテキストではありません。UTF-8 で保存し直してください")
+        }
     }
     public static func lessonEnvironmentFailed(_ detail: String) -> Message {
         Message(en: "could not prepare the lesson: \(detail)", ja: "レッスンの準備ができませんでした: \(detail)")
@@ -59,30 +75,38 @@ extension Catalog {
         Message(en: "[for the teacher] expect failed: \(message)", ja: "[先生へ] expect が成り立ちません: \(message)")
     }
 
-    // Checker (the ok/FAIL words and the closing line stay English: scripts read them).
+    // Checker: the ok/FAIL words and the closing line stay English (scripts read them); the
+    // reasons are in the checker's language.
     public static func lessonCheckExpectFailed(_ message: String) -> Message {
-        Message(en: "expect failed: \(message)", ja: "expect failed: \(message)")
+        Message(en: "expect failed: \(message)", ja: "expect が成り立ちません: \(message)")
     }
     public static func lessonCheckCheckFailed(_ source: String) -> Message {
-        Message(en: "check failed after the solution: \(source)", ja: "check failed after the solution: \(source)")
+        Message(en: "check failed after the solution: \(source)", ja: "solution を入力したあとも check が成り立ちません: \(source)")
     }
     public static func lessonCheckCheckError(_ source: String, _ detail: String) -> Message {
-        Message(en: "check \(source) could not be evaluated: \(detail)", ja: "check \(source) could not be evaluated: \(detail)")
+        Message(en: "check \(source) could not be evaluated: \(detail)", ja: "check \(source) を計算できませんでした: \(detail)")
     }
     public static func lessonCheckAlreadyDone(_ checks: String) -> Message {
         Message(en: "task is already done before anything is typed (any line would pass): \(checks)",
-                ja: "task is already done before anything is typed (any line would pass): \(checks)")
+                ja: "何も入力しないうちに task が終わっています (どんな行でも合格になります): \(checks)")
     }
-    public static let lessonCheckNoSolution = Message(en: "task has no solution to type", ja: "task has no solution to type")
+    public static let lessonCheckNoSolution = Message(en: "task has no solution to type", ja: "task に入力する solution がありません")
     public static func lessonCheckSolutionFailed(_ line: String, _ detail: String) -> Message {
-        Message(en: "solution '\(line)' failed: \(detail)", ja: "solution '\(line)' failed: \(detail)")
+        Message(en: "solution '\(line)' failed: \(detail)", ja: "solution '\(line)' が失敗しました: \(detail)")
     }
     public static func lessonCheckAnswerFailed(_ detail: String) -> Message {
-        Message(en: "quiz answer could not be evaluated: \(detail)", ja: "quiz answer could not be evaluated: \(detail)")
+        Message(en: "quiz answer could not be evaluated: \(detail)", ja: "quiz の answer を計算できませんでした: \(detail)")
     }
-    public static let lessonCheckAnswerNotItself = Message(en: "quiz answer does not equal itself", ja: "quiz answer does not equal itself")
-    public static let lessonCheckNoHeader = Message(en: "the lesson must start with: lesson \"title\"", ja: "the lesson must start with: lesson \"title\"")
-    public static let lessonCheckNoSteps = Message(en: "the lesson has no step", ja: "the lesson has no step")
-    public static let lessonCheckNoFiles = Message(en: "no lesson files (*.panya) found", ja: "no lesson files (*.panya) found")
+    public static let lessonCheckAnswerNotItself = Message(en: "quiz answer does not equal itself", ja: "quiz の answer が自分自身と等しくなりません")
+    public static let lessonCheckNoHeader = Message(en: "the lesson must start with: lesson \"title\"", ja: "レッスンは lesson \"タイトル\" の行で始めてください")
+    /// A lesson under `panya check` ran past its time limit (stopped at the statement running then).
+    public static func lessonCheckTimedOut(seconds: Double) -> Message {
+        let limit = seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
+        let unit = seconds == 1 ? "second" : "seconds"
+        return Message(en: "the lesson was still running after \(limit) \(unit) (an endless loop?) and was stopped here; allow longer with panya check --time-limit SECONDS",
+                       ja: "レッスンが \(limit) 秒たっても終わらないため、ここで止めました (無限ループ?)。もっと待つには panya check --time-limit 秒数 を使ってください")
+    }
+    public static let lessonCheckNoSteps = Message(en: "the lesson has no step", ja: "レッスンに step がひとつもありません")
+    public static let lessonCheckNoFiles = Message(en: "no lesson files (*.panya) found", ja: "レッスンファイル (*.panya) が見つかりません")
 
 }

@@ -30,11 +30,21 @@ public struct LessonCheckResult: Equatable {
 public final class LessonChecker {
     public let factory: any LessonEnvironmentFactory
     public let language: UILanguage
+    /// The most seconds one lesson may run (`panya check --time-limit`); past it the lesson fails
+    /// at the statement that was running (an endless loop), and the next lesson is checked.
+    public var timeLimit: Double
 
-    public init(factory: any LessonEnvironmentFactory, language: UILanguage = .en) {
+    /// The default per-lesson limit: 10 seconds (every bundled lesson checks in well under one).
+    public static let defaultTimeLimit: Double = 10
+
+    public init(factory: any LessonEnvironmentFactory, language: UILanguage = .en, timeLimit: Double = LessonChecker.defaultTimeLimit) {
         self.factory = factory
         self.language = language
+        self.timeLimit = timeLimit
     }
+
+    /// The code of a lesson that ran past the time limit.
+    public static let timedOutCode = "LessonTimedOut"
 
     /// Directories become their `*.panya` files (sorted); files stay as given. No paths: `defaultDirectory`.
     public static func lessonPaths(_ paths: [String], defaultDirectory: String = "lessons") -> [String] {
@@ -76,10 +86,9 @@ public final class LessonChecker {
         var result = LessonCheckResult(path: path, fileName: file.fileName, failure: nil)
         let source: String
         do {
-            source = try String(contentsOfFile: path, encoding: .utf8)
+            source = try LessonSource.read(path: path)
         } catch {
-            result.failure = Diagnostic(file: file.fileName, span: .unknown,
-                                        message: LessonError.unreadable(path: path, detail: error.localizedDescription).message)
+            result.failure = Diagnostic(file: file.fileName, span: .unknown, message: error.message)
             return result
         }
         let env: any LessonEnvironment
@@ -90,7 +99,7 @@ public final class LessonChecker {
             return result
         }
         let host = CheckHost(environment: env, fileName: file.fileName, source: source, language: language)
-        result.failure = host.check()
+        result.failure = host.check(timeLimit: timeLimit)
         return result
     }
 }
@@ -112,10 +121,31 @@ final class CheckHost: LessonHost {
 
     var interpreter: Interpreter { environment.interpreter }
 
-    /// Runs the lesson; the first failure, or nil.
-    func check() -> Diagnostic? {
+    /// Runs the lesson within `timeLimit` seconds; the first failure, or nil. Past the limit the
+    /// interpreter stops where it is (as Ctrl-C would) and the failure says the limit at that place.
+    func check(timeLimit: Double = LessonChecker.defaultTimeLimit) -> Diagnostic? {
         interpreter.lessonHost = self
-        defer { interpreter.lessonHost = nil }
+        let previous = interpreter.interruptRequested
+        let deadline = ContinuousClock.now + .milliseconds(Int64((max(0, timeLimit) * 1000).rounded()))
+        var timedOut = false
+        interpreter.interruptRequested = {
+            if previous() { return true }
+            if ContinuousClock.now >= deadline { timedOut = true }
+            return timedOut
+        }
+        defer {
+            interpreter.lessonHost = nil
+            interpreter.interruptRequested = previous
+        }
+        let failure = run()
+        if timedOut, let failure, failure.isInterruption {
+            return Diagnostic(file: failure.file, span: failure.span, message: Catalog.lessonCheckTimedOut(seconds: timeLimit),
+                              code: LessonChecker.timedOutCode)
+        }
+        return failure
+    }
+
+    private func run() -> Diagnostic? {
         let program = interpreter.parse(source, file: fileName)
         if let first = program.diagnostics.first { return first }
         guard let firstStatement = program.statements.first, case .lesson = firstStatement else {

@@ -34,13 +34,13 @@ public struct LessonFile: Sendable, Equatable {
         self.fileLanguage = language
         let digits = stem.prefix { $0.isASCII && $0.isNumber }
         self.number = digits.isEmpty ? nil : Int(digits)
-        self.title = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap(LessonFile.title(in:))
+        self.title = (try? LessonSource.read(path: path)).flatMap(LessonFile.title(in:))
     }
 
     /// The language the lesson is written in: the file name's, else its `--lang`, else Japanese.
     public var language: UILanguage {
         if let fileLanguage { return fileLanguage }
-        if let source = try? String(contentsOfFile: path, encoding: .utf8), let lang = LessonFile.headerLanguage(in: source) { return lang }
+        if let source = try? LessonSource.read(path: path), let lang = LessonFile.headerLanguage(in: source) { return lang }
         return .ja
     }
 

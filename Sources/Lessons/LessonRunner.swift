@@ -71,10 +71,9 @@ public final class LessonRunner: LessonHost {
 
         let source: String
         do {
-            source = try String(contentsOfFile: lesson.path, encoding: .utf8)
+            source = try LessonSource.read(path: lesson.path)
         } catch {
-            return fail(Diagnostic(file: fileName, span: .unknown,
-                                   message: LessonError.unreadable(path: lesson.path, detail: error.localizedDescription).message))
+            return fail(Diagnostic(file: fileName, span: .unknown, message: error.message))
         }
         let env: any LessonEnvironment
         do {
@@ -380,7 +379,7 @@ public final class LessonRunner: LessonHost {
 
     private func sourceOfLesson() -> String {
         guard let path = lessonFile?.path else { return "" }
-        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return (try? LessonSource.read(path: path)) ?? ""
     }
 
     private func wrapped(_ text: String) -> String {

@@ -21,8 +21,8 @@ enum ArgumentChecker {
                 throw fail(Catalog.argumentType(command: command, what: what, expected: "number", got: value))
             }
             guard range.contains(n) else {
-                throw fail(Catalog.numberOutOfRange(what, command: command, low: ValueFormatter.number(range.lowerBound),
-                                                    high: ValueFormatter.number(range.upperBound), got: ValueFormatter.number(n), whole: false))
+                throw fail(Catalog.numberOutOfRange(what, command: command, low: bound(range.lowerBound),
+                                                    high: bound(range.upperBound), got: ValueFormatter.number(n), whole: false))
             }
             return value
         case .wholeNumber(let range):
@@ -45,6 +45,12 @@ enum ArgumentChecker {
             if let match = words.first(where: { $0.lowercased() == text.lowercased() }) { return .string(match) }
             throw fail(Catalog.notAChoice(text, what: what, command: command, choices: words, suggestion: Suggestions.closest(to: text, in: words)))
         }
+    }
+
+    /// A limit as a message shows it: whole limits grouped (`1,000,000`), others as the language prints them.
+    static func bound(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return grouped(Int(value)) }
+        return ValueFormatter.number(value)
     }
 
     /// `1000000` → `1,000,000` (limits read more easily grouped).

@@ -160,6 +160,16 @@ extension Catalog {
                                        ja: "コマンドの引数は「{」で始められません。マップはかっこで囲みます: ({...})")
     static let lessonOptionsAreFlags = Message(en: "after the lesson title only flags may follow (--backend mock)",
                                                ja: "レッスンのタイトルのあとにはフラグだけを書きます (--backend mock)")
+    static func unknownLessonFlag(_ name: String, known: [String], suggestion: String?) -> Message {
+        let shown = CommandText.visible(name)
+        let list = known.map { "--" + $0 }.joined(separator: ", ")
+        if let suggestion {
+            return Message(en: "a lesson header has no flag --\(shown) (it takes \(list)); did you mean --\(suggestion)?",
+                           ja: "レッスンの見出しに --\(shown) というフラグはありません (使えるのは \(list))。--\(suggestion) のことですか?")
+        }
+        return Message(en: "a lesson header has no flag --\(shown) (it takes \(list))",
+                       ja: "レッスンの見出しに --\(shown) というフラグはありません (使えるのは \(list))")
+    }
     static let stepAtTopLevel = Message(en: "'step' must be at the top level of a lesson, not inside a block",
                                         ja: "「step」はブロックの中ではなく、レッスンのいちばん外側に書きます")
     static let taskNeedsCheck = Message(en: "a task needs at least one 'check'", ja: "task には check が少なくとも 1 つ必要です")

@@ -1,3 +1,4 @@
+import OrderedCollections
 import PanyaSupport
 
 /// A command the host registers: `detect`, `model start`, `register add` … Declared once:

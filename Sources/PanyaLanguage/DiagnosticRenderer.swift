@@ -21,6 +21,11 @@ public enum DiagnosticRenderer {
         return lines
     }
 
+    /// The most characters of a source line echoed under a diagnostic; longer lines show a window.
+    static let maxEchoedCharacters = 160
+    /// How many characters before the span a window starts.
+    static let echoedBefore = 40
+
     /// A character of the echoed line: invisible ones (NUL, zero-width space …) as `U+200B`.
     private static func shown(_ c: Character) -> String {
         Catalog.isInvisible(c) ? Catalog.visible(c) : String(c)
@@ -39,16 +44,27 @@ public enum DiagnosticRenderer {
             return "\(diagnostic.file): \(label): \(text)\n"
         }
         var out = "\(diagnostic.file):\(span.line):\(span.column): \(label): \(text)\n"
-        let line = lines[span.line - 1]
+        let whole = lines[span.line - 1]
         let number = String(span.line)
         let gutter = String(repeating: " ", count: number.count)
-        out += "  \(number) | \(line.map(shown).joined())\n"
-        let startIndex = max(0, min(span.column - 1, line.count))
-        var pad = ""
-        for c in line[..<startIndex] {
+        // A very long line (a pasted 200 KB expression) is echoed as a window around the span.
+        let spanStart = max(0, min(span.column - 1, whole.count))
+        let spanEnd = span.endLine == span.line ? max(spanStart, min(span.endColumn - 1, whole.count)) : whole.count
+        var first = 0, last = whole.count
+        if whole.count > maxEchoedCharacters {
+            first = max(0, spanStart - echoedBefore)
+            last = min(whole.count, first + maxEchoedCharacters)
+        }
+        let line = whole[first..<last]
+        let before = first > 0 ? "…" : ""
+        let after = last < whole.count ? "…" : ""
+        out += "  \(number) | \(before)\(line.map(shown).joined())\(after)\n"
+        let startIndex = max(first, min(spanStart, last))
+        var pad = before.isEmpty ? "" : " "
+        for c in line[first..<startIndex] {
             pad += c == "\t" ? "\t" : String(repeating: " ", count: width(of: c))
         }
-        let endIndex = span.endLine == span.line ? max(startIndex, min(span.endColumn - 1, line.count)) : line.count
+        let endIndex = max(startIndex, min(spanEnd, last))
         let markWidth = line[startIndex..<endIndex].reduce(0) { $0 + width(of: $1) }
         let marker = "^" + String(repeating: "~", count: max(1, markWidth) - 1)
         out += "  \(gutter) | \(pad)\(marker)\n"

@@ -337,7 +337,7 @@ public final class Interpreter {
         case .map(let map):
             guard case .string(let key) = index else { throw diagnostic(Catalog.mapKeyType(index), indexSpan) }
             guard let value = map[key] else {
-                throw diagnostic(Catalog.missingKey(key, suggestion: Suggestions.closest(to: key, in: map.keys)), indexSpan)
+                throw diagnostic(Catalog.missingKey(key, suggestion: Suggestions.closest(to: key, in: map.keys.elements)), indexSpan)
             }
             return value
         case .record:
@@ -352,13 +352,13 @@ public final class Interpreter {
         switch base {
         case .record(let record):
             guard let value = record[name] else {
-                throw diagnostic(Catalog.missingField(name, kind: record.kind, fields: record.fields.keys,
-                                                      suggestion: Suggestions.closest(to: name, in: record.fields.keys)), span)
+                throw diagnostic(Catalog.missingField(name, kind: record.kind, fields: record.fields.keys.elements,
+                                                      suggestion: Suggestions.closest(to: name, in: record.fields.keys.elements)), span)
             }
             return value
         case .map(let map):
             guard let value = map[name] else {
-                throw diagnostic(Catalog.missingKey(name, suggestion: Suggestions.closest(to: name, in: map.keys)), span)
+                throw diagnostic(Catalog.missingKey(name, suggestion: Suggestions.closest(to: name, in: map.keys.elements)), span)
             }
             return value
         default:
@@ -415,7 +415,7 @@ public final class Interpreter {
             return
         }
         guard var inner = map[key] else {
-            throw diagnostic(Catalog.missingKey(key, suggestion: Suggestions.closest(to: key, in: map.keys)), keySpan)
+            throw diagnostic(Catalog.missingKey(key, suggestion: Suggestions.closest(to: key, in: map.keys.elements)), keySpan)
         }
         map[key] = .null
         defer { map[key] = inner }

@@ -602,6 +602,9 @@ public struct Parser {
         }
     }
 
+    /// The flags a `lesson "title"` header takes (`--backend mock --clock ISO8601 --lang en`).
+    static let lessonHeaderFlags = ["backend", "clock", "lang"]
+
     private mutating func lessonStatement(_ word: String) throws -> Stmt? {
         let nextIsString: Bool = { if case .string = raw(1).kind { return true } else { return false } }()
         switch word {
@@ -610,7 +613,15 @@ public struct Parser {
             let title = try primary()
             let options = try commandArguments()
             for option in options {
-                if case .positional(let e) = option { throw error(Catalog.lessonOptionsAreFlags, at: e.span) }
+                switch option {
+                case .positional(let e):
+                    throw error(Catalog.lessonOptionsAreFlags, at: e.span)
+                case .flag(let name, _, let span) where !Self.lessonHeaderFlags.contains(name):
+                    throw error(Catalog.unknownLessonFlag(name, known: Self.lessonHeaderFlags,
+                                                          suggestion: Suggestions.closest(to: name, in: Self.lessonHeaderFlags)), at: span)
+                case .flag:
+                    break
+                }
             }
             return .lesson(title: title, options: options, span: start.span.through(lastSpan))
         case "step" where nextIsString:

@@ -1,6 +1,8 @@
+import OrderedCollections
 import PanyaSupport
 
 /// A value in the panya language. Lists and maps are values: copying one copies its contents.
+/// Equality: maps are equal when they hold the same entries in any order; functions by identity.
 public enum Value: Equatable {
     case number(Double)
     case string(String)
@@ -48,6 +50,21 @@ public enum Value: Equatable {
     /// Whether this is `nil`.
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
+    /// Equality (see the type's summary).
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.null, .null): return true
+        case (.list(let a), .list(let b)): return a == b
+        case (.map(let a), .map(let b)): return a.hasSameEntries(as: b)
+        case (.function(let a), .function(let b)): return a == b
+        case (.record(let a), .record(let b)): return a == b
+        default: return false
+        }
+    }
+
     /// A field of a record or an entry of a map, if this is one and has it.
     public subscript(field name: String) -> Value? {
         switch self {
@@ -58,44 +75,27 @@ public enum Value: Equatable {
     }
 }
 
-/// A map from strings to values that keeps insertion order. Equality ignores order.
-public struct OrderedMap: Equatable {
-    private var order: [String] = []
-    private var storage: [String: Value] = [:]
+/// A map from strings to values that keeps insertion order: swift-collections' `OrderedDictionary`.
+/// The language's equality of maps (``Value/==(_:_:)``) ignores order.
+public typealias OrderedMap = OrderedDictionary<String, Value>
 
+extension OrderedDictionary where Key == String, Value == PanyaLanguage.Value {
     /// A map with `pairs` in order (a repeated key keeps its first place and its last value).
-    public init(_ pairs: [(String, Value)] = []) {
+    public init(_ pairs: [(String, PanyaLanguage.Value)]) {
+        self.init(minimumCapacity: pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
-    /// The keys in insertion order.
-    public var keys: [String] { order }
-    /// The values in key order.
-    public var values: [Value] { order.compactMap { storage[$0] } }
-    /// The entries in insertion order.
-    public var entries: [(key: String, value: Value)] { order.compactMap { k in storage[k].map { (key: k, value: $0) } } }
-    /// The number of entries.
-    public var count: Int { order.count }
-    /// Whether the map has no entries.
-    public var isEmpty: Bool { order.isEmpty }
-
-    /// The value for `key`; setting nil removes the key.
-    public subscript(key: String) -> Value? {
-        get { storage[key] }
-        set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { order.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                order.removeAll { $0 == key }
-            }
-        }
+    /// The same entries, in any order (the language's map equality).
+    func hasSameEntries(as other: Self) -> Bool {
+        count == other.count && allSatisfy { other[$0.key] == $0.value }
     }
 
-    /// Equality (see the type's summary).
-    public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool { lhs.storage == rhs.storage }
-
-    /// The address of the shared storage: two maps with the same one hold the same entries.
-    var storageIdentity: UnsafeRawPointer { unsafeBitCast(storage, to: UnsafeRawPointer.self) }
+    /// The address of the shared value storage (nil when empty): two maps with the same one hold
+    /// the same values.
+    var storageIdentity: UnsafeRawPointer? {
+        values.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
+    }
 }
 
 /// A read-only value a command returns (a detection, a model, a receipt …): a kind and named fields.
@@ -123,7 +123,7 @@ public struct Record: Equatable {
     }
 
     /// Records are equal when their kinds and fields are.
-    public static func == (a: Record, b: Record) -> Bool { a.kind == b.kind && a.fields == b.fields }
+    public static func == (a: Record, b: Record) -> Bool { a.kind == b.kind && a.fields.hasSameEntries(as: b.fields) }
 
     /// The field named `field`, if there is one.
     public subscript(field: String) -> Value? { fields[field] }

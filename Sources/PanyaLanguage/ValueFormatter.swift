@@ -60,9 +60,9 @@ public enum ValueFormatter {
         case .bool(let b): return b ? "true" : "false"
         case .null: return "nil"
         case .list(let items): return "[" + items.map(literal).joined(separator: ", ") + "]"
-        case .map(let m): return "{" + m.entries.map { "\(quoted($0.key)): \(literal($0.value))" }.joined(separator: ", ") + "}"
+        case .map(let m): return "{" + m.elements.map { "\(quoted($0.key)): \(literal($0.value))" }.joined(separator: ", ") + "}"
         case .function(let f): return "<fn \(f.name)>"
-        case .record(let r): return r.kind + "{" + r.fields.entries.map { "\($0.key): \(literal($0.value))" }.joined(separator: ", ") + "}"
+        case .record(let r): return r.kind + "{" + r.fields.elements.map { "\($0.key): \(literal($0.value))" }.joined(separator: ", ") + "}"
         }
     }
 
@@ -85,7 +85,7 @@ public enum ValueFormatter {
             out += "]"
         case .map(let m):
             out += "{"
-            for (i, entry) in m.entries.enumerated() {
+            for (i, entry) in m.elements.enumerated() {
                 if i > 0 { out += ", " }
                 out += quoted(entry.key) + ": "
                 if !write(entry.value, into: &out, limit: limit) { return false }
@@ -93,7 +93,7 @@ public enum ValueFormatter {
             out += "}"
         case .record(let r):
             out += r.kind + "{"
-            for (i, entry) in r.fields.entries.enumerated() {
+            for (i, entry) in r.fields.elements.enumerated() {
                 if i > 0 { out += ", " }
                 out += entry.key + ": "
                 if !write(entry.value, into: &out, limit: limit) { return false }

@@ -33,15 +33,16 @@ public enum ValueLimits {
     }
 
     private static func fits(_ value: Value, within budget: Int, checked: inout [UnsafeRawPointer: Int]) -> Bool {
-        let identity: UnsafeRawPointer
+        let identity: UnsafeRawPointer?
         let items: [Value]
         switch value {
         case .number, .string, .bool, .null, .function: return true
         case .list(let list): identity = unsafeBitCast(list, to: UnsafeRawPointer.self); items = list
-        case .map(let map): identity = map.storageIdentity; items = map.values
-        case .record(let record): identity = record.fields.storageIdentity; items = record.fields.values
+        case .map(let map): identity = map.storageIdentity; items = map.values.elements
+        case .record(let record): identity = record.fields.storageIdentity; items = record.fields.values.elements
         }
         guard budget >= 1 else { return false }
+        guard let identity else { return true }   // an empty map holds nothing deeper
         if let done = checked[identity], done <= budget { return true }
         for item in items where !isScalar(item) {
             if !fits(item, within: budget - 1, checked: &checked) { return false }

@@ -62,7 +62,7 @@ public final class LessonProgressStore: Sendable {
     public func load(student: String, lesson: String) throws -> LessonProgress? {
         try database.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM lesson_progress WHERE student = ? AND lesson = ?",
-                             arguments: [student, lesson]).map(Self.progress)
+                             arguments: [student, lesson]).map { try Self.progress($0) }
         }
     }
 
@@ -70,7 +70,7 @@ public final class LessonProgressStore: Sendable {
     public func all(student: String) throws -> [LessonProgress] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM lesson_progress WHERE student = ? ORDER BY lesson",
-                             arguments: [student]).map(Self.progress)
+                             arguments: [student]).map { try Self.progress($0) }
         }
     }
 
@@ -92,10 +92,12 @@ public final class LessonProgressStore: Sendable {
         }
     }
 
-    static func progress(_ row: Row) -> LessonProgress {
-        LessonProgress(student: row["student"], lesson: row["lesson"], currentStep: row["current_step"],
-                       stepCount: row["step_count"], tasksDone: row["tasks_done"], tasksSkipped: row["tasks_skipped"],
-                       quizzesRight: row["quizzes_right"], tries: row["tries"], finished: row["finished"] as Bool,
-                       updatedAt: row["updated_at"])
+    /// One saved row; a damaged row (a column missing or of the wrong kind) throws instead of trapping.
+    static func progress(_ row: Row) throws -> LessonProgress {
+        LessonProgress(student: try row.decode(forColumn: "student"), lesson: try row.decode(forColumn: "lesson"),
+                       currentStep: try row.decode(forColumn: "current_step"), stepCount: try row.decode(forColumn: "step_count"),
+                       tasksDone: try row.decode(forColumn: "tasks_done"), tasksSkipped: try row.decode(forColumn: "tasks_skipped"),
+                       quizzesRight: try row.decode(forColumn: "quizzes_right"), tries: try row.decode(forColumn: "tries"),
+                       finished: try row.decode(Bool.self, forColumn: "finished"), updatedAt: try row.decode(forColumn: "updated_at"))
     }
 }

@@ -24,8 +24,9 @@ public final class PanyaDatabase: Sendable {
 
     /// Opens (creating it and its parent folders when needed) the database at `path`,
     /// or an in-memory one for `:memory:`, and migrates it.
-    /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, too new).
-    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout) throws {
+    /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, lock held, too new).
+    /// `lockWait` bounds the wait for another process that is opening the same file (``LockWait``).
+    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout, lockWait: LockWait = LockWait()) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -39,8 +40,9 @@ public final class PanyaDatabase: Sendable {
             if path == Self.inMemoryPath {
                 writer = try DatabaseQueue(configuration: configuration)
             } else {
+                try Self.checkIsRegularFileIfPresent(path)
                 try Self.createParentDirectory(of: path)
-                lock = OpenLock(databasePath: path)
+                lock = try OpenLock(databasePath: path, wait: lockWait)
                 writer = try DatabasePool(path: path, configuration: configuration)
             }
         } catch let error as StoreError {
@@ -52,10 +54,10 @@ public final class PanyaDatabase: Sendable {
         withExtendedLifetime(lock) {}
     }
 
-    /// The database path product.md's conventions give: `--db PATH` (`flag`), else `PANYA_DB`,
-    /// else `$XDG_DATA_HOME/panya/panya.sqlite` (`~/.local/share/panya/panya.sqlite`).
+    /// The database path: `--db PATH` (`flag`, even empty: opening then says it is empty), else a
+    /// non-empty `PANYA_DB`, else `$XDG_DATA_HOME/panya/panya.sqlite` (`~/.local/share/panya/panya.sqlite`).
     public static func resolvePath(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let flag, !flag.isEmpty { return flag }
+        if let flag { return flag }
         if let path = environment["PANYA_DB"], !path.isEmpty { return path }
         return Paths.defaultDatabase(environment: environment)
     }
@@ -81,6 +83,8 @@ public final class PanyaDatabase: Sendable {
             try migrator.migrate(writer)
         } catch let error as StoreError {
             throw error
+        } catch is RowDecodingError {
+            throw StoreError(.corrupt, path: path, operation: .migrate)
         } catch {
             throw StoreError(error, path: path, operation: .migrate)
         }
@@ -102,6 +106,9 @@ public final class PanyaDatabase: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(error, path: path, operation: .write)
+        } catch is RowDecodingError {
+            // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
+            throw StoreError(.corrupt, path: path, operation: .write)
         }
     }
 
@@ -113,7 +120,18 @@ public final class PanyaDatabase: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(error, path: path, operation: .read)
+        } catch is RowDecodingError {
+            // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
+            throw StoreError(.corrupt, path: path, operation: .read)
         }
+    }
+
+    /// Refuses a path that exists but is not a regular file (`--db /dev/null`, a folder, a pipe):
+    /// SQLite would otherwise fail later with a misleading "disk full" or "cannot open".
+    private static func checkIsRegularFileIfPresent(_ path: String) throws {
+        guard !path.isEmpty else { throw StoreError(.notAFile(path), path: path) }
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else { return }
+        if type != .typeRegular { throw StoreError(.notAFile(path), path: path) }
     }
 
     private static func createParentDirectory(of path: String) throws {

@@ -70,11 +70,11 @@ public final class ReceiptStore: Sendable {
     /// In ONE (immediate) transaction: reads the register's lines, computes the sums, saves the
     /// receipt with the next number (1, 2, 3 … no gaps) and its items, empties the register.
     /// Returns nil (and writes nothing) when the register is empty.
-    public func checkout(register: String, time: Double, totals: ([StoredRegisterLine]) -> StoredTotals) throws -> StoredReceipt? {
+    public func checkout(register: String, time: Double, totals: ([StoredRegisterLine]) throws -> StoredTotals) throws -> StoredReceipt? {
         try database.write { db in
             let lines = try RegisterStore.fetchLines(db, register: register)
             guard !lines.isEmpty else { return nil }
-            let sums = totals(lines)
+            let sums = try totals(lines)
             let number = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM receipt")) ?? 1
             try db.execute(sql: "INSERT INTO receipt (number, time, subtotal, tax_rate, tax, total) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [number, time, sums.subtotal, sums.taxRate, sums.tax, sums.total])
@@ -95,14 +95,16 @@ public final class ReceiptStore: Sendable {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM receipt ORDER BY number DESC LIMIT ?", arguments: [limit ?? -1])
             return try rows.map { row in
-                let number: Int = row["number"]
+                let number: Int = try row.decode(forColumn: "number")
                 let items = try Row.fetchAll(db, sql: """
                     SELECT name, qty, unit_price, confirm FROM receipt_item WHERE receipt_number = ? ORDER BY position
                     """, arguments: [number]).map {
-                    StoredRegisterLine(name: $0["name"], qty: $0["qty"], unitPrice: $0["unit_price"], confirm: $0["confirm"] as Bool)
+                    StoredRegisterLine(name: try $0.decode(forColumn: "name"), qty: try $0.decode(forColumn: "qty"),
+                                       unitPrice: try $0.decode(forColumn: "unit_price"), confirm: try $0.decode(Bool.self, forColumn: "confirm"))
                 }
-                return StoredReceipt(number: number, time: row["time"], items: items, subtotal: row["subtotal"],
-                                     taxRate: row["tax_rate"], tax: row["tax"], total: row["total"])
+                return StoredReceipt(number: number, time: try row.decode(forColumn: "time"), items: items,
+                                     subtotal: try row.decode(forColumn: "subtotal"), taxRate: try row.decode(forColumn: "tax_rate"),
+                                     tax: try row.decode(forColumn: "tax"), total: try row.decode(forColumn: "total"))
             }
         }
     }

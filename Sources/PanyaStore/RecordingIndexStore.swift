@@ -58,10 +58,12 @@ public final class RecordingIndexStore: Sendable {
 
     private static let columns = "directory, file, modifiedNanoseconds, size, sha256, versionArn"
 
-    /// Rows read by position (cheaper than decoding each through Codable).
+    /// Rows read by column name; a damaged row (a column missing or of the wrong kind) throws instead of trapping.
     private static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [RecordingIndexEntry] {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            RecordingIndexEntry(directory: row[0], file: row[1], modifiedNanoseconds: row[2], size: row[3], sha256: row[4], versionArn: row[5])
+            RecordingIndexEntry(directory: try row.decode(forColumn: "directory"), file: try row.decode(forColumn: "file"),
+                                modifiedNanoseconds: try row.decode(forColumn: "modifiedNanoseconds"), size: try row.decode(forColumn: "size"),
+                                sha256: try row.decode(forColumn: "sha256"), versionArn: try row.decode(forColumn: "versionArn"))
         }
     }
 

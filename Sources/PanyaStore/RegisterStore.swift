@@ -82,7 +82,7 @@ public final class RegisterStore: Sendable {
     public func prices() throws -> [(label: String, yen: Int)] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT label, yen FROM register_price ORDER BY position, label").map {
-                (label: $0["label"] as String, yen: $0["yen"] as Int)
+                (label: try $0.decode(String.self, forColumn: "label"), yen: try $0.decode(Int.self, forColumn: "yen"))
             }
         }
     }

@@ -38,7 +38,7 @@ public final class Settings: Sendable {
         try database.read { db in
             var result: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                result[row["key"]] = row["value"]
+                result[try row.decode(String.self, forColumn: "key")] = try row.decode(String.self, forColumn: "value")
             }
             return result
         }

@@ -15,8 +15,13 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case diskFull
         /// Another program held the database longer than the busy timeout.
         case locked
+        /// Another process held `<database>.lock` (the lock file named) for this many seconds.
+        case lockHeld(String, seconds: Int)
         /// The folder for the database could not be created.
         case cannotCreateDirectory(String, reason: String)
+        /// The path names something that is not a regular file (a folder, a device such as
+        /// /dev/null, a pipe), or is empty.
+        case notAFile(String)
         /// Something that should be a folder is a file.
         case notADirectory(String)
         /// The file was written by a newer panya (migrations this one does not know).
@@ -56,6 +61,10 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
             kind = .unwritable
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             kind = .corrupt
+        case .SQLITE_ERROR where operation == .read || operation == .write:
+            // panya's statements are fixed and the migrations made the schema they use, so a plain
+            // SQL error once the file is open ("no such column", "no such table") is a damaged schema.
+            kind = .corrupt
         case .SQLITE_FULL:
             kind = .diskFull
         case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -74,8 +83,9 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case .unwritable: return "DatabaseUnwritable"
         case .corrupt: return "DatabaseCorrupt"
         case .diskFull: return "DiskFull"
-        case .locked: return "DatabaseLocked"
+        case .locked, .lockHeld: return "DatabaseLocked"
         case .cannotCreateDirectory, .notADirectory: return "DatabaseUnwritable"
+        case .notAFile: return "DatabaseNotAFile"
         case .newerSchema: return "DatabaseTooNew"
         case .other: return "DatabaseError"
         }

@@ -4,7 +4,7 @@ import Foundation
 public enum UILanguage: String, Sendable, CaseIterable {
     case ja, en
 
-    /// Resolves the language as product.md says: `--lang`, else `PANYA_LANG`, else `LANG` (`ja*` → Japanese), else English.
+    /// Resolves the language: `--lang`, else `PANYA_LANG`, else `LANG` (`ja*` → Japanese), else English.
     public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
         if let flag, let lang = UILanguage(code: flag) { return lang }
         if let value = environment["PANYA_LANG"], let lang = UILanguage(code: value) { return lang }

@@ -9,12 +9,12 @@ extension Catalog {
         en: "the register is empty: add breads first (register add RESULT or register add LABEL QTY)",
         ja: "レジが空です。先にパンを追加してください (register add 結果 または register add ラベル 個数)")
     public static func registerInvalidQuantity(_ value: String) -> Message {
-        Message(en: "quantity must be a whole number of 1 or more, not \(value)",
-                ja: "個数は1以上の整数にしてください (\(value) は使えません)")
+        Message(en: "quantity must be a whole number from 1 to 1,000,000, not \(value)",
+                ja: "個数は1から1,000,000までの整数にしてください (\(value) は使えません)")
     }
     public static func registerInvalidPrice(_ label: String, _ value: String) -> Message {
-        Message(en: "the price of '\(label)' must be a whole number of yen, 0 or more, not \(value)",
-                ja: "「\(label)」の値段は0以上の整数 (円) にしてください (\(value) は使えません)")
+        Message(en: "the price of '\(label)' must be a whole number of yen from 0 to 1,000,000, not \(value)",
+                ja: "「\(label)」の値段は0から1,000,000までの整数 (円) にしてください (\(value) は使えません)")
     }
     public static func registerUnknownTaxRate(_ value: String) -> Message {
         Message(en: "unknown tax rate \(value): use 8 (take-out) or 10 (eat-in)",
@@ -28,6 +28,22 @@ extension Catalog {
         Message(en: "'\(label)' is not in the register", ja: "「\(label)」はレジに入っていません")
     }
     public static let registerEmptyLabel = Message(en: "the label is empty", ja: "ラベルが空です")
+    /// `limit` is `RegisterTotal.maxSubtotal`.
+    public static func registerSubtotalTooLarge(_ limit: Int) -> Message {
+        let text = groupedDigits(limit)
+        return Message(en: "the register cannot hold more than ¥\(text) before tax: check out or clear it first (register checkout, register clear)",
+                       ja: "レジには税抜き \(text) 円までしか入りません。先に会計するか空にしてください (register checkout、register clear)")
+    }
+    /// `1000000` → `1,000,000`.
+    static func groupedDigits(_ value: Int) -> String {
+        let digits = Array(String(value.magnitude))
+        var text = value < 0 ? "-" : ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { text += "," }
+            text.append(d)
+        }
+        return text
+    }
     public static func registerStorage(_ detail: Message) -> Message {
         Message(en: "the register could not use its database: \(detail.en)",
                 ja: "レジのデータベースが使えませんでした: \(detail.ja)")

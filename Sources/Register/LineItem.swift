@@ -16,8 +16,12 @@ public struct LineItem: Sendable, Equatable {
         self.needsConfirmation = needsConfirmation
     }
 
-    /// qty × unit price.
-    public var amount: Int { qty * unitPrice }
+    /// qty × unit price. `register add` keeps every line under `RegisterTotal.maxSubtotal`; a line
+    /// from a damaged store whose product would overflow reads as `Int.max` (and its total is refused).
+    public var amount: Int {
+        let (product, overflow) = qty.multipliedReportingOverflow(by: unitPrice)
+        return overflow ? Int.max : product
+    }
 
     /// The visible flag: `"confirm"` for an uncertain line, nil otherwise.
     public var flag: String? { needsConfirmation ? LineItem.confirmFlag : nil }

@@ -31,9 +31,12 @@ public struct PriceList: Sendable, Equatable {
         a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.label == $1.label && $0.yen == $1.yen }
     }
 
-    /// Checks a price a script gave: a whole number of yen, zero or more.
+    /// The highest price one bread may have, in yen (the `register price` command's bound too).
+    public static let maxPrice = 1_000_000
+
+    /// Checks a price a script gave: a whole number of yen from 0 to ``maxPrice``.
     public static func validatedPrice(_ yen: Double, label: String) throws(RegisterError) -> Int {
-        guard yen.isFinite, yen >= 0, yen.rounded() == yen, yen <= 100_000_000 else {
+        guard yen.isFinite, yen >= 0, yen.rounded() == yen, yen <= Double(maxPrice) else {
             throw .invalidPrice(label: label, value: yen)
         }
         return Int(yen)

@@ -58,7 +58,10 @@ public final class Register {
                 additions.append(LineAddition(name: d.name, qty: 1, unitPrice: price, needsConfirmation: d.isUncertain))
             }
         }
-        if !additions.isEmpty { try wrap { try storage.add(additions) } }
+        if !additions.isEmpty {
+            try checkRoom(for: additions)
+            try wrap { try storage.add(additions) }
+        }
         return try items()
     }
 
@@ -68,7 +71,9 @@ public final class Register {
         let label = try Self.checkedLabel(label)
         let qty = try Self.checkedQuantity(quantity)
         guard let price = try prices()[label] else { throw .noPrice(label: label) }
-        try wrap { try storage.add([LineAddition(name: label, qty: qty, unitPrice: price, needsConfirmation: false)]) }
+        let addition = LineAddition(name: label, qty: qty, unitPrice: price, needsConfirmation: false)
+        try checkRoom(for: [addition])
+        try wrap { try storage.add([addition]) }
         return try items()
     }
 
@@ -100,13 +105,13 @@ public final class Register {
 
     /// `register total [--tax 8|10] [--rounding floor|round|ceil]`.
     public func total(tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> RegisterTotal {
-        RegisterTotal.compute(items: try items(), rate: tax, rounding: rounding)
+        try RegisterTotal.compute(items: try items(), rate: tax, rounding: rounding)
     }
 
     /// `register checkout`: saves the receipt in one transaction and empties the register.
     public func checkout(at time: Date, tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> Receipt {
         try wrap {
-            try storage.checkout(time: time) { items in RegisterTotal.compute(items: items, rate: tax, rounding: rounding) }
+            try storage.checkout(time: time) { items in try RegisterTotal.compute(items: items, rate: tax, rounding: rounding) }
         }
     }
 
@@ -117,12 +122,32 @@ public final class Register {
 
     // MARK: checks
 
-    /// A quantity must be a whole number of 1 or more.
+    /// The most breads one `register add` / `register remove` takes at once.
+    public static let maxQuantity = 1_000_000
+
+    /// A quantity must be a whole number from 1 to ``maxQuantity``.
     public static func checkedQuantity(_ value: Double) throws(RegisterError) -> Int {
-        guard value.isFinite, value >= 1, value.rounded() == value, value <= 1_000_000 else {
+        guard value.isFinite, value >= 1, value.rounded() == value, value <= Double(maxQuantity) else {
             throw .invalidQuantity(value)
         }
         return Int(value)
+    }
+
+    /// Refuses additions that would take the register past ``RegisterTotal/maxSubtotal`` (checked
+    /// arithmetic: the lines as they would be after the addition, each line at its new unit price).
+    func checkRoom(for additions: [LineAddition]) throws(RegisterError) {
+        var lines = try items()
+        for a in additions {
+            if let i = lines.firstIndex(where: { $0.name == a.name }) {
+                let (qty, overflow) = lines[i].qty.addingReportingOverflow(a.qty)
+                guard !overflow else { throw .subtotalTooLarge(limit: RegisterTotal.maxSubtotal) }
+                lines[i].qty = qty
+                lines[i].unitPrice = a.unitPrice
+            } else {
+                lines.append(LineItem(name: a.name, qty: a.qty, unitPrice: a.unitPrice))
+            }
+        }
+        _ = try RegisterTotal.subtotal(of: lines)
     }
 
     static func checkedLabel(_ label: String) throws(RegisterError) -> String {

@@ -51,9 +51,9 @@ public final class SQLiteRegisterStorage: RegisterStorage {
         try lineStore.clear()
     }
 
-    public func checkout(time: Date, totals: ([LineItem]) -> RegisterTotal) throws -> Receipt {
+    public func checkout(time: Date, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt {
         let stored = try receiptStore.checkout(register: lineStore.register, time: time.timeIntervalSince1970) { lines in
-            let sums = totals(lines.map(Self.item))
+            let sums = try totals(lines.map(Self.item))
             return StoredTotals(subtotal: sums.subtotal, taxRate: sums.taxRate, tax: sums.tax, total: sums.total)
         }
         guard let stored else { throw RegisterError.emptyCheckout }

@@ -65,14 +65,34 @@ public struct RegisterTotal: Sendable, Equatable {
         self.total = total
     }
 
+    /// The largest subtotal the register holds, in yen (one trillion): far above any bakery, and low
+    /// enough that every sum and the tax on it fit in an `Int`. `register add` refuses to go past it.
+    public static let maxSubtotal = 1_000_000_000_000
+
     /// Tax on the subtotal (not per item), rounded once: 550 at 8 % floor → 44 → 594.
-    public static func compute(subtotal: Int, rate: TaxRate = .reduced, rounding: Rounding = .floor) -> RegisterTotal {
+    /// - Throws: `RegisterError.subtotalTooLarge` above ``maxSubtotal``.
+    public static func compute(subtotal: Int, rate: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> RegisterTotal {
+        guard subtotal <= maxSubtotal else { throw .subtotalTooLarge(limit: maxSubtotal) }
         let tax = rounding.divide(subtotal * rate.percent, by: 100)
         return RegisterTotal(subtotal: subtotal, taxRate: rate.percent, tax: tax, total: subtotal + tax)
     }
 
     /// The sums for some line items.
-    public static func compute(items: [LineItem], rate: TaxRate = .reduced, rounding: Rounding = .floor) -> RegisterTotal {
-        compute(subtotal: items.reduce(0) { $0 + $1.amount }, rate: rate, rounding: rounding)
+    /// - Throws: `RegisterError.subtotalTooLarge` when the lines add up to more than ``maxSubtotal``.
+    public static func compute(items: [LineItem], rate: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> RegisterTotal {
+        try compute(subtotal: subtotal(of: items), rate: rate, rounding: rounding)
+    }
+
+    /// The sum of the lines' amounts with checked arithmetic.
+    /// - Throws: `RegisterError.subtotalTooLarge` when it passes ``maxSubtotal`` (or would overflow).
+    public static func subtotal(of items: [LineItem]) throws(RegisterError) -> Int {
+        var sum = 0
+        for item in items {
+            let (amount, productOverflow) = item.qty.multipliedReportingOverflow(by: item.unitPrice)
+            let (next, sumOverflow) = sum.addingReportingOverflow(amount)
+            guard !productOverflow, !sumOverflow, next <= maxSubtotal else { throw .subtotalTooLarge(limit: maxSubtotal) }
+            sum = next
+        }
+        return sum
     }
 }

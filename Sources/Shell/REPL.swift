@@ -13,6 +13,9 @@ final class REPL {
         self.session = session
         self.editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
         session.historyProvider = { [editor] in editor.historyEntries }
+        // A lesson started here reads its prompts with the same editor (not stdio, whose end-of-file
+        // flag would stick after one Ctrl-D): Ctrl-C or Ctrl-D leaves the lesson.
+        session.lineReader = editor.lessonLineReader()
         editor.completer = { [weak session] line, cursor in
             guard let session else { return Completion.none }
             return session.complete(line: line, cursor: cursor)

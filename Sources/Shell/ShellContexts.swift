@@ -52,8 +52,9 @@ protocol LessonAccess: ShellOutput {
     var progressStore: LessonProgressStore { get }
     /// Whose progress it is.
     var student: String { get }
-    /// Runs a lesson interactively.
-    func runLessonInteractively(_ file: LessonFile) throws
+    /// Runs a lesson interactively; false when it failed (its diagnostic was written).
+    @discardableResult
+    func runLessonInteractively(_ file: LessonFile) throws -> Bool
 }
 
 /// The shell itself: its commands, history and leaving (the shell family).

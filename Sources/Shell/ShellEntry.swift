@@ -35,14 +35,25 @@ public enum ShellEntry {
         return session.runScript(source, file: file)
     }
 
-    /// `panya run FILE [ARGS]`.
-    public static func runFile(path: String, arguments: [String], options: ShellOptions) -> Int32 {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            printError(ShellError.cannotReadScript(path: path), language: options.language)
+    /// A script on standard input (not a terminal), read under ``ScriptInput``'s limits.
+    public static func runStandardInput(options: ShellOptions) -> Int32 {
+        let source: String
+        do {
+            source = try ScriptInput.read(descriptor: STDIN_FILENO, name: "<stdin>")
+        } catch {
+            printError(error, language: options.language)
             return 2
         }
-        guard let source = String(data: data, encoding: .utf8) else {
-            printError(ShellError.scriptNotUTF8(path: path), language: options.language)
+        return runScript(source: source, file: "<stdin>", options: options)
+    }
+
+    /// `panya run FILE [ARGS]`: the file read under the same rule as standard input (``ScriptInput``).
+    public static func runFile(path: String, arguments: [String], options: ShellOptions) -> Int32 {
+        let source: String
+        do {
+            source = try ScriptInput.read(path: path)
+        } catch {
+            printError(error, language: options.language)
             return 2
         }
         guard let session = openSession(options) else { return 2 }
@@ -87,9 +98,13 @@ extension Catalog {
 
 extension ShellEntry {
     /// `panya check [PATH...]`: every lesson alone, fresh in-memory state; "N passed, N failed".
-    public static func checkLessons(paths: [String], options: ShellOptions) -> Int32 {
+    /// `panya check`'s default seconds per lesson (`--time-limit`).
+    public static let defaultCheckTimeLimit = LessonChecker.defaultTimeLimit
+
+    /// Each lesson may run `timeLimit` seconds (`--time-limit`).
+    public static func checkLessons(paths: [String], options: ShellOptions, timeLimit: Double = LessonChecker.defaultTimeLimit) -> Int32 {
         let root = options.assetsRoot ?? Paths.assetsRoot()
-        let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language)
+        let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language, timeLimit: timeLimit)
         return checker.run(paths: paths, defaultDirectory: "lessons") { text in ShellSession.standardOutput(text) }
     }
 
@@ -98,14 +113,10 @@ extension ShellEntry {
         guard let session = openSession(options) else { return 2 }
         Interrupt.install()
         let editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
-        session.lineReader = { prompt in
-            if case .line(let line) = editor.readLine(prompt: prompt) { return line }
-            return nil
-        }
+        session.lineReader = editor.lessonLineReader()
         do {
             let file = try session.lessonLibrary.resolve(lesson, language: session.language)
-            try session.runLessonInteractively(file)
-            return 0
+            return try session.runLessonInteractively(file) ? 0 : 1
         } catch {
             printError(error, language: session.language)
             return 1

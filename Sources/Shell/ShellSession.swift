@@ -53,7 +53,7 @@ public final class ShellSession {
         self.sink = output
         let assetsRoot = options.assetsRoot ?? Paths.assetsRoot()
         self.assetsRoot = assetsRoot
-        let database = try PanyaDatabase(path: PanyaDatabase.resolvePath(flag: options.databasePath))
+        let database = try PanyaDatabase(path: PanyaDatabase.resolvePath(flag: options.databasePath), lockWait: .standard(language: options.language))
         self.database = database
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
         let backend: CustomLabelsBackend

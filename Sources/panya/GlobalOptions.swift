@@ -36,6 +36,9 @@ struct GlobalOptions: ParsableArguments {
         guard BackendKind(rawValue: backend) != nil else {
             throw ValidationError("--backend must be 'mock' or 'aws', not '\(backend)'.")
         }
+        if let db, db.isEmpty {
+            throw ValidationError("--db needs a file: give a path, or --db :memory: to keep nothing.")
+        }
         if let lang, UILanguage(code: lang) == nil {
             throw ValidationError("--lang must be 'ja' or 'en', not '\(lang)'.")
         }

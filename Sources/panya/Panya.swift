@@ -23,9 +23,7 @@ struct Panya: ParsableCommand {
             throw ExitCode(ShellEntry.runScript(source: code, file: "<-c>", options: options))
         }
         if isatty(STDIN_FILENO) == 0 {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            let source = String(decoding: data, as: UTF8.self)
-            throw ExitCode(ShellEntry.runScript(source: source, file: "<stdin>", options: options))
+            throw ExitCode(ShellEntry.runStandardInput(options: options))
         }
         throw ExitCode(ShellEntry.runREPL(options: options))
     }
@@ -48,9 +46,17 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Check lessons without a terminal: 'N passed, N failed'.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Lesson files or folders (default: lessons/).") var paths: [String] = []
+    @Option(name: .customLong("time-limit"), help: "Seconds one lesson may run before it fails (default 10).")
+    var timeLimit: Double = ShellEntry.defaultCheckTimeLimit
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 3600 else {
+            throw ValidationError("--time-limit must be a number of seconds from 0 to 3600 (more than 0), not \(timeLimit).")
+        }
+    }
 
     func run() throws {
-        throw ExitCode(ShellEntry.checkLessons(paths: paths, options: global.shellOptions()))
+        throw ExitCode(ShellEntry.checkLessons(paths: paths, options: global.shellOptions(), timeLimit: timeLimit))
     }
 }
 

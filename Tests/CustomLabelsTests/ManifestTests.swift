@@ -1,7 +1,7 @@
 import Testing
 @testable import CustomLabels
 
-/// A Ground Truth line like facts.md's, with parts replaceable for each case.
+/// A SageMaker Ground Truth manifest line as the service writes it, with parts replaceable for each case.
 private func line(source: String = "\"source-ref\": \"s3://bucket/IMG.jpg\"", size: String = "{\"width\": 640, \"height\": 480, \"depth\": 3}",
                   annotations: String = "{\"class_id\": 1, \"top\": 251, \"left\": 399, \"width\": 155, \"height\": 101}",
                   classMap: String = "\"class-map\": {\"1\": \"あんぱん\"}", attribute: String = "bounding-box") -> String {

@@ -3,7 +3,7 @@ import Lessons
 import PanyaLanguage
 import PanyaSupport
 
-/// A stand-in for the shell in lesson tests: the commands the lessons use, with the facts.md numbers
+/// A stand-in for the shell in lesson tests: the commands the lessons use, with the walkthrough's numbers
 /// (breads3.jpg confidences, thresholds, mock lifecycle, pricing) and records shaped as commands.md says.
 final class FakeBakery: LessonEnvironment {
     let interpreter: Interpreter

@@ -38,7 +38,7 @@ final class FakeHost: LessonHost {
 
 @Suite struct LessonStatementTests {
     let lesson = """
-    lesson "AIレジ" --backend mock --clock "2026-04-01T06:00:00+09:00" --quiet
+    lesson "AIレジ" --backend mock --clock "2026-04-01T06:00:00+09:00" --lang en
 
     step "モデル" {
       say "開始しましょう"
@@ -69,7 +69,7 @@ final class FakeHost: LessonHost {
         _ = try interpreter.evaluateEntry("let started = true")
         #expect(interpreter.run(source: lesson, file: "01.panya") == nil)
         #expect(host.events == [
-            "lesson AIレジ {\"backend\": \"mock\", \"clock\": \"2026-04-01T06:00:00+09:00\", \"quiet\": true}",
+            "lesson AIレジ {\"backend\": \"mock\", \"clock\": \"2026-04-01T06:00:00+09:00\", \"lang\": \"en\"}",
             "step 1/2 モデル",
             "say 開始しましょう",
             "task model start と入力 checks=1 hints=[\"model start と入力して Enter\", \"もう一度\"] solutions=[\"model start\"] passed=true",

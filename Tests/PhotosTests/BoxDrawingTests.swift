@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Photos
 
-/// The walkthrough's three detections on breads3.jpg (facts.md).
+/// The walkthrough's three detections on breads3.jpg (mock-responses/detections/breads3.json).
 enum Breads3 {
     static let labels: [CustomLabel] = [
         CustomLabel(name: "焼きそばパン", confidence: 90.44999694824219,

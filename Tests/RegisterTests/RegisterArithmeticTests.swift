@@ -3,7 +3,7 @@ import PanyaSupport
 import Testing
 @testable import Register
 
-/// breads3.jpg as the lesson's model sees it at --min-confidence 75 (facts.md).
+/// breads3.jpg as the lesson's model sees it at --min-confidence 75 (docs/register.md).
 let breads3At75: [RegisterDetection] = [
     RegisterDetection(name: "焼きそばパン", confidence: 90.44999694824219, threshold: 0.907),
     RegisterDetection(name: "メロンパン", confidence: 88.00399780273438, threshold: 0.862),
@@ -11,30 +11,30 @@ let breads3At75: [RegisterDetection] = [
 ]
 
 @Suite struct TaxTests {
-    @Test func breads3TakeOutIs594() {
-        let t = RegisterTotal.compute(subtotal: 550)
+    @Test func breads3TakeOutIs594() throws {
+        let t = try RegisterTotal.compute(subtotal: 550)
         #expect(t == RegisterTotal(subtotal: 550, taxRate: 8, tax: 44, total: 594))
     }
 
-    @Test func breads3EatInIs605() {
-        let t = RegisterTotal.compute(subtotal: 550, rate: .standard)
+    @Test func breads3EatInIs605() throws {
+        let t = try RegisterTotal.compute(subtotal: 550, rate: .standard)
         #expect(t == RegisterTotal(subtotal: 550, taxRate: 10, tax: 55, total: 605))
     }
 
-    @Test func roundingDiffersOnAFractionalTax() {
+    @Test func roundingDiffersOnAFractionalTax() throws {
         // 560 × 8 % = 44.8
-        #expect(RegisterTotal.compute(subtotal: 560, rounding: .floor).tax == 44)
-        #expect(RegisterTotal.compute(subtotal: 560, rounding: .round).tax == 45)
-        #expect(RegisterTotal.compute(subtotal: 560, rounding: .ceil).tax == 45)
+        #expect(try RegisterTotal.compute(subtotal: 560, rounding: .floor).tax == 44)
+        #expect(try RegisterTotal.compute(subtotal: 560, rounding: .round).tax == 45)
+        #expect(try RegisterTotal.compute(subtotal: 560, rounding: .ceil).tax == 45)
         // 555 × 8 % = 44.4
-        #expect(RegisterTotal.compute(subtotal: 555, rounding: .floor).tax == 44)
-        #expect(RegisterTotal.compute(subtotal: 555, rounding: .round).tax == 44)
-        #expect(RegisterTotal.compute(subtotal: 555, rounding: .ceil).total == 600)
+        #expect(try RegisterTotal.compute(subtotal: 555, rounding: .floor).tax == 44)
+        #expect(try RegisterTotal.compute(subtotal: 555, rounding: .round).tax == 44)
+        #expect(try RegisterTotal.compute(subtotal: 555, rounding: .ceil).total == 600)
         // 150 × 10 % = 15 exactly: all agree
-        for r in Rounding.allCases { #expect(RegisterTotal.compute(subtotal: 150, rate: .standard, rounding: r).tax == 15) }
+        for r in Rounding.allCases { #expect(try RegisterTotal.compute(subtotal: 150, rate: .standard, rounding: r).tax == 15) }
         // half rounds up: 25 × 10 % = 2.5
-        #expect(RegisterTotal.compute(subtotal: 25, rate: .standard, rounding: .round).tax == 3)
-        #expect(RegisterTotal.compute(subtotal: 0).total == 0)
+        #expect(try RegisterTotal.compute(subtotal: 25, rate: .standard, rounding: .round).tax == 3)
+        #expect(try RegisterTotal.compute(subtotal: 0).total == 0)
     }
 
     @Test func taxRatesAndRoundingsAreChecked() throws {
@@ -138,7 +138,7 @@ let breads3At75: [RegisterDetection] = [
         #expect(throws: RegisterError.invalidPrice(label: "あんぱん", value: -10)) { try r.setPrice("あんぱん", yen: -10) }
         #expect(throws: RegisterError.invalidPrice(label: "あんぱん", value: 150.5)) { try r.setPrice("あんぱん", yen: 150.5) }
         #expect(throws: RegisterError.emptyLabel) { try r.add(label: "  ") }
-        #expect(RegisterError.invalidQuantity(0).message.en == "quantity must be a whole number of 1 or more, not 0")
+        #expect(RegisterError.invalidQuantity(0).message.en == "quantity must be a whole number from 1 to 1,000,000, not 0")
         #expect(RegisterError.unknownTaxRate(5).message.ja.contains("8 (持ち帰り) か 10 (店内)"))
         #expect(RegisterError.invalidQuantity(1.5).code == "InvalidQuantity")
     }

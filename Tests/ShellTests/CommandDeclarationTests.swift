@@ -57,7 +57,7 @@ import Testing
         ("detect lessons/photos/breads3.jpg --max-results 99999999999999999999",
          "--max-results of 'detect' must be a whole number from 0 to 2,147,483,647, not 100000000000000000000"),
         ("register add メロンパン 100000000", "QTY of 'register add' must be a whole number from 1 to 1,000,000, not 100000000"),
-        ("register price メロンパン 100000000", "YEN of 'register price' must be a number from 0 to 1000000, not 100000000"),
+        ("register price メロンパン 100000000", "YEN of 'register price' must be a number from 0 to 1,000,000, not 100000000"),
         ("register total --tax 9", "--tax of 'register total' is one of 8, 10, not '9'"),
         ("detect lessons/photos/breads3.jpg --json 1", "--json of 'detect' is a switch: give it alone, without a value"),
         ("model use\u{200B}x", "'model' does not take 'useU+200Bx'"),

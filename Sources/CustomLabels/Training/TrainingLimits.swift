@@ -1,4 +1,4 @@
-/// The service's limits on training data (facts.md), shared by training and manifests.
+/// The service's limits on training data (as Amazon Rekognition Custom Labels documents them), shared by training and manifests.
 public enum TrainingLimits {
     /// At least this many training images ("use at least 10").
     public static let minimumTrainingImages = 10

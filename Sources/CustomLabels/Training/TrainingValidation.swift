@@ -4,7 +4,7 @@ import PanyaSupport
 /// `TRAINING_FAILED`, in a fixed order (project, training dataset, test dataset, each photo in
 /// order), so the same datasets always give the same status message.
 ///
-/// Rules (facts.md, "Limits"): 1 to 250 labels; every label has a box in the training dataset and
+/// Rules (the service's limits, as in ``TrainingLimits``): 1 to 250 labels; every label has a box in the training dataset and
 /// in the test dataset; at least 10 training photos with a box (photos without a box are not used
 /// by the service, so they do not count); a test dataset with at least one photo; no test photo that
 /// is also a training photo (same SHA-256); per photo JPEG or PNG, 64–4096 pixels a side, at most

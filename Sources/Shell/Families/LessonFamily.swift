@@ -60,16 +60,18 @@ extension ShellSession {
     var progressStore: LessonProgressStore { LessonProgressStore(database) }
 
     /// Runs a lesson at the terminal, reading through the session's line reader.
-    func runLessonInteractively(_ file: LessonFile) throws {
+    @discardableResult
+    func runLessonInteractively(_ file: LessonFile) throws -> Bool {
         let io = LessonIO(readLine: { [unowned self] prompt in self.lineReader(prompt) }, write: { [unowned self] text in self.write(text) })
         let runner = LessonRunner(factory: ShellLessonFactory(options: options, assetsRoot: assetsRoot), progress: progressStore,
                                   student: student, language: language, terminal: terminal, io: io)
         switch runner.run(file) {
         case .finished, .paused:
-            return
+            return true
         case .failed(let diagnostic):
-            let source = (try? String(contentsOfFile: file.path, encoding: .utf8)) ?? ""
+            let source = (try? LessonSource.read(path: file.path)) ?? ""
             write(DiagnosticRenderer.render(source: source, diagnostics: [diagnostic], language: language))
+            return false
         }
     }
 }

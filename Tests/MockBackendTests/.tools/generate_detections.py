@@ -4,7 +4,7 @@
 Run from the repository root: python3 Tests/MockBackendTests/.tools/generate_detections.py
 The committed JSON is what ships; this script documents where the (illustrative) values come
 from. Confidences are float32 values printed as doubles, as the service returns them, except
-the test photos' 81.7 / 86.2 / 90.7, which equal the assumed thresholds exactly (facts.md).
+the test photos' 81.7 / 86.2 / 90.7, which equal the assumed thresholds exactly (mock-responses/projects/verification001.json).
 Every recording holds all candidates, unfiltered, highest first (MinConfidence 0).
 """
 import json, struct, os

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PanyaStore
+
+/// A small deterministic random source (SplitMix64): the same seed flips the same bytes everywhere.
+struct SeededBytes {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// A database with a register line, a receipt, a price, a setting, lesson progress and a clock.
+func populatedDatabase(at path: String) throws {
+    let database = try PanyaDatabase(path: path)
+    let register = RegisterStore(database, register: "shell")
+    try register.seedPricesIfEmpty([("あんぱん", 150), ("メロンパン", 180)])
+    try register.add([StoredRegisterLine(name: "あんぱん", qty: 2, unitPrice: 150, confirm: false)])
+    _ = try ReceiptStore(database).checkout(register: "shell", time: 1_775_000_000) { lines in
+        StoredTotals(subtotal: 300, taxRate: 8, tax: 24, total: 324)
+    }
+    try register.add([StoredRegisterLine(name: "メロンパン", qty: 1, unitPrice: 180, confirm: true)])
+    try Settings(database).set("lang", "ja")
+    try LessonProgressStore(database).save(LessonProgress(student: "hana", lesson: "01-ai-register", currentStep: 2, stepCount: 5,
+                                                           tasksDone: 1, tasksSkipped: 0, quizzesRight: 1, tries: 1, finished: false,
+                                                           updatedAt: 1_775_000_000))
+    try MockStateStore(database).setClock("2026-04-01T06:00:00+09:00")
+}
+
+/// Reads everything the stores hold (what a shell does over a session).
+func readEverything(_ database: PanyaDatabase) throws {
+    _ = try ReceiptStore(database).receipts()
+    _ = try RegisterStore(database, register: "shell").lines()
+    _ = try RegisterStore(database, register: "shell").prices()
+    _ = try Settings(database).all()
+    _ = try LessonProgressStore(database).all(student: "hana")
+    _ = try MockStateStore(database).clock()
+    _ = try MockStateStore(database).allVersionStates()
+    _ = try MockStateStore(database).billing()
+    _ = try RecordingIndexStore(database).entries(directory: "mock-responses")
+}
+
+@Suite struct DamagedDatabaseTests {
+    /// The probe's trap: a column renamed by a byte flip was read with a subscript (`'try!' … column not found`).
+    @Test(arguments: [("receipt", "tax_rate"), ("receipt_item", "unit_price"), ("register_item", "qty"),
+                      ("register_price", "yen"), ("setting", "value"), ("lesson_progress", "tries")])
+    func aMissingColumnIsADamagedStoreNotATrap(table: String, column: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("renamed.sqlite")
+        try populatedDatabase(at: path)
+        let database = try PanyaDatabase(path: path)
+        try database.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "ALTER TABLE \(table) RENAME COLUMN \(column) TO damaged")
+        }
+        let error = try #require(throws: StoreError.self) { try readEverything(database) }
+        #expect(error.kind == .corrupt)
+        #expect(error.code == "DatabaseCorrupt")
+        #expect(error.message.en == "the database \(path) is damaged or is not a panya database: move it aside (mv \(path) \(path).bak) and panya will start a new one")
+        #expect(error.message.ja.contains("mv \(path) \(path).bak"))
+    }
+
+    @Test func aValueOfTheWrongKindIsADamagedStore() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("kind.sqlite")
+        try populatedDatabase(at: path)
+        let database = try PanyaDatabase(path: path)
+        try database.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE receipt SET total = 'many'")
+        }
+        let error = try #require(throws: StoreError.self) { try ReceiptStore(database).receipts() }
+        #expect(error.kind == .corrupt)
+    }
+
+    /// 16 random byte flips in a real database, 60 seeds (`PANYA_FUZZ_ITERATIONS` for more): opening
+    /// and reading either works or throws a `StoreError`; nothing traps (a trap would end this test process).
+    @Test func byteFlipsNeverTrap() throws {
+        let seeds = Int(ProcessInfo.processInfo.environment["PANYA_FUZZ_ITERATIONS"] ?? "").map { max(1, $0) } ?? 60
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let original = dir.file("original.sqlite")
+        try populatedDatabase(at: original)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: original))
+        var outcomes: [String: Int] = [:]
+        for seed in UInt64(1)...UInt64(seeds) {
+            var random = SeededBytes(state: seed)
+            var damaged = bytes
+            for _ in 0..<16 {
+                let index = Int(random.next() % UInt64(damaged.count))
+                damaged[index] ^= UInt8(1 << (random.next() % 8))
+            }
+            let path = dir.file("flipped.sqlite")
+            for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            try damaged.write(to: URL(fileURLWithPath: path))
+            do {
+                try readEverything(try PanyaDatabase(path: path))
+                outcomes["read", default: 0] += 1
+            } catch let error as StoreError {
+                #expect(error.message.en.contains(path))
+                outcomes[error.code ?? "?", default: 0] += 1
+            }
+        }
+        #expect(outcomes.values.reduce(0, +) == seeds)
+        print("database fuzz: \(seeds) damaged files, outcomes \(outcomes.sorted { $0.key < $1.key })")
+    }
+
+    @Test(arguments: ["/dev/null", "", "/tmp"])
+    func aPathThatIsNotAFileIsRefusedByName(path: String) throws {
+        let error = try #require(throws: StoreError.self) { try PanyaDatabase(path: path) }
+        #expect(error.kind == .notAFile(path))
+        #expect(error.code == "DatabaseNotAFile")
+        if path.isEmpty {
+            #expect(error.message.en == "the database path is empty: give a file with --db PATH (or PANYA_DB), or --db :memory: to keep nothing")
+        } else {
+            #expect(error.message.en == "the database \(path) is not a regular file (a folder, a device or a pipe): give a file with --db PATH (or PANYA_DB), or --db :memory: to keep nothing")
+        }
+    }
+
+    /// A `<db>.lock` held by another process (here another descriptor): a notice once, then a clear error.
+    @Test func aHeldOpenLockIsWaitedForBoundedly() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("held.sqlite")
+        let holder = open(path + ".lock", O_RDWR | O_CREAT, 0o644)
+        #expect(holder >= 0)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX) == 0)
+        let notices = NoticeLog()
+        let start = Date()
+        let error = try #require(throws: StoreError.self) {
+            try PanyaDatabase(path: path, lockWait: LockWait(timeout: 0.4, noticeAfter: 0.1, notice: { notices.add($0.en) }))
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(error.kind == .lockHeld(path + ".lock", seconds: 0))
+        #expect(error.code == "DatabaseLocked")
+        #expect(notices.all == ["waiting for another panya to finish opening the database (\(path).lock); giving up after 0 seconds…"])
+        flock(holder, LOCK_UN)
+        _ = try PanyaDatabase(path: path, lockWait: LockWait(timeout: 0.4))
+    }
+}
+
+/// Collects notices from any thread.
+final class NoticeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String] = []
+    func add(_ text: String) { lock.lock(); entries.append(text); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return entries }
+}
