@@ -186,7 +186,9 @@ struct ScheduleInputError: UserFacingError, CustomStringConvertible {
     var code: String? { (underlying as? any UserFacingError)?.code }
 
     var message: Message {
-        if let error = underlying as? ScheduleExpressionError { return Message(en: error.rendered(.en), ja: error.rendered(.ja)) }
+        if let error = underlying as? ScheduleExpressionError {
+            return Message(en: "the schedule expression is not valid:\n" + error.rendered(.en), ja: "スケジュールの式が正しくありません:\n" + error.rendered(.ja))
+        }
         if let error = underlying as? any UserFacingError { return error.message }
         return Message(en: "\(underlying)", ja: "\(underlying)")
     }
