@@ -22,6 +22,13 @@ struct PolicyFamily: CommandFamily {
                 let arn = try ProjectVersionArn.parse(context.scheduleBook.resolveVersion(call.string(flag: "model")))
                 return PolicyCheckResult(check: SchedulerPermissionCheck(policy: policy, trustPolicy: trust, versionArn: arn, account: arn.account)).value
             },
+            Command("policy template", summary: Catalog.policyTemplateSummary,
+                    flags: [.switch("trust", Catalog.flagTemplateTrust), .value("model", "NAME|ARN", .text, Catalog.flagPolicyModel)]) { call in
+                let arn = try ProjectVersionArn.parse(context.scheduleBook.resolveVersion(call.string(flag: "model")))
+                let text = try call.bool(flag: "trust") ? SchedulerPolicyTemplate.trustPolicy(account: arn.account)
+                    : SchedulerPolicyTemplate.permissionPolicy(partition: arn.partition, region: arn.region, account: arn.account, projectName: arn.projectName)
+                return .string(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            },
         ]
     }
 
@@ -56,6 +63,9 @@ struct PolicyFileError: UserFacingError, CustomStringConvertible {
 extension Catalog {
     static let policyCheckSummary = Message(en: "does an IAM policy (and trust policy) let the scheduler start, stop and describe the current version?",
                                             ja: "IAM ポリシー (と信頼ポリシー) でスケジューラーが現在のバージョンを開始・停止・参照できるか調べる")
+    static let policyTemplateSummary = Message(en: "the role's policy for the schedules on the current project (every version), or --trust: its trust policy",
+                                               ja: "スケジュール用ロールのポリシー (現在のプロジェクトの全バージョン)。--trust で信頼ポリシー")
+    static let flagTemplateTrust = Message(en: "the trust policy letting the scheduler assume the role", ja: "スケジューラーがロールを引き受けるための信頼ポリシー")
     static let argPolicyFile = Message(en: "an IAM policy document (JSON)", ja: "IAM ポリシードキュメント (JSON)")
     static let flagRoleTrust = Message(en: "the role's trust policy (JSON)", ja: "ロールの信頼ポリシー (JSON)")
     static let flagPolicyModel = Message(en: "the version to check (default: the current one)", ja: "調べるバージョン (既定: 現在のバージョン)")
