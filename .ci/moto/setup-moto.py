@@ -22,7 +22,7 @@ s3 = boto3.client("s3", **bootstrap)
 iam.create_user(UserName="panya-class")
 iam.put_user_policy(UserName="panya-class", PolicyName="panya", PolicyDocument=json.dumps({
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": ["rekognition:*", "s3:GetObject"], "Resource": "*"}],
+    "Statement": [{"Effect": "Allow", "Action": ["rekognition:*", "s3:GetObject", "scheduler:*"], "Resource": "*"}],
 }))
 allowed = iam.create_access_key(UserName="panya-class")["AccessKey"]
 
