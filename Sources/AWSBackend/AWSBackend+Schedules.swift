@@ -27,19 +27,18 @@ extension AWSBackend: ScheduleService {
         }
     }
 
-    /// GetSchedule decides: UpdateSchedule when it exists, CreateSchedule when the service
-    /// answers ResourceNotFoundException.
+    /// CreateSchedule; when the service answers ConflictException (the name exists),
+    /// UpdateSchedule with the same definition.
     public func applySchedule(_ definition: ScheduleDefinition) throws -> (arn: String, created: Bool) {
         let scheduler = self.scheduler
         let input = SchedulerClient.ScheduleInput(name: definition.name, scheduleExpression: definition.expression, timezone: definition.timeZone,
                                                   state: definition.state, targetArn: definition.targetArn, roleArn: definition.roleArn,
                                                   input: definition.input)
         do {
-            _ = try scheduler.getSchedule(name: definition.name)
-        } catch let error as AWSError where error.serviceCode == "ResourceNotFoundException" {
             return (try scheduler.createSchedule(input), true)
+        } catch let error as AWSError where error.serviceCode == "ConflictException" {
+            return (try scheduler.updateSchedule(input), false)
         }
-        return (try scheduler.updateSchedule(input), false)
     }
 
     /// A schedule as panya shows it: the action from the universal target, the version and
