@@ -22,9 +22,17 @@ s3 = boto3.client("s3", **bootstrap)
 iam.create_user(UserName="panya-class")
 iam.put_user_policy(UserName="panya-class", PolicyName="panya", PolicyDocument=json.dumps({
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": ["rekognition:*", "s3:GetObject", "scheduler:*"], "Resource": "*"}],
+    "Statement": [{"Effect": "Allow", "Action": ["rekognition:*", "s3:GetObject"], "Resource": "*"}],
 }))
 allowed = iam.create_access_key(UserName="panya-class")["AccessKey"]
+
+# A user with no Rekognition permission at all.
+iam.create_user(UserName="panya-nobody")
+iam.put_user_policy(UserName="panya-nobody", PolicyName="s3-list-only", PolicyDocument=json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": "*"}],
+}))
+denied = iam.create_access_key(UserName="panya-nobody")["AccessKey"]
 
 # A user who may also call EventBridge Scheduler (run-scheduler-tests.sh); the first keeps no
 # scheduler permission, so a signed scheduler call of hers is refused for permission.
@@ -34,14 +42,6 @@ iam.put_user_policy(UserName="panya-operations", PolicyName="panya-operations", 
     "Statement": [{"Effect": "Allow", "Action": ["rekognition:*", "scheduler:*"], "Resource": "*"}],
 }))
 operations = iam.create_access_key(UserName="panya-operations")["AccessKey"]
-
-# A user with no Rekognition permission at all.
-iam.create_user(UserName="panya-nobody")
-iam.put_user_policy(UserName="panya-nobody", PolicyName="s3-list-only", PolicyDocument=json.dumps({
-    "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": "*"}],
-}))
-denied = iam.create_access_key(UserName="panya-nobody")["AccessKey"]
 
 # A bucket with a photo and an evaluation summary.
 bucket, photo_key = "panya-class-photos", "trays/breads 3.png"

@@ -20,7 +20,16 @@ struct ScheduleEntry {
     }
 
     /// The version name of the target (the ARN when it cannot be read).
-    var versionName: String { ProjectVersionArn(stored.versionArn)?.versionName ?? stored.versionArn }
+    let versionName: String
+
+    /// An entry (the version name is read from the ARN once).
+    init(stored: StoredSchedule, expression: ScheduleExpression, timeZone: ScheduleTimeZone, action: ScheduleExport.Action) {
+        self.stored = stored
+        self.expression = expression
+        self.timeZone = timeZone
+        self.action = action
+        self.versionName = ProjectVersionArn(stored.versionArn)?.versionName ?? stored.versionArn
+    }
 }
 
 /// Why a schedule's target is stale: an older version than the current one, a version the

@@ -18,9 +18,20 @@ struct FireEvent: Equatable {
     var result: String
     /// Whether the call succeeded.
     var succeeded: Bool
+    /// The version's name (read from the ARN once).
+    var versionName: String
 
-    /// The version's name.
-    var versionName: String { ProjectVersionArn(versionArn)?.versionName ?? versionArn }
+    /// A fire's outcome.
+    init(time: ISO8601.Timestamp, schedule: String, action: ScheduleExport.Action, versionArn: String, result: String, succeeded: Bool,
+         versionName: String? = nil) {
+        self.time = time
+        self.schedule = schedule
+        self.action = action
+        self.versionArn = versionArn
+        self.result = result
+        self.succeeded = succeeded
+        self.versionName = versionName ?? ProjectVersionArn(versionArn)?.versionName ?? versionArn
+    }
 }
 
 /// The scheduler on the simulated clock: moves the clock to a target time, stopping at every
@@ -61,7 +72,8 @@ struct ScheduleRunner {
     /// Calls the service as the schedule's target would; an error is the outcome, not a throw.
     private func execute(_ entry: ScheduleEntry, at time: ISO8601.Timestamp) -> FireEvent {
         let arn = entry.stored.versionArn
-        var event = FireEvent(time: time, schedule: entry.stored.name, action: entry.action, versionArn: arn, result: "", succeeded: true)
+        var event = FireEvent(time: time, schedule: entry.stored.name, action: entry.action, versionArn: arn, result: "", succeeded: true,
+                              versionName: entry.versionName)
         do {
             switch entry.action {
             case .start:
