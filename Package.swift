@@ -61,7 +61,7 @@ let package = Package(
         // The shell: libedit REPL and the command table binding the language to everything.
         .target(name: "Shell", dependencies: [
             "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
-            "Register", "Lessons", "PanyaSupport", "CEditLine",
+            "Register", "Lessons", "PanyaSupport", "CEditLine", "Schedules",
         ]),
         // `panya serve`: Rekognition's JSON 1.1 and an S3 subset over the same backend (Hummingbird).
         .target(name: "PanyaServer", dependencies: [
@@ -89,7 +89,7 @@ let package = Package(
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport"], exclude: ["Tmux"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,6 +34,15 @@ iam.put_user_policy(UserName="panya-nobody", PolicyName="s3-list-only", PolicyDo
 }))
 denied = iam.create_access_key(UserName="panya-nobody")["AccessKey"]
 
+# A user who may also call EventBridge Scheduler (run-scheduler-tests.sh); the first keeps no
+# scheduler permission, so a signed scheduler call of hers is refused for permission.
+iam.create_user(UserName="panya-operations")
+iam.put_user_policy(UserName="panya-operations", PolicyName="panya-operations", PolicyDocument=json.dumps({
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": ["rekognition:*", "scheduler:*"], "Resource": "*"}],
+}))
+operations = iam.create_access_key(UserName="panya-operations")["AccessKey"]
+
 # A bucket with a photo and an evaluation summary.
 bucket, photo_key = "panya-class-photos", "trays/breads 3.png"
 summary_key = "evaluation/EvaluationSummary-verification001-verification001.2023-08-01T10.00.00.json"
@@ -89,6 +98,8 @@ values = {
     "PANYA_MOTO_REGION": region,
     "PANYA_MOTO_ACCESS_KEY_ID": allowed["AccessKeyId"],
     "PANYA_MOTO_SECRET_ACCESS_KEY": allowed["SecretAccessKey"],
+    "PANYA_MOTO_SCHEDULER_ACCESS_KEY_ID": operations["AccessKeyId"],
+    "PANYA_MOTO_SCHEDULER_SECRET_ACCESS_KEY": operations["SecretAccessKey"],
     "PANYA_MOTO_DENIED_ACCESS_KEY_ID": denied["AccessKeyId"],
     "PANYA_MOTO_DENIED_SECRET_ACCESS_KEY": denied["SecretAccessKey"],
     "PANYA_MOTO_BUCKET": bucket,

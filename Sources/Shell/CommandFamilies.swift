@@ -12,6 +12,9 @@ enum CommandFamilies {
             PhotoFamily(context: session, assetsRoot: session.assetsRoot),
             RegisterFamily(context: session),
             ClockFamily(context: session),
+            ScheduleFamily(context: session),
+            SimulateFamily(context: session),
+            PolicyFamily(context: session),
             LessonFamily(context: session),
             RecordingFamily(context: session, recordingsDirectory: session.options.mockDirectory ?? (session.assetsRoot + "/mock-responses")),
         ]

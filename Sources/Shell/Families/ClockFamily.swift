@@ -4,7 +4,7 @@ import PanyaSupport
 
 /// `clock`, `clock advance DURATION`, `clock set ISO8601`, `bill`: the simulator's time and costs.
 struct ClockFamily: CommandFamily {
-    unowned let context: any ServiceAccess
+    unowned let context: any OperationsAccess
 
     var title: Message { Message(en: "Clock and cost", ja: "時刻と料金") }
 
@@ -15,7 +15,7 @@ struct ClockFamily: CommandFamily {
             },
             Command("clock advance", summary: Catalog.clockAdvanceSummary,
                     arguments: [.required("DURATION", .duration, Catalog.argDuration)]) { call in
-                ClockReading(time: try simulator("clock advance").advance(call.string(at: 0))).value
+                try advanceThroughSchedules(call.string(at: 0))
             },
             Command("clock set", summary: Catalog.clockSetSummary,
                     arguments: [.required("ISO8601", .timestamp, Catalog.argTimestamp)]) { call in
@@ -25,6 +25,15 @@ struct ClockFamily: CommandFamily {
                 BillSummary(report: try simulator("bill").bill()).value
             },
         ]
+    }
+
+    /// `clock advance`: the schedules' fires on the way are made and shown, one line each.
+    private func advanceThroughSchedules(_ duration: String) throws -> Value {
+        let clock = try simulator("clock advance")
+        guard let runner = context.scheduleRunner else { return ClockReading(time: try clock.advance(duration)).value }
+        let events = try runner.advance(to: try clock.clock().seconds + Double(ClockDuration.parse(duration)))
+        for event in events { context.write(ScheduleFireResult(event: event).render(context.style) + "\n") }
+        return ClockReading(time: try clock.clock()).value
     }
 
     /// The backend's simulated time, or an error naming the command on a backend without one.

@@ -4,7 +4,7 @@ import PanyaSupport
 
 /// `projects`, `models`, `model` (+ `use`, `start`, `stop`, `wait`), `thresholds`, `evaluation`.
 struct ModelFamily: CommandFamily {
-    unowned let context: any ServiceAccess
+    unowned let context: any OperationsAccess
 
     var title: Message { Message(en: "Models", ja: "モデル") }
 
@@ -25,7 +25,9 @@ struct ModelFamily: CommandFamily {
             },
             Command("model use", summary: Catalog.modelUseSummary,
                     arguments: [.required("NAME|ARN", .text, Catalog.argVersion)]) { call in
-                ModelSummary(try models.use(call.string(at: 0)), backend: backend().kind).value
+                let version = try models.use(call.string(at: 0))
+                for stale in (try? context.scheduleBook.staleTargets()) ?? [] { context.write(context.style.text(stale.message) + "\n") }
+                return ModelSummary(version, backend: backend().kind).value
             },
             Command("model start", summary: Catalog.modelStartSummary,
                     flags: [.value("units", "N", .wholeNumber(1...Catalog.maxInferenceUnits), Catalog.flagUnits),
@@ -38,6 +40,9 @@ struct ModelFamily: CommandFamily {
                 .string(try backend().stopProjectVersion(arn: models.currentVersionArn()).rawValue)
             },
             Command("model wait", summary: Catalog.modelWaitSummary) { _ in
+                if let runner = context.scheduleRunner, try runner.nextFire() != nil {
+                    return .string(try ScheduledWait(context: context, runner: runner).wait(arn: models.currentVersionArn()).rawValue)
+                }
                 let status = try backend().waitUntilStable(arn: models.currentVersionArn()) { line in
                     context.write(context.style.text(line) + "\n")
                 }

@@ -1,0 +1,165 @@
+import GRDB
+
+/// A schedule on the simulated clock (`schedule add`): when it fires, in which zone, what it
+/// does to which version, and whether it is enabled.
+public struct StoredSchedule: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "schedule"
+    /// The schedule's name (`open`).
+    public var name: String
+    /// The expression as the service takes it (`cron(30 6 * * ? *)`).
+    public var expression: String
+    /// The IANA time zone (`Asia/Tokyo`).
+    public var timeZone: String
+    /// `start` or `stop`.
+    public var action: String
+    /// The model version it starts or stops.
+    public var versionArn: String
+    /// Inference units for a start.
+    public var units: Int
+    /// Whether it fires.
+    public var enabled: Bool
+    /// The simulated time it was added (seconds since 1970; a `rate` counts from here).
+    public var createdAt: Double
+    /// Its place in the list (ties at the same minute fire in this order).
+    public var position: Int
+
+    /// A schedule.
+    public init(name: String, expression: String, timeZone: String, action: String, versionArn: String, units: Int = 1,
+                enabled: Bool = true, createdAt: Double, position: Int = 0) {
+        self.name = name
+        self.expression = expression
+        self.timeZone = timeZone
+        self.action = action
+        self.versionArn = versionArn
+        self.units = units
+        self.enabled = enabled
+        self.createdAt = createdAt
+        self.position = position
+    }
+}
+
+/// One fire of a schedule, as the scheduler logs it: when, what, on which version, and the
+/// outcome (`STARTING`, `STOPPING`, or the service's error code).
+public struct ScheduleFireRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "scheduleFire"
+    public var id: Int64?
+    /// The schedule that fired.
+    public var schedule: String
+    /// Simulated seconds since 1970.
+    public var time: Double
+    /// `start` or `stop`.
+    public var action: String
+    /// The version it acted on.
+    public var versionArn: String
+    /// The status the call returned, or the error code.
+    public var result: String
+    /// Whether the call succeeded.
+    public var succeeded: Bool
+
+    /// A fire.
+    public init(id: Int64? = nil, schedule: String, time: Double, action: String, versionArn: String, result: String, succeeded: Bool) {
+        self.id = id
+        self.schedule = schedule
+        self.time = time
+        self.action = action
+        self.versionArn = versionArn
+        self.result = result
+        self.succeeded = succeeded
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// The simulated scheduler's schedules and their fire history.
+public final class ScheduleStore: Sendable {
+    let database: PanyaDatabase
+
+    public init(_ database: PanyaDatabase) {
+        self.database = database
+    }
+
+    /// Migration `v4-schedules`.
+    static func createTables(_ db: Database) throws {
+        try db.create(table: StoredSchedule.databaseTableName) { t in
+            t.primaryKey("name", .text)
+            t.column("expression", .text).notNull()
+            t.column("timeZone", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("versionArn", .text).notNull()
+            t.column("units", .integer).notNull()
+            t.column("enabled", .boolean).notNull()
+            t.column("createdAt", .double).notNull()
+            t.column("position", .integer).notNull()
+        }
+        try db.create(table: ScheduleFireRecord.databaseTableName) { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("schedule", .text).notNull().indexed()
+            t.column("time", .double).notNull()
+            t.column("action", .text).notNull()
+            t.column("versionArn", .text).notNull()
+            t.column("result", .text).notNull()
+            t.column("succeeded", .boolean).notNull()
+        }
+    }
+
+    /// Every schedule, in the order they were added.
+    public func all() throws -> [StoredSchedule] {
+        try database.read { db in try StoredSchedule.order(Column("position"), Column("name")).fetchAll(db) }
+    }
+
+    /// One schedule by name.
+    public func schedule(named name: String) throws -> StoredSchedule? {
+        try database.read { db in try StoredSchedule.fetchOne(db, key: name) }
+    }
+
+    /// Adds a schedule at the end of the list, or replaces the one with the same name in place.
+    public func save(_ schedule: StoredSchedule) throws {
+        try database.write { db in
+            var row = schedule
+            if let existing = try StoredSchedule.fetchOne(db, key: schedule.name) {
+                row.position = existing.position
+            } else {
+                row.position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM schedule") ?? 0) + 1
+            }
+            try row.upsert(db)
+        }
+    }
+
+    /// Removes a schedule (its fire history stays); false when there was none.
+    @discardableResult
+    public func remove(named name: String) throws -> Bool {
+        try database.write { db in try StoredSchedule.deleteOne(db, key: name) }
+    }
+
+    /// Appends fires to the history in one transaction.
+    public func record(_ fires: [ScheduleFireRecord]) throws {
+        guard !fires.isEmpty else { return }
+        try database.write { db in
+            for fire in fires {
+                var row = fire
+                try row.insert(db)
+            }
+        }
+    }
+
+    /// The fire history, oldest first (of one schedule when `schedule` is given; the latest `limit`).
+    public func fires(schedule: String? = nil, limit: Int? = nil) throws -> [ScheduleFireRecord] {
+        try database.read { db in
+            var request = ScheduleFireRecord.all()
+            if let schedule { request = request.filter(Column("schedule") == schedule) }
+            request = request.order(Column("id").desc)
+            if let limit { request = request.limit(limit) }
+            return try request.fetchAll(db).reversed()
+        }
+    }
+
+    /// Forgets every schedule and its history.
+    public func reset() throws {
+        try database.write { db in
+            try StoredSchedule.deleteAll(db)
+            try ScheduleFireRecord.deleteAll(db)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import CustomLabels
+import PanyaStore
+import PanyaSupport
+import Schedules
+
+/// A stored schedule read back: its expression parsed, its zone loaded, its action typed.
+struct ScheduleEntry {
+    /// The row in the store.
+    var stored: StoredSchedule
+    /// When it fires.
+    var expression: ScheduleExpression
+    /// The zone the expression is read in.
+    var timeZone: ScheduleTimeZone
+    /// Start or stop.
+    var action: ScheduleExport.Action
+
+    /// The schedule as the planner takes it.
+    var planned: PlannedSchedule {
+        PlannedSchedule(name: stored.name, expression: expression, timeZone: timeZone, startSeconds: Int(stored.createdAt))
+    }
+
+    /// The version name of the target (the ARN when it cannot be read).
+    let versionName: String
+
+    /// An entry (the version name is read from the ARN once).
+    init(stored: StoredSchedule, expression: ScheduleExpression, timeZone: ScheduleTimeZone, action: ScheduleExport.Action) {
+        self.stored = stored
+        self.expression = expression
+        self.timeZone = timeZone
+        self.action = action
+        self.versionName = ProjectVersionArn(stored.versionArn)?.versionName ?? stored.versionArn
+    }
+}
+
+/// Why a schedule's target is stale: an older version than the current one, a version the
+/// service does not know (deleted), or one that cannot run.
+enum StaleReason: Equatable {
+    case older(current: String)
+    case unknown(current: String?)
+    case cannotRun(VersionStatus)
+}
+
+/// A schedule whose target needs `schedule retarget`.
+struct StaleTarget: Equatable {
+    /// The schedule's name.
+    var schedule: String
+    /// Start or stop.
+    var action: ScheduleExport.Action
+    /// The version it targets.
+    var versionName: String
+    /// Why it is stale.
+    var reason: StaleReason
+
+    /// The warning with the fix, in both languages.
+    var message: Message { Catalog.staleSchedule(self) }
+}
+
+/// The schedules in the store, read and checked against the service: where `schedule`,
+/// `simulate`, `clock advance` and `model use` get them.
+struct ScheduleBook {
+    let store: ScheduleStore
+    let models: ModelSelection
+
+    /// Every schedule, in the order added.
+    func entries() throws -> [ScheduleEntry] {
+        try store.all().map(Self.entry)
+    }
+
+    /// The schedule named `name`, or an error suggesting the closest name.
+    func entry(named name: String) throws -> ScheduleEntry {
+        guard let stored = try store.schedule(named: name) else {
+            throw OperationsError.unknownSchedule(name, suggestion: Suggestions.closest(to: name, in: try store.all().map(\.name)))
+        }
+        return try Self.entry(stored)
+    }
+
+    /// A stored row read back (its expression and zone were checked when it was added).
+    static func entry(_ stored: StoredSchedule) throws -> ScheduleEntry {
+        let expression = try ScheduleExpression.parse(stored.expression)
+        let timeZone = try ScheduleTimeZone.named(stored.timeZone)
+        guard let action = ScheduleExport.Action(rawValue: stored.action) else { throw OperationsError.badAction(stored.action) }
+        return ScheduleEntry(stored: stored, expression: expression, timeZone: timeZone, action: action)
+    }
+
+    /// A version by name or ARN, without changing the current one: an ARN as given (it may name
+    /// a deleted version; `schedule` flags it), a name looked up in the service.
+    func resolveVersion(_ nameOrArn: String?) throws -> String {
+        guard let nameOrArn else { return try models.currentVersionArn() }
+        if nameOrArn.hasPrefix("arn:") { return try ProjectVersionArn.parse(nameOrArn).description }
+        for project in try models.backend.describeProjects() {
+            for version in try models.backend.describeProjectVersions(projectArn: project.projectArn, versionNames: nil)
+            where version.versionName == nameOrArn {
+                return version.projectVersionArn
+            }
+        }
+        throw ShellError.unknownVersion(nameOrArn)
+    }
+
+    /// Why `entry`'s target is stale, or nil when it is the current version (or a newer one).
+    func staleReason(_ entry: ScheduleEntry, currentArn: String?) -> StaleReason? {
+        let target = entry.stored.versionArn
+        let currentName = currentArn.map { ProjectVersionArn($0)?.versionName ?? $0 }
+        guard let version = try? models.describeVersion(arn: target) else { return .unknown(current: currentName) }
+        if [.trainingFailed, .failed, .deprecated, .expired, .deleting, .copyingFailed].contains(version.status) {
+            return .cannotRun(version.status)
+        }
+        guard let currentArn, currentArn != target, let currentName,
+              let mine = ProjectVersionArn(target), let current = ProjectVersionArn(currentArn),
+              mine.projectName == current.projectName, mine.creationMillis < current.creationMillis else { return nil }
+        return .older(current: currentName)
+    }
+
+    /// Every stale schedule, in order.
+    func staleTargets() throws -> [StaleTarget] {
+        let entries = try entries()
+        guard !entries.isEmpty else { return [] }
+        let current = try? models.currentVersionArn()
+        return entries.compactMap { entry in
+            staleReason(entry, currentArn: current).map {
+                StaleTarget(schedule: entry.stored.name, action: entry.action, versionName: entry.versionName, reason: $0)
+            }
+        }
+    }
+}
+
+extension Catalog {
+    static func staleSchedule(_ stale: StaleTarget) -> Message {
+        let verbEn = stale.action == .start ? "starts" : "stops"
+        let verbJa = stale.action == .start ? "開始" : "停止"
+        let fix = Message(en: " Fix: schedule retarget --all", ja: " 直し方: schedule retarget --all")
+        switch stale.reason {
+        case .older(let current):
+            return Message(en: "⚠ the schedule \(stale.schedule) still \(verbEn) \(stale.versionName); the current model is \(current).\(fix.en)",
+                           ja: "⚠ スケジュール \(stale.schedule) はまだ \(stale.versionName) を\(verbJa)します。現在のモデルは \(current) です。\(fix.ja)")
+        case .unknown(let current):
+            let nowEn = current.map { "; the current model is \($0)." } ?? "."
+            let nowJa = current.map { "現在のモデルは \($0) です。" } ?? ""
+            return Message(en: "⚠ the schedule \(stale.schedule) \(verbEn) \(stale.versionName), which the service does not know (deleted?)\(nowEn)\(fix.en)",
+                           ja: "⚠ スケジュール \(stale.schedule) が\(verbJa)する \(stale.versionName) はサービスにありません (削除された?)。\(nowJa)\(fix.ja)")
+        case .cannotRun(let status):
+            return Message(en: "⚠ the schedule \(stale.schedule) \(verbEn) \(stale.versionName), which is \(status.rawValue) and cannot run.\(fix.en)",
+                           ja: "⚠ スケジュール \(stale.schedule) が\(verbJa)する \(stale.versionName) は \(status.rawValue) で、動かせません。\(fix.ja)")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import CustomLabels
+import PanyaLanguage
+import PanyaSupport
+import Schedules
+
+/// `simulate DURATION`: the period the clock ran through, every fire, the hours and the cost
+/// per day and in total (the same figures `bill` grew by).
+struct SimulationReport: ShellResult {
+    static let kind = "simulation"
+    var from: ISO8601.Timestamp
+    var to: ISO8601.Timestamp
+    var events: [FireEvent]
+    var days: [DailyCost]
+    var inferenceUSD: Double
+    var trainingUSD: Double
+    var pricing: Pricing
+    /// Stale schedules at the end of the period.
+    var stale: [StaleTarget]
+    /// Draw a bar per day under the table.
+    var chart = false
+
+    var totalUSD: Double { inferenceUSD + trainingUSD }
+    var totalJPY: Int { pricing.jpy(totalUSD) }
+    var billedMinutes: Int { days.reduce(0) { $0 + $1.billedMinutes } }
+    var runningHours: Double { Double(billedMinutes) / 60 }
+    /// Starts that succeeded: each spent its STARTING minutes unbilled.
+    var successfulStarts: Int { events.filter { $0.succeeded && $0.action == .start }.count }
+    var unbilledStartingMinutes: Int { successfulStarts * Int(VersionLifecycle.startingSeconds / 60) }
+
+    var fields: [(String, Value)] {
+        [("from", .string(from.text)), ("to", .string(to.text)),
+         ("events", .list(events.map { ScheduleFireResult(event: $0).value })),
+         ("running_hours", .number(runningHours)), ("inference_usd", .number(inferenceUSD)),
+         ("training_usd", .number(trainingUSD)), ("total_usd", .number(totalUSD)), ("total_jpy", .number(Double(totalJPY))),
+         ("days", .list(days.map { SimulationDay(day: $0).value })),
+         ("unbilled_starting_minutes", .number(Double(unbilledStartingMinutes))),
+         ("failed_fires", .number(Double(events.filter { !$0.succeeded }.count))),
+         ("warnings", .list(stale.map { .string($0.message.en) }))]
+    }
+
+    func render(_ style: RenderStyle) -> String {
+        var lines = [style.text(Catalog.simulationHeading(from: from.text, to: to.text, duration: ClockDuration.format(Int(to.seconds - from.seconds))))]
+        lines += eventSummary(style)
+        var table = TextTable(headers: [style.text(Catalog.headerDate), style.text(Catalog.headerInferenceHours), "USD", "JPY"],
+                              alignments: [.left, .right, .right, .right])
+        for day in days {
+            table.add([day.date, NumberText.fixed(day.runningHours, 2), Pricing.formatUSD(day.usd), Pricing.formatJPY(pricing.jpy(day.usd))])
+        }
+        lines.append(table.render())
+        if chart { lines.append(SimulationChart.terminal(days, style)) }
+        lines.append(style.text(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, 2), inference: Pricing.formatUSD(inferenceUSD),
+                                                          training: Pricing.formatUSD(trainingUSD), total: Pricing.formatUSD(totalUSD),
+                                                          jpy: Pricing.formatJPY(totalJPY), rate: Inspection.format(pricing.jpyPerUSD))))
+        if successfulStarts > 0 {
+            let minutes = unbilledStartingMinutes
+            lines.append(style.text(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
+                                                                    usd: Pricing.formatUSD(Double(minutes) * pricing.inferenceUSDPerUnitHour / 60))))
+        }
+        lines += stale.map { style.text($0.message) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per schedule and action (`open start ×30: 30 ok`), then each failed fire (at most 10).
+    private func eventSummary(_ style: RenderStyle) -> [String] {
+        guard !events.isEmpty else { return [style.text(Catalog.simulationNoFires)] }
+        var order: [String] = []
+        var counts: [String: (ok: Int, failed: Int)] = [:]
+        for event in events {
+            let key = "\(event.schedule) \(event.action.rawValue) \(event.versionName)"
+            if counts[key] == nil { order.append(key) }
+            var count = counts[key] ?? (0, 0)
+            if event.succeeded { count.ok += 1 } else { count.failed += 1 }
+            counts[key] = count
+        }
+        var lines = order.map { key -> String in
+            let count = counts[key] ?? (0, 0)
+            return "  " + style.text(Catalog.simulationFireCount(key, ok: count.ok, failed: count.failed))
+        }
+        let failed = events.filter { !$0.succeeded }
+        for event in failed.prefix(10) { lines.append("  " + ScheduleFireResult(event: event).render(style)) }
+        if failed.count > 10 { lines.append("  " + style.text(Catalog.simulationMoreFailures(failed.count - 10))) }
+        return lines
+    }
+}
+
+/// One day of a simulation: `{date, running_hours, usd}`.
+struct SimulationDay: ShellResult {
+    static let kind = "simulation_day"
+    var day: DailyCost
+
+    var fields: [(String, Value)] {
+        [("date", .string(day.date)), ("running_hours", .number(day.runningHours)), ("usd", .number(day.usd))]
+    }
+
+    func render(_ style: RenderStyle) -> String { "\(day.date)  \(NumberText.fixed(day.runningHours, 2)) h  \(Pricing.formatUSD(day.usd)) USD" }
+}
+
+extension Catalog {
+    static let headerDate = Message(en: "date", ja: "日付")
+    static let simulationNoFires = Message(en: "  no schedule fired", ja: "  実行されたスケジュールはありません")
+    static func simulationHeading(from: String, to: String, duration: String) -> Message {
+        Message(en: "simulated \(duration): \(from) → \(to)", ja: "\(duration) をシミュレーション: \(from) → \(to)")
+    }
+    static func simulationFireCount(_ what: String, ok: Int, failed: Int) -> Message {
+        let failedEn = failed > 0 ? ", \(failed) failed" : ""
+        let failedJa = failed > 0 ? "、失敗 \(failed)" : ""
+        return Message(en: "\(what) ×\(ok + failed): \(ok) ok\(failedEn)", ja: "\(what) ×\(ok + failed): 成功 \(ok)\(failedJa)")
+    }
+    static func simulationMoreFailures(_ count: Int) -> Message {
+        Message(en: "… and \(count) more failed fires (see the record's events)", ja: "… ほかに失敗 \(count) 件 (記録の events を参照)")
+    }
+    static func simulationTotals(hours: String, inference: String, training: String, total: String, jpy: String, rate: String) -> Message {
+        Message(en: "running \(hours) h · inference \(inference) USD · training \(training) USD · total \(total) USD (\(jpy) JPY at \(rate) JPY/USD)",
+                ja: "稼働 \(hours) 時間 · 推論 \(inference) ドル · 学習 \(training) ドル · 合計 \(total) ドル (1 ドル \(rate) 円で \(jpy) 円)")
+    }
+    static func simulationStartingNote(starts: Int, minutes: Int, usd: String) -> Message {
+        Message(en: "note: each of the \(starts) starts spent 5 minutes STARTING, which is not billed (\(minutes) minutes, \(usd) USD less than the round hours)",
+                ja: "注: \(starts) 回の開始はそれぞれ 5 分間 STARTING で、その間は課金されません (\(minutes) 分、ちょうどの時間数より \(usd) ドル少なくなります)")
+    }
+}

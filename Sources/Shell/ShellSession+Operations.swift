@@ -1,0 +1,2 @@
+/// The session gives the operations families its store and backend.
+extension ShellSession: OperationsAccess {}

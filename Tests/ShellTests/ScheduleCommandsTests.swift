@@ -1,0 +1,171 @@
+import CustomLabels
+import Foundation
+import PanyaLanguage
+import PanyaSupport
+import Testing
+@testable import Shell
+
+/// The seed's bakery: a clock at 2026-04-01 00:00 JST and the two schedules of the walkthrough.
+private func seedShell() throws -> SessionHarness {
+    let h = try SessionHarness()
+    h.type("clock set 2026-04-01T00:00:00+09:00",
+           "schedule add open \"cron(30 6 * * ? *)\" start --timezone Asia/Tokyo",
+           "schedule add close \"cron(30 19 * * ? *)\" stop --timezone Asia/Tokyo")
+    return h
+}
+
+private let seedVersion = "verification001.2023-08-01T10.00.00"
+private let seedArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/verification001.2023-08-01T10.00.00/1690851600000"
+/// A well-formed ARN of a version the mock does not have (as after a deletion).
+private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/verification001.2023-07-01T10.00.00/1688205600000"
+
+@Suite struct ScheduleCommandsTests {
+    @Test func theScheduleListing() throws {
+        let h = try seedShell()
+        #expect(h.type("schedule") == """
+            schedule  expression           when                             action  version                              state    next run
+            --------  -------------------  -------------------------------  ------  -----------------------------------  -------  -------------------------
+            open      cron(30 6 * * ? *)   every day at 06:30 (Asia/Tokyo)  start   verification001.2023-08-01T10.00.00  ENABLED  2026-04-01T06:30:00+09:00
+            close     cron(30 19 * * ? *)  every day at 19:30 (Asia/Tokyo)  stop    verification001.2023-08-01T10.00.00  ENABLED  2026-04-01T19:30:00+09:00
+
+            """)
+        h.type("schedule disable close")
+        #expect(h.type("schedule()[1].state", "type(schedule()[1].next)") == "DISABLED\nnil\n")
+        #expect(h.type("schedule next open --count 2") == "next runs of open (Asia/Tokyo):\n  2026-04-01T06:30:00+09:00\n  2026-04-02T06:30:00+09:00\n")
+    }
+
+    @Test func theSeedMonthOnTwoSchedules() throws {
+        let h = try seedShell()
+        let before = try #require(Double(h.type("bill().total_usd").trimmingCharacters(in: .newlines)))
+        h.type("let r = simulate(\"30d\")")
+        #expect(h.type("len(r.events)", "len(r.days)", "r.failed_fires") == "60\n30\n0\n")
+        #expect(h.type("r.events[0].time", "r.events[0].action", "r.events[1].schedule") == "2026-04-01T06:30:00+09:00\nstart\nclose\n")
+        #expect(h.type("abs(r.inference_usd - 1550) < 0.000001", "abs(r.running_hours - 387.5) < 0.000000001") == "true\ntrue\n")
+        #expect(h.type("r.unbilled_starting_minutes", "r.total_jpy", "r.to") == "150\n217000\n2026-05-01T00:00:00+09:00\n")
+        #expect(h.type("abs(r.days[0].usd - 775 * 4 / 60) < 0.000000001") == "true\n")
+        let after = try #require(Double(h.type("bill().total_usd").trimmingCharacters(in: .newlines)))
+        let simulated = try #require(Double(h.type("r.total_usd").trimmingCharacters(in: .newlines)))
+        #expect(abs((after - before) - simulated) < 0.005, "bill grows by what simulate reports, to the cent")
+        let shown = h.type("simulate 1d")
+        #expect(shown.contains("open start \(seedVersion) ×1: 1 ok"))
+        #expect(shown.contains("2026-05-01        12.92  51.67  7,233"))
+        #expect(shown.contains("note: each of the 1 starts spent 5 minutes STARTING"))
+        #expect(h.type("len(schedule_history(count: 1000))") == "62\n", "the history is kept")
+    }
+
+    @Test func theSeedMonthAlwaysOn() throws {
+        let h = try SessionHarness()
+        h.type("clock set 2026-04-01T00:00:00+09:00", "model start")
+        h.type("let r = simulate(\"30d\")")
+        #expect(h.type("len(r.events)", "abs(r.inference_usd - 43195 * 4 / 60) < 0.000001", "r.total_jpy") == "0\ntrue\n403153\n")
+        #expect(h.type("simulate 1d").contains("2026-05-01        24.00  96.00  13,440"))
+    }
+
+    @Test func failedFiresAreLoggedAndTheMonthGoesOn() throws {
+        let h = try seedShell()
+        h.type("schedule add again \"cron(31 6 * * ? *)\" start",
+               "schedule add late \"cron(31 19 * * ? *)\" stop",
+               "schedule add ghost \"cron(0 12 * * ? *)\" start --model \(goneArn)")
+        h.type("let r = simulate(\"2d\")")
+        #expect(h.type("len(r.events)", "r.failed_fires") == "10\n6\n")
+        #expect(h.type("r.events[1].schedule", "r.events[1].result", "r.events[1].ok") == "again\nResourceInUseException\nfalse\n")
+        #expect(h.type("r.events[2].schedule", "r.events[2].result") == "ghost\nResourceNotFoundException\n")
+        #expect(h.type("r.events[3].result", "r.events[4].result") == "STOPPING\nResourceInUseException\n")
+        #expect(h.type("r.events[5].schedule", "r.events[5].result") == "open\nSTARTING\n", "the next day starts as planned")
+        #expect(h.type("abs(r.inference_usd - 2 * 775 * 4 / 60) < 0.000001") == "true\n")
+    }
+
+    @Test func clockAdvanceAndModelWaitPassThroughFires() throws {
+        let h = try seedShell()
+        let advanced = h.type("clock advance 7h")
+        #expect(advanced == "2026-04-01T06:30:00+09:00  open  start \(seedVersion)  → STARTING\n2026-04-01T07:00:00+09:00\n")
+        #expect(h.type("model().status") == "RUNNING\n")
+        // Stopped at 19:29, the wait passes the close fire at 19:30 (which fails: already STOPPING).
+        h.type("clock set 2026-04-01T19:29:30+09:00", "model stop")
+        let waited = h.type("model wait")
+        #expect(waited.contains("2026-04-01T19:30:00+09:00  close  stop \(seedVersion)  ✗ ResourceInUseException"))
+        #expect(waited.hasSuffix("STOPPED\n"))
+        #expect(h.type("clock") == "2026-04-01T19:30:30+09:00\n")
+    }
+
+    @Test func staleTargetsAreFlaggedWithTheFix() throws {
+        let h = try seedShell()
+        h.type("schedule retarget close --model \(goneArn)")
+        let listing = h.type("schedule")
+        #expect(listing.contains("verification001.2023-07-01T10.00.00 ⚠"))
+        let warning = "⚠ the schedule close stops verification001.2023-07-01T10.00.00, which the service does not know (deleted?); the current model is \(seedVersion). Fix: schedule retarget --all"
+        #expect(listing.hasSuffix(warning + "\n"))
+        #expect(h.type("schedule()[1].stale", "schedule()[0].stale") == "true\nfalse\n")
+        #expect(h.type("model use \(seedVersion)").hasPrefix(warning + "\n"))
+        #expect(h.type("simulate 1d").contains(warning))
+        // The stop never reaches the running version, so the next morning's start finds it RUNNING.
+        #expect(h.type("simulate(\"1d\").failed_fires") == "2\n")
+        h.type("schedule retarget --all")
+        #expect(!h.type("schedule").contains("⚠"))
+        #expect(h.type("schedule()[1].arn") == seedArn + "\n")
+    }
+
+    @Test func mistakesAreExplained() throws {
+        let h = try seedShell()
+        let bad = h.type("schedule add x \"cron(30 6 * * * *)\" start")
+        #expect(bad.contains("cron(30 6 * * * *)\n              ^\n"))
+        #expect(bad.contains("use ? in one of them"))
+        #expect(h.type("schedule add open \"rate(1 hour)\" start").contains("ConflictException"))
+        #expect(h.type("schedule add \"no way\" \"rate(1 hour)\" start").contains("cannot be a schedule name"))
+        #expect(h.type("schedule enable opn").contains("Did you mean open?"))
+        #expect(h.type("schedule add y \"rate(1 hour)\" start --timezone Asia/Tokio").contains("UnknownTimeZone"))
+        #expect(h.type("schedule retarget").contains("--all"))
+    }
+
+    @Test func removeAndExport() throws {
+        let h = try seedShell()
+        let cli = h.type("schedule export")
+        #expect(cli.hasPrefix("aws scheduler create-schedule \\\n    --name open \\\n"))
+        #expect(cli.contains("--schedule-expression-timezone Asia/Tokyo"))
+        #expect(h.type("schedule export --format json").contains("\"ScheduleExpression\": \"cron(30 19 * * ? *)\""))
+        #expect(h.type("schedule remove open") == "removed the schedule open\n")
+        #expect(h.type("len(schedule())") == "1\n")
+    }
+
+    @Test func scheduleApplyNeedsTheLiveService() throws {
+        let h = try seedShell()
+        #expect(h.type("schedule apply --role-arn arn:aws:iam::123456789012:role/x").contains("not available on the mock backend"))
+    }
+}
+
+@Suite struct PolicyCommandsTests {
+    static let policies = SessionHarness.repositoryRoot + "/lessons/policies/"
+
+    @Test func theSeedsPolicyAndTrustPass() throws {
+        let h = try SessionHarness()
+        let shown = h.type("policy check \(Self.policies)scheduler-policy.json --role-trust \(Self.policies)scheduler-trust.json")
+        #expect(shown.contains("✓ rekognition:StartProjectVersion"))
+        #expect(shown.contains("✓ sts:AssumeRole (scheduler.amazonaws.com)"))
+        #expect(!shown.contains("✗"))
+        #expect(h.type("policy_check(\"\(Self.policies)scheduler-policy.json\", model: \"\(goneArn)\").passes") == "true\n",
+                "project/<name>/* covers every version")
+    }
+
+    @Test func aSingleVersionPolicyFailsAfterRetraining() throws {
+        let h = try SessionHarness()
+        let file = Self.policies + "single-version-policy.json"
+        #expect(h.type("policy_check(\"\(file)\").passes") == "true\n")
+        let after = h.type("policy check \(file) --model \(goneArn)")
+        #expect(after.contains("✗ rekognition:StartProjectVersion"))
+        #expect(after.contains(seedVersion), "the message names the version the policy still allows")
+        #expect(h.type("policy_check(\"\(file)\", model: \"\(goneArn)\").actions[0].decision") == "notAllowed\n")
+    }
+
+    @Test func theShippedDocumentsAreTheTemplates() throws {
+        let h = try SessionHarness()
+        let policy = try String(contentsOfFile: Self.policies + "scheduler-policy.json", encoding: .utf8)
+        let trust = try String(contentsOfFile: Self.policies + "scheduler-trust.json", encoding: .utf8)
+        #expect(h.type("policy template") == policy)
+        #expect(h.type("policy template --trust") == trust)
+    }
+
+    @Test func aMissingOrBrokenFileIsNamed() throws {
+        let h = try SessionHarness()
+        #expect(h.type("policy check /nonexistent/p.json").contains("Cannot read /nonexistent/p.json"))
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Whole-process time of `simulate 30d` and `simulate 365d` with the seed's two schedules, on the
+# release binary: a fresh copy of a prepared database for every run, medians of wall and CPU time.
+# Usage: bash bench/operations/run.sh [RUNS]   (default 11; builds panya in release first)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+swift build -c release --product panya >/dev/null
+python3 bench/operations/measure.py .build/release/panya "${1:-11}"
