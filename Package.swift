@@ -42,7 +42,7 @@ let package = Package(
             "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The offline backend: recordings + simulated state and clock.
-        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
+        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision"]),
         // The live backend: SigV4, credentials, HTTP, retries, recorder.
         .target(name: "AWSBackend", dependencies: [
             "CustomLabels", "Photos", "PanyaSupport",
