@@ -119,12 +119,14 @@ public final class MockBackend: CustomLabelsBackend {
 
     func describe(_ version: VersionRecording, now: Double) throws -> ProjectVersionDescription {
         let current = try currentState(version, now: now)
+        // While training, the service knows no metrics yet.
+        let trained = current.status != .trainingInProgress && current.status != .trainingFailed
         return ProjectVersionDescription(
             projectVersionArn: version.arn.description, versionName: version.versionName, status: current.status,
             statusMessage: current.status == .trainingFailed ? try trainingFailure(versionArn: version.arn.description)?.en : nil,
             creationTimestamp: Double(version.arn.creationMillis) / 1000, minInferenceUnits: current.units,
-            billableTrainingTimeInSeconds: version.billableTrainingTimeInSeconds, trainingImages: version.trainingImages,
-            testingImages: version.testingImages, f1Score: version.f1Score, labels: version.labels)
+            billableTrainingTimeInSeconds: trained ? version.billableTrainingTimeInSeconds : nil, trainingImages: version.trainingImages,
+            testingImages: version.testingImages, f1Score: trained ? version.f1Score : nil, labels: trained ? version.labels : [])
     }
 
     /// The status at `now`: the stored lifecycle moved along by the clock, or the recorded status.
