@@ -87,7 +87,7 @@ let package = Package(
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport"], exclude: ["Tmux"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
