@@ -44,7 +44,7 @@ let package = Package(
             "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The offline backend: recordings + simulated state and clock.
-        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
+        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision"]),
         // The live backend: SigV4, credentials, HTTP, retries, recorder.
         .target(name: "AWSBackend", dependencies: [
             "CustomLabels", "Photos", "PanyaSupport",
@@ -89,7 +89,7 @@ let package = Package(
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

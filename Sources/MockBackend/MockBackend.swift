@@ -26,6 +26,8 @@ public final class MockBackend: CustomLabelsBackend {
     public let pricing: Pricing
     /// The key the current selection is stored under.
     public let selectionKey = "mock"
+    /// The versions `train` made (projects, datasets and models in the store).
+    public let trained: TrainedVersions
 
     /// The simulated time a fresh database starts at: right after the seed version's training.
     public static let defaultClockStart = "2023-08-01T19:30:00+09:00"
@@ -50,6 +52,7 @@ public final class MockBackend: CustomLabelsBackend {
         self.state = MockStateStore(database)
         self.s3 = S3BucketFolder(root: s3Root)
         self.pricing = pricing
+        self.trained = TrainedVersions(store: TrainingStore(database), region: library.projects.first?.projectArn.region ?? "ap-northeast-1")
     }
 
     public var summary: Message { Catalog.mockSummary(directory: library.directory) }
@@ -90,15 +93,20 @@ public final class MockBackend: CustomLabelsBackend {
 
     // MARK: Projects and versions
 
-    /// DescribeProjects: every recorded project.
+    /// Every project: the recorded ones, then the ones made with `project create`.
+    public func allProjects() throws -> [ProjectRecording] {
+        library.projects + (try trained.projects())
+    }
+
+    /// DescribeProjects: every recorded project, then every created one.
     public func describeProjects() throws -> [ProjectDescription] {
-        library.projects.map(\.description)
+        try allProjects().map(\.description)
     }
 
     /// DescribeProjectVersions: newest first, statuses from the simulated lifecycle.
     public func describeProjectVersions(projectArn: String, versionNames: [String]?) throws -> [ProjectVersionDescription] {
         _ = try ProjectArn.parse(projectArn)
-        guard let project = library.project(arn: projectArn) else { throw ServiceError.projectNotFound(projectArn) }
+        guard let project = try allProjects().first(where: { $0.projectArn.description == projectArn }) else { throw ServiceError.projectNotFound(projectArn) }
         let now = try clock().seconds
         return try project.versions
             .filter { versionNames?.contains($0.versionName) ?? true }
@@ -113,16 +121,23 @@ public final class MockBackend: CustomLabelsBackend {
 
     func describe(_ version: VersionRecording, now: Double) throws -> ProjectVersionDescription {
         let current = try currentState(version, now: now)
+        // While training, the service knows no metrics yet.
+        let trained = current.status != .trainingInProgress && current.status != .trainingFailed
         return ProjectVersionDescription(
             projectVersionArn: version.arn.description, versionName: version.versionName, status: current.status,
+            statusMessage: current.status == .trainingFailed ? try trainingFailure(versionArn: version.arn.description)?.en : nil,
             creationTimestamp: Double(version.arn.creationMillis) / 1000, minInferenceUnits: current.units,
-            billableTrainingTimeInSeconds: version.billableTrainingTimeInSeconds, trainingImages: version.trainingImages,
-            testingImages: version.testingImages, f1Score: version.f1Score, labels: version.labels)
+            billableTrainingTimeInSeconds: trained ? version.billableTrainingTimeInSeconds : nil, trainingImages: version.trainingImages,
+            testingImages: version.testingImages, f1Score: trained ? version.f1Score : nil, labels: trained ? version.labels : [])
     }
 
     /// The status at `now`: the stored lifecycle moved along by the clock, or the recorded status.
     func currentState(_ version: VersionRecording, now: Double) throws -> (status: VersionStatus, units: Int?, since: Double?) {
         guard let stored = try state.versionState(arn: version.arn.description), let status = VersionStatus(rawValue: stored.status) else {
+            if let trainedVersion = try trained.store.version(arn: version.arn.description) {
+                let base = trained.status(trainedVersion, now: now)
+                return (base.status, nil, base.since)
+            }
             return (version.status, nil, nil)
         }
         let derived = VersionLifecycle.status(status, since: stored.statusSince, at: now)
@@ -136,15 +151,16 @@ public final class MockBackend: CustomLabelsBackend {
 
     func recordedVersion(arn: String) throws -> (project: ProjectRecording, version: VersionRecording) {
         _ = try ProjectVersionArn.parse(arn)
-        guard let found = library.version(arn: arn) else { throw ServiceError.versionNotFound(arn) }
-        return found
+        if let found = library.version(arn: arn) { return found }
+        guard let found = try trained.find(arn: arn) else { throw ServiceError.versionNotFound(arn) }
+        return (found.project, found.version)
     }
 
     // MARK: The current version (`model`, `model use`)
 
     /// The chosen version, else the newest version of the first project.
     public func currentVersion() throws -> ProjectVersionDescription {
-        if let arn = try state.selection(backend: selectionKey)?.versionArn, library.version(arn: arn) != nil {
+        if let arn = try state.selection(backend: selectionKey)?.versionArn, (try? recordedVersion(arn: arn)) != nil {
             return try describeVersion(arn: arn)
         }
         guard let project = library.projects.first,
@@ -157,16 +173,16 @@ public final class MockBackend: CustomLabelsBackend {
     /// The project of the current version.
     public func currentProject() throws -> ProjectDescription {
         let version = try currentVersion()
-        guard let project = library.version(arn: version.projectVersionArn)?.project else { throw MockBackendError.noModelSelected }
-        return project.description
+        return try recordedVersion(arn: version.projectVersionArn).project.description
     }
 
     /// Chooses the current version by ARN, version name, or project name (its newest version).
     @discardableResult
     public func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
-        let all = library.projects.flatMap { project in project.versions.map { (project, $0) } }
+        let projects = try allProjects()
+        let all = projects.flatMap { project in project.versions.map { (project, $0) } }
         let match = all.first { $0.1.arn.description == nameOrArn || $0.1.versionName == nameOrArn }
-            ?? library.project(named: nameOrArn).flatMap { project in
+            ?? projects.first(where: { $0.projectName == nameOrArn }).flatMap { project in
                 project.versions.max(by: { $0.arn.creationMillis < $1.arn.creationMillis }).map { (project, $0) }
             }
         guard let (project, version) = match else {
@@ -193,8 +209,9 @@ public final class MockBackend: CustomLabelsBackend {
         let version = try recordedVersion(arn: arn).version
         try VersionLifecycle.validateUnits(min: minInferenceUnits, max: maxInferenceUnits)
         let now = try clock().seconds
+        let base = try baseStatus(version, now: now)
         return try state.transition(arn: arn) { stored in
-            let current = Self.derive(stored, recorded: version.status, now: now)
+            let current = Self.derive(stored, recorded: base, now: now)
             let next = try VersionLifecycle.start(from: current, arn: arn)
             return (MockVersionState(versionArn: arn, status: next.rawValue, units: minInferenceUnits, statusSince: now),
                     .open(units: minInferenceUnits, from: now + VersionLifecycle.startingSeconds), next)
@@ -205,11 +222,18 @@ public final class MockBackend: CustomLabelsBackend {
     public func stopProjectVersion(arn: String) throws -> VersionStatus {
         let version = try recordedVersion(arn: arn).version
         let now = try clock().seconds
+        let base = try baseStatus(version, now: now)
         return try state.transition(arn: arn) { stored in
-            let current = Self.derive(stored, recorded: version.status, now: now)
+            let current = Self.derive(stored, recorded: base, now: now)
             let next = try VersionLifecycle.stop(from: current, arn: arn)
             return (MockVersionState(versionArn: arn, status: next.rawValue, units: stored?.units ?? 1, statusSince: now), .close(until: now), next)
         }
+    }
+
+    /// The status a version has before anyone starts it: as recorded, or a trained version's on the clock.
+    func baseStatus(_ version: VersionRecording, now: Double) throws -> VersionStatus {
+        guard let trainedVersion = try trained.store.version(arn: version.arn.description) else { return version.status }
+        return trained.status(trainedVersion, now: now).status
     }
 
     static func derive(_ stored: MockVersionState?, recorded: VersionStatus, now: Double) -> VersionStatus {
@@ -224,7 +248,15 @@ public final class MockBackend: CustomLabelsBackend {
             try Interrupt.check()
             let now = try clock()
             let current = try currentState(version, now: now.seconds)
-            guard let next = VersionLifecycle.automaticTransition(from: current.status), let since = current.since else {
+            let next: (to: VersionStatus, afterSeconds: Double)
+            let since: Double
+            if current.status == .trainingInProgress, let trainedVersion = try trained.store.version(arn: arn) {
+                next = (.trainingCompleted, Double(trainedVersion.trainingSeconds))
+                since = trainedVersion.createdSeconds
+            } else if let automatic = VersionLifecycle.automaticTransition(from: current.status), let started = current.since {
+                next = automatic
+                since = started
+            } else {
                 return current.status
             }
             let target = since + next.afterSeconds
@@ -283,6 +315,12 @@ public final class MockBackend: CustomLabelsBackend {
         } catch {
             throw Self.serviceError(for: error, name: name)
         }
+        if let model = try trained.model(arn: request.projectVersionArn) {
+            let image = try TrainedVersions.decodeForEngine(bytes: bytes, name: name, limits: limits)
+            let recording = DetectionRecording(photoFile: photoName ?? name, sha256: sha, width: header.width, height: header.height,
+                                               versionArn: version.arn, candidates: model.detect(image))
+            return (version, recording)
+        }
         guard let recording = try library.recording(sha256: sha, versionArn: request.projectVersionArn) else {
             throw MockBackendError.noRecording(photo: photoName ?? (request.image == .bytes(bytes) ? nil : name), sha256: sha,
                                                width: header.width, height: header.height, versionArn: request.projectVersionArn,
@@ -313,7 +351,7 @@ public final class MockBackend: CustomLabelsBackend {
         let now = try clock()
         let entries = try state.billing()
         var lines: [BillingReport.Line] = []
-        for project in library.projects {
+        for project in try allProjects() {
             for version in project.versions {
                 let arn = version.arn.description
                 let mine = entries.filter { $0.versionArn == arn && $0.runningFrom <= now.seconds }
@@ -327,7 +365,11 @@ public final class MockBackend: CustomLabelsBackend {
                     unitMinutes += billed * entry.units
                     usd += pricing.inferenceUSD(seconds: span, units: entry.units)
                 }
-                let training = version.billableTrainingTimeInSeconds ?? 0
+                var training = version.billableTrainingTimeInSeconds ?? 0
+                if let trainedVersion = try trained.store.version(arn: arn), version.status == .trainingCompleted {
+                    // Training is billed as it runs: the part of the training time the clock has passed.
+                    training = Int(max(0, min(Double(trainedVersion.trainingSeconds), now.seconds - trainedVersion.createdSeconds)))
+                }
                 if mine.isEmpty && training == 0 { continue }
                 lines.append(BillingReport.Line(
                     versionName: version.versionName, versionArn: arn, inferenceSeconds: seconds, billedMinutes: minutes,

@@ -18,6 +18,7 @@ public enum PanyaSchema {
         migrator.registerMigration("v3-register-per-shell", migrate: RegisterStore.createPerShellTable)
         migrator.registerMigration("v3-recording-index", migrate: RecordingIndexStore.createTables)
         migrator.registerMigration("v4-schedules", migrate: ScheduleStore.createTables)
+        migrator.registerMigration("v4-training", migrate: TrainingStore.createTables)
         // Add new migrations here, below the others.
         return migrator
     }

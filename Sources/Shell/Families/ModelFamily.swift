@@ -51,8 +51,10 @@ struct ModelFamily: CommandFamily {
             Command("thresholds", summary: Catalog.thresholdsSummary) { _ in
                 try models.currentVersion().labels.map(ThresholdRow.init).value
             },
-            Command("evaluation", summary: Catalog.evaluationSummary) { _ in
-                EvaluationReport(version: try models.currentVersion()).value
+            Command("evaluation", summary: Catalog.evaluationSummary,
+                    flags: [.switch("images", Catalog.flagEvaluationImages), .switch("json", Catalog.flagEvaluationJSON)]) { call in
+                if let training = context as? any TrainingAccess { return try TrainingFamily.evaluation(call, context: training) }
+                return EvaluationReport(version: try models.currentVersion()).value
             },
         ]
     }

@@ -1,0 +1,267 @@
+import BreadVision
+import CustomLabels
+import Foundation
+import PanyaStore
+import PanyaSupport
+import Photos
+
+/// The mock builds models with panya's own engine (BreadVision): projects, datasets and boxes
+/// in the store, training as CreateProjectVersion on the simulated clock, the evaluation computed
+/// as the service does and kept with the version.
+extension MockBackend: ModelTraining {
+    /// The service's pattern for project names.
+    static func isValidProjectName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 255 && name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "_.-".unicodeScalars.contains(scalar))
+        }
+    }
+
+    public func createProject(name: String) throws -> ProjectDescription {
+        guard Self.isValidProjectName(name) else { throw TrainingError.invalidProjectName(name) }
+        if library.project(named: name) != nil { throw TrainingError.projectExists(name) }
+        let now = try clock().seconds
+        let arn = ProjectArn(region: trained.region, projectName: name, creationMillis: Int64((now * 1000).rounded(.down)))
+        guard try trained.store.createProject(StoredTrainingProject(name: name, arn: arn.description, createdSeconds: now)) else {
+            throw TrainingError.projectExists(name)
+        }
+        return ProjectDescription(projectName: name, projectArn: arn.description, creationTimestamp: now, status: "CREATED")
+    }
+
+    public func useProject(name: String) throws -> ProjectDescription {
+        guard let project = try trained.store.project(named: name) else {
+            throw TrainingError.unknownProject(name, known: try trained.store.projects().map(\.name))
+        }
+        try trained.store.setCurrentProject(name)
+        return ProjectDescription(projectName: project.name, projectArn: project.arn, creationTimestamp: project.createdSeconds, status: "CREATED")
+    }
+
+    public func currentTrainingProject() throws -> String {
+        guard let name = try trained.store.currentProject(), try trained.store.project(named: name) != nil else { throw TrainingError.noProject }
+        return name
+    }
+
+    public func createDataset(project: String, kind: DatasetKind) throws {
+        try requireProject(project)
+        guard try trained.store.createDataset(project: project, kind: kind.rawValue, createdSeconds: clock().seconds) else {
+            throw TrainingError.datasetExists(project: project, kind: kind)
+        }
+    }
+
+    public func datasets(project: String) throws -> ProjectDatasets {
+        try requireProject(project)
+        let created = try trained.store.datasets(project: project)
+        func photos(_ kind: DatasetKind) throws -> [TrainingPhoto]? {
+            guard created.contains(kind.rawValue) else { return nil }
+            return try trained.store.photos(project: project, dataset: kind.rawValue).map(Self.trainingPhoto)
+        }
+        return ProjectDatasets(project: project, labels: try trained.store.labels(project: project),
+                               training: try photos(.training), test: try photos(.test))
+    }
+
+    public func addLabels(project: String, _ names: [String]) throws -> [String] {
+        try requireProject(project)
+        return try trained.store.addLabels(project: project, names)
+    }
+
+    public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
+        try requireDataset(project, kind)
+        if let label { try trained.store.addLabels(project: project, [label]) }
+        var stored: [StoredTrainingPhoto] = []
+        for path in paths {
+            let bytes = try Photo.readBytes(path: path, limits: .serviceS3Object)
+            var photo = try Self.facts(bytes: bytes, path: Self.absolute(path))
+            if let label {
+                let image = try TrainedVersions.decodeForEngine(bytes: bytes, name: path, limits: .serviceS3Object)
+                photo.boxes = BreadSegmenter.segment(image).regions.map { Self.storedBox(LabelledBox(label: label, box: $0.box)) }
+            }
+            stored.append(photo)
+        }
+        try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
+        let paths = Set(stored.map(\.path))
+        return try trained.store.photos(project: project, dataset: kind.rawValue).filter { paths.contains($0.path) }.map(Self.trainingPhoto)
+    }
+
+    public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
+        try requireDataset(project, kind)
+        let bytes = try Photo.readBytes(path: path, limits: PhotoLimits(maxBytes: 256 << 20, minSide: 1, maxSide: Int.max, maxAspectRatio: Int.max))
+        let reading = ManifestReader.read(bytes: bytes)
+        guard reading.isUsable else { throw TrainingError.unusableManifest(path: path, issues: reading.issues) }
+        try trained.store.addLabels(project: project, reading.labels)
+        let folder = (Self.absolute(path) as NSString).deletingLastPathComponent
+        var stored: [StoredTrainingPhoto] = []
+        for entry in reading.entries {
+            let photoPath: String
+            if let location = S3Location(entry.sourceRef) {
+                photoPath = try s3.path(bucket: location.bucket, key: location.key)
+            } else {
+                photoPath = entry.sourceRef.hasPrefix("/") ? entry.sourceRef : folder + "/" + entry.sourceRef
+            }
+            var photo = try Self.facts(bytes: try Photo.readBytes(path: photoPath, limits: .serviceS3Object), path: Self.absolute(photoPath))
+            photo.boxes = entry.boxes.map(Self.storedBox)
+            stored.append(photo)
+        }
+        try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
+        return ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues)
+    }
+
+    public func exportManifest(project: String, kind: DatasetKind, relativeTo directory: String?) throws -> String {
+        try requireDataset(project, kind)
+        let prefix = directory.map { Self.absolute($0) + "/" }
+        let entries = try trained.store.photos(project: project, dataset: kind.rawValue).map { photo in
+            let ref = prefix.flatMap { photo.path.hasPrefix($0) ? String(photo.path.dropFirst($0.count)) : nil } ?? photo.path
+            return ManifestEntry(sourceRef: ref, imageWidth: photo.width, imageHeight: photo.height,
+                                 boxes: photo.boxes.map { LabelledBox(label: $0.label, box: BoundingBox(width: $0.width, height: $0.height, left: $0.left, top: $0.top)) })
+        }
+        return ManifestWriter.write(entries, labels: try trained.store.labels(project: project))
+    }
+
+    public func removePhoto(project: String, kind: DatasetKind, path: String) throws {
+        try requireDataset(project, kind)
+        guard try trained.store.removePhoto(project: project, dataset: kind.rawValue, path: Self.absolute(path)) else {
+            throw TrainingError.photoNotInThisDataset(path: path, kind: kind)
+        }
+    }
+
+    public func proposals(photoPath: String) throws -> [BoundingBox] {
+        let bytes = try Photo.readBytes(path: photoPath, limits: .serviceS3Object)
+        let image = try TrainedVersions.decodeForEngine(bytes: bytes, name: photoPath, limits: .serviceS3Object)
+        return BreadSegmenter.segment(image).regions.map(\.box)
+    }
+
+    public func datasetPhoto(project: String, path: String) throws -> (kind: DatasetKind, photo: TrainingPhoto) {
+        try requireProject(project)
+        let absolute = Self.absolute(path)
+        for kind in DatasetKind.allCases {
+            if let photo = try trained.store.photos(project: project, dataset: kind.rawValue).first(where: { $0.path == absolute }) {
+                return (kind, Self.trainingPhoto(photo))
+            }
+        }
+        throw TrainingError.photoNotInDataset(path: path, project: project)
+    }
+
+    public func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto {
+        let (kind, photo) = try datasetPhoto(project: project, path: path)
+        let labels = try trained.store.labels(project: project)
+        guard labels.contains(box.label) else { throw TrainingError.unknownLabel(box.label, known: labels) }
+        guard TrainingValidation.isInsideImage(box.box) else { throw TrainingError.boxOffPhoto(path: path) }
+        let boxes = photo.boxes + [box]
+        _ = try trained.store.setBoxes(project: project, dataset: kind.rawValue, path: photo.name, boxes.map(Self.storedBox))
+        return try datasetPhoto(project: project, path: path).photo
+    }
+
+    public func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto {
+        let (kind, photo) = try datasetPhoto(project: project, path: path)
+        guard number >= 1, number <= photo.boxes.count else { throw TrainingError.noSuchBox(number: number, count: photo.boxes.count, path: path) }
+        var boxes = photo.boxes
+        boxes.remove(at: number - 1)
+        _ = try trained.store.setBoxes(project: project, dataset: kind.rawValue, path: photo.name, boxes.map(Self.storedBox))
+        return try datasetPhoto(project: project, path: path).photo
+    }
+
+    public func train(project: String, versionName: String?) throws -> ProjectVersionDescription {
+        let datasets = try datasets(project: project)
+        guard let projectRecord = try trained.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
+            throw TrainingError.noProject
+        }
+        let now = try clock().seconds
+        let name = versionName ?? TrainingTime.versionName(project: project, startedAt: now)
+        if try trained.store.versions(project: project).contains(where: { $0.name == name }) { throw TrainingError.versionExists(name) }
+        let arn = ProjectVersionArn(region: projectArn.region, account: projectArn.account, projectName: project, versionName: name,
+                                    creationMillis: Int64((now * 1000).rounded(.down))).description
+        let inputs = datasets.trainingDatasets
+        let trainingCount = inputs.training.count, testCount = inputs.test.count
+        var failure = TrainingValidation.statusMessage(TrainingValidation.problems(inputs))
+        if datasets.training == nil { failure = Message(en: "The project has no training dataset: `dataset create train`.", ja: "トレーニングデータセットがありません: `dataset create train`。") + (failure.map { Message(en: " ", ja: "") + $0 } ?? Message(en: "", ja: "")) }
+        var stored = StoredTrainedVersion(arn: arn, project: project, name: name, createdSeconds: now, outcome: VersionStatus.trainingFailed.rawValue,
+                                          statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: trainingCount,
+                                          testingImages: testCount, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil)
+        if failure == nil {
+            do {
+                let result = try Self.runEngine(inputs, arn: arn, endsAt: now + Double(TrainingTime.durationSeconds(photos: trainingCount + testCount)))
+                stored.outcome = VersionStatus.trainingCompleted.rawValue
+                stored.trainingSeconds = TrainingTime.durationSeconds(photos: trainingCount + testCount)
+                stored.modelJSON = result.model.json
+                stored.evaluationJSON = result.summary.text
+                stored.testResultsJSON = TrainedVersions.encodeTestImages(result.testImages)
+            } catch let error as BreadVisionError {
+                failure = error.message
+            }
+        }
+        stored.statusMessageEn = failure?.en
+        stored.statusMessageJa = failure?.ja
+        try trained.store.saveVersion(stored)
+        return try describeVersion(arn: arn)
+    }
+
+    public func trainingFailure(versionArn: String) throws -> Message? {
+        guard let stored = try trained.store.version(arn: versionArn), let en = stored.statusMessageEn else { return nil }
+        return Message(en: en, ja: stored.statusMessageJa ?? en)
+    }
+
+    public func trainedEvaluation(versionArn: String) throws -> TrainedEvaluation? {
+        try trained.evaluation(arn: versionArn)
+    }
+
+    // MARK: The engine
+
+    /// Trains on the boxed training photos and evaluates on the test photos (each file read again
+    /// and checked against the hash it was added with).
+    static func runEngine(_ inputs: TrainingDatasets, arn: String, endsAt: Double) throws -> (model: BreadModel, summary: EvaluationSummaryFile, testImages: [TestImage]) {
+        var examples: [LabelledPhoto] = []
+        for photo in inputs.training where !photo.boxes.isEmpty {
+            examples.append(LabelledPhoto(name: photo.name, photo: try decodeUnchanged(photo), boxes: photo.boxes))
+        }
+        let model = try BreadTrainer.train(examples: examples)
+        var testImages: [TestImage] = []
+        for photo in inputs.test {
+            testImages.append(TestImage(photo: photo.name, groundTruth: photo.boxes, predictions: model.detect(try decodeUnchanged(photo))))
+        }
+        let evaluation = Evaluation.evaluate(testImages: testImages, labels: inputs.labels)
+        let summary = evaluation.summaryFile(projectVersionArn: arn, endedAt: endsAt, trainingImages: inputs.training.count)
+        return (model, summary, testImages)
+    }
+
+    static func decodeUnchanged(_ photo: TrainingPhoto) throws -> Photo {
+        let bytes: [UInt8]
+        do { bytes = try Photo.readBytes(path: photo.name, limits: .serviceS3Object) } catch { throw TrainingError.photoChanged(path: photo.name) }
+        guard PhotoFingerprint.sha256(bytes) == photo.sha256 else { throw TrainingError.photoChanged(path: photo.name) }
+        return try TrainedVersions.decodeForEngine(bytes: bytes, name: photo.name, limits: .serviceS3Object)
+    }
+
+    // MARK: Helpers
+
+    func requireProject(_ project: String) throws {
+        guard try trained.store.project(named: project) != nil else {
+            throw TrainingError.unknownProject(project, known: try trained.store.projects().map(\.name))
+        }
+    }
+
+    func requireDataset(_ project: String, _ kind: DatasetKind) throws {
+        try requireProject(project)
+        guard try trained.store.datasets(project: project).contains(kind.rawValue) else { throw TrainingError.noDataset(project: project, kind: kind) }
+    }
+
+    /// A path made absolute against the working folder (so another shell elsewhere finds it).
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (full as NSString).standardizingPath
+    }
+
+    /// What the store keeps about a photo's bytes.
+    static func facts(bytes: [UInt8], path: String) throws -> StoredTrainingPhoto {
+        let header = try PhotoHeader.read(bytes: bytes, name: path)
+        return StoredTrainingPhoto(path: path, sha256: PhotoFingerprint.sha256(bytes), byteCount: bytes.count, format: header.format.rawValue,
+                                   width: header.width, height: header.height, boxes: [])
+    }
+
+    static func storedBox(_ box: LabelledBox) -> StoredTrainingBox {
+        StoredTrainingBox(label: box.label, left: box.box.left, top: box.box.top, width: box.box.width, height: box.box.height)
+    }
+
+    static func trainingPhoto(_ stored: StoredTrainingPhoto) -> TrainingPhoto {
+        let format: TrainingPhoto.Format = stored.format == "jpeg" ? .jpeg : stored.format == "png" ? .png : .other(stored.format)
+        return TrainingPhoto(name: stored.path, sha256: stored.sha256, width: stored.width, height: stored.height, byteCount: stored.byteCount,
+                             format: format,
+                             boxes: stored.boxes.map { LabelledBox(label: $0.label, box: BoundingBox(width: $0.width, height: $0.height, left: $0.left, top: $0.top)) })
+    }
+}

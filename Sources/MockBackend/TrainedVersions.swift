@@ -1,0 +1,125 @@
+import BreadVision
+import CustomLabels
+import Foundation
+import PanyaStore
+import PanyaSupport
+import Photos
+
+/// The versions `train` made, as the mock's other code sees recorded ones: projects and
+/// versions in the recordings' shapes, statuses on the simulated clock (TRAINING_IN_PROGRESS
+/// until the training time has passed), the trained engine (decoded once per ARN) and the
+/// evaluation kept with each version.
+public final class TrainedVersions: @unchecked Sendable {
+    /// Where projects, datasets and versions are kept.
+    public let store: TrainingStore
+    /// The region of new ARNs.
+    public let region: String
+    private let lock = NSLock()
+    private var models: [String: BreadModel] = [:]
+
+    /// The largest side a photo is decoded at for the engine (larger photos are reduced while decoding).
+    public static let decodeSide = 1280
+
+    /// Trained versions over a store.
+    public init(store: TrainingStore, region: String) {
+        self.store = store
+        self.region = region
+    }
+
+    /// Every created project with its versions, in the recordings' shape (oldest first).
+    public func projects() throws -> [ProjectRecording] {
+        let versions = try store.versions()
+        return try store.projects().compactMap { project in
+            guard let arn = ProjectArn(project.arn) else { return nil }
+            let mine = versions.filter { $0.project == project.name }.compactMap(recording)
+            return ProjectRecording(projectName: project.name, projectArn: arn, versions: mine)
+        }
+    }
+
+    /// The stored version and its project, when `arn` is a trained version.
+    public func find(arn: String) throws -> (project: ProjectRecording, version: VersionRecording, stored: StoredTrainedVersion)? {
+        guard let stored = try store.version(arn: arn), let version = recording(stored),
+              let project = try store.project(named: stored.project), let projectArn = ProjectArn(project.arn) else { return nil }
+        return (ProjectRecording(projectName: project.name, projectArn: projectArn, versions: [version]), version, stored)
+    }
+
+    /// A stored version as a recording: status TRAINING_COMPLETED or TRAINING_FAILED (the clock
+    /// decides whether it is still in progress, see ``status(_:now:)``), metrics from its evaluation.
+    func recording(_ stored: StoredTrainedVersion) -> VersionRecording? {
+        guard let arn = ProjectVersionArn(stored.arn) else { return nil }
+        let failed = stored.outcome == VersionStatus.trainingFailed.rawValue
+        let summary = stored.evaluationJSON.flatMap { try? EvaluationSummaryFile(text: $0) }
+        let labels = summary.map { file in
+            file.labels.compactMap { name in file.labelResults.first { $0.label == name } }
+        } ?? []
+        return VersionRecording(versionName: stored.name, arn: arn, status: failed ? .trainingFailed : .trainingCompleted,
+                                billableTrainingTimeInSeconds: failed ? nil : stored.trainingSeconds,
+                                trainingImages: stored.trainingImages, testingImages: stored.testingImages,
+                                f1Score: summary?.f1Score, precision: summary?.precision, recall: summary?.recall, labels: labels)
+    }
+
+    /// The status a trained version has by itself at `now` (before anyone starts it), and since when.
+    public func status(_ stored: StoredTrainedVersion, now: Double) -> (status: VersionStatus, since: Double) {
+        if stored.outcome == VersionStatus.trainingFailed.rawValue { return (.trainingFailed, stored.createdSeconds) }
+        let end = trainingEnd(stored)
+        return now < end ? (.trainingInProgress, stored.createdSeconds) : (.trainingCompleted, end)
+    }
+
+    /// When training ends (simulated seconds since 1970).
+    public func trainingEnd(_ stored: StoredTrainedVersion) -> Double {
+        stored.createdSeconds + Double(stored.trainingSeconds)
+    }
+
+    /// The engine of a trained version, decoded from the store once.
+    public func model(arn: String) throws -> BreadModel? {
+        lock.lock()
+        if let cached = models[arn] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        guard let json = try store.version(arn: arn)?.modelJSON else { return nil }
+        let model = try BreadModel(json: Array(json.utf8))
+        lock.lock()
+        models[arn] = model
+        lock.unlock()
+        return model
+    }
+
+    /// The evaluation kept with a trained version (nil for a failed one).
+    public func evaluation(arn: String) throws -> TrainedEvaluation? {
+        guard let stored = try store.version(arn: arn), let summaryText = stored.evaluationJSON,
+              let resultsText = stored.testResultsJSON else { return nil }
+        let summary = try EvaluationSummaryFile(text: summaryText)
+        let images = try Self.decodeTestImages(resultsText)
+        return TrainedEvaluation(versionArn: arn, evaluation: Evaluation.evaluate(testImages: images, labels: summary.labels),
+                                 summaryFile: summary)
+    }
+
+    /// Decodes a photo for the engine (reduced while decoding when larger than ``decodeSide``).
+    public static func decodeForEngine(bytes: [UInt8], name: String, limits: PhotoLimits) throws -> Photo {
+        try Photo.decode(bytes: bytes, name: name, limits: limits, maxSide: decodeSide)
+    }
+
+    // MARK: Test results as data
+
+    /// The test photos' ground truth and predictions as compact JSON (kept with the version).
+    public static func encodeTestImages(_ images: [TestImage]) -> String {
+        JSONPrinter.compact(.array(images.map { image in
+            .object(["Photo": .string(image.photo),
+                     "GroundTruth": .array(image.groundTruth.map { .object(["Label": .string($0.label), "BoundingBox": $0.box.jsonValue]) }),
+                     "Predictions": .array(image.predictions.map(\.jsonValue))])
+        }))
+    }
+
+    /// Reads what ``encodeTestImages(_:)`` wrote.
+    public static func decodeTestImages(_ text: String) throws -> [TestImage] {
+        try JSONParser.parse(text).cursor.elements().map { image in
+            TestImage(photo: try image.member("Photo").string(),
+                      groundTruth: try image.member("GroundTruth").elements().map {
+                          LabelledBox(label: try $0.member("Label").string(), box: try BoundingBox(json: $0.member("BoundingBox")))
+                      },
+                      predictions: try image.member("Predictions").elements().map(CustomLabel.init(json:)))
+        }
+    }
+}

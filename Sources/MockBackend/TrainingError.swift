@@ -1,0 +1,63 @@
+import CustomLabels
+import PanyaSupport
+
+/// What goes wrong building a model on the mock: no project, a dataset or photo not there, a box
+/// that cannot be added. Each says what to type instead.
+public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
+    /// `dataset`, `boxes` or `train` before `project create`.
+    case noProject
+    /// `project use` with a name no created project has.
+    case unknownProject(String, known: [String])
+    /// A project name the service refuses (`[a-zA-Z0-9_.\-]{1,255}`).
+    case invalidProjectName(String)
+    /// `project create` with a name already taken (a created or a recorded project).
+    case projectExists(String)
+    /// A command on a dataset that was not created.
+    case noDataset(project: String, kind: DatasetKind)
+    /// `dataset create` for a dataset the project has.
+    case datasetExists(project: String, kind: DatasetKind)
+    /// A photo that is in neither dataset of the project.
+    case photoNotInDataset(path: String, project: String)
+    /// A photo not in that dataset (`dataset remove`).
+    case photoNotInThisDataset(path: String, kind: DatasetKind)
+    /// A box label that is not one of the project's labels.
+    case unknownLabel(String, known: [String])
+    /// `--proposal N` beyond the proposals the engine found.
+    case noSuchProposal(number: Int, count: Int, path: String)
+    /// `boxes remove PHOTO N` beyond the photo's boxes.
+    case noSuchBox(number: Int, count: Int, path: String)
+    /// A box that is not inside the photo.
+    case boxOffPhoto(path: String)
+    /// `dataset add` with no photo found (empty folder, glob matching nothing).
+    case noPhotos(String)
+    /// A dataset photo whose file changed or disappeared since it was added.
+    case photoChanged(path: String)
+    /// A manifest that cannot be used at all (the whole-manifest codes).
+    case unusableManifest(path: String, issues: [ManifestIssue])
+    /// `--version-name` already used in the project.
+    case versionExists(String)
+
+    public var code: String? {
+        switch self {
+        case .noProject: return "NoProject"
+        case .unknownProject: return "UnknownProject"
+        case .invalidProjectName: return "InvalidProjectName"
+        case .projectExists: return "ResourceInUseException"
+        case .noDataset: return "NoDataset"
+        case .datasetExists: return "ResourceAlreadyExistsException"
+        case .photoNotInDataset, .photoNotInThisDataset: return "PhotoNotInDataset"
+        case .unknownLabel: return "UnknownLabel"
+        case .noSuchProposal: return "NoSuchProposal"
+        case .noSuchBox: return "NoSuchBox"
+        case .boxOffPhoto: return "InvalidBoundingBox"
+        case .noPhotos: return "NoPhotos"
+        case .photoChanged: return "PhotoChanged"
+        case .unusableManifest: return "UnusableManifest"
+        case .versionExists: return "ResourceInUseException"
+        }
+    }
+
+    public var message: Message { Catalog.trainingError(self) }
+
+    public var description: String { message.en }
+}

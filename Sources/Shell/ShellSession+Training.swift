@@ -1,0 +1,2 @@
+/// The session gives the training families what they need.
+extension ShellSession: TrainingAccess {}

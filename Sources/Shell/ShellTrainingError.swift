@@ -1,0 +1,46 @@
+import PanyaSupport
+
+/// Mistakes in the shell's training commands before the backend is asked.
+enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
+    /// A `dataset add` argument that names no photo.
+    case noPhotos(String)
+    /// A file that cannot be written.
+    case cannotWrite(String)
+    /// `boxes add` with both or neither of --proposal and --left/--top/--width/--height.
+    case boxNeedsPlace
+    /// `evaluation --images` on a recorded version.
+    case noTestResults(String)
+    /// `--proposal N` beyond the proposals the engine found.
+    case noSuchProposal(number: Int, count: Int, photo: String)
+
+    var code: String? {
+        switch self {
+        case .noPhotos: return "NoPhotos"
+        case .cannotWrite: return "CannotWrite"
+        case .boxNeedsPlace: return "BoxNeedsPlace"
+        case .noTestResults: return "NoTestResults"
+        case .noSuchProposal: return "NoSuchProposal"
+        }
+    }
+
+    var message: Message {
+        switch self {
+        case .noPhotos(let argument):
+            return Message(en: "No JPEG or PNG photo found at \(argument). Give photo files, a folder, or a pattern like lessons/photos/train/*.jpg.",
+                           ja: "\(argument) に JPEG・PNG の写真が見つかりません。写真のファイル、フォルダ、または lessons/photos/train/*.jpg のようなパターンを指定してください。")
+        case .cannotWrite(let path):
+            return Message(en: "Cannot write \(path): check the folder exists and can be written.", ja: "\(path) に書き込めません。フォルダがあって書き込めるか確かめてください。")
+        case .boxNeedsPlace:
+            return Message(en: "Say where the box is: --proposal N (see `boxes PHOTO`), or all of --left, --top, --width and --height (ratios 0–1).",
+                           ja: "枠の場所を指定してください: --proposal 番号 (`boxes 写真` で確認)、または --left・--top・--width・--height をすべて (0〜1 の割合)。")
+        case .noSuchProposal(let number, let count, let photo):
+            return Message(en: "\(photo) has \(count) proposed box\(count == 1 ? "" : "es"), so there is no proposal \(number). `boxes \(photo)` shows them numbered.",
+                           ja: "\(photo) の候補の枠は \(count) 個なので、候補 \(number) はありません。`boxes \(photo)` で番号つきで表示できます。")
+        case .noTestResults(let model):
+            return Message(en: "\(model) is a recorded version: its test results were not recorded. Train your own (`train`) to see them.",
+                           ja: "\(model) は記録されたバージョンなので、テスト結果は記録されていません。自分で `train` したモデルで見られます。")
+        }
+    }
+
+    var description: String { message.en }
+}
