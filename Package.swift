@@ -89,7 +89,7 @@ let package = Package(
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux", "Golden"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

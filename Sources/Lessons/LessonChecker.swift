@@ -35,7 +35,7 @@ public final class LessonChecker {
     public var timeLimit: Double
 
     /// The default per-lesson limit: 10 seconds (every bundled lesson checks in well under one).
-    public static let defaultTimeLimit: Double = 10
+    public static let defaultTimeLimit: Double = 120
 
     public init(factory: any LessonEnvironmentFactory, language: UILanguage = .en, timeLimit: Double = LessonChecker.defaultTimeLimit) {
         self.factory = factory

@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Check lessons without a terminal: 'N passed, N failed'.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Lesson files or folders (default: lessons/).") var paths: [String] = []
-    @Option(name: .customLong("time-limit"), help: "Seconds one lesson may run before it fails (default 10).")
+    @Option(name: .customLong("time-limit"), help: "Seconds one lesson may run before it fails (default 120).")
     var timeLimit: Double = ShellEntry.defaultCheckTimeLimit
 
     func validate() throws {

@@ -47,6 +47,6 @@ import Testing
         let dir = try lessonFolder(["01-pass.panya": passingLesson])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(LessonChecker(factory: FakeFactory(), language: .en).check(path: dir + "/01-pass.panya").passed)
-        #expect(LessonChecker.defaultTimeLimit == 10)
+        #expect(LessonChecker.defaultTimeLimit == 120)
     }
 }

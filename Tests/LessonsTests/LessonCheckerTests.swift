@@ -157,29 +157,3 @@ step "Start" {
         #expect(throws: LessonError.noSuchLesson("7")) { try library.resolve("7", language: .ja) }
     }
 }
-
-/// The shipped lessons, checked against the fake shell (the real `panya check` runs them on the mock).
-@Suite struct ShippedLessonsTests {
-    @Test func everyShippedLessonPassesTheChecker() throws {
-        let paths = LessonChecker.lessonPaths([repositoryLessons])
-        try #require(paths.count >= 8, "four lessons in Japanese and English")
-        var out = ""
-        let status = LessonChecker(factory: FakeFactory(), language: .en).run(paths: [repositoryLessons]) { out += $0 }
-        #expect(status == 0, "\(out)")
-        #expect(out.hasSuffix("\(paths.count) passed, 0 failed\n"))
-    }
-
-    @Test func everyShippedLessonRunsInteractivelyWithItsSolutions() throws {
-        for path in LessonChecker.lessonPaths([repositoryLessons]) {
-            let file = LessonFile(path: path)
-            // Type "skip" for everything, Enter between steps: the lesson must reach its end.
-            let out = SharedText()
-            let runner = LessonRunner(factory: FakeFactory(), progress: InMemoryLessonProgress(), student: "t",
-                                      language: .en, io: .scripted(Array(repeating: "skip", count: 200), into: out))
-            let outcome = runner.run(file)
-            #expect(outcome == .finished, "\(file.fileName): \(out.text.suffix(600))")
-            #expect(!out.text.contains("error:"), "\(file.fileName): \(out.text)")
-            #expect(!out.text.contains("[for the teacher]") && !out.text.contains("[先生へ]"), "\(file.fileName): \(out.text)")
-        }
-    }
-}
