@@ -127,6 +127,21 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
         #expect(h.type("len(schedule())") == "1\n")
     }
 
+    @Test func theChartIsAPNGThatNeverOverwrites() throws {
+        let h = try seedShell()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("panya-chart-\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("month.png").path
+        #expect(h.type("simulate 7d --chart --out \(path)").hasPrefix("wrote the chart to \(path)\n"))
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let clockBefore = h.type("clock")
+        #expect(h.type("simulate 7d --out \(path)").contains("already exists"))
+        #expect(h.type("clock") == clockBefore, "a refused --out simulates nothing")
+        #expect(h.type("simulate 1d --out \(path) --force").hasPrefix("wrote the chart"))
+    }
+
     @Test func scheduleApplyNeedsTheLiveService() throws {
         let h = try seedShell()
         #expect(h.type("schedule apply --role-arn arn:aws:iam::123456789012:role/x").contains("not available on the mock backend"))

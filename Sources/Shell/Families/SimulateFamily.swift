@@ -15,13 +15,15 @@ struct SimulateFamily: CommandFamily {
         [
             Command("simulate", summary: Catalog.simulateSummary,
                     arguments: [.required("DURATION", .duration, Catalog.argSimulateDuration)],
-                    flags: [.switch("chart", Catalog.flagChart), .value("out", "FILE.png", .path, Catalog.flagChartOut)]) { call in
+                    flags: [.switch("chart", Catalog.flagChart), .value("out", "FILE.png", .path, Catalog.flagChartOut),
+                            .switch("force", Catalog.flagChartForce)]) { call in
                 let out = try call.string(flag: "out")
-                if let out { try OutputFile.checkWritable(out, input: "", force: false) }
+                let force = try call.bool(flag: "force")
+                if let out { try OutputFile.checkWritable(out, input: "", force: force) }
                 var report = try simulate(seconds: ClockDuration.parse(call.string(at: 0)))
                 report.chart = try call.bool(flag: "chart")
                 if let out {
-                    try SimulationChart.write(report.days, title: "USD per day  \(report.days.first?.date ?? "") - \(report.days.last?.date ?? "")", to: out)
+                    try SimulationChart.write(report.days, title: "USD per day  \(report.days.first?.date ?? "") - \(report.days.last?.date ?? "")", to: out, force: force)
                     context.write(context.style.text(Catalog.chartWritten(out)) + "\n")
                 }
                 return report.value
@@ -56,7 +58,8 @@ extension Catalog {
                                          ja: "シミュレーション上の時計を進める (30d、365d): スケジュールが実行され、日ごとと合計の料金を表示")
     static let argSimulateDuration = Message(en: "how long to simulate (90m, 12h, 30d, 365d)", ja: "シミュレーションする長さ (90m、12h、30d、365d)")
     static let flagChart = Message(en: "draw a bar per day in the terminal", ja: "日ごとの棒グラフを端末に描く")
-    static let flagChartOut = Message(en: "write the chart as a PNG (never over an existing file)", ja: "グラフを PNG に書き出す (既存のファイルには上書きしません)")
+    static let flagChartOut = Message(en: "write the chart as a PNG (an existing file only with --force)", ja: "グラフを PNG に書き出す (既存のファイルは --force のときだけ置き換えます)")
+    static let flagChartForce = Message(en: "replace an existing --out file", ja: "--out のファイルが既にあれば置き換える")
     static func chartWritten(_ path: String) -> Message {
         Message(en: "wrote the chart to \(path)", ja: "グラフを \(path) に書き出しました")
     }

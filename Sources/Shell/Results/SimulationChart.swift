@@ -49,9 +49,9 @@ enum SimulationChart {
         return try canvas.photo.encodePNG()
     }
 
-    /// Writes the PNG to `path` (refusing to replace an existing file).
-    static func write(_ days: [DailyCost], title: String, to path: String) throws {
-        try OutputFile.checkWritable(path, input: "", force: false)
+    /// Writes the PNG to `path` (replacing an existing file only with `force`).
+    static func write(_ days: [DailyCost], title: String, to path: String, force: Bool) throws {
+        try OutputFile.checkWritable(path, input: "", force: force)
         let bytes = try png(days, title: title)
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw OperationsError.cannotWriteFile(path) }
     }

@@ -68,3 +68,30 @@ case_ctrl_c_at_press_enter() {
     tmux_wait_for '^42$'
     tmux_finish
 }
+
+# The executable's entry points on bad input (no terminal needed): exit status and the message.
+case_command_line_refuses_bad_input_by_name() {
+    local out status
+    export HOME=$WORK XDG_DATA_HOME=$WORK/data PANYA_DB=$WORK/panya.sqlite PANYA_LANG=en NO_COLOR=1
+    printf 'lesson "x"\nstep "a" {\n  say "hi\n}\n' > "$WORK/broken.panya"
+    "$binary" lesson "$WORK/broken.panya" < /dev/null > "$WORK/out" 2>&1; status=$?
+    [ "$status" = 1 ] || { echo "lesson with a syntax error exited $status"; return 1; }
+    grep -q "no closing" "$WORK/out" || { cat "$WORK/out"; return 1; }
+    out=$("$binary" --db "" -c 'print(1)' 2>&1); status=$?
+    [ "$status" = 2 ] && [[ "$out" == *"--db needs a file"* ]] || { echo "--db '': $status $out"; return 1; }
+    out=$("$binary" --db /dev/null -c 'print(1)' 2>&1); status=$?
+    [ "$status" = 2 ] && [[ "$out" == *"/dev/null is not a regular file"* ]] || { echo "--db /dev/null: $status $out"; return 1; }
+    mkfifo "$WORK/lesson.panya"
+    out=$(timeout 10 "$binary" check "$WORK/lesson.panya" 2>&1); status=$?
+    [ "$status" = 1 ] && [[ "$out" == *"is not a regular file"* ]] || { echo "check FIFO: $status $out"; return 1; }
+    out=$(timeout 20 "$binary" < /dev/zero 2>&1); status=$?
+    [ "$status" = 2 ] && [[ "$out" == *"longer than 1 MB"* ]] || { echo "stdin /dev/zero: $status $out"; return 1; }
+    printf 'print(1)\nprint("\xff")\n' > "$WORK/bad.panya"
+    out=$("$binary" < "$WORK/bad.panya" 2>&1); status=$?
+    [ "$status" = 2 ] && [[ "$out" == *"not UTF-8 text (line 2)"* ]] || { echo "stdin UTF-8: $status $out"; return 1; }
+    out=$("$binary" run "$WORK/bad.panya" 2>&1); status=$?
+    [ "$status" = 2 ] && [[ "$out" == *"not UTF-8 text (line 2)"* ]] || { echo "run UTF-8: $status $out"; return 1; }
+    printf 'lesson "endless"\nstep "a" {\n  while true { }\n}\n' > "$WORK/endless.panya"
+    out=$(timeout 30 "$binary" check --time-limit 1 "$WORK/endless.panya" 2>&1); status=$?
+    [ "$status" = 1 ] && [[ "$out" == *"endless.panya:3:3: LessonTimedOut"* ]] || { echo "check endless: $status $out"; return 1; }
+}
