@@ -57,12 +57,6 @@ extension Catalog {
         }
         return Message(en: en, ja: ja)
     }
-    static func mockUnknownModel(_ name: String, known: [String]) -> Message {
-        Message(en: "no model version is called \(name); the recordings have: \(known.joined(separator: ", "))",
-                ja: "\(name) というモデルバージョンはありません。記録にあるのは: \(known.joined(separator: ", "))")
-    }
-    static let mockNoModelSelected = Message(en: "no model version is chosen: `models` lists them, `model use NAME` chooses one",
-                                             ja: "モデルバージョンが選ばれていません: `models` で一覧を見て `model use 名前` で選んでください")
     static func mockClockBackwards(now: String, requested: String) -> Message {
         Message(en: "the simulated clock only moves forward: it is \(now), \(requested) is earlier",
                 ja: "シミュレーションの時計は進むだけです: 今は \(now) で、\(requested) はそれより前です")

@@ -24,8 +24,6 @@ public final class MockBackend: CustomLabelsBackend {
     public let s3: S3BucketFolder
     /// Prices for `bill()`.
     public let pricing: Pricing
-    /// The key the current selection is stored under.
-    public let selectionKey = "mock"
     /// The versions `train` made (projects, datasets and models in the store).
     public let trained: TrainedVersions
 
@@ -154,42 +152,6 @@ public final class MockBackend: CustomLabelsBackend {
         if let found = library.version(arn: arn) { return found }
         guard let found = try trained.find(arn: arn) else { throw ServiceError.versionNotFound(arn) }
         return (found.project, found.version)
-    }
-
-    // MARK: The current version (`model`, `model use`)
-
-    /// The chosen version, else the newest version of the first project.
-    public func currentVersion() throws -> ProjectVersionDescription {
-        if let arn = try state.selection(backend: selectionKey)?.versionArn, (try? recordedVersion(arn: arn)) != nil {
-            return try describeVersion(arn: arn)
-        }
-        guard let project = library.projects.first,
-              let newest = project.versions.max(by: { $0.arn.creationMillis < $1.arn.creationMillis }) else {
-            throw MockBackendError.noModelSelected
-        }
-        return try describeVersion(arn: newest.arn.description)
-    }
-
-    /// The project of the current version.
-    public func currentProject() throws -> ProjectDescription {
-        let version = try currentVersion()
-        return try recordedVersion(arn: version.projectVersionArn).project.description
-    }
-
-    /// Chooses the current version by ARN, version name, or project name (its newest version).
-    @discardableResult
-    public func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
-        let projects = try allProjects()
-        let all = projects.flatMap { project in project.versions.map { (project, $0) } }
-        let match = all.first { $0.1.arn.description == nameOrArn || $0.1.versionName == nameOrArn }
-            ?? projects.first(where: { $0.projectName == nameOrArn }).flatMap { project in
-                project.versions.max(by: { $0.arn.creationMillis < $1.arn.creationMillis }).map { (project, $0) }
-            }
-        guard let (project, version) = match else {
-            throw MockBackendError.unknownModel(nameOrArn, known: all.map(\.1.versionName))
-        }
-        try state.setSelection(MockSelection(backend: selectionKey, projectArn: project.projectArn.description, versionArn: version.arn.description))
-        return try describeVersion(arn: version.arn.description)
     }
 
     /// The assumed thresholds (0–1) of a version, in the recording's label order.

@@ -4,7 +4,7 @@ import PanyaStore
 import PanyaSupport
 import Synchronization
 
-/// The recorded responses the mock replays (formats.md): `projects/*.json` and
+/// The recorded responses the mock replays: `projects/*.json` and
 /// `detections/*.json` under one folder.
 ///
 /// ``open(directory:index:)`` reads only the (few) project files; a detection file is found

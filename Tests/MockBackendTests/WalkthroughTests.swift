@@ -93,16 +93,6 @@ func testPhotosAtTheirThresholdAreDetected(photo: String) throws {
     #expect(error.message.ja.contains("ひな形"))
 }
 
-@Test func modelUseChoosesVersions() throws {
-    let backend = try makeBackend()
-    #expect(try backend.currentVersion().projectVersionArn == seedVersion)
-    #expect(try backend.use("verification001.2023-08-01T10.00.00").projectVersionArn == seedVersion)
-    #expect(try backend.use("verification001").projectVersionArn == seedVersion)
-    #expect(try backend.use(seedVersion).labels.count == 3)
-    #expect(try backend.currentProject().projectArn == seedProject)
-    #expect(throws: MockBackendError.self) { try backend.use("nope") }
-}
-
 @Test func jsonOutputIsWhatTheAWSCLIPrints() throws {
     let backend = try runningBackend()
     let request = DetectCustomLabelsRequest(projectVersionArn: seedVersion, image: .bytes(try photoBytes("breads3.jpg")), minConfidence: 75)

@@ -197,4 +197,18 @@ final class OutputBuffer: @unchecked Sendable {
         h.type("backend mock")
         #expect(h.type("model().name") == "verification001.2023-08-01T10.00.00\n")
     }
+
+    /// `model use` takes a version name or its ARN; an unknown name is refused by name.
+    @Test func modelUseChoosesVersionsByNameOrArn() throws {
+        let h = try SessionHarness()
+        let name = "verification001.2023-08-01T10.00.00"
+        let arn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/verification001.2023-08-01T10.00.00/1690851600000"
+        #expect(h.type("model().name") == name + "\n")
+        h.type("model use \(name)")
+        #expect(h.type("model().arn") == arn + "\n")
+        h.type("model use \(arn)")
+        #expect(h.type("model().name") == name + "\n")
+        #expect(h.type("model use nope").contains("no model version named 'nope'"))
+        #expect(h.type("model().name") == name + "\n")
+    }
 }
