@@ -177,7 +177,7 @@ extension Catalog {
             return Message(en: "\(photo) (\(datasetName(kind).en)) is \(width)×\(height) pixels; each side must be 64 to 4096 pixels. Resize the photo.",
                            ja: "\(photo) (\(datasetName(kind).ja)) は \(width)×\(height) ピクセルです。縦横とも 64〜4096 ピクセルにしてください。")
         case .imageTooLarge(let photo, let kind, let bytes):
-            let megabytes = Inspection.format(Double(bytes) / 1_048_576)
+            let megabytes = NumberText.short(Double(bytes) / 1_048_576)
             return Message(en: "\(photo) (\(datasetName(kind).en)) is \(megabytes) MB; a training photo may be at most 15 MB. Save it smaller (fewer pixels or more JPEG compression).",
                            ja: "\(photo) (\(datasetName(kind).ja)) は \(megabytes) MB です。学習用の写真は 15 MB までです。小さく保存し直してください (画素数を減らすか JPEG の圧縮を強く)。")
         case .unsupportedFormat(let photo, let kind, let format):

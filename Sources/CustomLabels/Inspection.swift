@@ -52,24 +52,11 @@ public struct Inspection: Sendable, Equatable {
         }
     }
 
-    /// A number for people: at most 2 decimals, no trailing zeros (`90.45`, `80`, `86.2`).
-    public static func format(_ value: Double, decimals: Int = 2) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        var text = rounded.description
-        if text.contains("e") { return text }
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
-    }
 
     /// Formats two different numbers with as many decimals as it takes (2 to 6) to tell them apart.
     static func distinct(_ a: Double, _ b: Double) -> (String, String) {
         for decimals in 2...6 {
-            let pair = (format(a, decimals: decimals), format(b, decimals: decimals))
+            let pair = (NumberText.short(a, decimals: decimals), NumberText.short(b, decimals: decimals))
             if pair.0 != pair.1 { return pair }
         }
         return (JSONPrinter.pythonFloat(a), JSONPrinter.pythonFloat(b))

@@ -49,32 +49,4 @@ public struct Pricing: Sendable, Equatable {
     public func jpy(_ usd: Double) -> Int {
         Self.wholeNumber((usd * jpyPerUSD).rounded())
     }
-
-    /// `2,880.00` (two decimals, thousands separated).
-    public static func formatUSD(_ usd: Double) -> String {
-        let cents = Int64(wholeNumber((usd * 100).rounded()))
-        let whole = grouped(cents.magnitude / 100)
-        let fraction = ISO8601.pad(Int(cents.magnitude % 100), 2)
-        return (cents < 0 ? "-" : "") + whole + "." + fraction
-    }
-
-    /// `403,200`.
-    public static func formatJPY(_ yen: Int) -> String {
-        (yen < 0 ? "-" : "") + grouped(UInt64(yen.magnitude))
-    }
-
-    /// Hours with up to 2 decimals (`3`, `0.5`, `13.02`).
-    public static func formatHours(seconds: Double) -> String {
-        Inspection.format(seconds / 3600)
-    }
-
-    static func grouped(_ value: UInt64) -> String {
-        let digits = Array(String(value))
-        var text = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { text += "," }
-            text.append(d)
-        }
-        return text
-    }
 }

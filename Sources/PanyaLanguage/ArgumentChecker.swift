@@ -13,7 +13,7 @@ enum ArgumentChecker {
             case .string(let text):
                 if text.isEmpty { throw fail(Catalog.emptyArgument(what, command: command)) }
                 return value
-            case .number(let n): return .string(ValueFormatter.number(n))
+            case .number(let n): return .string(NumberText.plain(n))
             default: throw fail(Catalog.argumentType(command: command, what: what, expected: "string", got: value))
             }
         case .number(let range):
@@ -22,7 +22,7 @@ enum ArgumentChecker {
             }
             guard range.contains(n) else {
                 throw fail(Catalog.numberOutOfRange(what, command: command, low: bound(range.lowerBound),
-                                                    high: bound(range.upperBound), got: ValueFormatter.number(n), whole: false))
+                                                    high: bound(range.upperBound), got: NumberText.plain(n), whole: false))
             }
             return value
         case .wholeNumber(let range):
@@ -30,15 +30,15 @@ enum ArgumentChecker {
                 throw fail(Catalog.argumentType(command: command, what: what, expected: "number", got: value))
             }
             guard n >= Double(range.lowerBound), n <= Double(range.upperBound), n == n.rounded() else {
-                throw fail(Catalog.numberOutOfRange(what, command: command, low: grouped(range.lowerBound),
-                                                    high: grouped(range.upperBound), got: ValueFormatter.number(n), whole: true))
+                throw fail(Catalog.numberOutOfRange(what, command: command, low: NumberText.grouped(range.lowerBound),
+                                                    high: NumberText.grouped(range.upperBound), got: NumberText.plain(n), whole: true))
             }
             return value
         case .choice(let words):
             let text: String
             switch value {
             case .string(let s): text = s
-            case .number(let n): text = ValueFormatter.number(n)
+            case .number(let n): text = NumberText.plain(n)
             default: throw fail(Catalog.argumentType(command: command, what: what, expected: "string", got: value))
             }
             if words.contains(text) { return .string(text) }
@@ -49,18 +49,8 @@ enum ArgumentChecker {
 
     /// A limit as a message shows it: whole limits grouped (`1,000,000`), others as the language prints them.
     static func bound(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return grouped(Int(value)) }
-        return ValueFormatter.number(value)
+        if value == value.rounded(), abs(value) < 1e15 { return NumberText.grouped(Int(value)) }
+        return NumberText.plain(value)
     }
 
-    /// `1000000` → `1,000,000` (limits read more easily grouped).
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return value < 0 ? "-" + out : out
-    }
 }

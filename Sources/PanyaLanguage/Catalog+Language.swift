@@ -45,7 +45,7 @@ extension Catalog {
         case .newline: return Message(en: "the end of the line", ja: "行の終わり")
         case .end: return Message(en: "the end of the input", ja: "入力の終わり")
         case .string: return Message(en: "a string", ja: "文字列")
-        case .number(let n): return quotedToken(ValueFormatter.number(n))
+        case .number(let n): return quotedToken(NumberText.plain(n))
         case .identifier(let name): return quotedToken(name)
         case .keyword(let k): return quotedToken(k.rawValue)
         case .symbol(let s): return quotedToken(s.rawValue)
@@ -272,7 +272,7 @@ extension Catalog {
         return Message(en: "an index must be a number, not \(t.en)", ja: "インデックスは数です (\(t.ja) ではなく)")
     }
     static func indexNotWhole(_ n: Double) -> Message {
-        let s = ValueFormatter.number(n)
+        let s = NumberText.plain(n)
         return Message(en: "an index must be a whole number, not \(s)", ja: "インデックスは整数です (\(s) ではなく)")
     }
     static func indexOutOfRange(_ index: Int, count: Int) -> Message {
@@ -379,12 +379,12 @@ extension Catalog {
 // MARK: Limits and invisible characters
 extension Catalog {
     static func stringTooLong(limit: Int) -> Message {
-        let n = grouped(limit)
+        let n = NumberText.grouped(limit)
         return Message(en: "this string would be longer than \(n) bytes, the most a string may hold",
                        ja: "文字列が長すぎます。文字列に入れられるのは \(n) バイトまでです")
     }
     static func tooManyItems(limit: Int) -> Message {
-        let n = grouped(limit)
+        let n = NumberText.grouped(limit)
         return Message(en: "a list or map may hold at most \(n) items",
                        ja: "リストやマップに入れられるのは \(n) 個までです")
     }
@@ -393,21 +393,11 @@ extension Catalog {
                 ja: "リストやマップの入れ子は \(limit) 段までです")
     }
     static func printedTooLong(limit: Int) -> Message {
-        let n = grouped(limit)
+        let n = NumberText.grouped(limit)
         return Message(en: "this value is too big to write as text (more than \(n) bytes)",
                        ja: "この値は大きすぎて文字にできません (\(n) バイトをこえます)")
     }
 
-    /// `1000000` → `1,000,000`.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-            out.append(d)
-        }
-        return out
-    }
 
     /// A character as it should appear in a message: itself, or `U+200B` when it is invisible
     /// (control characters, NUL, zero-width and other format characters).

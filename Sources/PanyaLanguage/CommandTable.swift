@@ -169,7 +169,7 @@ public struct CommandCall {
         let v = try value(at: index)
         switch v {
         case .string(let s): return s
-        case .number(let n): return ValueFormatter.number(n)
+        case .number(let n): return NumberText.plain(n)
         default: throw CommandArgumentError(Catalog.argumentType(command: name, what: "\(index + 1)", expected: "string", got: v))
         }
     }
@@ -196,7 +196,7 @@ public struct CommandCall {
         guard let v = flags[Command.flagKey(flag)] else { return nil }
         switch v {
         case .string(let s): return s
-        case .number(let n): return ValueFormatter.number(n)
+        case .number(let n): return NumberText.plain(n)
         default: throw CommandArgumentError(Catalog.argumentType(command: name, what: "--" + flag, expected: "string", got: v))
         }
     }

@@ -1,41 +1,8 @@
+import PanyaSupport
+
 /// How values are written: numbers without `.0`, literal and printed forms.
 public enum ValueFormatter {
-    /// A number as panya prints it: `550`, `88.00399780273438`, `-3.5`, `10000000000000000`, `1e+21`.
-    public static func number(_ n: Double) -> String {
-        if n.isNaN { return "nan" }
-        if n.isInfinite { return n < 0 ? "-inf" : "inf" }
-        if n == 0 { return "0" }
-        if n == n.rounded(), abs(n) < 1e21 {
-            if abs(n) < 9.0e18 { return String(Int64(n)) }
-            return wholeDigits(n)
-        }
-        var text = n.description
-        if let e = text.firstIndex(of: "e") {
-            let mantissa = text[..<e]
-            var exponent = text[text.index(after: e)...]
-            var sign = "+"
-            if exponent.hasPrefix("-") { sign = "-"; exponent = exponent.dropFirst() } else if exponent.hasPrefix("+") { exponent = exponent.dropFirst() }
-            while exponent.count > 1 && exponent.hasPrefix("0") { exponent = exponent.dropFirst() }
-            var m = String(mantissa)
-            if m.hasSuffix(".0") { m.removeLast(2) }
-            text = m + "e" + sign + exponent
-        }
-        return text
-    }
 
-    /// Exact decimal digits of a whole number of any size below 1e21.
-    private static func wholeDigits(_ n: Double) -> String {
-        var digits: [UInt8] = []
-        var value = abs(n)
-        while value >= 1 {
-            let q = (value / 10).rounded(.down)
-            let r = value - q * 10
-            digits.append(UInt8(max(0, min(9, r))))
-            value = q
-        }
-        let text = String(digits.reversed().map { Character(Unicode.Scalar($0 + 48)) })
-        return n < 0 ? "-" + text : text
-    }
 
     /// A string in double quotes with `\"`, `\\`, `\n`, `\t` escaped.
     public static func quoted(_ s: String) -> String {
@@ -55,7 +22,7 @@ public enum ValueFormatter {
     /// The literal form of `value`.
     public static func literal(_ value: Value) -> String {
         switch value {
-        case .number(let n): return number(n)
+        case .number(let n): return NumberText.plain(n)
         case .string(let s): return quoted(s)
         case .bool(let b): return b ? "true" : "false"
         case .null: return "nil"

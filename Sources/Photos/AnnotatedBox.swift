@@ -38,25 +38,3 @@ public struct AnnotatedBox: Sendable, Equatable {
     }
 }
 
-/// Number formats shared by the drawings and the text list (no locale involved).
-enum NumberText {
-    /// `value` with exactly `decimals` decimals, rounded half away from zero: 90.45 → "90.45".
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = Int(scaled / scale)
-        let fraction = Int(scaled - Double(whole) * scale)
-        let sign = value < 0 && scaled > 0 ? "-" : ""
-        if decimals == 0 { return sign + String(whole) }
-        let digits = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-    }
-
-    /// A confidence 0–100 as "90.45%".
-    static func confidence(_ value: Double) -> String { fixed(value, decimals: 2) + "%" }
-
-    /// A ratio 0–1 as a percentage with one decimal: 0.2364 → "23.6%".
-    static func percent(_ ratio: Double) -> String { fixed(ratio * 100, decimals: 1) + "%" }
-}

@@ -1,3 +1,5 @@
+import PanyaSupport
+
 /// Drawing detection boxes onto a photo (`show --out FILE.jpg`).
 public enum BoxDrawing {
     /// `photo` with each box's outline in its colour and a tag at its top-left corner: the box's

@@ -2,16 +2,6 @@ import PanyaSupport
 
 /// The Photos module's messages.
 extension Catalog {
-    /// "4,194,304" — digits grouped by thousands (no locale involved).
-    static func groupedDigits(_ value: Int) -> String {
-        let digits = Array(String(value.magnitude))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
-    }
 
     /// No file at the path the user gave.
     public static func photoFileNotFound(path: String) -> Message {
@@ -27,8 +17,8 @@ extension Catalog {
 
     /// ImageTooLargeException: more bytes than the service accepts.
     public static func photoTooLarge(file: String, bytes: Int, limit: Int) -> Message {
-        Message(en: "\(file): the photo is \(groupedDigits(bytes)) bytes; the service accepts at most \(groupedDigits(limit)) bytes (4 MB). Save it smaller (lower JPEG quality or fewer pixels) and try again.",
-                ja: "\(file): 写真が \(groupedDigits(bytes)) バイトあります。サービスが受け付けるのは \(groupedDigits(limit)) バイト (4 MB) までです。JPEG の画質を下げるか画素数を減らして保存し直してください。")
+        Message(en: "\(file): the photo is \(NumberText.grouped(bytes)) bytes; the service accepts at most \(NumberText.grouped(limit)) bytes (4 MB). Save it smaller (lower JPEG quality or fewer pixels) and try again.",
+                ja: "\(file): 写真が \(NumberText.grouped(bytes)) バイトあります。サービスが受け付けるのは \(NumberText.grouped(limit)) バイト (4 MB) までです。JPEG の画質を下げるか画素数を減らして保存し直してください。")
     }
 
     /// InvalidImageFormatException: a 0-byte file.

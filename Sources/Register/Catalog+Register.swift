@@ -30,19 +30,9 @@ extension Catalog {
     public static let registerEmptyLabel = Message(en: "the label is empty", ja: "ラベルが空です")
     /// `limit` is `RegisterTotal.maxSubtotal`.
     public static func registerSubtotalTooLarge(_ limit: Int) -> Message {
-        let text = groupedDigits(limit)
+        let text = NumberText.grouped(limit)
         return Message(en: "the register cannot hold more than ¥\(text) before tax: check out or clear it first (register checkout, register clear)",
                        ja: "レジには税抜き \(text) 円までしか入りません。先に会計するか空にしてください (register checkout、register clear)")
-    }
-    /// `1000000` → `1,000,000`.
-    static func groupedDigits(_ value: Int) -> String {
-        let digits = Array(String(value.magnitude))
-        var text = value < 0 ? "-" : ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { text += "," }
-            text.append(d)
-        }
-        return text
     }
     public static func registerStorage(_ detail: Message) -> Message {
         Message(en: "the register could not use its database: \(detail.en)",

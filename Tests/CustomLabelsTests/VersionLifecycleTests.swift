@@ -1,3 +1,4 @@
+import PanyaSupport
 import Testing
 @testable import CustomLabels
 
@@ -23,9 +24,9 @@ import Testing
 
 @Test func pricingMatchesTheWalkthrough() {
     let p = Pricing.walkthrough
-    #expect(Pricing.formatUSD(p.inferenceUSD(seconds: 3 * 3600, units: 1)) == "12.00")
-    #expect(Pricing.formatUSD(p.inferenceUSD(seconds: 24 * 30 * 3600, units: 1)) == "2,880.00")
-    #expect(Pricing.formatUSD(p.inferenceUSD(seconds: 13 * 30 * 3600, units: 1)) == "1,560.00")
+    #expect(NumberText.money(p.inferenceUSD(seconds: 3 * 3600, units: 1)) == "12.00")
+    #expect(NumberText.money(p.inferenceUSD(seconds: 24 * 30 * 3600, units: 1)) == "2,880.00")
+    #expect(NumberText.money(p.inferenceUSD(seconds: 13 * 30 * 3600, units: 1)) == "1,560.00")
     #expect(p.jpy(2880) == 403_200)
     #expect(Pricing.billedMinutes(seconds: 1) == 1)
     #expect(Pricing.billedMinutes(seconds: 0) == 1)
@@ -33,7 +34,7 @@ import Testing
     #expect(Pricing.billedMinutes(seconds: 61) == 2)
     #expect(p.inferenceUSD(seconds: 3600, units: 2) == 2 * p.inferenceUSD(seconds: 3600, units: 1))
     #expect(abs(p.trainingUSD(seconds: 1800) - 0.685) < 1e-9)
-    #expect(Pricing.formatJPY(403_200) == "403,200")
+    #expect(NumberText.grouped(403_200) == "403,200")
 }
 
 @Test func iso8601AndDurations() throws {

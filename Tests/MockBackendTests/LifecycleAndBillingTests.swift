@@ -1,3 +1,4 @@
+import PanyaSupport
 import CustomLabels
 import PanyaStore
 import Testing
@@ -42,7 +43,7 @@ import Testing
     let bill = try backend.bill()
     let line = try #require(bill.lines.first)
     #expect(line.inferenceHours == 3)
-    #expect(Pricing.formatUSD(line.inferenceUSD) == "12.00")
+    #expect(NumberText.money(line.inferenceUSD) == "12.00")
     #expect(line.trainingHours == 0.5)
     #expect(!line.isRunning)
     #expect(bill.jpy(line) == Pricing.walkthrough.jpy(12 + 0.685))
@@ -53,7 +54,7 @@ import Testing
     try backend.advance(seconds: 1)
     _ = try backend.stopProjectVersion(arn: seedVersion)
     #expect(try backend.bill().lines.first?.billedMinutes == 1)
-    #expect(try backend.bill().lines.first.map { Pricing.formatUSD($0.inferenceUSD) } == "0.07")
+    #expect(try backend.bill().lines.first.map { NumberText.money($0.inferenceUSD) } == "0.07")
 
     let two = try makeBackend()
     _ = try two.startProjectVersion(arn: seedVersion, minInferenceUnits: 2, maxInferenceUnits: nil)
@@ -61,7 +62,7 @@ import Testing
     try two.advance("3h")
     let line = try #require(try two.bill().lines.first)
     #expect(line.isRunning)
-    #expect(Pricing.formatUSD(line.inferenceUSD) == "24.00")
+    #expect(NumberText.money(line.inferenceUSD) == "24.00")
     #expect(line.units == 2)
 }
 
@@ -69,7 +70,7 @@ import Testing
     let backend = try runningBackend()
     try backend.advance("30d")
     let line = try #require(try backend.bill().lines.first)
-    #expect(Pricing.formatUSD(line.inferenceUSD) == "2,880.00")
+    #expect(NumberText.money(line.inferenceUSD) == "2,880.00")
 }
 
 @Test func twoShellsShareTheState() throws {

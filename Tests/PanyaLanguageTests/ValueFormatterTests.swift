@@ -1,4 +1,5 @@
 import Testing
+import PanyaSupport
 @testable import PanyaLanguage
 
 @Suite struct ValueFormatterTests {
@@ -8,7 +9,7 @@ import Testing
         (1e-7, "1e-7"), (0.1 + 0.2, "0.30000000000000004"), (Double.infinity, "inf"),
     ])
     func numbers(value: Double, expected: String) {
-        #expect(ValueFormatter.number(value) == expected)
+        #expect(NumberText.plain(value) == expected)
     }
 
     @Test func literalAndPrinted() {

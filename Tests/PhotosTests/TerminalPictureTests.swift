@@ -59,12 +59,4 @@ import Testing
         #expect(first.filter { $0 == "▀" }.count == 64)
         #expect(text.hasSuffix("(no labels)\n"))
     }
-
-    @Test func numbersAreFormattedWithoutLocale() {
-        #expect(NumberText.confidence(90.44999694824219) == "90.45%")
-        #expect(NumberText.confidence(100) == "100.00%")
-        #expect(NumberText.percent(0.08641000092029572) == "8.6%")
-        #expect(NumberText.fixed(-0.04, decimals: 1) == "0.0")
-        #expect(NumberText.fixed(2.5, decimals: 0) == "3")
-    }
 }

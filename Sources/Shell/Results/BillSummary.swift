@@ -20,12 +20,12 @@ struct BillSummary: ShellResult {
                               alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
         for line in report.lines {
             table.add([line.versionName, line.isRunning ? style.text(Catalog.billRunning) : "",
-                       NumberText.fixed(line.inferenceHours, 2), Pricing.formatUSD(line.inferenceUSD),
-                       NumberText.fixed(line.trainingHours, 2), Pricing.formatUSD(line.trainingUSD),
-                       Pricing.formatUSD(line.totalUSD), Pricing.formatJPY(report.jpy(line))])
+                       NumberText.fixed(line.inferenceHours, decimals: 2), NumberText.money(line.inferenceUSD),
+                       NumberText.fixed(line.trainingHours, decimals: 2), NumberText.money(line.trainingUSD),
+                       NumberText.money(line.totalUSD), NumberText.grouped(report.jpy(line))])
         }
-        let total = Catalog.billTotal(time: report.at.text, usd: Pricing.formatUSD(report.totalUSD), jpy: Pricing.formatJPY(report.totalJPY),
-                                      rate: Inspection.format(report.pricing.jpyPerUSD))
+        let total = Catalog.billTotal(time: report.at.text, usd: NumberText.money(report.totalUSD), jpy: NumberText.grouped(report.totalJPY),
+                                      rate: NumberText.short(report.pricing.jpyPerUSD))
         var out = table.render() + "\n" + style.text(total)
         if report.lines.contains(where: \.isRunning) { out += "\n" + style.text(Catalog.billStillRunning) }
         return out
@@ -47,5 +47,5 @@ struct BillLine: ShellResult {
          ("total_usd", .number(line.totalUSD)), ("total_jpy", .number(Double(jpy)))]
     }
 
-    func render(_ style: RenderStyle) -> String { line.versionName + "  " + Pricing.formatUSD(line.totalUSD) }
+    func render(_ style: RenderStyle) -> String { line.versionName + "  " + NumberText.money(line.totalUSD) }
 }

@@ -25,7 +25,7 @@ struct DetectResult: ShellResult {
 
     /// `photo · model · MinConfidence rule`, the first line of detect and inspect.
     static func headline(photo: String, model: String, minConfidence: Double?, _ style: RenderStyle) -> String {
-        let rule = minConfidence.map { Catalog.minConfidenceGiven(Inspection.format($0)) } ?? Catalog.minConfidenceAbsent
+        let rule = minConfidence.map { Catalog.minConfidenceGiven(NumberText.short($0)) } ?? Catalog.minConfidenceAbsent
         return photo + " · " + model + " · " + style.text(rule)
     }
 
@@ -38,8 +38,8 @@ struct DetectResult: ShellResult {
                               alignments: [.left, .right, .right, .right, .right, .right])
         for label in labels {
             let box = label.boundingBox
-            table.add([label.name, NumberText.fixed(label.confidence, 2), NumberText.percent(box?.left), NumberText.percent(box?.top),
-                       NumberText.percent(box?.width), NumberText.percent(box?.height)])
+            table.add([label.name, NumberText.fixed(label.confidence, decimals: 2), (box.map { NumberText.percent($0.left) } ?? ""), (box.map { NumberText.percent($0.top) } ?? ""),
+                       (box.map { NumberText.percent($0.width) } ?? ""), (box.map { NumberText.percent($0.height) } ?? "")])
         }
         out += table.render()
         return out

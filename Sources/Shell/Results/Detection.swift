@@ -20,6 +20,6 @@ struct Detection: ShellResult {
     }
 
     func render(_ style: RenderStyle) -> String {
-        label.name + "  " + NumberText.fixed(label.confidence, 2)
+        label.name + "  " + NumberText.fixed(label.confidence, decimals: 2)
     }
 }

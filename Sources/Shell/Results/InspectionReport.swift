@@ -28,8 +28,8 @@ struct InspectionReport: ShellResult {
                                         style.text(Catalog.headerThresholdPercent), style.text(Catalog.headerVerdict)],
                               alignments: [.left, .right, .right, .left])
         for row in rows {
-            let threshold = row.threshold.map { Inspection.format(DetectionRules.thresholdPercent($0)) } ?? "-"
-            table.add([row.label.name, NumberText.fixed(row.label.confidence, 2), threshold,
+            let threshold = row.threshold.map { NumberText.short(DetectionRules.thresholdPercent($0)) } ?? "-"
+            table.add([row.label.name, NumberText.fixed(row.label.confidence, decimals: 2), threshold,
                        (row.isShown ? "✔ " : "· ") + style.text(row.reason)])
         }
         let shown = rows.filter(\.isShown).count
@@ -52,6 +52,6 @@ struct InspectionRow: ShellResult {
     }
 
     func render(_ style: RenderStyle) -> String {
-        row.label.name + "  " + NumberText.fixed(row.label.confidence, 2) + "  " + style.text(row.reason)
+        row.label.name + "  " + NumberText.fixed(row.label.confidence, decimals: 2) + "  " + style.text(row.reason)
     }
 }

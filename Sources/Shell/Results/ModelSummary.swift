@@ -28,7 +28,7 @@ struct ModelSummary: ShellResult {
             (Catalog.headerVersion, version.versionName),
             (Catalog.headerStatus, status.rawValue),
             (Catalog.headerUnits, version.minInferenceUnits.map(String.init) ?? "-"),
-            (Message.verbatim("F1"), version.f1Score.map { NumberText.fixed($0, 3) } ?? "-"),
+            (Message.verbatim("F1"), version.f1Score.map { NumberText.fixed($0, decimals: 3) } ?? "-"),
             (Message.verbatim("ARN"), version.projectVersionArn),
         ]
         let width = rows.map { DisplayWidth.of(style.text($0.0)) }.max() ?? 0
@@ -37,7 +37,7 @@ struct ModelSummary: ShellResult {
             lines.append(style.text(Catalog.headerLabels) + ":")
             let w = version.labels.map { DisplayWidth.of($0.label) }.max() ?? 0
             for label in version.labels {
-                lines.append("  " + DisplayWidth.padRight(label.label, to: w) + "  " + style.text(Catalog.thresholdWord) + " " + NumberText.fixed(label.threshold, 3))
+                lines.append("  " + DisplayWidth.padRight(label.label, to: w) + "  " + style.text(Catalog.thresholdWord) + " " + NumberText.fixed(label.threshold, decimals: 3))
             }
         }
         return lines.joined(separator: "\n")
@@ -49,7 +49,7 @@ struct ModelSummary: ShellResult {
         for item in items {
             table.add([item.version.versionName, item.status.rawValue,
                        item.version.creationTimestamp.map { ISO8601.format(seconds: $0, offsetSeconds: 0) } ?? "",
-                       item.version.f1Score.map { NumberText.fixed($0, 3) } ?? ""])
+                       item.version.f1Score.map { NumberText.fixed($0, decimals: 3) } ?? ""])
         }
         return table.render()
     }
@@ -64,13 +64,13 @@ struct ThresholdRow: ShellResult {
 
     var fields: [(String, Value)] { [("name", .string(label.label)), ("threshold", .number(label.threshold))] }
 
-    func render(_ style: RenderStyle) -> String { label.label + "  " + NumberText.fixed(label.threshold, 3) }
+    func render(_ style: RenderStyle) -> String { label.label + "  " + NumberText.fixed(label.threshold, decimals: 3) }
 
     static func renderList(_ items: [ThresholdRow], _ style: RenderStyle) -> String? {
         var table = TextTable(headers: [style.text(Catalog.headerLabel), style.text(Catalog.headerAssumedThreshold), style.text(Catalog.headerAsConfidence)],
                               alignments: [.left, .right, .right])
         for item in items {
-            table.add([item.label.label, NumberText.fixed(item.label.threshold, 3), Inspection.format(DetectionRules.thresholdPercent(item.label.threshold))])
+            table.add([item.label.label, NumberText.fixed(item.label.threshold, decimals: 3), NumberText.short(DetectionRules.thresholdPercent(item.label.threshold))])
         }
         return table.render()
     }
@@ -114,10 +114,10 @@ struct EvaluationReport: ShellResult {
                                         style.text(Catalog.headerAssumedThreshold), style.text(Catalog.headerTestImages)],
                               alignments: [.left, .right, .right, .right, .right, .right])
         for l in version.labels {
-            func num(_ value: Double?) -> String { value.map { NumberText.fixed($0, 3) } ?? "-" }
+            func num(_ value: Double?) -> String { value.map { NumberText.fixed($0, decimals: 3) } ?? "-" }
             table.add([l.label, num(l.f1Score), num(l.precision), num(l.recall), num(l.threshold), l.testingImages.map(String.init) ?? "-"])
         }
-        let overall = version.f1Score.map { NumberText.fixed($0, 3) } ?? "-"
+        let overall = version.f1Score.map { NumberText.fixed($0, decimals: 3) } ?? "-"
         return style.text(Catalog.evaluationHeading(model: version.versionName, f1: overall)) + "\n" + table.render()
     }
 }
@@ -135,5 +135,5 @@ struct LabelEvaluationRow: ShellResult {
          ("threshold", .number(label.threshold)), ("test_images", label.testingImages.map { .number(Double($0)) } ?? .null)]
     }
 
-    func render(_ style: RenderStyle) -> String { label.label + "  F1 " + (label.f1Score.map { NumberText.fixed($0, 3) } ?? "-") }
+    func render(_ style: RenderStyle) -> String { label.label + "  F1 " + (label.f1Score.map { NumberText.fixed($0, decimals: 3) } ?? "-") }
 }

@@ -52,8 +52,8 @@ struct PhotoBoxes: ShellResult {
             for (index, labelled) in boxes.enumerated() {
                 let b = labelled.box
                 lines.append("  \(index + 1)  " + DisplayWidth.padRight(labelled.label, to: width) + "  "
-                             + style.text(Catalog.boxPlace(left: NumberText.fixed(b.left, 3), top: NumberText.fixed(b.top, 3),
-                                                           width: NumberText.fixed(b.width, 3), height: NumberText.fixed(b.height, 3))))
+                             + style.text(Catalog.boxPlace(left: NumberText.fixed(b.left, decimals: 3), top: NumberText.fixed(b.top, decimals: 3),
+                                                           width: NumberText.fixed(b.width, decimals: 3), height: NumberText.fixed(b.height, decimals: 3))))
             }
             out = lines.joined(separator: "\n") + "\n"
         }

@@ -69,17 +69,3 @@ enum ResultDisplay {
         return T.renderList(typed, style)
     }
 }
-
-/// Number formats shared by every human form.
-enum NumberText {
-    /// `value` with exactly `digits` decimals (`0.817`, `1.000`), rounded half away from zero.
-    static func fixed(_ value: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
-    }
-
-    /// A ratio as a percentage with one decimal (`0.4115` → `41.2%`).
-    static func percent(_ ratio: Double?) -> String {
-        guard let ratio else { return "" }
-        return fixed(ratio * 100, 1) + "%"
-    }
-}

@@ -19,8 +19,8 @@ enum SimulationChart {
             let units = most > 0 ? Int((day.usd / most * Double(barCells * 8)).rounded()) : 0
             let bar = String(repeating: "█", count: units / 8) + eighths[units % 8]
             let label = String(day.date.dropFirst(5))
-            let hours = NumberText.fixed(day.runningHours, 1)
-            let usd = Pricing.formatUSD(day.usd)
+            let hours = NumberText.fixed(day.runningHours, decimals: 1)
+            let usd = NumberText.money(day.usd)
             return "\(label) \(DisplayWidth.padRight(bar, to: barCells)) \(hours) h  \(usd)"
         }.joined(separator: "\n")
     }
@@ -38,7 +38,7 @@ enum SimulationChart {
         let most = days.map(\.usd).max() ?? 0
         canvas.drawLine(x0: Double(left - 2), y0: Double(top), x1: Double(left - 2), y1: Double(top + plotHeight), thickness: 1, color: ink)
         canvas.drawLine(x0: Double(left - 2), y0: Double(top + plotHeight), x1: Double(width - 10), y1: Double(top + plotHeight), thickness: 1, color: ink)
-        canvas.drawText(Pricing.formatUSD(most), x: 4, y: top, color: ink)
+        canvas.drawText(NumberText.money(most), x: 4, y: top, color: ink)
         canvas.drawText("0", x: left - 12, y: top + plotHeight - 7, color: ink)
         for (index, day) in days.enumerated() {
             let height = most > 0 ? Double(plotHeight) * day.usd / most : 0

@@ -44,17 +44,17 @@ struct SimulationReport: ShellResult {
         var table = TextTable(headers: [style.text(Catalog.headerDate), style.text(Catalog.headerInferenceHours), "USD", "JPY"],
                               alignments: [.left, .right, .right, .right])
         for day in days {
-            table.add([day.date, NumberText.fixed(day.runningHours, 2), Pricing.formatUSD(day.usd), Pricing.formatJPY(pricing.jpy(day.usd))])
+            table.add([day.date, NumberText.fixed(day.runningHours, decimals: 2), NumberText.money(day.usd), NumberText.grouped(pricing.jpy(day.usd))])
         }
         lines.append(table.render())
         if chart { lines.append(SimulationChart.terminal(days, style)) }
-        lines.append(style.text(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, 2), inference: Pricing.formatUSD(inferenceUSD),
-                                                          training: Pricing.formatUSD(trainingUSD), total: Pricing.formatUSD(totalUSD),
-                                                          jpy: Pricing.formatJPY(totalJPY), rate: Inspection.format(pricing.jpyPerUSD))))
+        lines.append(style.text(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
+                                                          training: NumberText.money(trainingUSD), total: NumberText.money(totalUSD),
+                                                          jpy: NumberText.grouped(totalJPY), rate: NumberText.short(pricing.jpyPerUSD))))
         if successfulStarts > 0 {
             let minutes = unbilledStartingMinutes
             lines.append(style.text(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
-                                                                    usd: Pricing.formatUSD(Double(minutes) * pricing.inferenceUSDPerUnitHour / 60))))
+                                                                    usd: NumberText.money(Double(minutes) * pricing.inferenceUSDPerUnitHour / 60))))
         }
         lines += stale.map { style.text($0.message) }
         return lines.joined(separator: "\n")
@@ -92,7 +92,7 @@ struct SimulationDay: ShellResult {
         [("date", .string(day.date)), ("running_hours", .number(day.runningHours)), ("usd", .number(day.usd))]
     }
 
-    func render(_ style: RenderStyle) -> String { "\(day.date)  \(NumberText.fixed(day.runningHours, 2)) h  \(Pricing.formatUSD(day.usd)) USD" }
+    func render(_ style: RenderStyle) -> String { "\(day.date)  \(NumberText.fixed(day.runningHours, decimals: 2)) h  \(NumberText.money(day.usd)) USD" }
 }
 
 extension Catalog {

@@ -64,7 +64,7 @@ struct TestResultsReport: ShellResult {
         for image in images {
             for box in image.boxes {
                 table.add([shortPath(image.photo), box.label, style.text(Self.outcomeWord(box.outcome)),
-                           box.confidence.map { NumberText.fixed($0, 3) } ?? "-"])
+                           box.confidence.map { NumberText.fixed($0, decimals: 3) } ?? "-"])
             }
             if image.boxes.isEmpty { table.add([shortPath(image.photo), "-", "-", "-"]) }
         }
