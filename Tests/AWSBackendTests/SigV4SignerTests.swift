@@ -5,7 +5,7 @@ import Testing
 @Suite("SigV4 signer")
 struct SigV4SignerTests {
     @Test func suiteIsPresent() throws {
-        let directory = try #require(SigV4TestSuite.directory, "shared/sigv4-test-suite must sit beside the repository")
+        let directory = try #require(SigV4TestSuite.directory, "Tests/AWSBackendTests/sigv4-test-suite is missing from the checkout")
         #expect(SigV4TestSuite.caseNames.count >= 30, "found only \(SigV4TestSuite.caseNames.count) cases in \(directory.path)")
     }
 

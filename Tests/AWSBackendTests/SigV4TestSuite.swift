@@ -1,21 +1,15 @@
 import Foundation
 @testable import AWSBackend
 
-/// The AWS SigV4 test suite in `shared/sigv4-test-suite`, found by searching upward from this file
-/// (the repository is `/X/<clone>` and the suite `/X/shared/sigv4-test-suite`).
+/// AWS's official SigV4 test suite (Apache-2.0, its LICENSE and NOTICE kept beside it), shipped
+/// with the tests in `Tests/AWSBackendTests/sigv4-test-suite` so a clone anywhere runs them.
 enum SigV4TestSuite {
-    /// The suite's folder, or nil when no `shared/sigv4-test-suite` is above this file.
+    /// The suite's folder, or nil when it is missing from the checkout.
     static let directory: URL? = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        for _ in 0..<8 {
-            let candidate = dir.appendingPathComponent("shared/sigv4-test-suite")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return candidate
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
+        let candidate = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("sigv4-test-suite")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return candidate
     }()
 
     /// Every case name: folders holding a `context.json` and a `header-signature.txt`.
@@ -46,7 +40,7 @@ enum SigV4TestSuite {
     struct Malformed: Error, CustomStringConvertible { var description: String }
 
     static func load(_ name: String) throws -> Case {
-        guard let directory else { throw Malformed(description: "no shared/sigv4-test-suite above \(#filePath)") }
+        guard let directory else { throw Malformed(description: "no sigv4-test-suite beside \(#filePath)") }
         let folder = directory.appendingPathComponent(name)
         func text(_ file: String) throws -> String {
             try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
