@@ -63,13 +63,17 @@ public final class MockBackend: CustomLabelsBackend {
         return ISO8601.parse(text) ?? ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
     }
 
-    /// Moves the clock forward by `seconds`; returns the new time.
+    /// Moves the clock forward by `seconds`; returns the new time. Read, change and store happen
+    /// in one transaction, so two shells advancing one database never lose a step.
     @discardableResult
     public func advance(seconds: Int) throws -> ISO8601.Timestamp {
-        var now = try clock()
-        now.seconds += Double(max(0, seconds))
-        try state.setClock(now.text)
-        return now
+        var moved = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
+        try state.updateClock(initial: Self.defaultClockStart) { text in
+            moved = ISO8601.parse(text) ?? moved
+            moved.seconds += Double(max(0, seconds))
+            return moved.text
+        }
+        return moved
     }
 
     /// Moves the clock forward by a duration as typed (`90s`, `30m`, `3h`, `2d`).
@@ -79,13 +83,18 @@ public final class MockBackend: CustomLabelsBackend {
     }
 
     /// Sets the clock to an ISO 8601 time (its offset is kept for display; a time written
-    /// without one is in the clock's current offset); it cannot go back.
+    /// without one is in the clock's current offset); it cannot go back. Checked and stored in
+    /// one transaction.
     @discardableResult
     public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp {
-        let now = try clock()
-        guard let time = ISO8601.parse(iso8601, defaultOffsetSeconds: now.offsetSeconds) else { throw ClockInputError.timestamp(iso8601) }
-        guard time.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: time.text) }
-        try state.setClock(time.text)
+        var time = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
+        try state.updateClock(initial: Self.defaultClockStart) { text in
+            let now = ISO8601.parse(text) ?? time
+            guard let parsed = ISO8601.parse(iso8601, defaultOffsetSeconds: now.offsetSeconds) else { throw ClockInputError.timestamp(iso8601) }
+            guard parsed.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: parsed.text) }
+            time = parsed
+            return parsed.text
+        }
         return time
     }
 

@@ -42,3 +42,21 @@ print(\"ok\", len(rs), \"receipts from two shells, numbered with no gap\")"
 "$PANYA" --db "$DB" --lang en --student aiko -c 'expect len(register()) == 1 and register()[0].qty == 2, "aiko resumes her register"' 
 "$PANYA" --db "$DB" --lang en -c 'expect len(register()) == 0, "another shell does not see aiko register"'
 echo "two-shells: a student's register is resumed, another shell's is empty"
+
+# The simulated clock is shared state too: two shells each advancing it 200 × 1 minute move it
+# 400 minutes (each step reads, adds and stores in one transaction; none is lost or refused).
+CLOCKDB="$WORK/clock.sqlite"
+"$PANYA" --db "$CLOCKDB" --lang en -c 'clock set 2026-04-01T00:00:00+09:00' >/dev/null
+TICKS="for i in range(0, 200) { clock advance 1m }"
+"$PANYA" --db "$CLOCKDB" --lang en -c "$TICKS" >/dev/null 2>"$WORK/clock.1" & a=$!
+"$PANYA" --db "$CLOCKDB" --lang en -c "$TICKS" >/dev/null 2>"$WORK/clock.2" & b=$!
+status=0
+wait "$a" || status=1
+wait "$b" || status=1
+if [ "$status" != 0 ] || [ -s "$WORK/clock.1" ] || [ -s "$WORK/clock.2" ]; then
+    cat "$WORK"/clock.* >&2
+    echo "two-shells: a shell's clock advance failed" >&2
+    exit 1
+fi
+"$PANYA" --db "$CLOCKDB" --lang en -c 'expect clock().time == "2026-04-01T06:40:00+09:00", "two shells advancing the clock lose no minute: " + clock().time'
+echo "two-shells: 2 × 200 clock advances of 1m moved the clock 400 minutes"

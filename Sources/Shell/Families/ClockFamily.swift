@@ -31,7 +31,7 @@ struct ClockFamily: CommandFamily {
     private func advanceThroughSchedules(_ duration: String) throws -> Value {
         let clock = try simulator("clock advance")
         guard let runner = context.scheduleRunner else { return ClockReading(time: try clock.advance(duration)).value }
-        let events = try runner.advance(to: try clock.clock().seconds + Double(ClockDuration.parse(duration)))
+        let events = try runner.advance(by: ClockDuration.parse(duration))
         for event in events { context.write(ScheduleFireResult(event: event).render(context.style) + "\n") }
         return ClockReading(time: try clock.clock()).value
     }

@@ -41,6 +41,22 @@ struct ScheduleRunner {
     let store: ScheduleStore
     let simulator: any SimulatedTime
 
+    /// Moves the clock forward by `seconds`, making the enabled schedules' fires on the way in
+    /// time order. With no fire on the way it is one atomic step of the clock (two shells
+    /// advancing one database never lose a minute).
+    @discardableResult
+    func advance(by seconds: Int) throws -> [FireEvent] {
+        let start = try simulator.clock()
+        let target = start.seconds + Double(max(0, seconds))
+        let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
+        let fires = FirePlanner.fires(entries.map(\.planned), after: Int(start.seconds.rounded(.down)), through: Int(target.rounded(.down)))
+        guard fires.contains(where: { Double($0.time) > start.seconds }) else {
+            _ = try simulator.advance("\(max(0, seconds))s")
+            return []
+        }
+        return try advance(to: target)
+    }
+
     /// Moves the clock to `target` (seconds since 1970) through every enabled schedule's fires
     /// after the clock and at or before `target`; returns them in order (also kept in the history).
     @discardableResult
