@@ -74,7 +74,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport"]),
+        // Test-only helpers every test target shares: temporary folders, the repository root, output capture.
+        .target(name: "PanyaTestSupport", path: "Tests/PanyaTestSupport"),
+
+        .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
