@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport"]),
         .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport"]),
