@@ -1,5 +1,6 @@
 import CustomLabels
 import PanyaStore
+import PanyaTestSupport
 import Testing
 @testable import MockBackend
 
@@ -73,7 +74,7 @@ import Testing
 }
 
 @Test func twoShellsShareTheState() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     let path = folder.path + "/panya.sqlite"
     let a = try MockBackend(directory: shippedRecordings, database: PanyaDatabase(path: path))
