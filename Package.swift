@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
         .testTarget(name: "PanyaServerTests", dependencies: [
-            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
+            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux", "Golden"]),
