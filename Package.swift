@@ -86,8 +86,8 @@ let package = Package(
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaServerTests", dependencies: [
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
