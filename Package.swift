@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "PanyaTestSupport", path: "Tests/PanyaTestSupport"),
 
         .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport", "PanyaTestSupport"]),
-        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
