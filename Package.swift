@@ -92,7 +92,7 @@ let package = Package(
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux", "Golden"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
