@@ -74,23 +74,26 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport"]),
-        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport"], exclude: ["Golden"]),
+        // Test-only helpers every test target shares: temporary folders, the repository root, output capture.
+        .target(name: "PanyaTestSupport", path: "Tests/PanyaTestSupport"),
+
+        .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport"]),
-        .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport"]),
-        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport"],
+        .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],
                     exclude: ["sigv4-test-suite"]),
-        .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport"]),
+        .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaServerTests", dependencies: [
-            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport",
+            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules"], exclude: ["Tmux", "Golden"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

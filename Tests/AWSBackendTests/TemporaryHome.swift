@@ -1,22 +1,21 @@
 import Foundation
+import PanyaTestSupport
 
-/// A fresh temporary folder used as HOME, removed when the value is released.
+/// A fresh temporary folder used as HOME (for `~/.aws/config` and friends), removed when the value is released.
 final class TemporaryHome {
-    let path: String
+    /// The folder that holds the files; it goes when the home goes.
+    let folder: TemporaryFolder
+
+    /// The folder's path (what HOME is set to).
+    var path: String { folder.path }
 
     init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("panya-aws-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
+        folder = try TemporaryFolder(prefix: "panya-aws")
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// Writes `text` to `relative` (folders created).
     func write(_ relative: String, _ text: String) throws {
-        let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try folder.write(relative, text)
     }
 
     /// An environment holding only HOME (plus `extra`).

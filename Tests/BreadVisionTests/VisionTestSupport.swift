@@ -1,19 +1,13 @@
 import CustomLabels
 import Foundation
+import PanyaTestSupport
 import Photos
 import BreadVision
 
 /// Paths, generated trays and measurements shared by the BreadVision tests and benchmarks.
 enum VisionTestSupport {
-    /// The repository root (found from this file's path).
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     /// `lessons/photos/` in this checkout.
-    static let lessonPhotos = repositoryRoot + "/lessons/photos"
+    static let lessonPhotos = RepositoryRoot.file("lessons/photos")
 
     /// The committed lesson photos of `role` whose file starts with `prefix`, decoded, with
     /// the boxes the generator drew them in.

@@ -2,6 +2,7 @@ import Foundation
 import Lessons
 import PanyaLanguage
 import PanyaSupport
+import PanyaTestSupport
 
 /// A stand-in for the shell in lesson tests: the commands the lessons use, with the walkthrough's numbers
 /// (breads3.jpg confidences, thresholds, mock lifecycle, pricing) and records shaped as commands.md says.
@@ -170,19 +171,14 @@ final class FakeFactory: LessonEnvironmentFactory {
     }
 }
 
-/// A temporary folder with lesson files written from strings.
-func lessonFolder(_ files: [String: String]) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panya-lessons-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+/// A temporary folder with lesson files written from strings (removed when released).
+func lessonFolder(_ files: [String: String]) throws -> TemporaryFolder {
+    let folder = try TemporaryFolder(prefix: "panya-lessons")
     for (name, text) in files {
-        try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        try folder.write(name, text)
     }
-    return dir
+    return folder
 }
 
 /// The repository's `lessons/` folder.
-let repositoryLessons: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("lessons").path
-}()
+let repositoryLessons = RepositoryRoot.file("lessons")

@@ -18,8 +18,9 @@ import Testing
     """
 
     @Test func anEndlessLessonFailsAtItsLoopAndTheNextIsChecked() throws {
-        let dir = try lessonFolder(["01-endless.panya": endless, "02-pass.panya": passingLesson])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try lessonFolder(["01-endless.panya": endless, "02-pass.panya": passingLesson])
+        defer { folder.remove() }
+        let dir = folder.path
         var out = ""
         let start = Date()
         let status = LessonChecker(factory: FakeFactory(), language: .en, timeLimit: 0.3).run(paths: [dir]) { out += $0 }
@@ -34,8 +35,9 @@ import Testing
     }
 
     @Test func theFailureCarriesItsCodeAndJapanese() throws {
-        let dir = try lessonFolder(["01-endless.panya": endless])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try lessonFolder(["01-endless.panya": endless])
+        defer { folder.remove() }
+        let dir = folder.path
         let result = LessonChecker(factory: FakeFactory(), language: .ja, timeLimit: 0.2).check(path: dir + "/01-endless.panya")
         let failure = try #require(result.failure)
         #expect(failure.code == LessonChecker.timedOutCode)
@@ -44,8 +46,9 @@ import Testing
     }
 
     @Test func aQuickLessonIsNotTouchedByTheLimit() throws {
-        let dir = try lessonFolder(["01-pass.panya": passingLesson])
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try lessonFolder(["01-pass.panya": passingLesson])
+        defer { folder.remove() }
+        let dir = folder.path
         #expect(LessonChecker(factory: FakeFactory(), language: .en).check(path: dir + "/01-pass.panya").passed)
         #expect(LessonChecker.defaultTimeLimit == 120)
     }

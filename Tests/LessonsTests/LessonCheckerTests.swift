@@ -42,7 +42,9 @@ step "Start" {
 
 @Suite struct LessonCheckerTests {
     func check(_ files: [String: String], paths: [String]? = nil) throws -> (Int32, String, FakeFactory) {
-        let dir = try lessonFolder(files)
+        let folder = try lessonFolder(files)
+        defer { folder.remove() }
+        let dir = folder.path
         let factory = FakeFactory()
         var out = ""
         let status = LessonChecker(factory: factory, language: .en).run(paths: paths.map { $0.map { dir + "/" + $0 } } ?? [dir]) { out += $0 }
@@ -142,12 +144,14 @@ step "Start" {
 
 @Suite struct LessonLibraryTests {
     @Test func listPicksTheLanguageAndReadsTitles() throws {
-        let dir = try lessonFolder([
+        let folder = try lessonFolder([
             "01-ai-register.panya": "# comment\nlesson \"AIレジ\" --clock \"2026-04-01T06:00:00+09:00\"\n",
             "01-ai-register.en.panya": "lesson \"The AI register\" --lang en\n",
             "02-threshold-puzzle.panya": "lesson \"しきい値\"\n",
             "notes.txt": "x",
         ])
+        defer { folder.remove() }
+        let dir = folder.path
         let library = LessonLibrary(directory: dir)
         #expect(library.files.map(\.fileName) == ["01-ai-register.en.panya", "01-ai-register.panya", "02-threshold-puzzle.panya"])
         #expect(library.lessons(language: .ja).map(\.title) == ["AIレジ", "しきい値"])

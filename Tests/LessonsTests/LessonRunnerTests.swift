@@ -2,6 +2,7 @@ import Foundation
 import PanyaLanguage
 import PanyaStore
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Lessons
 
@@ -37,10 +38,12 @@ struct RunnerHarness {
     let factory = FakeFactory()
     let progress = InMemoryLessonProgress()
     let file: LessonFile
+    /// Holds the lesson file; removed when the harness is released.
+    let folder: TemporaryFolder
 
     init(source: String = countingLesson, name: String = "01-counting.en.panya") throws {
-        let dir = try lessonFolder([name: source])
-        file = LessonFile(path: dir + "/" + name)
+        folder = try lessonFolder([name: source])
+        file = LessonFile(path: folder.file(name))
     }
 
     func run(_ lines: [String]) -> (LessonRunOutcome, String) {
@@ -206,10 +209,12 @@ struct RunnerHarness {
 
 @Suite struct LessonProgressStoreTests {
     @Test func progressSurvivesARestartInSQLite() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panya-progress-\(UUID().uuidString)").path
-        let path = dir + "/panya.sqlite"
-        let lessons = try lessonFolder(["01-counting.en.panya": countingLesson])
-        let file = LessonFile(path: lessons + "/01-counting.en.panya")
+        let database = try TemporaryFolder(prefix: "panya-progress")
+        defer { database.remove() }
+        let path = database.file("panya.sqlite")
+        let lessonsFolder = try lessonFolder(["01-counting.en.panya": countingLesson])
+        defer { lessonsFolder.remove() }
+        let file = LessonFile(path: lessonsFolder.file("01-counting.en.panya"))
         do {
             let store = LessonProgressStore(try PanyaDatabase(path: path))
             let runner = LessonRunner(factory: FakeFactory(), progress: store, student: "hana", language: .en,

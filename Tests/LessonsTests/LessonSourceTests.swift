@@ -1,19 +1,15 @@
 import Foundation
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Lessons
 
 /// Issue 12 items 7 and 12: lesson files are read by one reader that refuses what is not a lesson file.
 @Suite struct LessonSourceTests {
-    func folder() throws -> String {
-        let dir = NSTemporaryDirectory() + "panya-lesson-source-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func aFIFOIsRefusedWithoutBlocking() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "panya-lesson-source")
+        defer { folder.remove() }
+        let dir = folder.path
         let fifo = dir + "/pipe.panya"
         #expect(mkfifo(fifo, 0o644) == 0)
         let error = try #require(throws: LessonError.self) { try LessonSource.read(path: fifo) }
@@ -28,8 +24,9 @@ import Testing
     }
 
     @Test func missingBadTextAndTooLargeAreNamed() throws {
-        let dir = try folder()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "panya-lesson-source")
+        defer { folder.remove() }
+        let dir = folder.path
         #expect(throws: LessonError.unreadable(path: dir + "/none.panya", reason: .missing)) { try LessonSource.read(path: dir + "/none.panya") }
         let bad = dir + "/bad.panya"
         try Data([0x6C, 0x65, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: bad))

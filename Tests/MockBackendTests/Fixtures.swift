@@ -1,12 +1,12 @@
 import CustomLabels
 import Foundation
 import PanyaStore
+import PanyaTestSupport
 @testable import MockBackend
 
-/// The repository root (tests run against the shipped recordings and photos).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-let shippedRecordings = repositoryRoot + "/mock-responses"
-let photosFolder = repositoryRoot + "/lessons/photos"
+/// The shipped recordings and photos (tests run against them).
+let shippedRecordings = RepositoryRoot.file("mock-responses")
+let photosFolder = RepositoryRoot.file("lessons/photos")
 
 let seedVersion = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/verification001.2023-08-01T10.00.00/1690851600000"
 let seedProject = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/1690848000000"
@@ -29,28 +29,4 @@ func runningBackend(s3Root: String? = nil) throws -> MockBackend {
     _ = try backend.startProjectVersion(arn: seedVersion, minInferenceUnits: 1, maxInferenceUnits: nil)
     _ = try backend.waitUntilStable(arn: seedVersion) { _ in }
     return backend
-}
-
-/// A fresh folder, removed by `remove()`.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "panya-mock-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ relative: String, _ text: String) throws {
-        let full = path + "/" + relative
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: full))
-    }
-
-    func write(_ relative: String, bytes: [UInt8]) throws {
-        let full = path + "/" + relative
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: full))
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,6 +1,7 @@
 import PanyaSupport
 import CustomLabels
 import PanyaStore
+import PanyaTestSupport
 import Testing
 @testable import MockBackend
 
@@ -74,7 +75,7 @@ import Testing
 }
 
 @Test func twoShellsShareTheState() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     let path = folder.path + "/panya.sqlite"
     let a = try MockBackend(directory: shippedRecordings, database: PanyaDatabase(path: path))

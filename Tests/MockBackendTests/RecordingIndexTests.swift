@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaStore
+import PanyaTestSupport
 import Photos
 import Testing
 @testable import MockBackend
@@ -9,7 +10,7 @@ import Testing
 
 /// A folder with the shipped project file and `detections` (file name → text).
 func recordingsFolder(_ detections: [String: String]) throws -> TemporaryFolder {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     try folder.write("projects/verification001.json", String(contentsOfFile: shippedRecordings + "/projects/verification001.json", encoding: .utf8))
     for (name, text) in detections { try folder.write("detections/" + name, text) }
     return folder

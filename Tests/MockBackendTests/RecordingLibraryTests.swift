@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import PanyaTestSupport
 import Photos
 import Testing
 @testable import MockBackend
@@ -28,7 +29,7 @@ import Testing
 
 /// A project file and one detection file in a temporary folder, with `detection` as the detection's text.
 func libraryError(detection: String, project: String? = nil) throws -> RecordingError {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     let projectText = try project ?? String(contentsOfFile: shippedRecordings + "/projects/verification001.json", encoding: .utf8)
     try folder.write("projects/verification001.json", projectText)
@@ -75,7 +76,7 @@ func malformedDetectionsNameFileLineAndKey(text: String, place: String, problem:
 }
 
 @Test func duplicateRecordingsForOnePhotoAndVersion() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     try folder.write("projects/verification001.json", String(contentsOfFile: shippedRecordings + "/projects/verification001.json", encoding: .utf8))
     try folder.write("detections/a.json", detectionText())
@@ -98,7 +99,7 @@ func malformedDetectionsNameFileLineAndKey(text: String, place: String, problem:
 }
 
 @Test func whatTheCodecWritesTheLibraryReads() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     let realAccount = seedVersion.replacingOccurrences(of: "123456789012", with: "987654321098")
     let shipped = try ProjectRecording.decode(bytes: shippedBytes("projects/verification001.json"), file: "projects/verification001.json")

@@ -1,10 +1,11 @@
 import CustomLabels
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import MockBackend
 
 @Test func detectsS3ObjectsFromTheBucketFolder() throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     try folder.write("panya-class/trays/breads3.jpg", bytes: photoBytes("breads3.jpg"))
     let backend = try runningBackend(s3Root: folder.path)
@@ -15,7 +16,7 @@ import Testing
 
 @Test(arguments: ["../outside.jpg", "/etc/passwd", "trays/../../outside.jpg", "missing.jpg", "link.jpg", "trays/./breads3.jpg"])
 func keysCannotEscapeTheBucket(key: String) throws {
-    let folder = try TemporaryFolder()
+    let folder = try TemporaryFolder(prefix: "panya-mock-tests")
     defer { folder.remove() }
     try folder.write("outside.jpg", bytes: photoBytes("breads3.jpg"))
     try folder.write("bucket/trays/breads3.jpg", bytes: photoBytes("breads3.jpg"))

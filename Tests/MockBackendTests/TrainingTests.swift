@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaStore
+import PanyaTestSupport
 import Photos
 import Testing
 @testable import MockBackend
@@ -138,7 +139,7 @@ func quarterTurn(_ photo: Photo) -> Photo? {
     }
 
     @Test func manifestsGoInAndOut() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder(prefix: "panya-mock-tests")
         defer { folder.remove() }
         let backend = try makeBackend()
         _ = try backend.createProject(name: "m")
@@ -177,7 +178,7 @@ func quarterTurn(_ photo: Photo) -> Photo? {
     }
 
     @Test func aTrainedVersionDetectsTheSameInAnotherBackendOnTheSameStore() throws {
-        let folder = try TemporaryFolder()
+        let folder = try TemporaryFolder(prefix: "panya-mock-tests")
         defer { folder.remove() }
         let database = try PanyaDatabase(path: folder.path + "/panya.sqlite")
         let (first, version) = try lessonTrainedBackend(database: database)

@@ -1,4 +1,5 @@
 import CustomLabels
+import PanyaTestSupport
 import Testing
 @testable import MockBackend
 
@@ -96,7 +97,7 @@ func testPhotosAtTheirThresholdAreDetected(photo: String) throws {
 @Test func jsonOutputIsWhatTheAWSCLIPrints() throws {
     let backend = try runningBackend()
     let request = DetectCustomLabelsRequest(projectVersionArn: seedVersion, image: .bytes(try photoBytes("breads3.jpg")), minConfidence: 75)
-    let expected = try String(contentsOfFile: repositoryRoot + "/Tests/CustomLabelsTests/.expected/breads3-min75.aws-cli.json", encoding: .utf8)
+    let expected = try String(contentsOfFile: RepositoryRoot.path + "/Tests/CustomLabelsTests/.expected/breads3-min75.aws-cli.json", encoding: .utf8)
     #expect(try backend.detectCustomLabels(request).awsCLIJSON() == expected)
 }
 

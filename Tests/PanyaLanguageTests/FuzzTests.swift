@@ -1,4 +1,5 @@
 import Foundation
+import PanyaTestSupport
 import Testing
 import PanyaSupport
 @testable import PanyaLanguage
@@ -91,9 +92,9 @@ func fuzzIterations(_ standard: Int) -> Int {
         for n in 0..<iterations {
             let base = FuzzTests.seeds[n % FuzzTests.seeds.count]
             let source = mutate(base, &rng)
-            let sink = OutputSink()
+            let sink = OutputCapture()
             let interpreter = Interpreter(commands: table, language: n % 2 == 0 ? .en : .ja) { text in
-                if sink.text.utf8.count < 100_000 { sink.text += text }
+                if sink.text.utf8.count < 100_000 { sink.append(text) }
             }
             var polls = 0
             interpreter.interruptRequested = { polls += 1; return polls > 20_000 }

@@ -1,13 +1,14 @@
 import Foundation
+import PanyaTestSupport
 import Testing
 import PanyaSupport
 @testable import PanyaLanguage
 
 /// These tests use the process-wide Ctrl-C flag; every other suite's interpreters ignore it.
 @Suite(.serialized) struct InterruptTests {
-    func interpreter() -> (Interpreter, OutputSink) {
-        let sink = OutputSink()
-        let interpreter = Interpreter(commands: CommandTable(), language: .en) { sink.text += $0 }
+    func interpreter() -> (Interpreter, OutputCapture) {
+        let sink = OutputCapture()
+        let interpreter = Interpreter(commands: CommandTable(), language: .en) { sink.append($0) }
         return (interpreter, sink)
     }
 
@@ -56,8 +57,8 @@ import PanyaSupport
         Interrupt.clear()
         let commands = CommandTable()
         commands.register(Command("model wait", summary: .verbatim("w")) { _ in throw Interrupted() })
-        let sink = OutputSink()
-        let interpreter = Interpreter(commands: commands, language: .ja) { sink.text += $0 }
+        let sink = OutputCapture()
+        let interpreter = Interpreter(commands: commands, language: .ja) { sink.append($0) }
         let source = "model wait"
         let d = try #require(interpreter.run(source: source, file: "<stdin>"))
         #expect(d.isInterruption)

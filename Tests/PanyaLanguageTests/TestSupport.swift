@@ -1,15 +1,11 @@
 import PanyaSupport
+import PanyaTestSupport
 @testable import PanyaLanguage
 
-/// Collects what an interpreter prints.
-final class OutputSink {
-    var text = ""
-}
-
 /// An interpreter that ignores the process-wide Ctrl-C flag (only InterruptTests use it).
-func makeInterpreter(commands: CommandTable = CommandTable(), language: UILanguage = .en) -> (Interpreter, OutputSink) {
-    let sink = OutputSink()
-    let interpreter = Interpreter(commands: commands, language: language) { sink.text += $0 }
+func makeInterpreter(commands: CommandTable = CommandTable(), language: UILanguage = .en) -> (Interpreter, OutputCapture) {
+    let sink = OutputCapture()
+    let interpreter = Interpreter(commands: commands, language: language) { sink.append($0) }
     interpreter.interruptRequested = { false }
     return (interpreter, sink)
 }

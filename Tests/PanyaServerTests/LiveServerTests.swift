@@ -32,7 +32,7 @@ import Testing
             #expect(answer.body.hasPrefix(#"{"CustomLabels":[{"Name":"焼きそばパン""#))
             #expect(answer.body.contains("メロンパン") && !answer.body.contains("あんぱん"))
         }
-        let lines = fixture.lines.all
+        let lines = fixture.lines.entries
         #expect(lines.count == 1)
         #expect(lines.first?.range(of: #"^\d\d:\d\d:\d\d DetectCustomLabels 200 [0-9.]+ ms$"#, options: .regularExpression) != nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MockBackend
+import PanyaTestSupport
 import Testing
 @testable import PanyaServer
 
@@ -95,8 +96,9 @@ import Testing
     }
 
     @Test func writesLeaveNoTemporaryFiles() throws {
-        let folder = S3BucketFolder(root: NSTemporaryDirectory() + "panya-folder-" + UUID().uuidString)
-        defer { try? FileManager.default.removeItem(atPath: folder.root) }
+        let temporary = try TemporaryFolder(prefix: "panya-folder")
+        defer { temporary.remove() }
+        let folder = S3BucketFolder(root: temporary.file("root"))
         try folder.createBucket("b")
         try folder.write(bucket: "b", key: "a/b/c.bin", bytes: [1, 2, 3])
         try folder.write(bucket: "b", key: "a/b/c.bin", bytes: [4, 5])

@@ -1,31 +1,30 @@
 import CustomLabels
 import Foundation
 import MockBackend
+import PanyaTestSupport
 @testable import PanyaServer
 
 /// A server over the bundled recordings, an in-memory database and a fresh bucket folder.
 struct ServerFixture {
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
     static let versionArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/version/verification001.2023-08-01T10.00.00/1690851600000"
     static let projectArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/verification001/1690848000000"
-    static var photoPath: String { repositoryRoot + "/lessons/photos/breads3.jpg" }
+    static var photoPath: String { RepositoryRoot.file("lessons/photos/breads3.jpg") }
     static var photo: [UInt8] { [UInt8](FileManager.default.contents(atPath: photoPath) ?? Data()) }
 
     let server: PanyaServer
-    let s3Root: String
-    var lines: LogLines
+    /// The bucket folder (S3 root); removed by `removeBuckets()` or when the last copy of the fixture goes.
+    let buckets: TemporaryFolder
+    var s3Root: String { buckets.path }
+    /// The server's log lines, one entry each.
+    let lines: OutputCapture
 
     init(authentication: ServerConfiguration.Authentication = .off, clock: ServerConfiguration.ClockMode = .simulated, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) throws {
-        s3Root = NSTemporaryDirectory() + "panya-serve-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: s3Root, withIntermediateDirectories: true)
-        let lines = LogLines()
+        buckets = try TemporaryFolder(prefix: "panya-serve-tests")
+        let s3Root = buckets.path
+        let lines = OutputCapture()
         self.lines = lines
         server = try PanyaServer(configuration: ServerConfiguration(
-            host: "127.0.0.1", port: 0, mockDirectory: Self.repositoryRoot + "/mock-responses", s3Root: s3Root, databasePath: ":memory:",
+            host: "127.0.0.1", port: 0, mockDirectory: RepositoryRoot.file("mock-responses"), s3Root: s3Root, databasePath: ":memory:",
             authentication: authentication, clock: clock, language: .en, maxBodyBytes: maxBodyBytes), log: { lines.append($0) })
     }
 
@@ -55,25 +54,7 @@ struct ServerFixture {
     }
 
     func removeBuckets() {
-        try? FileManager.default.removeItem(atPath: s3Root)
-    }
-}
-
-/// Log lines collected from a server (thread-safe).
-final class LogLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-
-    func append(_ line: String) {
-        lock.lock()
-        storage.append(line)
-        lock.unlock()
-    }
-
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+        buckets.remove()
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import PanyaStore
 
@@ -25,7 +26,7 @@ import Testing
 
     /// Two shells on one database each advancing 200 × 1 minute: 400 minutes, none lost.
     @Test func twoWritersAdvancingTogetherLoseNoMinute() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder(prefix: "panya-store-tests")
         defer { dir.remove() }
         let path = dir.file("clock.sqlite")
         let start = "2026-04-01T00:00:00Z"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PanyaTestSupport
 import Testing
 @testable import PanyaStore
 
@@ -50,7 +51,7 @@ func readEverything(_ database: PanyaDatabase) throws {
     @Test(arguments: [("receipt", "tax_rate"), ("receipt_item", "unit_price"), ("register_item", "qty"),
                       ("register_price", "yen"), ("setting", "value"), ("lesson_progress", "tries")])
     func aMissingColumnIsADamagedStoreNotATrap(table: String, column: String) throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder(prefix: "panya-store-tests")
         defer { dir.remove() }
         let path = dir.file("renamed.sqlite")
         try populatedDatabase(at: path)
@@ -66,7 +67,7 @@ func readEverything(_ database: PanyaDatabase) throws {
     }
 
     @Test func aValueOfTheWrongKindIsADamagedStore() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder(prefix: "panya-store-tests")
         defer { dir.remove() }
         let path = dir.file("kind.sqlite")
         try populatedDatabase(at: path)
@@ -82,7 +83,7 @@ func readEverything(_ database: PanyaDatabase) throws {
     /// and reading either works or throws a `StoreError`; nothing traps (a trap would end this test process).
     @Test func byteFlipsNeverTrap() throws {
         let seeds = Int(ProcessInfo.processInfo.environment["PANYA_FUZZ_ITERATIONS"] ?? "").map { max(1, $0) } ?? 60
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder(prefix: "panya-store-tests")
         defer { dir.remove() }
         let original = dir.file("original.sqlite")
         try populatedDatabase(at: original)
@@ -124,31 +125,23 @@ func readEverything(_ database: PanyaDatabase) throws {
 
     /// A `<db>.lock` held by another process (here another descriptor): a notice once, then a clear error.
     @Test func aHeldOpenLockIsWaitedForBoundedly() throws {
-        let dir = try TemporaryDirectory()
+        let dir = try TemporaryFolder(prefix: "panya-store-tests")
         defer { dir.remove() }
         let path = dir.file("held.sqlite")
         let holder = open(path + ".lock", O_RDWR | O_CREAT, 0o644)
         #expect(holder >= 0)
         defer { close(holder) }
         #expect(flock(holder, LOCK_EX) == 0)
-        let notices = NoticeLog()
+        let notices = OutputCapture()
         let start = Date()
         let error = try #require(throws: StoreError.self) {
-            try PanyaDatabase(path: path, lockWait: LockWait(timeout: 0.4, noticeAfter: 0.1, notice: { notices.add($0.en) }))
+            try PanyaDatabase(path: path, lockWait: LockWait(timeout: 0.4, noticeAfter: 0.1, notice: { notices.append($0.en) }))
         }
         #expect(Date().timeIntervalSince(start) < 5)
         #expect(error.kind == .lockHeld(path + ".lock", seconds: 0))
         #expect(error.code == "DatabaseLocked")
-        #expect(notices.all == ["waiting for another panya to finish opening the database (\(path).lock); giving up after 0 seconds…"])
+        #expect(notices.entries == ["waiting for another panya to finish opening the database (\(path).lock); giving up after 0 seconds…"])
         flock(holder, LOCK_UN)
         _ = try PanyaDatabase(path: path, lockWait: LockWait(timeout: 0.4))
     }
-}
-
-/// Collects notices from any thread.
-final class NoticeLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String] = []
-    func add(_ text: String) { lock.lock(); entries.append(text); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return entries }
 }

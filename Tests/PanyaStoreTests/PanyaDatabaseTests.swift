@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import PanyaTestSupport
 import Testing
 @testable import PanyaStore
 
 @Test func migratesATempFileAndReopens() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let path = dir.file("nested/deeper/panya.sqlite")
     let first = try PanyaDatabase(path: path)
@@ -27,7 +28,7 @@ import Testing
 }
 
 @Test func twoInstancesWritingAtOnceLoseNothing() async throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let path = dir.file("shared.sqlite")
     let a = try PanyaDatabase(path: path)
@@ -47,7 +48,7 @@ import Testing
 }
 
 @Test func corruptFileIsNamed() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let path = dir.file("broken.sqlite")
     try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
@@ -58,7 +59,7 @@ import Testing
 }
 
 @Test func unwritablePlaces() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let file = dir.file("plain")
     try Data("x".utf8).write(to: URL(fileURLWithPath: file))
@@ -69,7 +70,7 @@ import Testing
 }
 
 @Test func diskFullSaysNothingWasLost() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let database = try PanyaDatabase(path: dir.file("small.sqlite"))
     let settings = Settings(database)
@@ -86,7 +87,7 @@ import Testing
 }
 
 @Test func lockedAfterTheBusyTimeout() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let path = dir.file("locked.sqlite")
     let holder = try PanyaDatabase(path: path)
@@ -100,7 +101,7 @@ import Testing
 }
 
 @Test func newerDatabaseIsRefused() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let path = dir.file("newer.sqlite")
     let database = try PanyaDatabase(path: path)
@@ -120,7 +121,7 @@ import Testing
 /// Two shells started at the same instant on a brand-new file: one creates the tables, the
 /// others wait for it and find them (without the open lock about half of such races failed).
 @Test func shellsOpeningABrandNewFileAtOnceAllSucceed() throws {
-    let dir = try TemporaryDirectory()
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     for round in 0..<12 {
         let path = dir.file("race-\(round).sqlite")

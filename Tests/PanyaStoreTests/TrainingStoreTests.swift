@@ -1,4 +1,5 @@
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import PanyaStore
 
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func everythingSurvivesReopeningTheFile() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder(prefix: "panya-store-tests")
         defer { folder.remove() }
         let path = folder.file("panya.sqlite")
         do {

@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import Photos
 
@@ -45,8 +46,9 @@ enum Breads3 {
     }
 
     @Test func annotatedJPEGIsWrittenAndDecodesAgain() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let photo = try Photo.load(path: TestSupport.lessonPhotos + "/breads3.png")
         let path = folder + "/annotated.jpg"
         try BoxDrawing.writeAnnotatedJPEG(photo, boxes: Breads3.boxes, to: path)

@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import Photos
 
@@ -7,8 +8,9 @@ import Testing
     /// Regenerates every lesson photo into a temporary folder: byte-identical to the committed
     /// files (so the generator is deterministic and the committed photos are its output).
     @Test func regeneratesTheCommittedPhotosByteForByte() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let entries = try BreadPhotoGenerator.writeLessonPhotos(to: folder)
         #expect(entries.count == LessonPhotoSet.all.count)
         for entry in entries {

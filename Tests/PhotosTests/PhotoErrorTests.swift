@@ -1,4 +1,5 @@
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import Photos
 
@@ -86,8 +87,9 @@ import Testing
     }
 
     @Test func fiveMegabyteFileIsTooLargeWithoutDecoding() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let path = folder + "/huge.jpg"
         // Not even a JPEG: if it were decoded we would see InvalidImageFormatException instead.
         try Photo.write([UInt8](repeating: 0xAB, count: 5 * 1024 * 1024), to: path)

@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import PanyaTestSupport
 import Testing
 @testable import Photos
 
@@ -139,8 +140,9 @@ import Testing
     }
 
     @Test func aFolderIsNotAPhoto() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         do {
             _ = try Photo.load(path: folder)
             Issue.record("a folder loaded as a photo")
@@ -151,8 +153,9 @@ import Testing
 
     /// A FIFO would block `open` and `read` until a writer comes: it is refused first, by name.
     @Test func aFIFOIsRefusedWithoutWaiting() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let fifo = folder + "/tray.jpg"
         #expect(mkfifo(fifo, 0o600) == 0)
         #expect(throws: PhotoError.notAFile(path: fifo, kind: .fifo)) { try Photo.readBytes(path: fifo) }
@@ -169,8 +172,9 @@ import Testing
     }
 
     @Test func aSocketIsRefused() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let path = folder + "/s.jpg"
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
@@ -188,8 +192,9 @@ import Testing
     }
 
     @Test func writesAndLoadsBack() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder(prefix: "panya-photos")
+        defer { temporary.remove() }
+        let folder = temporary.path
         let bytes = try TestSupport.picture(width: 80, height: 64).encodeJPEG()
         try Photo.write(bytes, to: folder + "/p.jpg")
         #expect(try Photo.readBytes(path: folder + "/p.jpg") == bytes)

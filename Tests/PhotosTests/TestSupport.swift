@@ -1,28 +1,15 @@
 import Foundation
+import PanyaTestSupport
 @testable import Photos
 
 /// Paths and small helpers shared by the Photos tests.
 enum TestSupport {
-    /// The repository root (found from this file's path).
-    static let repositoryRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     /// `lessons/photos/` in this checkout.
-    static let lessonPhotos = repositoryRoot + "/lessons/photos"
+    static let lessonPhotos = RepositoryRoot.file("lessons/photos")
 
     /// The bytes of a committed lesson photo.
     static func lessonBytes(_ file: String) throws -> [UInt8] {
         try Photo.readBytes(path: lessonPhotos + "/" + file)
-    }
-
-    /// A fresh empty temporary folder.
-    static func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "panya-photos-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 
     /// A plain picture of the given size (a gradient, so encoders have something to do).

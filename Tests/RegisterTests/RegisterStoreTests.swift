@@ -1,15 +1,9 @@
 import Foundation
 import PanyaStore
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Register
-
-/// A fresh database file in a temporary folder.
-func temporaryDatabasePath() -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panya-register-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.appendingPathComponent("panya.sqlite").path
-}
 
 @Suite struct RegisterStoreTests {
     @Test func migrationsAreRegisteredByName() throws {
@@ -21,7 +15,9 @@ func temporaryDatabasePath() -> String {
     }
 
     @Test func linesPricesAndReceiptsSurviveARestart() throws {
-        let path = temporaryDatabasePath()
+        let folder = try TemporaryFolder(prefix: "panya-register")
+        defer { folder.remove() }
+        let path = folder.file("panya.sqlite")
         do {
             let register = try Register(database: try PanyaDatabase(path: path))
             try register.setPrice("カレーパン", yen: 200)
@@ -57,7 +53,9 @@ func temporaryDatabasePath() -> String {
     }
 
     @Test func twoDatabaseInstancesShareTheRegister() throws {
-        let path = temporaryDatabasePath()
+        let folder = try TemporaryFolder(prefix: "panya-register")
+        defer { folder.remove() }
+        let path = folder.file("panya.sqlite")
         let a = try Register(database: try PanyaDatabase(path: path))
         let b = try Register(database: try PanyaDatabase(path: path))
         try a.add(label: "あんぱん")
@@ -74,10 +72,12 @@ func temporaryDatabasePath() -> String {
     /// Two "processes" (two database connections) each adding and checking out in a loop: every
     /// bread lands on exactly one receipt and the receipt numbers are 1…N with no gaps.
     @Test func concurrentCheckoutsLoseNothing() throws {
-        let path = temporaryDatabasePath()
+        let folder = try TemporaryFolder(prefix: "panya-register")
+        defer { folder.remove() }
+        let path = folder.file("panya.sqlite")
         _ = try Register(database: try PanyaDatabase(path: path))
         let rounds = 40
-        let errors = ErrorBox()
+        let errors = OutputCapture()
         let group = DispatchGroup()
         for worker in 0..<2 {
             group.enter()
@@ -99,7 +99,7 @@ func temporaryDatabasePath() -> String {
             }.start()
         }
         group.wait()
-        #expect(errors.items.isEmpty)
+        #expect(errors.entries.isEmpty)
         let register = try Register(database: try PanyaDatabase(path: path))
         let leftover = try register.items().reduce(0) { $0 + $1.qty }
         let receipts = try register.receipts()
@@ -112,11 +112,4 @@ func temporaryDatabasePath() -> String {
             #expect(!receipt.items.isEmpty)
         }
     }
-}
-
-final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func append(_ s: String) { lock.lock(); storage.append(s); lock.unlock() }
-    var items: [String] { lock.lock(); defer { lock.unlock() }; return storage }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PanyaLanguage
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Shell
 
@@ -71,10 +72,10 @@ import Testing
 
     @Test func showNeverWritesOverThePhotoOrAnExistingFile() throws {
         let h = try SessionHarness()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("panya-show-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let photo = SessionHarness.repositoryRoot + "/lessons/photos/breads3.jpg"
+        let folder = try TemporaryFolder(prefix: "panya-show")
+        defer { folder.remove() }
+        let dir = folder.path
+        let photo = RepositoryRoot.path + "/lessons/photos/breads3.jpg"
         let before = try Data(contentsOf: URL(fileURLWithPath: photo))
         #expect(h.type("show \(photo) --out \(photo) --force").contains("is the photo being shown"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: photo)) == before)

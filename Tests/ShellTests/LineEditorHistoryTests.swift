@@ -1,5 +1,6 @@
 import Foundation
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Shell
 
@@ -7,11 +8,12 @@ import Testing
 /// terminal (swift test's stdin), which libedit allows: it just reads plain lines.
 @Suite(.serialized)
 struct LineEditorHistoryTests {
-    let directory: String
+    /// A fresh folder per test, removed when the test's suite value is released.
+    let folder: TemporaryFolder
+    var directory: String { folder.path }
 
     init() throws {
-        directory = NSTemporaryDirectory() + "panya-history-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder(prefix: "panya-history")
     }
 
     private func editor(_ file: String?, size: Int = 1000, warnings: WarningLog? = nil) -> LineEditor {

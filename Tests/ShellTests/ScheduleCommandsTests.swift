@@ -2,6 +2,7 @@ import CustomLabels
 import Foundation
 import PanyaLanguage
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Shell
 
@@ -129,10 +130,9 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
 
     @Test func theChartIsAPNGThatNeverOverwrites() throws {
         let h = try seedShell()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("panya-chart-\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("month.png").path
+        let folder = try TemporaryFolder(prefix: "panya-chart")
+        defer { folder.remove() }
+        let path = folder.file("month.png")
         #expect(h.type("simulate 7d --chart --out \(path)").hasPrefix("wrote the chart to \(path)\n"))
         let bytes = try #require(FileManager.default.contents(atPath: path))
         #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
@@ -149,7 +149,7 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
 }
 
 @Suite struct PolicyCommandsTests {
-    static let policies = SessionHarness.repositoryRoot + "/lessons/policies/"
+    static let policies = RepositoryRoot.path + "/lessons/policies/"
 
     @Test func theSeedsPolicyAndTrustPass() throws {
         let h = try SessionHarness()

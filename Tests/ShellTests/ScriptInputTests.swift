@@ -1,5 +1,6 @@
 import Foundation
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Shell
 
@@ -56,9 +57,9 @@ import Testing
     @Test func invalidUTF8IsRefusedTheSameWayOnBoth() throws {
         let bytes = Array("print(1)\nprint(\"".utf8) + [0xFF] + Array("\")\n".utf8)
         #expect(throws: ScriptInputError.notUTF8("<stdin>", line: 2)) { try readThroughPipe(bytes) }
-        let path = NSTemporaryDirectory() + "panya-bad-\(UUID().uuidString).panya"
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = try TemporaryFolder(prefix: "panya-bad")
+        defer { folder.remove() }
+        let path = try folder.write("bad.panya", bytes: bytes)
         let error = try #require(throws: ScriptInputError.self) { try ScriptInput.read(path: path) }
         #expect(error == .notUTF8(path, line: 2))
         #expect(error.message.en == "the script '\(path)' is not UTF-8 text (line 2): save it as UTF-8 and try again")

@@ -2,39 +2,32 @@ import CustomLabels
 import Foundation
 import PanyaLanguage
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Shell
 
 /// A session over the bundled assets with an in-memory store, its output captured.
 final class SessionHarness {
-    let output = OutputBuffer()
+    let output = OutputCapture()
     let session: ShellSession
-
-    static var repositoryRoot: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }
 
     init(language: UILanguage = .en, database: String = ":memory:", backend: BackendKind = .mock) throws {
         var options = ShellOptions()
         options.backend = backend
         options.language = language
         options.databasePath = database
-        options.assetsRoot = Self.repositoryRoot
+        options.assetsRoot = RepositoryRoot.path
         let output = self.output
-        session = try ShellSession(options: options, output: { output.text += $0 })
+        session = try ShellSession(options: options, output: { output.append($0) })
     }
 
     /// Runs prompt entries one by one and returns what they printed.
     @discardableResult
     func type(_ entries: String...) -> String {
-        output.text = ""
+        output.clear()
         for entry in entries { session.runEntry(entry) }
         return output.text
     }
-}
-
-final class OutputBuffer: @unchecked Sendable {
-    var text = ""
 }
 
 @Suite struct ShellSessionTests {
@@ -164,8 +157,9 @@ final class OutputBuffer: @unchecked Sendable {
     @Test func showOutWritesAnAnnotatedJPEG() throws {
         let h = try SessionHarness()
         h.type("model start", "model wait")
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("panya-show-\(UUID().uuidString).jpg").path
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let folder = try TemporaryFolder(prefix: "panya-show")
+        defer { folder.remove() }
+        let out = folder.file("annotated.jpg")
         #expect(h.type("let r = detect lessons/photos/breads3.jpg", "show $r --out \(out)").contains(out))
         let bytes = try #require(FileManager.default.contents(atPath: out))
         #expect(bytes.starts(with: [0xFF, 0xD8]))

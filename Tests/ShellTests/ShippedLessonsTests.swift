@@ -1,18 +1,19 @@
 import Lessons
 import PanyaSupport
+import PanyaTestSupport
 import Testing
 @testable import Shell
 
 /// The shipped lessons on the real shell and mock (what `panya check lessons/` does), and each
 /// one walked through interactively by a student who types "skip" at every task.
 @Suite struct ShippedLessonsTests {
-    static let lessons = SessionHarness.repositoryRoot + "/lessons"
+    static let lessons = RepositoryRoot.path + "/lessons"
 
     func factory() -> ShellLessonFactory {
         var options = ShellOptions()
         options.terminal = .plain
         options.language = .en
-        return ShellLessonFactory(options: options, assetsRoot: SessionHarness.repositoryRoot)
+        return ShellLessonFactory(options: options, assetsRoot: RepositoryRoot.path)
     }
 
     @Test func everyShippedLessonPassesTheChecker() throws {

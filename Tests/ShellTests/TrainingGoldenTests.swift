@@ -1,10 +1,11 @@
 import Foundation
+import PanyaTestSupport
 import Testing
 
 /// Golden scripts under Golden/: each line of `NAME.panya` typed at the prompt (comments and blank
 /// lines skipped), the transcript compared with `NAME.expected`. `PANYA_UPDATE_GOLDEN=1` rewrites it.
 @Suite struct TrainingGoldenTests {
-    static let folder = SessionHarness.repositoryRoot + "/Tests/ShellTests/Golden"
+    static let folder = RepositoryRoot.path + "/Tests/ShellTests/Golden"
 
     static func transcript(_ name: String) throws -> String {
         let script = try String(contentsOfFile: folder + "/" + name + ".panya", encoding: .utf8)
