@@ -203,6 +203,8 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// The status a version has before anyone starts it: as recorded, or a trained version's on the clock.
     func baseStatus(_ version: VersionRecording, now: Double) throws -> VersionStatus {
+        // Only versions `train` made are in the training store; a recorded one needs no read.
+        if library.version(arn: version.arn.description) != nil { return version.status }
         guard let trainedVersion = try trained.store.version(arn: version.arn.description) else { return version.status }
         return trained.status(trainedVersion, now: now).status
     }
