@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
 
         // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal.
         .target(name: "PanyaSupport", dependencies: ["CPanyaSupport"]),
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision"]),
         // The live backend: SigV4, credentials, HTTP, retries, recorder.
         .target(name: "AWSBackend", dependencies: [
-            "CustomLabels", "Photos", "PanyaSupport",
+            "CustomLabels", "Photos", "PanyaSupport", "CCurl",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The offline engine: segmentation of a tray into breads, features, the classifier (pure, no store).

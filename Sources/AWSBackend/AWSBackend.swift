@@ -61,9 +61,9 @@ public final class AWSBackend: CustomLabelsBackend {
 
     /// A backend for `configuration`.
     /// - Parameters:
-    ///   - transport: how requests are sent (URLSession unless a test gives another).
+    ///   - transport: how requests are sent (libcurl unless a test gives another).
     ///   - onAttempt: called before each attempt with the operation and attempt number.
-    public init(configuration: AWSConfiguration, settings: Settings = Settings(), transport: HTTPTransport = URLSessionTransport(),
+    public init(configuration: AWSConfiguration, settings: Settings = Settings(), transport: HTTPTransport = CurlTransport(),
                 onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
         self.configuration = configuration
         self.settings = settings

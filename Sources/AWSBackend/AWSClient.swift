@@ -56,7 +56,7 @@ public final class AWSClient: @unchecked Sendable {
         return _clockOffset
     }
 
-    public init(credentials: Credentials, region: String, transport: HTTPTransport = URLSessionTransport(),
+    public init(credentials: Credentials, region: String, transport: HTTPTransport = CurlTransport(),
                 retryPolicy: RetryPolicy = .standard, requestTimeout: Double = 60,
                 interrupt: InterruptSignal = .ctrlC, now: @escaping @Sendable () -> Date = { Date() },
                 onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
