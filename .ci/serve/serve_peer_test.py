@@ -1,9 +1,11 @@
 """boto3 against `panya serve`: the lifecycle with the waiter, the seed's detections, errors as
 botocore exceptions with the service's codes, the 4 MB image limit, a 100 MB body refused early,
-keys that would leave the bucket. Usage: serve_peer_test.py ENDPOINT VERSION_ARN PHOTO.
+keys that would leave the bucket, and a model built from the lesson's photos (put_object, create_project,
+create_dataset, create_project_version with the training waiter, start, detect, stop, delete). Usage: serve_peer_test.py ENDPOINT VERSION_ARN PHOTO.
 Prints one line per check and 'N passed, N failed' last; exits 1 on a failure."""
 import http.client
 import json
+import os
 import socket
 import sys
 import time
@@ -138,6 +140,75 @@ check("STOPPED after about a second", status == "STOPPED", status)
 rek.start_project_version(ProjectVersionArn=arn, MinInferenceUnits=1)
 rek.get_waiter("project_version_running").wait(ProjectArn=project_arn, WaiterConfig={"Delay": 1, "MaxAttempts": 30})
 check("started again", True)
+
+# Building a model: the lesson's photos and two Ground Truth manifests in a bucket, a project, two
+# datasets, a version trained on the server's clock (30 simulated minutes = 30 s), its evaluation
+# summary in the output bucket, then start, detect, stop and delete.
+photos_folder = os.path.dirname(photo_path)
+lesson = json.load(open(os.path.join(photos_folder, "manifest.json"), encoding="utf-8"))
+s3.create_bucket(Bucket="bakery-bkt", CreateBucketConfiguration={"LocationConstraint": "ap-northeast-1"})
+labels = sorted({bread["Name"] for p in lesson["Photos"] if p["Role"] in ("train", "test") for bread in p["Breads"]})
+for role in ("train", "test"):
+    lines = []
+    for p in (p for p in lesson["Photos"] if p["Role"] == role):
+        s3.put_object(Bucket="bakery-bkt", Key=p["File"], Body=open(os.path.join(photos_folder, p["File"]), "rb").read())
+        w, h = p["Width"], p["Height"]
+        annotations = [{"class_id": labels.index(b["Name"]), "top": round(b["BoundingBox"]["Top"] * h), "left": round(b["BoundingBox"]["Left"] * w),
+                        "width": round(b["BoundingBox"]["Width"] * w), "height": round(b["BoundingBox"]["Height"] * h)} for b in p["Breads"]]
+        lines.append(json.dumps({
+            "source-ref": f"s3://bakery-bkt/{p['File']}",
+            "bounding-box": {"image_size": [{"width": w, "height": h, "depth": 3}], "annotations": annotations},
+            "bounding-box-metadata": {"objects": [{"confidence": 1} for _ in annotations],
+                                      "class-map": {str(a["class_id"]): labels[a["class_id"]] for a in annotations},
+                                      "type": "groundtruth/object-detection", "human-annotated": "yes",
+                                      "creation-date": "2026-04-01T00:00:00", "job-name": "boto3"}}, ensure_ascii=False))
+    s3.put_object(Bucket="bakery-bkt", Key=f"manifests/{role}.manifest", Body=("\n".join(lines) + "\n").encode("utf-8"))
+check("put_object: 33 photos and 2 manifests", len(s3.list_objects_v2(Bucket="bakery-bkt")["Contents"]) == 35)
+bakery_arn = rek.create_project(ProjectName="bakery-ai")["ProjectArn"]
+check("create_project", ":project/bakery-ai/" in bakery_arn, bakery_arn)
+code, _ = error_code(lambda: rek.create_project(ProjectName="bakery-ai"))
+check("create_project twice → ResourceInUseException", code == "ResourceInUseException", code)
+s3.put_object(Bucket="bakery-bkt", Key="manifests/bad.manifest", Body=b'{"source-ref": "s3://bakery-bkt/nope.jpg"}\n{not json\n')
+code, _ = error_code(lambda: rek.create_dataset(ProjectArn=bakery_arn, DatasetType="TRAIN", DatasetSource={
+    "GroundTruthManifest": {"S3Object": {"Bucket": "bakery-bkt", "Name": "manifests/bad.manifest"}}}))
+check("create_dataset with a bad manifest → InvalidParameterException", code == "InvalidParameterException", code)
+for kind in ("TRAIN", "TEST"):
+    dataset_arn = rek.create_dataset(ProjectArn=bakery_arn, DatasetType=kind, DatasetSource={
+        "GroundTruthManifest": {"S3Object": {"Bucket": "bakery-bkt", "Name": f"manifests/{kind.lower()}.manifest"}}})["DatasetArn"]
+    check(f"create_dataset {kind}", f":project/bakery-ai/dataset/{kind.lower()}/" in dataset_arn, dataset_arn)
+version_arn = rek.create_project_version(ProjectArn=bakery_arn, VersionName="v1",
+                                         OutputConfig={"S3Bucket": "bakery-bkt", "S3KeyPrefix": "output/"})["ProjectVersionArn"]
+check("create_project_version", ":project/bakery-ai/version/v1/" in version_arn, version_arn)
+training = rek.describe_project_versions(ProjectArn=bakery_arn, VersionNames=["v1"])["ProjectVersionDescriptions"][0]
+check("TRAINING_IN_PROGRESS", training["Status"] == "TRAINING_IN_PROGRESS", training["Status"])
+rek.get_waiter("project_version_training_completed").wait(ProjectArn=bakery_arn, VersionNames=["v1"],
+                                                          WaiterConfig={"Delay": 1, "MaxAttempts": 90})
+trained = rek.describe_project_versions(ProjectArn=bakery_arn, VersionNames=["v1"])["ProjectVersionDescriptions"][0]
+check("waiter project_version_training_completed", trained["Status"] == "TRAINING_COMPLETED", trained["Status"])
+summary_object = trained.get("EvaluationResult", {}).get("Summary", {}).get("S3Object", {})
+check("EvaluationResult: F1Score and the summary object", "F1Score" in trained.get("EvaluationResult", {})
+      and summary_object == {"Bucket": "bakery-bkt", "Name": "output/EvaluationSummary-bakery-ai-v1.json"}, trained.get("EvaluationResult"))
+check("OutputConfig", trained.get("OutputConfig") == {"S3Bucket": "bakery-bkt", "S3KeyPrefix": "output/"}, trained.get("OutputConfig"))
+summary = json.loads(s3.get_object(Bucket="bakery-bkt", Key=summary_object.get("Name", "none"))["Body"].read())
+check("the summary file: 30 training and 3 test images", summary["EvaluationDetails"]["NumberOfTrainingImages"] == 30
+      and summary["EvaluationDetails"]["NumberOfTestingImages"] == 3, summary.get("EvaluationDetails"))
+rek.start_project_version(ProjectVersionArn=version_arn, MinInferenceUnits=1)
+rek.get_waiter("project_version_running").wait(ProjectArn=bakery_arn, VersionNames=["v1"], WaiterConfig={"Delay": 1, "MaxAttempts": 30})
+check("the trained version is RUNNING", True)
+found = [label["Name"] for label in rek.detect_custom_labels(ProjectVersionArn=version_arn, Image={"Bytes": photo})["CustomLabels"]]
+check("detect_custom_labels on breads3.jpg finds breads", found and set(found) <= set(labels), found)
+code, _ = error_code(lambda: rek.delete_project_version(ProjectVersionArn=version_arn))
+check("delete while RUNNING → ResourceInUseException", code == "ResourceInUseException", code)
+code, _ = error_code(lambda: rek.delete_project_version(ProjectVersionArn=arn))
+check("delete a recorded version → InvalidParameterException", code == "InvalidParameterException", code)
+rek.stop_project_version(ProjectVersionArn=version_arn)
+deadline = time.monotonic() + 15
+while time.monotonic() < deadline and rek.describe_project_versions(ProjectArn=bakery_arn)["ProjectVersionDescriptions"][0]["Status"] != "STOPPED":
+    time.sleep(0.5)
+status = rek.delete_project_version(ProjectVersionArn=version_arn)["Status"]
+check("delete_project_version → DELETING", status == "DELETING", status)
+left = rek.describe_project_versions(ProjectArn=bakery_arn)["ProjectVersionDescriptions"]
+check("the version is gone", left == [], left)
 
 print(f"{results['passed']} passed, {results['failed']} failed")
 sys.exit(1 if results["failed"] else 0)

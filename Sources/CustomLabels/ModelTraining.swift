@@ -94,11 +94,24 @@ public protocol ModelTraining: CustomLabelsBackend {
     func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto
     /// Removes box `number` (from 1) of a dataset photo; returns the photo.
     func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto
+    /// CreateDataset from a Ground Truth manifest object whose `source-ref`s are `s3://` objects
+    /// of the bucket folder; all or nothing (any problem line refuses it). Returns the DatasetArn.
+    func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport)
     /// CreateProjectVersion: checks the datasets, trains and evaluates at once, and returns the
-    /// new version (TRAINING_IN_PROGRESS on the clock, or TRAINING_FAILED with its StatusMessage).
-    func train(project: String, versionName: String?) throws -> ProjectVersionDescription
+    /// new version (TRAINING_IN_PROGRESS on the clock, or TRAINING_FAILED with its StatusMessage);
+    /// with `output`, the evaluation summary is written under its prefix in the bucket folder.
+    func train(project: String, versionName: String?, output: OutputConfig?) throws -> ProjectVersionDescription
+    /// DeleteProjectVersion of a trained version (not RUNNING, STARTING, STOPPING or training); returns DELETING.
+    func deleteProjectVersion(arn: String) throws -> VersionStatus
     /// Why a version failed to train, in both languages (nil when it did not fail).
     func trainingFailure(versionArn: String) throws -> Message?
     /// The evaluation of a trained version (nil for a recorded one or a failed training).
     func trainedEvaluation(versionArn: String) throws -> TrainedEvaluation?
+}
+
+extension ModelTraining {
+    /// CreateProjectVersion without an output location (`panya train`).
+    public func train(project: String, versionName: String?) throws -> ProjectVersionDescription {
+        try train(project: project, versionName: versionName, output: nil)
+    }
 }

@@ -243,6 +243,7 @@ extension ProjectVersionDescription {
         object["Status"] = .string(status.rawValue)
         object.append("StatusMessage", statusMessage.map(JSONValue.string))
         object.append("BillableTrainingTimeInSeconds", billableTrainingTimeInSeconds.map(JSONValue.int))
+        object.append("OutputConfig", outputConfig?.jsonValue)
         if f1Score != nil || evaluationSummaryS3 != nil {
             var evaluation = JSONObject()
             evaluation.append("F1Score", f1Score.map(JSONValue.double))
@@ -282,7 +283,8 @@ extension ProjectVersionDescription {
                   creationTimestamp: try json.optionalMember("CreationTimestamp")?.double(),
                   minInferenceUnits: try json.optionalMember("MinInferenceUnits")?.int(),
                   billableTrainingTimeInSeconds: try json.optionalMember("BillableTrainingTimeInSeconds")?.int(),
-                  trainingImages: trainingImages, testingImages: testingImages, f1Score: f1, labels: [], evaluationSummaryS3: s3)
+                  trainingImages: trainingImages, testingImages: testingImages, f1Score: f1, labels: [], evaluationSummaryS3: s3,
+                  outputConfig: try json.optionalMember("OutputConfig").map(OutputConfig.init(json:)))
     }
 
     /// Sums `GroundTruthManifest.Summary…TotalEntries`-style counts when present (nil otherwise).

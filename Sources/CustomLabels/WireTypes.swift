@@ -133,11 +133,13 @@ public struct ProjectVersionDescription: Sendable, Equatable {
     public var labels: [LabelEvaluation]
     /// Where the evaluation summary lives (bucket, key), when the service says.
     public var evaluationSummaryS3: (bucket: String, key: String)?
+    /// Where CreateProjectVersion was told to write its results (`OutputConfig`).
+    public var outputConfig: OutputConfig?
 
     public init(projectVersionArn: String, versionName: String, status: VersionStatus, statusMessage: String? = nil,
                 creationTimestamp: Double? = nil, minInferenceUnits: Int? = nil, billableTrainingTimeInSeconds: Int? = nil,
                 trainingImages: Int? = nil, testingImages: Int? = nil, f1Score: Double? = nil, labels: [LabelEvaluation] = [],
-                evaluationSummaryS3: (bucket: String, key: String)? = nil) {
+                evaluationSummaryS3: (bucket: String, key: String)? = nil, outputConfig: OutputConfig? = nil) {
         self.projectVersionArn = projectVersionArn
         self.versionName = versionName
         self.status = status
@@ -150,6 +152,7 @@ public struct ProjectVersionDescription: Sendable, Equatable {
         self.f1Score = f1Score
         self.labels = labels
         self.evaluationSummaryS3 = evaluationSummaryS3
+        self.outputConfig = outputConfig
     }
 
     public static func == (a: Self, b: Self) -> Bool {
@@ -158,6 +161,6 @@ public struct ProjectVersionDescription: Sendable, Equatable {
             && a.minInferenceUnits == b.minInferenceUnits && a.billableTrainingTimeInSeconds == b.billableTrainingTimeInSeconds
             && a.trainingImages == b.trainingImages && a.testingImages == b.testingImages && a.f1Score == b.f1Score
             && a.labels == b.labels && a.evaluationSummaryS3?.bucket == b.evaluationSummaryS3?.bucket
-            && a.evaluationSummaryS3?.key == b.evaluationSummaryS3?.key
+            && a.evaluationSummaryS3?.key == b.evaluationSummaryS3?.key && a.outputConfig == b.outputConfig
     }
 }

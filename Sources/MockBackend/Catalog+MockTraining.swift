@@ -58,6 +58,12 @@ extension Catalog {
             let lines = issues.map { "  " + $0.message.en }.joined(separator: "\n")
             let linesJa = issues.map { "  " + $0.message.ja }.joined(separator: "\n")
             return Message(en: "The manifest \(path) cannot be used:\n\(lines)", ja: "マニフェスト \(path) は使えません:\n\(linesJa)")
+        case .recordedVersion(let arn):
+            return Message(en: "\(arn) is a recorded version: panya replays it from mock-responses and cannot delete it. Only versions trained offline (CreateProjectVersion, `train`) can be deleted.",
+                           ja: "\(arn) は記録されたバージョンです。panya は mock-responses から再生しているので削除できません。削除できるのはオフラインで学習したバージョン (CreateProjectVersion、`train`) だけです。")
+        case .outputBucketMissing(let bucket):
+            return Message(en: "The output bucket \(bucket) does not exist; create it first (`aws s3 mb s3://\(bucket)`).",
+                           ja: "出力先のバケット \(bucket) がありません。先に作ってください (`aws s3 mb s3://\(bucket)`)。")
         case .versionExists(let name):
             return Message(en: "The project already has a version named \(name); choose another --version-name.",
                            ja: "このプロジェクトには \(name) という名前のバージョンがもうあります。別の --version-name にしてください。")

@@ -83,25 +83,66 @@ extension MockBackend: ModelTraining {
 
     public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
         try requireDataset(project, kind)
-        let bytes = try Photo.readBytes(path: path, limits: PhotoLimits(maxBytes: 256 << 20, minSide: 1, maxSide: Int.max, maxAspectRatio: Int.max))
+        let bytes = try Photo.readBytes(path: path, limits: Self.manifestLimits)
         let reading = ManifestReader.read(bytes: bytes)
         guard reading.isUsable else { throw TrainingError.unusableManifest(path: path, issues: reading.issues) }
-        try trained.store.addLabels(project: project, reading.labels)
         let folder = (Self.absolute(path) as NSString).deletingLastPathComponent
-        var stored: [StoredTrainingPhoto] = []
-        for entry in reading.entries {
-            let photoPath: String
-            if let location = S3Location(entry.sourceRef) {
-                photoPath = try s3.path(bucket: location.bucket, key: location.key)
-            } else {
-                photoPath = entry.sourceRef.hasPrefix("/") ? entry.sourceRef : folder + "/" + entry.sourceRef
-            }
-            var photo = try Self.facts(bytes: try Photo.readBytes(path: photoPath, limits: .serviceS3Object), path: Self.absolute(photoPath))
-            photo.boxes = entry.boxes.map(Self.storedBox)
-            stored.append(photo)
+        let stored = try reading.entries.map { entry in
+            try manifestPhoto(entry, path: S3Location(entry.sourceRef) == nil
+                                  ? (entry.sourceRef.hasPrefix("/") ? entry.sourceRef : folder + "/" + entry.sourceRef) : nil)
         }
+        try trained.store.addLabels(project: project, reading.labels)
         try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
         return ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues)
+    }
+
+    public func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport) {
+        try requireProject(project)
+        if try trained.store.datasets(project: project).contains(kind.rawValue) { throw TrainingError.datasetExists(project: project, kind: kind) }
+        let bytes = try Photo.readBytes(path: try s3.path(bucket: manifest.bucket, key: manifest.key), limits: Self.manifestLimits)
+        let reading = ManifestReader.read(bytes: bytes)
+        // The service keeps a dataset's bad lines as errors of the dataset; panya has no
+        // DescribeDataset, so it refuses the manifest and names every error line instead (warnings pass).
+        let errors = reading.issues.filter { $0.manifestCode.scope != .warning }
+        if !errors.isEmpty {
+            let lines = errors.map(\.message.en).joined(separator: "; ")
+            throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: \(lines)",
+                               detail: TrainingError.unusableManifest(path: manifest.description, issues: reading.issues).message)
+        }
+        var stored: [StoredTrainingPhoto] = []
+        for row in reading.rows {
+            guard S3Location(row.entry.sourceRef) != nil else {
+                throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
+            }
+            stored.append(try manifestPhoto(row.entry, path: nil))
+        }
+        let now = try clock().seconds
+        guard try trained.store.createDataset(project: project, kind: kind.rawValue, createdSeconds: now) else {
+            throw TrainingError.datasetExists(project: project, kind: kind)
+        }
+        try trained.store.addLabels(project: project, reading.labels)
+        try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
+        let projectArn = try trained.store.project(named: project).flatMap { ProjectArn($0.arn) }
+            ?? ProjectArn(region: trained.region, projectName: project, creationMillis: 0)
+        let arn = "arn:\(projectArn.partition):rekognition:\(projectArn.region):\(projectArn.account):project/\(project)/dataset/\(kind.rawValue)/\(Int64((now * 1000).rounded(.down)))"
+        return (arn, ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues))
+    }
+
+    /// The largest manifest read (256 MB, any bytes).
+    static let manifestLimits = PhotoLimits(maxBytes: 256 << 20, minSide: 1, maxSide: Int.max, maxAspectRatio: Int.max)
+
+    /// A manifest line's photo with its boxes: an `s3://` source-ref through the bucket folder
+    /// (InvalidS3ObjectException when it is not there), otherwise the local `path`.
+    func manifestPhoto(_ entry: ManifestEntry, path: String?) throws -> StoredTrainingPhoto {
+        let photoPath: String
+        if let location = S3Location(entry.sourceRef) {
+            photoPath = try s3.path(bucket: location.bucket, key: location.key)
+        } else {
+            photoPath = path ?? entry.sourceRef
+        }
+        var photo = try Self.facts(bytes: try Photo.readBytes(path: photoPath, limits: .serviceS3Object), path: Self.absolute(photoPath))
+        photo.boxes = entry.boxes.map(Self.storedBox)
+        return photo
     }
 
     public func exportManifest(project: String, kind: DatasetKind, relativeTo directory: String?) throws -> String {
@@ -158,8 +199,9 @@ extension MockBackend: ModelTraining {
         return try datasetPhoto(project: project, path: path).photo
     }
 
-    public func train(project: String, versionName: String?) throws -> ProjectVersionDescription {
+    public func train(project: String, versionName: String?, output: OutputConfig?) throws -> ProjectVersionDescription {
         let datasets = try datasets(project: project)
+        if let output, !s3.bucketExists(output.s3Bucket) { throw TrainingError.outputBucketMissing(output.s3Bucket) }
         guard let projectRecord = try trained.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
             throw TrainingError.noProject
         }
@@ -174,7 +216,8 @@ extension MockBackend: ModelTraining {
         if datasets.training == nil { failure = Message(en: "The project has no training dataset: `dataset create train`.", ja: "トレーニングデータセットがありません: `dataset create train`。") + (failure.map { Message(en: " ", ja: "") + $0 } ?? Message(en: "", ja: "")) }
         var stored = StoredTrainedVersion(arn: arn, project: project, name: name, createdSeconds: now, outcome: VersionStatus.trainingFailed.rawValue,
                                           statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: trainingCount,
-                                          testingImages: testCount, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil)
+                                          testingImages: testCount, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil,
+                                          outputBucket: output?.s3Bucket, outputKeyPrefix: output?.s3KeyPrefix)
         if failure == nil {
             do {
                 let result = try Self.runEngine(inputs, arn: arn, endsAt: now + Double(TrainingTime.durationSeconds(photos: trainingCount + testCount)))
@@ -189,8 +232,28 @@ extension MockBackend: ModelTraining {
         }
         stored.statusMessageEn = failure?.en
         stored.statusMessageJa = failure?.ja
+        // The engine has the evaluation at once, so the summary object is written now; DescribeProjectVersions
+        // only points at it once the version's training time has passed.
+        if let output, let summary = stored.evaluationJSON {
+            try s3.write(bucket: output.s3Bucket, key: output.key(for: EvaluationSummaryFile.fileName(project: project, version: name)),
+                         bytes: Array(summary.utf8))
+        }
         try trained.store.saveVersion(stored)
         return try describeVersion(arn: arn)
+    }
+
+    public func deleteProjectVersion(arn: String) throws -> VersionStatus {
+        _ = try ProjectVersionArn.parse(arn)
+        if library.version(arn: arn) != nil { throw TrainingError.recordedVersion(arn) }
+        guard let found = try trained.find(arn: arn) else { throw ServiceError.versionNotFound(arn) }
+        let status = try currentState(found.version, now: clock().seconds).status
+        if [.trainingInProgress, .starting, .running, .stopping].contains(status) {
+            throw ServiceError.wrongState(arn, status: status, operation: "DeleteProjectVersion")
+        }
+        try state.deleteVersionState(arn: arn)
+        _ = try trained.store.deleteVersion(arn: arn)
+        trained.forget(arn: arn)
+        return .deleting
     }
 
     public func trainingFailure(versionArn: String) throws -> Message? {

@@ -130,12 +130,23 @@ public final class MockBackend: CustomLabelsBackend {
         let current = try currentState(version, now: now)
         // While training, the service knows no metrics yet.
         let trained = current.status != .trainingInProgress && current.status != .trainingFailed
+        // A version trained through CreateProjectVersion reports its OutputConfig, and once trained its summary object.
+        var output: OutputConfig?
+        var summary: (bucket: String, key: String)?
+        if let stored = try self.trained.store.version(arn: version.arn.description), let bucket = stored.outputBucket {
+            let config = OutputConfig(s3Bucket: bucket, s3KeyPrefix: stored.outputKeyPrefix ?? "")
+            output = config
+            if trained, stored.evaluationJSON != nil {
+                summary = (bucket, config.key(for: EvaluationSummaryFile.fileName(project: stored.project, version: stored.name)))
+            }
+        }
         return ProjectVersionDescription(
             projectVersionArn: version.arn.description, versionName: version.versionName, status: current.status,
             statusMessage: current.status == .trainingFailed ? try trainingFailure(versionArn: version.arn.description)?.en : nil,
             creationTimestamp: Double(version.arn.creationMillis) / 1000, minInferenceUnits: current.units,
             billableTrainingTimeInSeconds: trained ? version.billableTrainingTimeInSeconds : nil, trainingImages: version.trainingImages,
-            testingImages: version.testingImages, f1Score: trained ? version.f1Score : nil, labels: trained ? version.labels : [])
+            testingImages: version.testingImages, f1Score: trained ? version.f1Score : nil, labels: trained ? version.labels : [],
+            evaluationSummaryS3: summary, outputConfig: output)
     }
 
     /// The status at `now`: the stored lifecycle moved along by the clock, or the recorded status.

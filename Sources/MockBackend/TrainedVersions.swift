@@ -86,6 +86,13 @@ public final class TrainedVersions: @unchecked Sendable {
         return model
     }
 
+    /// Drops the decoded engine of a deleted version.
+    public func forget(arn: String) {
+        lock.lock()
+        models[arn] = nil
+        lock.unlock()
+    }
+
     /// The evaluation kept with a trained version (nil for a failed one).
     public func evaluation(arn: String) throws -> TrainedEvaluation? {
         guard let stored = try store.version(arn: arn), let summaryText = stored.evaluationJSON,

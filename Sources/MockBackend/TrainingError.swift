@@ -36,6 +36,10 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case unusableManifest(path: String, issues: [ManifestIssue])
     /// `--version-name` already used in the project.
     case versionExists(String)
+    /// DeleteProjectVersion of a recorded (replayed) version.
+    case recordedVersion(String)
+    /// CreateProjectVersion with an OutputConfig bucket that has no folder.
+    case outputBucketMissing(String)
 
     public var code: String? {
         switch self {
@@ -54,6 +58,21 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .photoChanged: return "PhotoChanged"
         case .unusableManifest: return "UnusableManifest"
         case .versionExists: return "ResourceInUseException"
+        case .recordedVersion: return "RecordedVersion"
+        case .outputBucketMissing: return "NoSuchBucket"
+        }
+    }
+
+    /// The service's `__type` for this error over the wire (`panya serve`).
+    public var serviceCode: ServiceErrorCode {
+        switch self {
+        case .projectExists, .versionExists: return .resourceInUse
+        case .datasetExists: return .resourceAlreadyExists
+        case .noProject, .unknownProject, .noDataset, .photoNotInDataset, .photoNotInThisDataset: return .resourceNotFound
+        case .invalidProjectName: return .validation
+        case .photoChanged: return .invalidS3Object
+        case .unknownLabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
+            return .invalidParameter
         }
     }
 

@@ -172,6 +172,11 @@ public final class MockStateStore: Sendable {
         try database.read { db in try MockVersionState.order(Column("versionArn")).fetchAll(db) }
     }
 
+    /// Forgets a version's lifecycle state (its billing history is kept); for DeleteProjectVersion.
+    public func deleteVersionState(arn: String) throws {
+        _ = try database.write { db in try MockVersionState.deleteOne(db, key: arn) }
+    }
+
     /// Saves one version's state.
     public func saveVersionState(_ state: MockVersionState) throws {
         try database.write { db in try state.upsert(db) }

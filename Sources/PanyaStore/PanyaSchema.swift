@@ -19,6 +19,7 @@ public enum PanyaSchema {
         migrator.registerMigration("v3-recording-index", migrate: RecordingIndexStore.createTables)
         migrator.registerMigration("v4-schedules", migrate: ScheduleStore.createTables)
         migrator.registerMigration("v4-training", migrate: TrainingStore.createTables)
+        migrator.registerMigration("v5-training-output", migrate: TrainingStore.addOutputColumns)
         // Add new migrations here, below the others.
         return migrator
     }

@@ -75,6 +75,14 @@ public final class TrainingStore: Sendable {
         }
     }
 
+    /// Migration `v5-training-output`: where CreateProjectVersion writes a version's results.
+    static func addOutputColumns(_ db: Database) throws {
+        try db.alter(table: StoredTrainedVersion.databaseTableName) { t in
+            t.add(column: "outputBucket", .text)
+            t.add(column: "outputKeyPrefix", .text)
+        }
+    }
+
     // MARK: Projects
 
     /// Every project, oldest first (then by name).
@@ -254,5 +262,10 @@ public final class TrainingStore: Sendable {
     /// The trained version with this ARN, if any.
     public func version(arn: String) throws -> StoredTrainedVersion? {
         try database.read { db in try StoredTrainedVersion.fetchOne(db, key: arn) }
+    }
+
+    /// Removes a trained version (DeleteProjectVersion); false when there is none with this ARN.
+    public func deleteVersion(arn: String) throws -> Bool {
+        try database.write { db in try StoredTrainedVersion.deleteOne(db, key: arn) }
     }
 }

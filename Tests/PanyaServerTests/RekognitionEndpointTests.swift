@@ -119,7 +119,8 @@ import Testing
 
     @Test func everyOperationIsRegisteredOnce() {
         let names = RekognitionOperations.all.map(\.name)
-        #expect(names == ["DetectCustomLabels", "DescribeProjects", "DescribeProjectVersions", "StartProjectVersion", "StopProjectVersion"])
+        #expect(names == ["DetectCustomLabels", "DescribeProjects", "DescribeProjectVersions", "StartProjectVersion", "StopProjectVersion",
+                           "CreateProject", "CreateDataset", "CreateProjectVersion", "DeleteProjectVersion"])
         #expect(RekognitionOperations.named("DetectText") == nil)
     }
 }

@@ -12,6 +12,24 @@ public protocol RekognitionOperation: Sendable {
     func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue
 }
 
+extension RekognitionOperation {
+    /// The backend's model building, or the service's answer for an operation this backend lacks.
+    func modelTraining(_ backend: any CustomLabelsBackend) throws -> any ModelTraining {
+        guard let trainer = backend as? any ModelTraining else {
+            throw RekognitionFault(code: "UnknownOperationException", status: 400, serviceMessage: "",
+                                   detail: "this backend does not build models (\(name))")
+        }
+        return trainer
+    }
+
+    /// The name of the project `arn` names (ResourceNotFoundException when no project has this ARN).
+    func trainingProject(arn: String, backend: any CustomLabelsBackend) throws -> String {
+        let parsed = try ProjectArn.parse(arn)
+        guard try backend.describeProjects().contains(where: { $0.projectArn == arn }) else { throw ServiceError.projectNotFound(arn) }
+        return parsed.projectName
+    }
+}
+
 /// The operations `panya serve` has, by name.
 public enum RekognitionOperations {
     /// Every operation, in the order `--help` and the docs list them.
@@ -21,6 +39,10 @@ public enum RekognitionOperations {
         DescribeProjectVersionsOperation(),
         StartProjectVersionOperation(),
         StopProjectVersionOperation(),
+        CreateProjectOperation(),
+        CreateDatasetOperation(),
+        CreateProjectVersionOperation(),
+        DeleteProjectVersionOperation(),
     ]
 
     /// The operation called `name`, if the server has it.

@@ -100,11 +100,15 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
     public var evaluationJSON: String?
     /// Every test photo's ground truth and predictions (JSON), to show the test results again.
     public var testResultsJSON: String?
+    /// CreateProjectVersion's `OutputConfig.S3Bucket` (nil from `panya train`); migration `v5-training-output`.
+    public var outputBucket: String?
+    /// CreateProjectVersion's `OutputConfig.S3KeyPrefix`.
+    public var outputKeyPrefix: String?
 
     /// A stored version.
     public init(arn: String, project: String, name: String, createdSeconds: Double, outcome: String, statusMessageEn: String?,
                 statusMessageJa: String?, trainingSeconds: Int, trainingImages: Int, testingImages: Int, modelJSON: String?,
-                evaluationJSON: String?, testResultsJSON: String?) {
+                evaluationJSON: String?, testResultsJSON: String?, outputBucket: String? = nil, outputKeyPrefix: String? = nil) {
         self.arn = arn
         self.project = project
         self.name = name
@@ -118,5 +122,7 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
         self.modelJSON = modelJSON
         self.evaluationJSON = evaluationJSON
         self.testResultsJSON = testResultsJSON
+        self.outputBucket = outputBucket
+        self.outputKeyPrefix = outputKeyPrefix
     }
 }
