@@ -30,6 +30,11 @@ let package = Package(
         // The panya language: lexer, parser, AST, interpreter, values, diagnostics.
         .target(name: "PanyaLanguage", dependencies: [
             "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),
+        ], swiftSettings: [
+            // The interpreter's variables are class fields read and written millions of times a
+            // second; in release their exclusivity is proven by the code's shape, not checked at
+            // run time (debug builds and tests keep the checks).
+            .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
         ]),
         // Amazon Rekognition Custom Labels domain: wire types, JSON, ARNs, errors, rules, pricing.
         .target(name: "CustomLabels", dependencies: [
