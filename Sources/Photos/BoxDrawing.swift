@@ -41,13 +41,9 @@ public enum BoxDrawing {
         return luma > 150 ? RGB(0, 0, 0) : RGB(255, 255, 255)
     }
 
-    /// The annotated photo as JPEG bytes.
-    public static func annotatedJPEG(_ photo: Photo, boxes: [AnnotatedBox], quality: Int = 90) throws(PhotoError) -> [UInt8] {
-        try drawBoxes(photo, boxes: boxes).encodeJPEG(quality: quality)
-    }
-
-    /// Writes the annotated photo to `path` as a JPEG.
-    public static func writeAnnotatedJPEG(_ photo: Photo, boxes: [AnnotatedBox], to path: String, quality: Int = 90) throws(PhotoError) {
-        try Photo.write(annotatedJPEG(photo, boxes: boxes, quality: quality), to: path)
+    /// Writes the annotated photo to `path` as a JPEG or a PNG.
+    public static func writeAnnotated(_ photo: Photo, boxes: [AnnotatedBox], to path: String, format: ImageFormat, quality: Int = 90) throws(PhotoError) {
+        let drawn = drawBoxes(photo, boxes: boxes)
+        try Photo.write(format == .png ? drawn.encodePNG() : drawn.encodeJPEG(quality: quality), to: path)
     }
 }

@@ -27,6 +27,22 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
         return nil
     }
 
+    /// The file-name endings a picture written in this format takes, the usual one first.
+    public var fileExtensions: [String] {
+        switch self {
+        case .jpeg: return ["jpg", "jpeg"]
+        case .png: return ["png"]
+        }
+    }
+
+    /// The format a file to be written should have, by its name's ending (case-insensitive);
+    /// nil when the name ends in neither. (Reading never trusts the name: see ``detect(_:)``.)
+    public static func forOutput(path: String) -> ImageFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        let ending = path[path.index(after: dot)...].lowercased()
+        return allCases.first { $0.fileExtensions.contains(ending) }
+    }
+
     /// "JPEG" or "PNG", for messages.
     public var displayName: String {
         switch self {

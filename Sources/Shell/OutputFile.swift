@@ -1,4 +1,5 @@
 import Foundation
+import Photos
 
 /// Where a command may write a file it makes (`show --out`): never over the photo it reads, and
 /// over another existing file only when asked (`--force`).
@@ -14,5 +15,14 @@ enum OutputFile {
         }
         guard (target.st_mode & S_IFMT) == S_IFREG else { throw ShellError.outputNotAFile(path) }
         if !force { throw ShellError.outputExists(path) }
+    }
+
+    /// The picture format `path` asks for by its name (`.jpg`/`.jpeg`, `.png`), among `formats`;
+    /// throws a message naming the endings that work.
+    static func imageFormat(_ path: String, among formats: [ImageFormat]) throws -> ImageFormat {
+        guard let format = ImageFormat.forOutput(path: path), formats.contains(format) else {
+            throw ShellError.outputImageName(path, formats: formats)
+        }
+        return format
     }
 }

@@ -1,4 +1,5 @@
 import PanyaSupport
+import Photos
 
 /// Mistakes the shell itself reports (files, options, usage).
 public enum ShellError: UserFacingError, Equatable {
@@ -12,6 +13,7 @@ public enum ShellError: UserFacingError, Equatable {
     case outputIsInput(String)
     case outputNotAFile(String)
     case outputExists(String)
+    case outputImageName(String, formats: [ImageFormat])
 
     public var message: Message {
         switch self {
@@ -44,6 +46,10 @@ public enum ShellError: UserFacingError, Equatable {
         case .outputExists(let path):
             return Message(en: "'\(path)' already exists: choose another name, or add --force to replace it.",
                            ja: "'\(path)' は既にあります。別の名前にするか、置き換えるなら --force を付けてください。")
+        case .outputImageName(let path, let formats):
+            let names = formats.map { "\($0.displayName) (.\($0.fileExtensions[0]))" }
+            return Message(en: "'\(path)': the file's name says which picture to write; end it with \(names.joined(separator: " or ")).",
+                           ja: "'\(path)': 書く画像の形式はファイル名の拡張子で決まります。\(names.joined(separator: " か "))で終わる名前にしてください。")
         }
     }
 }

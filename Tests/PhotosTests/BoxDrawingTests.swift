@@ -45,22 +45,23 @@ enum Breads3 {
         #expect(BoxDrawing.tagText(number: 2, item: ascii) == "2 anpan 81.70%")
     }
 
-    @Test func annotatedJPEGIsWrittenAndDecodesAgain() throws {
+    @Test(arguments: [ImageFormat.jpeg, .png])
+    func annotatedPhotoIsWrittenAndDecodesAgain(format: ImageFormat) throws {
         let temporary = try TemporaryFolder(prefix: "panya-photos")
         defer { temporary.remove() }
         let folder = temporary.path
         let photo = try Photo.load(path: TestSupport.lessonPhotos + "/breads3.png")
-        let path = folder + "/annotated.jpg"
-        try BoxDrawing.writeAnnotatedJPEG(photo, boxes: Breads3.boxes, to: path)
+        let path = folder + "/annotated." + format.fileExtensions[0]
+        try BoxDrawing.writeAnnotated(photo, boxes: Breads3.boxes, to: path, format: format)
         let again = try Photo.load(path: path)
         if let preview = ProcessInfo.processInfo.environment["PANYA_PHOTO_PREVIEW"] {   // a development aid
             try Photo.write(try again.encodePNG(), to: preview + "/annotated.png")
         }
-        #expect(again.format == .jpeg)
+        #expect(again.format == format)
         #expect(again.width == 1280 && again.height == 960)
         let rect = try #require(Breads3.boxes[0].pixelRect(width: 1280, height: 960))
         let edge = again.pixel(x: Int(rect.x + rect.width / 2), y: Int(rect.y) + 2)
-        #expect(edge.r > 180 && edge.g < 90 && edge.b < 90)   // red survives JPEG
+        #expect(edge.r > 180 && edge.g < 90 && edge.b < 90)   // red survives JPEG (and PNG)
     }
 
     @Test func boxesOutsideThePictureAreSkipped() throws {

@@ -140,6 +140,11 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
         #expect(h.type("simulate 7d --out \(path)").contains("already exists"))
         #expect(h.type("clock") == clockBefore, "a refused --out simulates nothing")
         #expect(h.type("simulate 1d --out \(path) --force").hasPrefix("wrote the chart"))
+        let jpeg = folder.file("month.jpg")
+        let clockThen = h.type("clock")
+        #expect(h.type("simulate 1d --out \(jpeg)").contains("end it with PNG (.png)"))
+        #expect(h.type("clock") == clockThen, "a chart name that is not .png simulates nothing")
+        #expect(!FileManager.default.fileExists(atPath: jpeg))
     }
 
     @Test func scheduleApplyNeedsTheLiveService() throws {

@@ -165,6 +165,21 @@ final class SessionHarness {
         #expect(bytes.starts(with: [0xFF, 0xD8]))
     }
 
+    /// The picture written follows the name: `.png` is a PNG; a name ending in neither is refused.
+    @Test func showOutWritesTheFormatItsNameSays() throws {
+        let h = try SessionHarness()
+        h.type("model start", "model wait")
+        let folder = try TemporaryFolder(prefix: "panya-show")
+        defer { folder.remove() }
+        let png = folder.file("annotated.PNG")
+        #expect(h.type("show lessons/photos/breads3.jpg --out \(png)").contains(png))
+        let bytes = try #require(FileManager.default.contents(atPath: png))
+        #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let gif = folder.file("annotated.gif")
+        #expect(h.type("show lessons/photos/breads3.jpg --out \(gif)").contains("end it with JPEG (.jpg) or PNG (.png)"))
+        #expect(!FileManager.default.fileExists(atPath: gif))
+    }
+
     @Test func photosSaysWhichHaveRecordings() throws {
         let h = try SessionHarness()
         let text = h.type("photos")

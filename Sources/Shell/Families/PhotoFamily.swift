@@ -17,7 +17,7 @@ struct PhotoFamily: CommandFamily {
             Command("show", summary: Catalog.showSummary,
                     arguments: [.required("PHOTO|RESULT", .value, Catalog.argShowWhat, completion: .path)],
                     flags: [.value("min-confidence", "N", .anyNumber, Catalog.flagMinConfidence),
-                            .value("out", "FILE.jpg", .path, Catalog.flagShowOut),
+                            .value("out", "FILE.jpg|FILE.png", .path, Catalog.flagShowOut),
                             .switch("force", Catalog.flagShowForce)]) { call in
                 try show(call)
             },
@@ -56,8 +56,9 @@ struct PhotoFamily: CommandFamily {
         let photo = try Photo.load(path: path)
         let boxes = AnnotatedBox.from(labels)
         if let out = try call.string(flag: "out") {
+            let format = try OutputFile.imageFormat(out, among: [.jpeg, .png])
             try OutputFile.checkWritable(out, input: path, force: call.bool(flag: "force"))
-            try BoxDrawing.writeAnnotatedJPEG(photo, boxes: boxes, to: out)
+            try BoxDrawing.writeAnnotated(photo, boxes: boxes, to: out, format: format)
             return .string(context.style.text(Catalog.showWrote(out)))
         }
         let style = context.style
@@ -105,6 +106,6 @@ extension Catalog {
     static let headerRecorded = Message(en: "recorded", ja: "記録")
     static let argShowWhat = Message(en: "a photo, or a detect or inspect result", ja: "写真、または detect か inspect の結果")
     static let argPhotosDir = Message(en: "a folder (default: the lessons' photos)", ja: "フォルダ (既定: レッスンの写真)")
-    static let flagShowOut = Message(en: "write an annotated JPEG instead of drawing in the terminal", ja: "端末に描かずに、枠を描いた JPEG を書き出す")
+    static let flagShowOut = Message(en: "write an annotated JPEG (.jpg) or PNG (.png), by the name's ending, instead of drawing in the terminal", ja: "端末に描かずに、枠を描いた JPEG (.jpg) か PNG (.png) を書き出す (形式は拡張子で決まります)")
     static let flagShowForce = Message(en: "with --out: replace a file that already exists", ja: "--out と一緒に: 既にあるファイルを置き換える")
 }

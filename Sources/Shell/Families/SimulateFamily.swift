@@ -19,7 +19,10 @@ struct SimulateFamily: CommandFamily {
                             .switch("force", Catalog.flagChartForce)]) { call in
                 let out = try call.string(flag: "out")
                 let force = try call.bool(flag: "force")
-                if let out { try OutputFile.checkWritable(out, input: "", force: force) }
+                if let out {
+                    _ = try OutputFile.imageFormat(out, among: [.png])
+                    try OutputFile.checkWritable(out, input: "", force: force)
+                }
                 var report = try simulate(seconds: ClockDuration.parse(call.string(at: 0)))
                 report.chart = try call.bool(flag: "chart")
                 if let out {
