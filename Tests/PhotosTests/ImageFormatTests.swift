@@ -19,4 +19,12 @@ import Testing
         #expect(try PhotoHeader.read(bytes: png, name: "breads3.png") == PhotoHeader(format: .png, width: 1280, height: 960))
         #expect(try Photo.validate(bytes: png, name: "breads3.png") == PhotoHeader(format: .png, width: 1280, height: 960))
     }
+
+    @Test(arguments: [
+        ("out.jpg", ImageFormat.jpeg), ("out.JPEG", .jpeg), ("dir.png/out.Png", .png), ("a.b.png", .png),
+        ("out.gif", nil), ("out", nil), ("dir.png/out", nil), (".png", .png), ("out.", nil),
+    ] as [(String, ImageFormat?)])
+    func theNameOfAFileToWriteSaysItsFormat(path: String, format: ImageFormat?) {
+        #expect(ImageFormat.forOutput(path: path) == format)
+    }
 }
