@@ -11,6 +11,11 @@ public struct DetectCustomLabelsOperation: RekognitionOperation {
     public init() {}
 
     public func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue {
+        try prepare(input)(backend)
+    }
+
+    /// Decodes and size-checks the image before the backend's lock: only the detection needs it.
+    public func prepare(_ input: OperationInput) throws -> @Sendable (any CustomLabelsBackend) throws -> JSONValue {
         let arn = try input.requiredString("ProjectVersionArn")
         let image = try input.required("Image")
         let source: ImageSource
@@ -31,6 +36,6 @@ public struct DetectCustomLabelsOperation: RekognitionOperation {
         }
         let request = DetectCustomLabelsRequest(projectVersionArn: arn, image: source, maxResults: try input.optionalInt("MaxResults"),
                                                 minConfidence: try input.optional("MinConfidence")?.double())
-        return try backend.detectCustomLabels(request).jsonValue
+        return { backend in try backend.detectCustomLabels(request).jsonValue }
     }
 }

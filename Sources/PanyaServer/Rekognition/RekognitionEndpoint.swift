@@ -2,7 +2,8 @@ import CustomLabels
 import PanyaSupport
 
 /// Rekognition's JSON 1.1 protocol: `POST /` with `X-Amz-Target: RekognitionService.<Operation>`;
-/// the body is read into JSON, the operation runs in the backend gate, and the answer (or the
+/// the body is read into JSON, the operation prepares its request outside the backend gate and
+/// runs in it, and the answer (or the
 /// error as `{"__type", "Message"}`) goes back as `application/x-amz-json-1.1`.
 struct RekognitionEndpoint: Sendable {
     /// The target prefix of every operation.
@@ -30,7 +31,8 @@ struct RekognitionEndpoint: Sendable {
                 throw RekognitionFault.serialization("the body is not a JSON object")
             }
             let input = OperationInput(cursor: document.cursor)
-            let answer = try gate.run { backend in try operation.respond(to: input, backend: backend) }
+            let call = try operation.prepare(input)
+            let answer = try gate.run { backend in try call(backend) }
             return ServerResponse(status: 200, headers: [("Content-Type", Self.contentType)],
                                   body: Array(JSONPrinter.compact(answer).utf8), operation: name)
         } catch {

@@ -10,9 +10,17 @@ public protocol RekognitionOperation: Sendable {
     var name: String { get }
     /// The answer's JSON; throws `ServiceError`/`RekognitionFault` (or the backend's errors).
     func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue
+    /// Reads `input` outside the backend's lock (decoding, size checks) and returns the call that
+    /// needs the backend, so concurrent requests overlap in what they can do alone. The default
+    /// does all of ``respond(to:backend:)`` inside the lock.
+    func prepare(_ input: OperationInput) throws -> @Sendable (any CustomLabelsBackend) throws -> JSONValue
 }
 
 extension RekognitionOperation {
+    public func prepare(_ input: OperationInput) throws -> @Sendable (any CustomLabelsBackend) throws -> JSONValue {
+        { backend in try respond(to: input, backend: backend) }
+    }
+
     /// The backend's model building, or the service's answer for an operation this backend lacks.
     func modelTraining(_ backend: any CustomLabelsBackend) throws -> any ModelTraining {
         guard let trainer = backend as? any ModelTraining else {
