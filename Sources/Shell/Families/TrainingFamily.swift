@@ -38,6 +38,9 @@ struct TrainingFamily: CommandFamily {
         }
         if try call.bool(flag: "images") {
             guard let trained else { throw ShellTrainingError.noTestResults(version.versionName) }
+            if trained.evaluation.images.isEmpty && trained.summaryFile.numberOfTestingImages > 0 {
+                throw ShellTrainingError.testResultsNotInSummary(version.versionName)
+            }
             return TestResultsReport(model: version.versionName, images: trained.evaluation.images, shortPath: context.shortPath).value
         }
         return EvaluationReport(version: version).value
