@@ -87,7 +87,10 @@ test_lines=$(grep -c "s3://$bucket/panya/bakery-live/" "$work/mock/s3/$bucket/pa
 grep -q "焼きそばパン" "$work/mock/s3/$bucket/panya/bakery-live/train.manifest" 2>/dev/null \
     && pass "the training manifest carries the labels" || fail "no label in the training manifest"
 
-grep -q "TRAINING_IN_PROGRESS" "$work/run.out" && pass "train: TRAINING_IN_PROGRESS" || fail "train: no TRAINING_IN_PROGRESS" "$work/all.out"
+grep -Eq "^bakery-live\.[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}\.[0-9]{2}\.[0-9]{2}  TRAINING_IN_PROGRESS$" "$work/run.out" \
+    && pass "train: <project>.<date>T<time> TRAINING_IN_PROGRESS" || fail "train: no TRAINING_IN_PROGRESS" "$work/all.out"
+grep -q "Training runs on AWS" "$work/run.out" && ! grep -q "simulated clock" "$work/run.out" \
+    && pass "train: no simulated training time on aws" || fail "train: the live message" "$work/all.out"
 grep -q "TRAINING_COMPLETED" "$work/run.out" && pass "model wait: TRAINING_COMPLETED" || fail "model wait: no TRAINING_COMPLETED" "$work/all.out"
 summary=$(find "$work/mock/s3/$bucket/panya/bakery-live/output" -name 'EvaluationSummary-bakery-live-*.json' 2>/dev/null | head -1)
 [ -n "$summary" ] && pass "the evaluation summary is under OutputConfig (panya/bakery-live/output/)" || fail "no summary under the output prefix"

@@ -19,8 +19,10 @@ struct TrainingFamily: CommandFamily {
                 let failure = try trainer.trainingFailure(versionArn: version.projectVersionArn)
                 if failure == nil { _ = try context.models.use(version.projectVersionArn) }
                 let photos = (version.trainingImages ?? 0) + (version.testingImages ?? 0)
+                // Only a simulated clock knows how long training takes; the live service says nothing.
+                let simulated = context.backend is any SimulatedTime
                 return TrainingOutcome(version: version, failure: failure,
-                                       trainingSeconds: failure == nil ? TrainingTime.durationSeconds(photos: photos) : nil).value
+                                       trainingSeconds: failure == nil && simulated ? TrainingTime.durationSeconds(photos: photos) : nil).value
             },
         ]
     }
