@@ -107,7 +107,12 @@ extension AWSBackend: ModelTraining {
         }
         let projectArn = try awsProjectArn(named: project, create: true)
         for manifest in manifests {
-            _ = try createDataset(projectArn: projectArn, kind: manifest.kind, manifest: manifest.location)
+            do {
+                _ = try createDataset(projectArn: projectArn, kind: manifest.kind, manifest: manifest.location)
+            } catch var error as AWSError where error.serviceCode == "ResourceAlreadyExistsException" {
+                error.message = error.message + Message(en: " ", ja: "") + Catalog.awsTrainAgainNeedsNewProject(project)
+                throw error
+            }
         }
         let name = versionName ?? TrainingTime.versionName(project: project, startedAt: Date())
         let outputConfig = output ?? OutputConfig(s3Bucket: bucket, s3KeyPrefix: Self.keyPrefix(project: project) + "output")

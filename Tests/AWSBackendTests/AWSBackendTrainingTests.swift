@@ -18,6 +18,8 @@ final class FakeTrainingService: @unchecked Sendable {
 
     private let lock = NSLock()
     private var projectCreated: Bool
+    /// CreateDataset answers ResourceAlreadyExistsException (a project trained before).
+    var datasetsExist = false
     /// DescribeProjectVersions' status.
     let status: String
     /// The summary object's text (GET of `summaryKey`).
@@ -47,6 +49,8 @@ final class FakeTrainingService: @unchecked Sendable {
         case "DescribeProjects":
             let projects = projectCreated ? #"{"ProjectArn":"\#(Self.projectArn)","CreationTimestamp":1700000000.0,"Status":"CREATED"}"# : ""
             return .respond(status: 200, headers: json, body: #"{"ProjectDescriptions":[\#(projects)]}"#)
+        case "CreateDataset" where datasetsExist:
+            return .respond(status: 400, headers: json, body: #"{"__type":"ResourceAlreadyExistsException","Message":"The dataset already exists."}"#)
         case "CreateDataset":
             let type = ((try? JSONParser.parse(bytes: request.body).root)?["DatasetType"]?.stringValue ?? "").lowercased()
             return .respond(status: 200, headers: json, body: #"{"DatasetArn":"\#(Self.projectArn)/dataset/\#(type)/1700000300000"}"#)
@@ -159,6 +163,19 @@ struct AWSBackendTrainingTests {
         #expect(create["VersionName"]?.stringValue == "v1")
         #expect(create["OutputConfig"]?["S3Bucket"]?.stringValue == "train-bkt")
         #expect(create["OutputConfig"]?["S3KeyPrefix"]?.stringValue == "panya/bakery/output")
+    }
+
+    @Test func trainingAProjectAgainSaysToMakeANewOne() throws {
+        let fake = FakeTrainingService()
+        fake.datasetsExist = true
+        let server = try LocalHTTPServer { request, _ in fake.reply(request) }
+        defer { server.stop() }
+        let backend = try FakeTrainingService.backend(server)
+        try prepared(backend)
+        let error = try #require(throws: AWSError.self) { try backend.train(project: "bakery", versionName: "v2") }
+        #expect(error.serviceCode == "ResourceAlreadyExistsException")
+        #expect(error.message.en.contains("project create bakery-2") && error.message.ja.contains("project create bakery-2"))
+        #expect(!server.requests.contains { $0.header("x-amz-target") == "RekognitionService.CreateProjectVersion" })
     }
 
     @Test func theDefaultVersionNameIsTheProjectAndTheTime() throws {
