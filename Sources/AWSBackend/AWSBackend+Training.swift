@@ -27,46 +27,59 @@ extension AWSBackend: ModelTraining {
         return project
     }
 
+    /// The workbench's (local, no call).
     public func useProject(name: String) throws -> ProjectDescription { try requireWorkbench().useProject(name: name) }
 
+    /// The workbench's (local, no call).
     public func currentTrainingProject() throws -> String { try requireWorkbench().currentTrainingProject() }
 
+    /// The workbench's (local, no call).
     public func createDataset(project: String, kind: DatasetKind) throws {
         try requireWorkbench().createDataset(project: project, kind: kind)
     }
 
+    /// The workbench's (local, no call).
     public func datasets(project: String) throws -> ProjectDatasets { try requireWorkbench().datasets(project: project) }
 
+    /// The workbench's (local, no call).
     public func addLabels(project: String, _ names: [String]) throws -> [String] {
         try requireWorkbench().addLabels(project: project, names)
     }
 
+    /// The workbench's (local, no call).
     public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
         try requireWorkbench().addPhotos(project: project, kind: kind, paths: paths, label: label)
     }
 
+    /// The workbench's (local, no call).
     public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
         try requireWorkbench().importManifest(project: project, kind: kind, path: path)
     }
 
+    /// The workbench's (local, no call).
     public func exportManifest(project: String, kind: DatasetKind, relativeTo directory: String?) throws -> String {
         try requireWorkbench().exportManifest(project: project, kind: kind, relativeTo: directory)
     }
 
+    /// The workbench's (local, no call).
     public func removePhoto(project: String, kind: DatasetKind, path: String) throws {
         try requireWorkbench().removePhoto(project: project, kind: kind, path: path)
     }
 
+    /// The workbench's (local, no call).
     public func proposals(photoPath: String) throws -> [BoundingBox] { try requireWorkbench().proposals(photoPath: photoPath) }
 
+    /// The workbench's (local, no call).
     public func datasetPhoto(project: String, path: String) throws -> (kind: DatasetKind, photo: TrainingPhoto) {
         try requireWorkbench().datasetPhoto(project: project, path: path)
     }
 
+    /// The workbench's (local, no call).
     public func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto {
         try requireWorkbench().addBox(project: project, path: path, box: box)
     }
 
+    /// The workbench's (local, no call).
     public func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto {
         try requireWorkbench().removeBox(project: project, path: path, number: number)
     }
