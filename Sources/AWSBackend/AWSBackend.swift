@@ -23,12 +23,21 @@ public final class AWSBackend: CustomLabelsBackend {
         public var maxPolls: Int
         /// Pages read from a paged list call before stopping (a guard against a token loop).
         public var maxPages: Int
+        /// Polls `waitUntilStable` makes while a version is TRAINING_IN_PROGRESS (1440: 12 hours at
+        /// 30 s, as long as botocore's training waiter), on top of `maxPolls`.
+        public var maxTrainingPolls: Int
         /// Where Ctrl-C comes from (a private flag in tests).
         public var interrupt: InterruptSignal
+        /// The bucket `train` uploads photos and manifests to and writes its output under
+        /// (`--training-bucket`, `PANYA_TRAINING_BUCKET`); nil until given.
+        public var trainingBucket: String?
 
         public init(requestTimeout: Double = 60, retryPolicy: RetryPolicy = .standard, pollInterval: Double = 30,
-                    maxPolls: Int = 40, maxPages: Int = 50, interrupt: InterruptSignal = .ctrlC) {
+                    maxPolls: Int = 40, maxPages: Int = 50, maxTrainingPolls: Int = 1440, interrupt: InterruptSignal = .ctrlC,
+                    trainingBucket: String? = nil) {
             self.interrupt = interrupt
+            self.maxTrainingPolls = maxTrainingPolls
+            self.trainingBucket = trainingBucket
             self.requestTimeout = requestTimeout
             self.retryPolicy = retryPolicy
             self.pollInterval = pollInterval
@@ -43,6 +52,10 @@ public final class AWSBackend: CustomLabelsBackend {
     public let settings: Settings
     /// The signing, sending and retrying client.
     public let client: AWSClient
+    /// Where the photos, labels and boxes a student prepares are kept (the local engine's store):
+    /// the dataset commands work on it, and `train` uploads what it holds. Nil: the backend
+    /// cannot build models.
+    public let workbench: (any ModelTraining)?
 
     /// The Rekognition service as called (`POST /`, JSON 1.1, signing name `rekognition`).
     public var rekognition: ServiceEndpoint {
@@ -63,10 +76,12 @@ public final class AWSBackend: CustomLabelsBackend {
     /// - Parameters:
     ///   - transport: how requests are sent (libcurl unless a test gives another).
     ///   - onAttempt: called before each attempt with the operation and attempt number.
+    ///   - workbench: where datasets are prepared (see ``workbench``).
     public init(configuration: AWSConfiguration, settings: Settings = Settings(), transport: HTTPTransport = CurlTransport(),
-                onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
+                workbench: (any ModelTraining)? = nil, onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
         self.configuration = configuration
         self.settings = settings
+        self.workbench = workbench
         self.client = AWSClient(credentials: configuration.credentials, region: configuration.region, transport: transport,
                                 retryPolicy: settings.retryPolicy, requestTimeout: settings.requestTimeout,
                                 interrupt: settings.interrupt, onAttempt: onAttempt)
@@ -76,8 +91,8 @@ public final class AWSBackend: CustomLabelsBackend {
     /// resolved as the AWS CLI does (see `AWSConfiguration.resolve`). Fails before any call when
     /// credentials or the region are missing, saying how to fix it.
     public convenience init(options: AWSOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            settings: Settings = Settings()) throws(AWSError) {
-        self.init(configuration: try AWSConfiguration.resolve(options, environment: environment), settings: settings)
+                            settings: Settings = Settings(), workbench: (any ModelTraining)? = nil) throws(AWSError) {
+        self.init(configuration: try AWSConfiguration.resolve(options, environment: environment), settings: settings, workbench: workbench)
     }
 
     /// `aws: region …, endpoint …, profile …, credentials from …` (never a secret).
@@ -211,7 +226,8 @@ public final class AWSBackend: CustomLabelsBackend {
     ]
 
     /// Polls DescribeProjectVersions every `settings.pollInterval` seconds (30) until the version
-    /// is RUNNING, STOPPED or failed, at most `settings.maxPolls` (40) times, calling `progress`
+    /// is RUNNING, STOPPED, TRAINING_COMPLETED or failed, at most `settings.maxPolls` (40) times
+    /// (plus up to `settings.maxTrainingPolls` while TRAINING_IN_PROGRESS), calling `progress`
     /// with a line after each poll that must wait. Ctrl-C stops waiting (`Interrupted`), not the model.
     public func waitUntilStable(arn: String, progress: (Message) -> Void) throws -> VersionStatus {
         guard let versionArn = ProjectVersionArn(arn) else {
@@ -219,7 +235,9 @@ public final class AWSBackend: CustomLabelsBackend {
         }
         let projectArn = try projectArn(for: versionArn)
         var status = VersionStatus.starting
-        for poll in 1...max(1, settings.maxPolls) {
+        // Polls while training do not use up `maxPolls`: training takes hours, starting minutes.
+        var polls = 0, trainingPolls = 0
+        while true {
             try settings.interrupt.check()
             let versions = try describeProjectVersionsWithoutEvaluation(projectArn: projectArn, versionNames: [versionArn.versionName])
             guard let version = versions.first(where: { $0.projectVersionArn == arn }) ?? versions.first else {
@@ -228,12 +246,16 @@ public final class AWSBackend: CustomLabelsBackend {
             }
             status = version.status
             if Self.settledStatuses.contains(status) { return status }
-            if poll == settings.maxPolls { break }
-            progress(Catalog.awsWaitProgress(poll: poll, maxPolls: settings.maxPolls, status: status.rawValue, nextSeconds: settings.pollInterval))
+            let training = status == .trainingInProgress
+            if training { trainingPolls += 1 } else { polls += 1 }
+            let (poll, limit) = training ? (trainingPolls, settings.maxTrainingPolls) : (polls, max(1, settings.maxPolls))
+            if poll >= limit {
+                throw AWSError(kind: .timeout, message: Catalog.awsWaitGaveUp(polls: limit, status: status.rawValue),
+                               serviceCode: "WaitTimedOut", operation: "DescribeProjectVersions")
+            }
+            progress(Catalog.awsWaitProgress(poll: poll, maxPolls: limit, status: status.rawValue, nextSeconds: settings.pollInterval))
             try RetryPolicy.sleep(settings.pollInterval, interrupt: settings.interrupt)
         }
-        throw AWSError(kind: .timeout, message: Catalog.awsWaitGaveUp(polls: settings.maxPolls, status: status.rawValue),
-                       serviceCode: "WaitTimedOut", operation: "DescribeProjectVersions")
     }
 
     /// The project ARN a version belongs to (found once with DescribeProjects, then remembered):
@@ -260,6 +282,12 @@ public final class AWSBackend: CustomLabelsBackend {
     /// S3 GetObject, path-style (`GET /<bucket>/<key>`), signed for `s3`.
     public func getObject(bucket: String, key: String) throws -> [UInt8] {
         try client.call(s3, operation: "GetObject", method: "GET", path: "/\(bucket)/\(key)").body
+    }
+
+    /// S3 PutObject, path-style (`PUT /<bucket>/<key>`), signed for `s3` (the payload's hash signed too).
+    public func putObject(bucket: String, key: String, bytes: [UInt8], contentType: String = "application/octet-stream") throws {
+        _ = try client.call(s3, operation: "PutObject", method: "PUT", path: "/\(bucket)/\(key)",
+                            headers: [(name: "Content-Type", value: contentType)], body: bytes)
     }
 
     /// The evaluation summary at `s3://bucket/key`, parsed (per-label thresholds and metrics);

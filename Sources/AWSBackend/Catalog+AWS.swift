@@ -217,4 +217,44 @@ extension Catalog {
     static let awsRecorderNoEvaluationPointer = Message(
         en: "DescribeProjectVersions gives no evaluation summary for this version; thresholds left out (add AssumedThreshold by hand).",
         ja: "DescribeProjectVersions にこのバージョンの評価サマリーがないため、しきい値は含めていません (AssumedThreshold を手で追加してください)。")
+
+    // MARK: Training
+
+    /// Model-building commands on an AWS backend made without a place to prepare datasets.
+    static let awsNoWorkbench = Message(
+        en: "This aws backend has no local workbench for datasets; start panya with --backend aws (or `backend aws`) to build models.",
+        ja: "この aws バックエンドにはデータセットを用意するローカルの作業場がありません。モデルを作るには --backend aws (または `backend aws`) で panya を起動してください。")
+
+    /// `train` on AWS without a training bucket.
+    static let awsNoTrainingBucket = Message(
+        en: "Training on AWS needs an S3 bucket for the photos, the manifests and the results: give it with --training-bucket NAME "
+            + "(or `backend aws --training-bucket NAME`, or export PANYA_TRAINING_BUCKET=NAME). Create it first, e.g. `aws s3 mb s3://NAME`.",
+        ja: "AWS でトレーニングするには、写真・マニフェスト・結果を置く S3 バケットが必要です。--training-bucket NAME "
+            + "(または `backend aws --training-bucket NAME`、export PANYA_TRAINING_BUCKET=NAME) で指定してください。先に作っておきます (例: `aws s3 mb s3://NAME`)。")
+
+    /// `train` on AWS before one of the two datasets exists locally.
+    static func awsTrainingNeedsDataset(_ kind: String) -> Message {
+        Message(en: "Training on AWS needs both datasets: there is no \(kind) dataset yet (`dataset create \(kind)`).",
+                ja: "AWS でのトレーニングには両方のデータセットが必要です。\(kind) データセットがまだありません (`dataset create \(kind)`)。")
+    }
+
+    /// A dataset photo whose file changed (or went away) since it was added.
+    static func awsTrainingPhotoChanged(_ path: String) -> Message {
+        Message(en: "\(path) changed or is gone since it was added to the dataset; add it again (`dataset add`) before `train`.",
+                ja: "\(path) はデータセットに追加した後で変わったか、なくなっています。`train` の前にもう一度 `dataset add` してください。")
+    }
+
+    /// DescribeProjects does not list the project a dataset is for.
+    static func awsProjectNotFound(_ project: String) -> Message {
+        Message(en: "DescribeProjects does not list the project \(project) on AWS: `project create \(project)` or `train` makes it.",
+                ja: "DescribeProjects に AWS のプロジェクト \(project) がありません。`project create \(project)` か `train` で作られます。")
+    }
+
+    /// A second `train` of a project whose datasets are already on AWS.
+    static func awsTrainAgainNeedsNewProject(_ project: String) -> Message {
+        Message(en: "The project \(project) already has its datasets on AWS (panya creates them on the first `train`): "
+                    + "to train on changed datasets, make a new project (`project create \(project)-2`) and prepare it again.",
+                ja: "プロジェクト \(project) のデータセットはもう AWS にあります (panya は最初の `train` で作ります)。"
+                    + "変えたデータセットで学習するには、新しいプロジェクトを作って (`project create \(project)-2`) 用意し直してください。")
+    }
 }

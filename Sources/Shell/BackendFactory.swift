@@ -1,5 +1,6 @@
 import AWSBackend
 import CustomLabels
+import Foundation
 import MockBackend
 import PanyaStore
 import PanyaSupport
@@ -13,12 +14,23 @@ enum BackendFactory {
         case .mock:
             return try makeMock(directory: options.mockDirectory, assetsRoot: assetsRoot, database: database)
         case .aws:
-            return try AWSBackend(options: AWSOptions(profile: options.profile, region: options.region, endpointURL: options.endpointURL))
+            return try makeAWS(AWSOptions(profile: options.profile, region: options.region, endpointURL: options.endpointURL),
+                               trainingBucket: options.trainingBucket, assetsRoot: assetsRoot, database: database)
         }
     }
 
     /// The mock over a recordings folder.
     static func makeMock(directory: String?, assetsRoot: String, database: PanyaDatabase) throws -> CustomLabelsBackend {
         try MockBackend(directory: directory ?? (assetsRoot + "/mock-responses"), database: database)
+    }
+
+    /// AWS, with the mock on the same database as the workbench where datasets are prepared, and
+    /// the training bucket from `trainingBucket`, else `PANYA_TRAINING_BUCKET`.
+    static func makeAWS(_ options: AWSOptions, trainingBucket: String?, assetsRoot: String, database: PanyaDatabase,
+                        environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CustomLabelsBackend {
+        let bucket = trainingBucket ?? environment["PANYA_TRAINING_BUCKET"].flatMap { $0.isEmpty ? nil : $0 }
+        let workbench = try MockBackend(directory: assetsRoot + "/mock-responses", database: database)
+        return try AWSBackend(options: options, environment: environment, settings: AWSBackend.Settings(trainingBucket: bucket),
+                              workbench: workbench)
     }
 }

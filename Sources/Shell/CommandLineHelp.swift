@@ -37,6 +37,7 @@ extension Catalog {
       --db PATH                   SQLite のパス (:memory: で何も残さない。既定 PANYA_DB、なければ $XDG_DATA_HOME/panya/panya.sqlite)
       --lang ja|en                表示の言語 (既定 PANYA_LANG、なければ LANG)
       --profile P --region R --endpoint-url URL   AWS の設定 (aws バックエンド)
+      --training-bucket NAME      AWS で train が写真を置く S3 バケット (既定 PANYA_TRAINING_BUCKET)
       --no-color                  色を使わない (NO_COLOR、TERM=dumb でも)
       --student NAME              レッスンの進み具合を保存する名前 (既定はログイン名)
       --version                   バージョン

@@ -13,6 +13,8 @@ public struct ShellOptions: Sendable {
     public var profile: String?
     public var region: String?
     public var endpointURL: String?
+    /// The S3 bucket `train` uses on AWS (`--training-bucket`); nil means `PANYA_TRAINING_BUCKET`.
+    public var trainingBucket: String?
     /// The student whose lesson progress is saved; nil means the login name.
     public var student: String?
     /// Where `lessons/` and `mock-responses/` are; nil means `Paths.assetsRoot()`.

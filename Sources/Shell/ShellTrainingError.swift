@@ -10,6 +10,8 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case boxNeedsPlace
     /// `evaluation --images` on a recorded version.
     case noTestResults(String)
+    /// `evaluation --images` on a version whose evaluation is only its summary file (trained on AWS).
+    case testResultsNotInSummary(String)
     /// `--proposal N` beyond the proposals the engine found.
     case noSuchProposal(number: Int, count: Int, photo: String)
 
@@ -19,6 +21,7 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .cannotWrite: return "CannotWrite"
         case .boxNeedsPlace: return "BoxNeedsPlace"
         case .noTestResults: return "NoTestResults"
+        case .testResultsNotInSummary: return "NoTestResults"
         case .noSuchProposal: return "NoSuchProposal"
         }
     }
@@ -39,6 +42,9 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noTestResults(let model):
             return Message(en: "\(model) is a recorded version: its test results were not recorded. Train your own (`train`) to see them.",
                            ja: "\(model) は記録されたバージョンなので、テスト結果は記録されていません。自分で `train` したモデルで見られます。")
+        case .testResultsNotInSummary(let model):
+            return Message(en: "\(model) was trained on AWS: its evaluation summary has the metrics but not each test photo's boxes. See them in the console's test results.",
+                           ja: "\(model) は AWS でトレーニングしたので、評価の要約には指標だけで、テスト写真ごとの枠はありません。コンソールのテスト結果で見てください。")
         }
     }
 

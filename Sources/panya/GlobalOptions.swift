@@ -26,6 +26,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("endpoint-url"), help: "Rekognition endpoint URL (aws backend).")
     var endpointURL: String?
 
+    @Option(name: .customLong("training-bucket"), help: "S3 bucket `train` uploads to (aws backend). Default: PANYA_TRAINING_BUCKET.")
+    var trainingBucket: String?
+
     @Flag(name: .customLong("no-color"), help: "Never use colour.")
     var noColor = false
 
@@ -55,6 +58,7 @@ struct GlobalOptions: ParsableArguments {
         options.profile = profile
         options.region = region
         options.endpointURL = endpointURL
+        options.trainingBucket = trainingBucket
         options.student = student
         return options
     }

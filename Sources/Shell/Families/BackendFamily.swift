@@ -3,7 +3,7 @@ import CustomLabels
 import PanyaLanguage
 import PanyaSupport
 
-/// `backend`, `backend mock [--dir DIR]`, `backend aws [--profile P] [--region R] [--endpoint-url URL]`.
+/// `backend`, `backend mock [--dir DIR]`, `backend aws [--profile P] [--region R] [--endpoint-url URL] [--training-bucket NAME]`.
 struct BackendFamily: CommandFamily {
     unowned let context: any BackendSwitching
 
@@ -20,10 +20,13 @@ struct BackendFamily: CommandFamily {
             },
             Command("backend aws", summary: Catalog.backendAWSSummary,
                     flags: [.value("profile", "P", .text, Catalog.flagProfile), .value("region", "R", .text, Catalog.flagRegion),
-                            .value("endpoint-url", "URL", .text, Catalog.flagEndpoint)]) { call in
+                            .value("endpoint-url", "URL", .text, Catalog.flagEndpoint),
+                            .value("training-bucket", "NAME", .text, Catalog.flagTrainingBucket)]) { call in
                 let options = AWSOptions(profile: try call.string(flag: "profile"), region: try call.string(flag: "region"),
                                          endpointURL: try call.string(flag: "endpoint-url"))
-                context.switchBackend(to: try AWSBackend(options: options))
+                let bucket = try call.string(flag: "training-bucket") ?? context.options.trainingBucket
+                context.switchBackend(to: try BackendFactory.makeAWS(options, trainingBucket: bucket, assetsRoot: context.assetsRoot,
+                                                                     database: context.database))
                 return info().value
             },
         ]
@@ -41,6 +44,8 @@ extension Catalog {
     static func backendLine(kind: String, summary: String) -> Message {
         Message(en: "backend \(kind): \(summary)", ja: "バックエンド \(kind): \(summary)")
     }
+    static let flagTrainingBucket = Message(en: "the S3 bucket `train` uploads photos and manifests to (default: PANYA_TRAINING_BUCKET)",
+                                            ja: "`train` が写真とマニフェストを置く S3 バケット (既定: PANYA_TRAINING_BUCKET)")
     static let flagMockDir = Message(en: "the recordings folder (default: the bundled mock-responses/)", ja: "記録のフォルダ (既定: 同梱の mock-responses/)")
     static let flagProfile = Message(en: "the AWS profile in ~/.aws", ja: "~/.aws の AWS プロファイル")
     static let flagRegion = Message(en: "the AWS region, e.g. ap-northeast-1", ja: "AWS のリージョン (例: ap-northeast-1)")

@@ -19,8 +19,10 @@ struct TrainingFamily: CommandFamily {
                 let failure = try trainer.trainingFailure(versionArn: version.projectVersionArn)
                 if failure == nil { _ = try context.models.use(version.projectVersionArn) }
                 let photos = (version.trainingImages ?? 0) + (version.testingImages ?? 0)
+                // Only a simulated clock knows how long training takes; the live service says nothing.
+                let simulated = context.backend is any SimulatedTime
                 return TrainingOutcome(version: version, failure: failure,
-                                       trainingSeconds: failure == nil ? TrainingTime.durationSeconds(photos: photos) : nil).value
+                                       trainingSeconds: failure == nil && simulated ? TrainingTime.durationSeconds(photos: photos) : nil).value
             },
         ]
     }
@@ -38,6 +40,9 @@ struct TrainingFamily: CommandFamily {
         }
         if try call.bool(flag: "images") {
             guard let trained else { throw ShellTrainingError.noTestResults(version.versionName) }
+            if trained.evaluation.images.isEmpty && trained.summaryFile.numberOfTestingImages > 0 {
+                throw ShellTrainingError.testResultsNotInSummary(version.versionName)
+            }
             return TestResultsReport(model: version.versionName, images: trained.evaluation.images, shortPath: context.shortPath).value
         }
         return EvaluationReport(version: version).value

@@ -8,7 +8,7 @@ struct TrainingOutcome: ShellResult {
     var version: ProjectVersionDescription
     /// Why training failed, in both languages (nil when it did not).
     var failure: Message?
-    /// The simulated training time, in seconds.
+    /// The simulated training time, in seconds (nil on the live service, which does not say).
     var trainingSeconds: Int?
 
     var fields: [(String, Value)] {
@@ -21,8 +21,10 @@ struct TrainingOutcome: ShellResult {
         var lines = [version.versionName + "  " + version.status.rawValue, "ARN  " + version.projectVersionArn]
         if let failure {
             lines.append(style.text(Catalog.trainingFailedBecause) + " " + style.text(failure))
+        } else if let trainingSeconds {
+            lines.append(style.text(Catalog.trainingUnderway(time: ClockDuration.format(trainingSeconds))))
         } else {
-            lines.append(style.text(Catalog.trainingUnderway(time: ClockDuration.format(trainingSeconds ?? 0))))
+            lines.append(style.text(Catalog.trainingUnderwayLive))
         }
         return lines.joined(separator: "\n")
     }
@@ -78,6 +80,9 @@ extension Catalog {
         Message(en: "Training takes \(time) on the simulated clock: `model wait` waits for TRAINING_COMPLETED, then `evaluation`.",
                 ja: "シミュレーションの時計でトレーニングに \(time) かかります。`model wait` で TRAINING_COMPLETED まで待ち、`evaluation` で評価を見ます。")
     }
+    static let trainingUnderwayLive = Message(
+        en: "Training runs on AWS (often an hour or more, billed by the hour): `model wait` waits for TRAINING_COMPLETED, then `evaluation`.",
+        ja: "AWS でトレーニングしています (1時間以上かかることも多く、時間単位で課金されます)。`model wait` で TRAINING_COMPLETED まで待ち、`evaluation` で評価を見ます。")
     static let headerResult = Message(en: "result", ja: "結果")
     static func testResultsHeading(_ model: String) -> Message {
         Message(en: "test results of \(model) (at the assumed thresholds)", ja: "\(model) のテスト結果 (想定しきい値で判定)")
