@@ -31,22 +31,36 @@ enum CommandHelp {
         guard let command = table.command(named: name) else {
             throw ShellError.unknownHelpTopic(topic, suggestion: Suggestions.closest(to: name, in: table.names))
         }
-        var lines = [command.usage, "  " + style.text(command.summary)]
+        let columns = max(40, style.terminal.columns)
+        var lines = [command.usage] + DisplayWidth.wrap(style.text(command.summary), width: columns - 2).map { "  " + $0 }
         let arguments = command.arguments.compactMap { spec in spec.summary.map { (spec.placeholder, style.text($0)) } }
         if !arguments.isEmpty {
             lines.append("  " + style.text(Catalog.helpArguments))
-            lines += aligned(arguments)
+            lines += aligned(arguments, columns: columns)
         }
         if !command.flags.isEmpty {
             lines.append("  " + style.text(Catalog.helpFlags))
-            lines += aligned(command.flags.map { (($0.value == nil ? $0.dashed : $0.dashed + " " + $0.placeholder), style.text($0.summary)) })
+            lines += aligned(command.flags.map { (($0.value == nil ? $0.dashed : $0.dashed + " " + $0.placeholder), style.text($0.summary)) },
+                             columns: columns)
         }
         lines.append("  " + style.text(Catalog.helpFunctionForm) + " \(command.functionName)(...)")
         return lines.joined(separator: "\n")
     }
 
-    private static func aligned(_ rows: [(String, String)]) -> [String] {
+    /// Names in a column and their texts beside them, each text wrapped to the terminal's width
+    /// under itself (wide characters count two columns); when the column leaves too little room,
+    /// each text goes under its name instead.
+    static func aligned(_ rows: [(String, String)], columns: Int) -> [String] {
         let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
-        return rows.map { "    " + DisplayWidth.padRight($0.0, to: width) + "  " + $0.1 }
+        let indent = 4 + width + 2
+        let room = columns - indent
+        return rows.flatMap { name, text -> [String] in
+            guard room >= 24 else {
+                return ["    " + name] + DisplayWidth.wrap(text, width: max(20, columns - 8)).map { "        " + $0 }
+            }
+            return DisplayWidth.wrap(text, width: room).enumerated().map { index, part in
+                (index == 0 ? "    " + DisplayWidth.padRight(name, to: width) + "  " : String(repeating: " ", count: indent)) + part
+            }
+        }
     }
 }

@@ -49,7 +49,7 @@ public enum ShellError: UserFacingError, Equatable {
         case .outputImageName(let path, let formats):
             let names = formats.map { "\($0.displayName) (.\($0.fileExtensions[0]))" }
             return Message(en: "'\(path)': the file's name says which picture to write; end it with \(names.joined(separator: " or ")).",
-                           ja: "'\(path)': 書く画像の形式はファイル名の拡張子で決まります。\(names.joined(separator: " か "))で終わる名前にしてください。")
+                           ja: "'\(path)': 書く画像の形式はファイル名の拡張子で決まります。\(names.joined(separator: " か ")) で終わる名前にしてください。")
         }
     }
 }

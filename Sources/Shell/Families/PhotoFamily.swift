@@ -97,7 +97,7 @@ struct PhotoFamily: CommandFamily {
 }
 
 extension Catalog {
-    static let showSummary = Message(en: "draw a photo with its boxes in the terminal (or --out FILE.jpg)", ja: "写真と枠を端末に表示 (--out FILE.jpg で画像に保存)")
+    static let showSummary = Message(en: "draw a photo with its boxes in the terminal (or --out FILE.jpg|FILE.png)", ja: "写真と枠を端末に表示 (--out FILE.jpg か FILE.png で画像に保存)")
     static let showWithoutBoxes = Message(en: "(the model is not running, so no boxes: `model start`, `model wait`)", ja: "(モデルが動いていないので枠はありません: `model start`、`model wait`)")
     static func showWrote(_ file: String) -> Message { Message(en: "wrote \(file)", ja: "\(file) に保存しました") }
     static let photosSummary = Message(en: "the photos the lessons ship, and which have recordings", ja: "レッスン用の写真と、記録があるかどうか")
