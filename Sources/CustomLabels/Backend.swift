@@ -39,6 +39,8 @@ public protocol SimulatedTime: CustomLabelsBackend {
     func clock() throws -> ISO8601.Timestamp
     /// Moves the clock forward by a duration (`90s`, `30m`, `3h`, `2d`).
     func advance(_ duration: String) throws -> ISO8601.Timestamp
+    /// Moves the clock forward by `seconds`, read and stored in one step.
+    func advance(seconds: Int) throws -> ISO8601.Timestamp
     /// Sets the clock (ISO 8601).
     func setClock(_ iso8601: String) throws -> ISO8601.Timestamp
     /// What the simulated account has cost so far, per version.

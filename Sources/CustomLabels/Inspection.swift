@@ -52,7 +52,6 @@ public struct Inspection: Sendable, Equatable {
         }
     }
 
-
     /// Formats two different numbers with as many decimals as it takes (2 to 6) to tell them apart.
     static func distinct(_ a: Double, _ b: Double) -> (String, String) {
         for decimals in 2...6 {

@@ -87,10 +87,7 @@ extension MockBackend: ModelTraining {
         let reading = ManifestReader.read(bytes: bytes)
         guard reading.isUsable else { throw TrainingError.unusableManifest(path: path, issues: reading.issues) }
         let folder = (Self.absolute(path) as NSString).deletingLastPathComponent
-        let stored = try reading.entries.map { entry in
-            try manifestPhoto(entry, path: S3Location(entry.sourceRef) == nil
-                                  ? (entry.sourceRef.hasPrefix("/") ? entry.sourceRef : folder + "/" + entry.sourceRef) : nil)
-        }
+        let stored = try reading.entries.map { entry in try manifestPhoto(entry, folder: folder) }
         try trained.store.addLabels(project: project, reading.labels)
         try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
         return ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues)
@@ -114,7 +111,7 @@ extension MockBackend: ModelTraining {
             guard S3Location(row.entry.sourceRef) != nil else {
                 throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
             }
-            stored.append(try manifestPhoto(row.entry, path: nil))
+            stored.append(try manifestPhoto(row.entry, folder: nil))
         }
         let now = try clock().seconds
         guard try trained.store.createDataset(project: project, kind: kind.rawValue, createdSeconds: now) else {
@@ -132,13 +129,16 @@ extension MockBackend: ModelTraining {
     static let manifestLimits = PhotoLimits(maxBytes: 256 << 20, minSide: 1, maxSide: Int.max, maxAspectRatio: Int.max)
 
     /// A manifest line's photo with its boxes: an `s3://` source-ref through the bucket folder
-    /// (InvalidS3ObjectException when it is not there), otherwise the local `path`.
-    func manifestPhoto(_ entry: ManifestEntry, path: String?) throws -> StoredTrainingPhoto {
+    /// (InvalidS3ObjectException when it is not there), a local one as written or under `folder`
+    /// (the manifest's own folder) when relative.
+    func manifestPhoto(_ entry: ManifestEntry, folder: String?) throws -> StoredTrainingPhoto {
         let photoPath: String
         if let location = S3Location(entry.sourceRef) {
             photoPath = try s3.path(bucket: location.bucket, key: location.key)
+        } else if let folder, !entry.sourceRef.hasPrefix("/") {
+            photoPath = folder + "/" + entry.sourceRef
         } else {
-            photoPath = path ?? entry.sourceRef
+            photoPath = entry.sourceRef
         }
         var photo = try Self.facts(bytes: try Photo.readBytes(path: photoPath, limits: .serviceS3Object), path: Self.absolute(photoPath))
         photo.boxes = entry.boxes.map(Self.storedBox)

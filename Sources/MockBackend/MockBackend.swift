@@ -133,7 +133,8 @@ public final class MockBackend: CustomLabelsBackend {
         // A version trained through CreateProjectVersion reports its OutputConfig, and once trained its summary object.
         var output: OutputConfig?
         var summary: (bucket: String, key: String)?
-        if let stored = try self.trained.store.version(arn: version.arn.description), let bucket = stored.outputBucket {
+        if library.version(arn: version.arn.description) == nil,
+           let stored = try self.trained.store.version(arn: version.arn.description), let bucket = stored.outputBucket {
             let config = OutputConfig(s3Bucket: bucket, s3KeyPrefix: stored.outputKeyPrefix ?? "")
             output = config
             if trained, stored.evaluationJSON != nil {

@@ -398,7 +398,6 @@ extension Catalog {
                        ja: "この値は大きすぎて文字にできません (\(n) バイトをこえます)")
     }
 
-
     /// A character as it should appear in a message: itself, or `U+200B` when it is invisible
     /// (control characters, NUL, zero-width and other format characters).
     static func visible(_ c: Character) -> String {

@@ -3,7 +3,6 @@ import PanyaSupport
 /// How values are written: numbers without `.0`, literal and printed forms.
 public enum ValueFormatter {
 
-
     /// A string in double quotes with `\"`, `\\`, `\n`, `\t` escaped.
     public static func quoted(_ s: String) -> String {
         var out = "\""

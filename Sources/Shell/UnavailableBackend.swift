@@ -28,6 +28,7 @@ final class UnavailableBackend: CustomLabelsBackend, SimulatedTime {
 
     func clock() throws -> ISO8601.Timestamp { throw simulatorError }
     func advance(_ duration: String) throws -> ISO8601.Timestamp { throw simulatorError }
+    func advance(seconds: Int) throws -> ISO8601.Timestamp { throw simulatorError }
     func setClock(_ iso8601: String) throws -> ISO8601.Timestamp { throw simulatorError }
     func bill() throws -> BillingReport { throw simulatorError }
 

@@ -34,6 +34,8 @@ struct S3Fault: Error, Sendable, Equatable {
                 detail: detail)
     }
 
+    /// S3's own answer (`NotImplemented`, 501) to a header or query asking for a feature the subset
+    /// does not have (multipart uploads, versioning…); `what` names it for the log.
     static func notImplemented(_ what: String) -> S3Fault {
         S3Fault(code: "NotImplemented", status: 501, serviceMessage: "A header or query you provided implies functionality that is not implemented.",
                 detail: what)

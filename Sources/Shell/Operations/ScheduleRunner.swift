@@ -48,13 +48,12 @@ struct ScheduleRunner {
     func advance(by seconds: Int) throws -> [FireEvent] {
         let start = try simulator.clock()
         let target = start.seconds + Double(max(0, seconds))
-        let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
-        let fires = FirePlanner.fires(entries.map(\.planned), after: Int(start.seconds.rounded(.down)), through: Int(target.rounded(.down)))
-        guard fires.contains(where: { Double($0.time) > start.seconds }) else {
-            _ = try simulator.advance("\(max(0, seconds))s")
+        let plan = try fires(after: start.seconds, through: target)
+        guard !plan.fires.isEmpty else {
+            _ = try simulator.advance(seconds: max(0, seconds))
             return []
         }
-        return try advance(to: target)
+        return try run(plan, from: start, to: target)
     }
 
     /// Moves the clock to `target` (seconds since 1970) through every enabled schedule's fires
@@ -63,16 +62,25 @@ struct ScheduleRunner {
     func advance(to target: Double) throws -> [FireEvent] {
         let start = try simulator.clock()
         guard target > start.seconds else { return [] }
+        return try run(try fires(after: start.seconds, through: target), from: start, to: target)
+    }
+
+    /// The enabled schedules and their fires after `start` and at or before `target`, in time order.
+    private func fires(after start: Double, through target: Double) throws -> (entries: [ScheduleEntry], fires: [PlannedFire]) {
         let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
-        let fires = FirePlanner.fires(entries.map(\.planned), after: Int(start.seconds.rounded(.down)), through: Int(target.rounded(.down)))
+        let fires = FirePlanner.fires(entries.map(\.planned), after: Int(start.rounded(.down)), through: Int(target.rounded(.down)))
+        return (entries, fires.filter { Double($0.time) > start })
+    }
+
+    /// Steps the clock to each planned fire, makes it, and ends at `target`.
+    private func run(_ plan: (entries: [ScheduleEntry], fires: [PlannedFire]), from start: ISO8601.Timestamp, to target: Double) throws -> [FireEvent] {
         var events: [FireEvent] = []
         defer { try? store.record(events.map(Self.record)) }
-        for fire in fires where Double(fire.time) > start.seconds {
+        for fire in plan.fires {
             try Interrupt.check()
-            let entry = entries[fire.position]
             let time = ISO8601.Timestamp(seconds: Double(fire.time), offsetSeconds: start.offsetSeconds)
             _ = try simulator.setClock(time.text)
-            events.append(execute(entry, at: time))
+            events.append(execute(plan.entries[fire.position], at: time))
         }
         _ = try simulator.setClock(ISO8601.Timestamp(seconds: target, offsetSeconds: start.offsetSeconds).text)
         return events
