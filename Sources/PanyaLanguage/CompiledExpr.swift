@@ -9,6 +9,10 @@ class CompiledExpr {
     init(span: SourceSpan) { self.span = span }
     /// The expression's value in `frame`.
     func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value { .null }
+    /// The field `name` of the expression's value (`x.name`); variables read it in place.
+    func evalField(_ name: String, _ interpreter: Interpreter, _ frame: Frame, span: SourceSpan) throws -> Value {
+        try interpreter.field(try eval(interpreter, frame), name, span: span)
+    }
 }
 
 final class ConstantExpr: CompiledExpr {
@@ -22,6 +26,15 @@ final class LocalExpr: CompiledExpr {
     let slot: Int
     init(slot: Int, span: SourceSpan) { self.slot = slot; super.init(span: span) }
     override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value { frame.values[slot] }
+    override func evalField(_ name: String, _ interpreter: Interpreter, _ frame: Frame, span: SourceSpan) throws -> Value {
+        // Moved out of the slot and back: reading one field copies neither the record nor the map.
+        let place = frame.values + slot
+        let container = place.move()
+        let found = container[field: name]
+        place.initialize(to: container)
+        if let found { return found }
+        return try interpreter.field(frame.values[slot], name, span: span)
+    }
 }
 
 /// A name whose value lives in a box: a captured local, a capture of the closure, or a global.
@@ -82,16 +95,33 @@ final class ListExpr: CompiledExpr {
     }
 }
 
+/// `{a: 1, b: x}`. Every map a literal makes shares one copy of the literal's keys (the keys are
+/// fixed when it is compiled), so making one stores only its values.
 final class MapExpr: CompiledExpr {
+    /// The keys with nil values, in order; nil when a key repeats (the last value wins then).
+    let template: OrderedMap?
     let keys: [String]
     let values: [CompiledExpr]
-    init(keys: [String], values: [CompiledExpr], span: SourceSpan) { self.keys = keys; self.values = values; super.init(span: span) }
+    init(keys: [String], values: [CompiledExpr], span: SourceSpan) {
+        self.keys = keys; self.values = values
+        let unique = OrderedMap(keys.map { ($0, Value.null) })
+        template = unique.count == keys.count ? unique : nil
+        super.init(span: span)
+    }
     override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
-        var map = OrderedMap()
-        for (key, expr) in zip(keys, values) {
+        guard var map = template else {
+            var map = OrderedMap()
+            for (key, expr) in zip(keys, values) {
+                let value = try expr.eval(interpreter, frame)
+                try interpreter.checkNesting(value, span: expr.span)
+                map[key] = value
+            }
+            return .map(map)
+        }
+        for (index, expr) in values.enumerated() {
             let value = try expr.eval(interpreter, frame)
             try interpreter.checkNesting(value, span: expr.span)
-            map[key] = value
+            map.values[index] = value
         }
         return .map(map)
     }
@@ -190,11 +220,19 @@ final class ChainExpr: CompiledExpr {
 final class CallExpr: CompiledExpr {
     let callee: CompiledExpr
     let arguments: [CompiledArgument]
+    /// Whether no argument has a `name:` label.
+    let positionalOnly: Bool
     init(callee: CompiledExpr, arguments: [CompiledArgument], span: SourceSpan) {
-        self.callee = callee; self.arguments = arguments; super.init(span: span)
+        self.callee = callee; self.arguments = arguments
+        positionalOnly = arguments.allSatisfy { $0.label == nil }
+        super.init(span: span)
     }
     override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
         let function = try callee.eval(interpreter, frame)
+        if positionalOnly, case .function(let f) = function, case .closure(let code, let captures) = f.box.body,
+           code.parameters.count == arguments.count {
+            return try interpreter.callClosure(code, captures, arguments, frame, span: span)
+        }
         return try interpreter.call(function, calleeSpan: callee.span, arguments, frame, span: span)
     }
 }
@@ -215,7 +253,7 @@ final class FieldExpr: CompiledExpr {
     let name: String
     init(base: CompiledExpr, name: String, span: SourceSpan) { self.base = base; self.name = name; super.init(span: span) }
     override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
-        try interpreter.field(try base.eval(interpreter, frame), name, span: span)
+        try base.evalField(name, interpreter, frame, span: span)
     }
 }
 
@@ -236,10 +274,31 @@ final class FunctionCode {
     let cellCount: Int
     let captures: [CaptureSource]
     let span: SourceSpan
+    /// Frames of finished calls, kept for the next ones (a recursive function holds one per level).
+    private var spareFrames: [Frame] = []
     init(name: String, parameters: [String], parameterPlaces: [LocalPlace], body: CompiledBlock,
          valueCount: Int, cellCount: Int, captures: [CaptureSource], span: SourceSpan) {
         self.name = name; self.parameters = parameters; self.parameterPlaces = parameterPlaces; self.body = body
         self.valueCount = valueCount; self.cellCount = cellCount; self.captures = captures; self.span = span
+    }
+
+    /// A frame for one call of a closure of this code that captured `captured`.
+    @inline(__always)
+    func makeFrame(captures captured: [Cell]) -> Frame {
+        if let frame = spareFrames.popLast() {
+            frame.reuse(captures: captured)
+            return frame
+        }
+        return Frame(valueCount: valueCount, cellCount: cellCount, captures: captured)
+    }
+
+    /// Takes back the frame of a finished call. Frames with boxes are not kept (a closure made
+    /// during the call may hold one), nor more than a deep recursion needs.
+    @inline(__always)
+    func finished(_ frame: Frame) {
+        guard cellCount == 0, spareFrames.count < 64 else { return }
+        frame.clear()
+        spareFrames.append(frame)
     }
 }
 

@@ -16,11 +16,18 @@ class CompiledStmt {
 /// Statements of one scope, and the boxes to make fresh each time the scope is entered.
 final class CompiledBlock {
     let statements: [CompiledStmt]
+    /// The same statements, unretained, in a buffer the block owns: the block keeps them alive
+    /// through `statements`, and running them from here costs no reference counting.
+    private let unretained: UnsafeMutableBufferPointer<Unmanaged<CompiledStmt>>
     let freshCells: [Int]
     let span: SourceSpan
     init(statements: [CompiledStmt], freshCells: [Int], span: SourceSpan) {
         self.statements = statements; self.freshCells = freshCells; self.span = span
+        unretained = .allocate(capacity: statements.count)
+        _ = unretained.initialize(from: statements.map { Unmanaged.passUnretained($0) })
     }
+
+    deinit { unretained.deallocate() }
 
     /// Enters the scope (fresh boxes for captured variables) and runs its statements.
     @inline(__always)
@@ -33,14 +40,15 @@ final class CompiledBlock {
     /// Makes the fresh boxes of this scope's captured variables.
     @inline(__always)
     func enter(_ frame: Frame) {
+        if freshCells.isEmpty { return }
         for i in freshCells { frame.cells[i] = Cell() }
     }
 
     /// Runs the statements without entering the scope.
     @inline(__always)
     func runStatements(_ interpreter: Interpreter, _ frame: Frame) throws -> Flow {
-        for statement in statements {
-            let flow = try statement.exec(interpreter, frame)
+        for statement in unretained {
+            let flow = try statement._withUnsafeGuaranteedRef { try $0.exec(interpreter, frame) }
             if case .normal = flow { continue }
             return flow
         }
@@ -148,17 +156,35 @@ final class AssignStmt: CompiledStmt {
     let path: [CompiledPathStep]
     let op: AssignOperator
     let value: CompiledExpr
+    /// In `xs += [x]`, the `x`: appended in place, without making the one-item list first.
+    let appendedItem: CompiledExpr?
+    /// The global's box unretained (the global table keeps it), so assigning costs no reference counting.
+    private let globalCell: Unmanaged<Cell>?
     init(place: VariablePlace, name: String, nameSpan: SourceSpan, visible: [String], path: [CompiledPathStep],
-         op: AssignOperator, value: CompiledExpr, span: SourceSpan) {
+         op: AssignOperator, value: CompiledExpr, appendedItem: CompiledExpr? = nil, span: SourceSpan) {
         self.place = place; self.name = name; self.nameSpan = nameSpan; self.visible = visible; self.path = path
-        self.op = op; self.value = value; super.init(span: span)
+        self.op = op; self.value = value; self.appendedItem = appendedItem
+        if case .global(let cell) = place { globalCell = Unmanaged.passUnretained(cell) } else { globalCell = nil }
+        super.init(span: span)
     }
 
     override func exec(_ interpreter: Interpreter, _ frame: Frame) throws -> Flow {
+        if let globalCell {
+            try globalCell._withUnsafeGuaranteedRef { try assign($0, interpreter, frame) }
+            return .normal
+        }
         switch place {
         case .slot(let i):
             if path.isEmpty && op == .assign {
                 frame.values[i] = try value.eval(interpreter, frame)
+                return .normal
+            }
+            if let appendedItem {
+                let item = try appendedItem.eval(interpreter, frame)
+                try interpreter.checkNesting(item, span: appendedItem.span)
+                var root = frame.take(i)
+                defer { frame.values[i] = root }
+                try append(item, to: &root, interpreter)
                 return .normal
             }
             let newValue = try value.eval(interpreter, frame)
@@ -184,6 +210,15 @@ final class AssignStmt: CompiledStmt {
             let suggestion = Suggestions.closest(to: name, in: visible + interpreter.globals.visibleNames)
             throw interpreter.diagnostic(Catalog.assignUndeclared(name, suggestion: suggestion), nameSpan)
         }
+        if let appendedItem {
+            let item = try appendedItem.eval(interpreter, frame)
+            try interpreter.checkNesting(item, span: appendedItem.span)
+            var root = cell.value
+            cell.value = .null
+            defer { cell.value = root }
+            try append(item, to: &root, interpreter)
+            return
+        }
         let newValue = try value.eval(interpreter, frame)
         if path.isEmpty && op == .assign {
             cell.value = newValue
@@ -194,6 +229,18 @@ final class AssignStmt: CompiledStmt {
         cell.value = .null
         defer { cell.value = root }
         try interpreter.update(&root, path: path[...], op: op, newValue: newValue, span: span, frame: frame)
+    }
+
+    /// `root += [item]`: onto the list in place; anything else is `+` with a one-item list.
+    private func append(_ item: Value, to root: inout Value, _ interpreter: Interpreter) throws {
+        guard case .list(var items) = root else {
+            root = try interpreter.applyBinary(.add, root, .list([item]), span: span)
+            return
+        }
+        try interpreter.checkCount(items.count + 1, span: span)
+        root = .null
+        items.append(item)
+        root = .list(items)
     }
 }
 

@@ -198,6 +198,12 @@ struct Compiler {
                 case .field(let name, let s): return .field(name, s)
                 }
             }
+            // `xs += [x]`, the language's append: the item is kept apart so it goes straight onto the list.
+            if op == .add, path.isEmpty, case .list(let items, let listSpan) = valueExpr, items.count == 1 {
+                let item = expr(items[0])
+                return AssignStmt(place: place, name: target.name, nameSpan: target.nameSpan, visible: visible, path: path,
+                                  op: op, value: ListExpr(items: [item], span: listSpan), appendedItem: item, span: span)
+            }
             return AssignStmt(place: place, name: target.name, nameSpan: target.nameSpan, visible: visible, path: path,
                               op: op, value: expr(valueExpr), span: span)
         case .if(let test, let thenBlock, let elseBlock, let span):
@@ -299,8 +305,23 @@ struct Compiler {
             }
         }
         if let logicalOp, compiled.isEmpty { return LogicalExpr(op: logicalOp, operands: [head] + operands, span: span) }
-        return ChainExpr(first: head, steps: compiled, span: span)
+        if compiled.count > Compiler.maxNestedChainSteps { return ChainExpr(first: head, steps: compiled, span: span) }
+        // A short chain runs faster as nested nodes (no steps to walk); each node's span is the
+        // chain up to its step, as in `ChainExpr`.
+        var nested = head
+        for step in compiled {
+            switch step {
+            case .binary(let op, let operand, let span): nested = BinaryExpr(op: op, lhs: nested, rhs: operand, span: span)
+            case .call(let arguments, let span): nested = CallExpr(callee: nested, arguments: arguments, span: span)
+            case .index(let index, let span): nested = IndexExpr(base: nested, index: index, span: span)
+            case .field(let name, let span): nested = FieldExpr(base: nested, name: name, span: span)
+            }
+        }
+        return nested
     }
+
+    /// Chains longer than this run as a `ChainExpr` loop, so a very long line never nests deeply.
+    static let maxNestedChainSteps = 16
 
     private mutating func compileArguments(_ arguments: [Argument]) -> [CompiledArgument] {
         arguments.map { CompiledArgument(label: $0.label, value: expr($0.value)) }

@@ -22,7 +22,7 @@ final class Frame {
     let cells: UnsafeMutablePointer<Cell>
     let cellCount: Int
     /// Boxes this function's closure captured, by capture index.
-    let captures: [Cell]
+    private(set) var captures: [Cell]
     /// The value of the `return` that ended the body.
     var returnValue: Value = .null
 
@@ -50,6 +50,25 @@ final class Frame {
         (values + slot).initialize(to: .null)
         return value
     }
+
+    /// Takes the value of the `return` that ended the body (leaving nil).
+    @inline(__always)
+    func takeReturnValue() -> Value {
+        let value = self.returnValue
+        self.returnValue = .null
+        return value
+    }
+
+    /// Empties the frame after its call (locals, captures and return value let go), ready for the
+    /// next call of the same function. Only frames without boxes are reused: a closure may keep one.
+    func clear() {
+        for i in 0..<valueCount { values[i] = .null }
+        captures = []
+        returnValue = .null
+    }
+
+    /// Prepares a cleared frame for a call of a closure that captured `captures`.
+    func reuse(captures: [Cell]) { self.captures = captures }
 }
 
 /// How a statement ended.

@@ -15,11 +15,16 @@ public final class Interpreter {
     public var maxCallDepth = 200
     /// Asked in every loop iteration and function call: true stops the running statement.
     /// The default consumes a pending Ctrl-C (`Interrupt`); the host clears stale ones before an entry.
-    public var interruptRequested: () -> Bool = {
-        guard Interrupt.isPending else { return false }
-        Interrupt.clear()
-        return true
+    public var interruptRequested: () -> Bool {
+        get { interruptCheck.isRequested }
+        set {
+            interruptCheck = InterruptCheck(newValue)
+            unretainedInterruptCheck = Unmanaged.passUnretained(interruptCheck)
+        }
     }
+    private var interruptCheck: InterruptCheck
+    /// `interruptCheck` unretained, so that a poll costs no reference counting.
+    private var unretainedInterruptCheck: Unmanaged<InterruptCheck>
     /// Shows the value of a command statement that is not at the top of a prompt entry (scripts
     /// print what command statements return, in their human form); nil shows nothing.
     public var showCommandValue: ((Value) -> Void)?
@@ -42,6 +47,12 @@ public final class Interpreter {
         self.commands = commands
         self.language = language
         self.output = output
+        interruptCheck = InterruptCheck {
+            guard Interrupt.isPending else { return false }
+            Interrupt.clear()
+            return true
+        }
+        unretainedInterruptCheck = Unmanaged.passUnretained(interruptCheck)
         for builtin in Builtins.all {
             globals.declare(builtin.name, .function(Function(name: builtin.name, body: .builtin(builtin))), builtin: true)
         }
@@ -186,7 +197,7 @@ public final class Interpreter {
     /// Throws the interruption diagnostic when Ctrl-C was pressed.
     @inline(__always)
     func poll(_ span: SourceSpan) throws {
-        if interruptRequested() { throw diagnostic(Catalog.interrupted, span, code: Interrupted.code) }
+        if unretainedInterruptCheck._withUnsafeGuaranteedRef({ $0.isRequested() }) { throw diagnostic(Catalog.interrupted, span, code: Interrupted.code) }
     }
 
     // MARK: - Diagnostics
@@ -316,7 +327,7 @@ public final class Interpreter {
         do { try ValueLimits.checkString(bytes: bytes) } catch { throw diagnostic(error.message, span) }
     }
 
-    private func checkCount(_ count: Int, span: SourceSpan) throws {
+    func checkCount(_ count: Int, span: SourceSpan) throws {
         do { try ValueLimits.checkCount(count) } catch { throw diagnostic(error.message, span) }
     }
 
@@ -467,6 +478,31 @@ public final class Interpreter {
         return try callFunction(function, positional, labelled: labelled, span: span)
     }
 
+    /// Calls a closure whose arguments are all positional and as many as its parameters: they are
+    /// evaluated straight into the callee's frame (the same checks, in the same order, as `call`).
+    func callClosure(_ code: FunctionCode, _ captures: [Cell], _ arguments: [CompiledArgument], _ caller: Frame,
+                     span: SourceSpan) throws -> Value {
+        let frame = code.makeFrame(captures: captures)
+        defer { code.finished(frame) }
+        for (argument, place) in zip(arguments, code.parameterPlaces) {
+            let value = try argument.value.eval(self, caller)
+            switch place {
+            case .slot(let i): frame.values[i] = value
+            case .cell(let i):
+                let cell = frame.cells[i]
+                cell.value = value
+                cell.state = .declared
+            }
+        }
+        try poll(span)
+        try checkStack(span)
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
+        if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
+        return .null
+    }
+
     private func callFunction(_ function: Function, _ positional: [Value], labelled: [(String, Value, SourceSpan)], span: SourceSpan) throws -> Value {
         try poll(span)
         try checkStack(span)
@@ -476,7 +512,8 @@ public final class Interpreter {
         switch function.box.body {
         case .closure(let code, let captures):
             let values = try bind(code, function.name, positional, labelled, span: span)
-            let frame = Frame(valueCount: code.valueCount, cellCount: code.cellCount, captures: captures)
+            let frame = code.makeFrame(captures: captures)
+            defer { code.finished(frame) }
             for (place, value) in zip(code.parameterPlaces, values) {
                 switch place {
                 case .slot(let i): frame.values[i] = value
@@ -486,7 +523,7 @@ public final class Interpreter {
                     cell.state = .declared
                 }
             }
-            if case .returnValue = try code.body.runStatements(self, frame) { return frame.returnValue }
+            if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
             return .null
         case .builtin(let builtin):
             if let first = labelled.first { throw diagnostic(Catalog.builtinNoKeywords(builtin.name), first.2) }
@@ -557,4 +594,10 @@ public final class Interpreter {
 
     /// Writes printed text (used by `print`).
     func write(_ text: String) { output(text) }
+}
+
+/// The question a running program asks in every loop round and call: stop now?
+private final class InterruptCheck {
+    let isRequested: () -> Bool
+    init(_ isRequested: @escaping () -> Bool) { self.isRequested = isRequested }
 }

@@ -11,7 +11,7 @@ public enum Value: Equatable {
     case list([Value])
     case map(OrderedMap)
     case function(Function)
-    case record(Record)
+    indirect case record(Record)
 
     /// The name `type(x)` answers: `number string bool nil list map function record`.
     public var typeName: String {

@@ -28,6 +28,13 @@ public enum ValueLimits {
     /// Whether the lists and maps in `value` nest at most `budget` deep. A value shared many times
     /// over (`l = [l, l]`) is checked once per shared storage, so this never takes exponential time.
     static func fits(_ value: Value, within budget: Int) -> Bool {
+        // Most containers hold only numbers and strings: those need no bookkeeping.
+        switch value {
+        case .number, .string, .bool, .null, .function: return true
+        case .list(let list): if budget >= 1 && list.allSatisfy(isScalar) { return true }
+        case .map(let map): if budget >= 1 && map.values.allSatisfy(isScalar) { return true }
+        case .record(let record): if budget >= 1 && record.fields.values.allSatisfy(isScalar) { return true }
+        }
         var checked: [UnsafeRawPointer: Int] = [:]
         return fits(value, within: budget, checked: &checked)
     }
