@@ -4,6 +4,11 @@ import Testing
 /// The evaluator's fast paths (append in place, map literals sharing their keys, fields read in
 /// place, short chains as nested nodes, reused call frames) answer exactly as the general paths.
 @Suite struct EvaluatorFastPathTests {
+    @Test func aValueIsSmall() {
+        // Every read of a variable copies one: a record is stored out of line to keep it small.
+        #expect(MemoryLayout<Value>.size <= 32)
+    }
+
     @Test(arguments: [
         // top level (a global), inside a function (a slot), captured by a closure (a box)
         "let xs = [1]; xs += [2]; xs += [[3]]; print(xs)",
