@@ -2,7 +2,7 @@
 """Rerunnable benchmarks for panya (never timed assertions in tests).
 
 Usage: python3 bench/bench.py [--runs N] [--binary PATH] [--only NAME,...]
-Build first: swift build -c release --product panya  (the default binary is .build/release/panya).
+Build first: bash bench/build-release.sh  (the default binary is .build-static/release/panya).
 Prints one line per benchmark with the median, min and max wall time of N runs.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -56,13 +56,13 @@ def first_prompt(binary, env, runs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/panya"))
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build-static/release/panya"))
     parser.add_argument("--only", default="")
     args = parser.parse_args()
     only = set(filter(None, args.only.split(",")))
     binary = args.binary
     if not os.path.exists(binary):
-        sys.exit(f"{binary} not found: build it first (swift build -c release --product panya)")
+        sys.exit(f"{binary} not found: build it first (bash bench/build-release.sh)")
 
     tmp = tempfile.mkdtemp(prefix="panya-bench-")
     env = dict(os.environ, PANYA_DB=os.path.join(tmp, "bench.sqlite"), XDG_STATE_HOME=tmp, PANYA_LANG="en", NO_COLOR="1")

@@ -3,14 +3,14 @@
 #   1. panya detect breads3.jpg --json on the mock (offline)
 #   2. panya --backend aws detect breads3.jpg --json against a local moto_server
 #   3. aws rekognition detect-custom-labels --image-bytes fileb://breads3.jpg against the same moto
-# Usage: bash bench/compare-detect.sh [PANYA_BINARY]   (default .build/release/panya)
+# Usage: bash bench/compare-detect.sh [PANYA_BINARY]   (default .build-static/release/panya)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 . "$root/.ci/moto/moto-lib.sh"
 runs="${RUNS:-10}"
-panya="${1:-$root/.build/release/panya}"
-[ -x "$panya" ] || { echo "build first: swift build -c release --product panya" >&2; exit 2; }
+panya="${1:-$root/.build-static/release/panya}"
+[ -x "$panya" ] || { echo "build first: bash bench/build-release.sh" >&2; exit 2; }
 photo="$root/lessons/photos/breads3.jpg"
 
 moto_ensure_installed

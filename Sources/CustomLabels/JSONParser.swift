@@ -340,6 +340,15 @@ private struct Reader {
     mutating func skipPlainStringBytes() {
         position = bytes.withUnsafeBufferPointer { buffer in
             var index = position
+            if let base = buffer.baseAddress {
+                // Eight bytes at a time (a base64 photo is 150 KB of plain bytes), then byte by byte
+                // from the word that holds a quote, a backslash or a control byte.
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= buffer.count {
+                    if JSONParser.holdsStringStop(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { break }
+                    index += 8
+                }
+            }
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
@@ -411,5 +420,21 @@ private struct Reader {
             throw error("the number \(text) is too large", "数値 \(text) が大きすぎます", path: path, at: start)
         }
         return .double(double)
+    }
+}
+
+extension JSONParser {
+    /// Whether one of the eight bytes of `word` is `"`, `\` or below 0x20 (the bytes that end a
+    /// plain run in a string). Exact: each test finds a zero byte or a byte below 0x20 without
+    /// false answers for the word as a whole.
+    @inline(__always)
+    static func holdsStringStop(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func holdsZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = holdsZero(word ^ (ones &* 0x22))
+        let backslash = holdsZero(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (quote | backslash | control) != 0
     }
 }

@@ -255,12 +255,19 @@ public final class CommandTable {
 
     /// Adds every command of `family`, remembering the family for `help`.
     public func register(_ family: any CommandFamily) {
-        let list = family.commands
-        for command in list {
-            if commands[command.name] == nil { order.append(command.name) }
-            commands[command.name] = command
+        register([family])
+    }
+
+    /// Adds every command of each family in order (subcommands are linked once, at the end).
+    public func register(_ families: [any CommandFamily]) {
+        for family in families {
+            let list = family.commands
+            for command in list {
+                if commands[command.name] == nil { order.append(command.name) }
+                commands[command.name] = command
+            }
+            self.families.append((family.title, list.map(\.name)))
         }
-        families.append((family.title, list.map(\.name)))
         linkSubcommands()
     }
 

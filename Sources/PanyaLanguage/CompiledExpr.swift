@@ -229,9 +229,9 @@ final class CallExpr: CompiledExpr {
     }
     override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
         let function = try callee.eval(interpreter, frame)
-        if positionalOnly, case .function(let f) = function, case .closure(let code, let captures) = f.box.body,
+        if positionalOnly, case .function(let f) = function, let code = f.box.closureCode,
            code.parameters.count == arguments.count {
-            return try interpreter.callClosure(code, captures, arguments, frame, span: span)
+            return try interpreter.callClosure(code, f.box.closureCaptures, arguments, frame, span: span)
         }
         return try interpreter.call(function, calleeSpan: callee.span, arguments, frame, span: span)
     }

@@ -14,7 +14,7 @@ public struct CommandNames: Sendable {
         let set = Set(names)
         self.names = set
         self.prefixWords = Set(set.compactMap { $0.split(separator: " ").first.map(String.init) })
-        self.reserved = Set(set.map { $0.replacingOccurrences(of: " ", with: "_") }).union(prefixWords)
+        self.reserved = Set(set.map { String($0.map { $0 == " " ? "_" : $0 }) }).union(prefixWords)
     }
 
     /// No commands.

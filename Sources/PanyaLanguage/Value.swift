@@ -143,7 +143,18 @@ public struct Function: Equatable {
     final class Box {
         let name: String
         let body: Body
-        init(name: String, body: Body) { self.name = name; self.body = body }
+        /// A closure's code and captured boxes, outside `body` so that a call reads them without
+        /// copying the enum's payload.
+        let closureCode: FunctionCode?
+        let closureCaptures: [Cell]
+        init(name: String, body: Body) {
+            self.name = name; self.body = body
+            if case .closure(let code, let captures) = body {
+                closureCode = code; closureCaptures = captures
+            } else {
+                closureCode = nil; closureCaptures = []
+            }
+        }
     }
 
     let box: Box

@@ -70,7 +70,7 @@ public final class ShellSession {
             let text = self.display(value)
             if !text.isEmpty { self.write(text + "\n") }
         }
-        for family in CommandFamilies.all(for: self) { commands.register(family) }
+        commands.register(CommandFamilies.all(for: self))
     }
 
     /// Writes text to the session's output (standard output, or a test's buffer).

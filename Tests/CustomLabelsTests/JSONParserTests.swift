@@ -55,3 +55,24 @@ func syntaxErrorPositions(text: String, line: Int, column: Int) throws {
     let unknown = try #require(throws: JSONError.self) { try label.rejectUnknownKeys(["Name", "Confidance2"]) }
     #expect(unknown.message.en.contains("did you mean"))
 }
+
+/// Strings are scanned eight bytes at a time: a quote, an escape or a control byte at any place
+/// within or across those words ends the plain run exactly where it is.
+@Test(arguments: 0..<20)
+func stringStopsAreFoundAtEveryOffset(offset: Int) throws {
+    let before = String(repeating: "a", count: offset)
+    let after = String(repeating: "b", count: 19 - offset)
+    let escaped = try JSONParser.parse("[\"\(before)\\\"\(after)\", \"\(before)あ\(after)\"]")
+    #expect(escaped.root == .array([.string(before + "\"" + after), .string(before + "あ" + after)]))
+    let control = try #require(throws: JSONError.self) { try JSONParser.parse("\"\(before)\t\(after)\"") }
+    #expect(control.location == JSONLocation(line: 1, column: offset + 2), "\(control)")
+}
+
+@Test(arguments: [UInt8](0...255))
+func eachByteIsAStringStopOnlyWhenJSONSaysSo(byte: UInt8) {
+    let isStop = byte == 0x22 || byte == 0x5C || byte < 0x20
+    for lane in 0..<8 {
+        let word = (UInt64(0x61) &* 0x0101_0101_0101_0101) & ~(UInt64(0xFF) << (lane * 8)) | (UInt64(byte) << (lane * 8))
+        #expect(JSONParser.holdsStringStop(word) == isStop, "byte \(byte) in lane \(lane)")
+    }
+}

@@ -5,13 +5,13 @@
 #   2. whole-process `panya detect lessons/photos/breads3.jpg --json` on the mock: median of RUNS
 #      (default 20), wall and CPU time (bench/startup/run.py does the same with 1,000 recordings);
 #   3. with COMPARE=1: bench/compare-detect.sh (panya mock, panya aws→moto, aws-cli→moto, ratios).
-# Usage: bash bench/detect/run.sh [PANYA_BINARY]   (default .build/release/panya)
+# Usage: bash bench/detect/run.sh [PANYA_BINARY]   (default .build-static/release/panya)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 runs="${RUNS:-20}"
-panya="${1:-$root/.build/release/panya}"
-[ -x "$panya" ] || { echo "build first: swift build -c release --product panya" >&2; exit 2; }
+panya="${1:-$root/.build-static/release/panya}"
+[ -x "$panya" ] || { echo "build first: bash bench/build-release.sh" >&2; exit 2; }
 work="$(mktemp -d "${TMPDIR:-/tmp}/panya-detect-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT INT TERM
 

@@ -2,7 +2,7 @@
 """panya -c against python3 -c on the same loops: medians of 5 runs, and the ratio.
 
 Usage: bench/interpreter/compare.py [--runs N] [--panya PATH] [--no-build]
-Builds `swift build -c release --product panya` first unless --no-build or --panya is given.
+Builds the release binary first (bench/build-release.sh) unless --no-build or --panya is given.
 CPU time (user + sys of the child) is the figure compared (on a shared machine wall time
 mostly measures the neighbours). Each loop is shown for the whole process and for the loop
 alone: the process's CPU time less the start-up row's, for each interpreter.
@@ -57,9 +57,9 @@ def main():
     parser.add_argument("--panya", default=None)
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
-    panya = args.panya or os.path.join(ROOT, ".build", "release", "panya")
+    panya = args.panya or os.path.join(ROOT, ".build-static", "release", "panya")
     if not args.panya and not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "panya"], cwd=ROOT, check=True)
+        subprocess.run(["bash", os.path.join(ROOT, "bench", "build-release.sh")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     print(f"{'loop':58} {'panya cpu':>10} {'python cpu':>10} {'ratio':>6}   "
           f"{'loop only: panya':>16} {'python':>7} {'ratio':>6}")
     start = None

@@ -4,5 +4,5 @@
 # Usage: bash bench/operations/run.sh [RUNS]   (default 11; builds panya in release first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product panya >/dev/null
-python3 bench/operations/measure.py .build/release/panya "${1:-11}"
+panya="$(bash bench/build-release.sh)"
+python3 bench/operations/measure.py "$panya" "${1:-11}"

@@ -16,8 +16,8 @@ duration="${DURATION:-10}" runs="${RUNS:-10}" connections="${CONNECTIONS:-40}" t
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 moto_ensure_installed
-panya="$root/.build/release/panya"
-[ -x "$panya" ] || (cd "$root" && swift build -c release --product panya)
+panya="$root/.build-static/release/panya"
+[ -x "$panya" ] || bash "$root/bench/build-release.sh" >/dev/null
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/panya-bench-serve.XXXXXX")"
 cleanup() { serve_stop_all; moto_stop; rm -rf "$work"; }

@@ -6,10 +6,8 @@ file:close()
 wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
 wrk.headers["X-Amz-Target"] = "RekognitionService.DetectCustomLabels"
 
-local statuses = {}
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
+-- No response() callback: wrk then skips handing every response to Lua (a cost the load generator
+-- paid on the two cores it shares with the server); it counts statuses over 399 itself (non2xx).
 
 function done(summary, latency, requests)
   io.write(string.format("RESULT requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%d non2xx=%d\n",

@@ -2,8 +2,8 @@
 """Start-up of panya: `panya --version` and `panya -c 'print(1)'`, with the shipped recordings
 and with 1,000 generated detection recordings in a temporary mock folder.
 
-Usage: python3 bench/startup/run.py [--runs 20] [--binary .build/release/panya] [--recordings 1000]
-Build first: swift build -c release --product panya
+Usage: python3 bench/startup/run.py [--runs 20] [--binary .build-static/release/panya] [--recordings 1000]
+Build first: bash bench/build-release.sh
 
 For each command: the median wall time of RUNS runs and the median CPU time (user + system,
 from the child's rusage), which stays meaningful on a machine other builds are loading.
@@ -75,11 +75,11 @@ def generated_folder(tmp, count):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/panya"))
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build-static/release/panya"))
     parser.add_argument("--recordings", type=int, default=1000)
     args = parser.parse_args()
     if not os.path.exists(args.binary):
-        sys.exit(f"{args.binary} not found: build it first (swift build -c release --product panya)")
+        sys.exit(f"{args.binary} not found: build it first (bash bench/build-release.sh)")
     tmp = tempfile.mkdtemp(prefix="panya-startup-")
     try:
         env = dict(os.environ, PANYA_DB=os.path.join(tmp, "bench.sqlite"), XDG_STATE_HOME=tmp, PANYA_LANG="en", NO_COLOR="1")

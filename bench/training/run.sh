@@ -5,5 +5,5 @@
 # Usage: bash bench/training/run.sh [RUNS]   (default 11; builds panya in release first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product panya >/dev/null
-python3 bench/training/measure.py .build/release/panya "${1:-11}"
+panya="$(bash bench/build-release.sh)"
+python3 bench/training/measure.py "$panya" "${1:-11}"
