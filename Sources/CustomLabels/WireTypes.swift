@@ -42,9 +42,14 @@ public struct DetectCustomLabelsRequest: Sendable, Equatable {
     public var minConfidence: Double?
     /// How the user named the photo (a path or `s3://…`), for messages; never sent.
     public var photoName: String?
+    /// The SHA-256 (lowercase hex) of a `.bytes` image when the caller has computed it already —
+    /// `panya serve` does, before the backend's lock; never sent.
+    public var imageSHA256: String?
 
-    public init(projectVersionArn: String, image: ImageSource, maxResults: Int? = nil, minConfidence: Double? = nil, photoName: String? = nil) {
+    public init(projectVersionArn: String, image: ImageSource, maxResults: Int? = nil, minConfidence: Double? = nil, photoName: String? = nil,
+                imageSHA256: String? = nil) {
         self.photoName = photoName
+        self.imageSHA256 = imageSHA256
         self.projectVersionArn = projectVersionArn
         self.image = image
         self.maxResults = maxResults

@@ -283,17 +283,19 @@ public final class MockBackend: CustomLabelsBackend {
         let bytes: [UInt8]
         let name: String
         let limits: PhotoLimits
+        var knownSHA256: String? = nil
         switch request.image {
         case .bytes(let given):
             bytes = given
             name = photoName ?? "image"
             limits = .service
+            knownSHA256 = request.imageSHA256
         case .s3Object(let bucket, let key, _):
             bytes = try s3.read(bucket: bucket, key: key)
             name = photoName ?? "s3://\(bucket)/\(key)"
             limits = .serviceS3Object
         }
-        let sha = PhotoFingerprint.sha256(bytes)
+        let sha = knownSHA256 ?? PhotoFingerprint.sha256(bytes)
         let header: PhotoHeader
         do {
             header = try photoChecks.validate(bytes: bytes, sha256: sha, name: name, limits: limits)

@@ -108,7 +108,7 @@ public final class MockStateStore: Sendable {
 
     /// The simulated time as stored (ISO 8601 with offset), or nil before the first use.
     public func clock() throws -> String? {
-        try database.read { db in try String.fetchOne(db, sql: "SELECT now FROM mockClock WHERE id = 1") }
+        try database.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT now FROM mockClock WHERE id = 1")) }
     }
 
     /// Stores the simulated time (ISO 8601 with offset).
@@ -164,7 +164,10 @@ public final class MockStateStore: Sendable {
 
     /// The stored state of one version (nil: never started, i.e. as recorded).
     public func versionState(arn: String) throws -> MockVersionState? {
-        try database.read { db in try MockVersionState.fetchOne(db, key: arn) }
+        // A cached statement: DetectCustomLabels reads this on every call (`panya serve` under load).
+        try database.read { db in
+            try MockVersionState.fetchOne(db.cachedStatement(sql: "SELECT * FROM mockVersionState WHERE versionArn = ?"), arguments: [arn])
+        }
     }
 
     /// Every stored version state.

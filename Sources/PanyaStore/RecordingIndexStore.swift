@@ -60,7 +60,8 @@ public final class RecordingIndexStore: Sendable {
 
     /// Rows read by column name; a damaged row (a column missing or of the wrong kind) throws instead of trapping.
     private static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [RecordingIndexEntry] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        // Cached statements: a detect reads the index on every call (`panya serve` under load).
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             RecordingIndexEntry(directory: try row.decode(forColumn: "directory"), file: try row.decode(forColumn: "file"),
                                 modifiedNanoseconds: try row.decode(forColumn: "modifiedNanoseconds"), size: try row.decode(forColumn: "size"),
                                 sha256: try row.decode(forColumn: "sha256"), versionArn: try row.decode(forColumn: "versionArn"))
@@ -78,7 +79,8 @@ public final class RecordingIndexStore: Sendable {
     /// stamp (see ``update(directory:changed:removed:folderStamp:)``), nil when never compared.
     public func entries(directory: String, sha256: String, versionArn: String) throws -> (entries: [RecordingIndexEntry], folderStamp: Int64?) {
         try database.read { db in
-            let stamp = try Int64.fetchOne(db, sql: "SELECT modifiedNanoseconds FROM recordingFolder WHERE directory = ?", arguments: [directory])
+            let stamp = try Int64.fetchOne(db.cachedStatement(sql: "SELECT modifiedNanoseconds FROM recordingFolder WHERE directory = ?"),
+                                           arguments: [directory])
             let entries = try Self.entries(db, sql: "SELECT \(Self.columns) FROM recordingIndex WHERE directory = ? AND sha256 = ? AND versionArn = ? ORDER BY file",
                                            arguments: [directory, sha256, versionArn])
             return (entries, stamp)

@@ -261,7 +261,11 @@ public final class TrainingStore: Sendable {
 
     /// The trained version with this ARN, if any.
     public func version(arn: String) throws -> StoredTrainedVersion? {
-        try database.read { db in try StoredTrainedVersion.fetchOne(db, key: arn) }
+        // A cached statement: every detect asks whether its version was trained here.
+        try database.read { db in
+            try StoredTrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(StoredTrainedVersion.databaseTableName) WHERE arn = ?"),
+                                              arguments: [arn])
+        }
     }
 
     /// Removes a trained version (DeleteProjectVersion); false when there is none with this ARN.

@@ -1,4 +1,5 @@
 import CustomLabels
+import Photos
 import PanyaTestSupport
 import Testing
 @testable import MockBackend
@@ -109,4 +110,16 @@ func testPhotosAtTheirThresholdAreDetected(photo: String) throws {
     #expect(version.creationTimestamp == 1690851600)
     #expect(version.billableTrainingTimeInSeconds == 1800)
     #expect(version.trainingImages == 30 && version.testingImages == 3)
+}
+
+@Test func aFingerprintTheCallerComputedIsUsedForBytes() throws {
+    let backend = try runningBackend()
+    let bytes = try photoBytes("breads3.jpg")
+    let plain = DetectCustomLabelsRequest(projectVersionArn: seedVersion, image: .bytes(bytes), minConfidence: 75)
+    var given = plain
+    given.imageSHA256 = PhotoFingerprint.sha256(bytes)
+    #expect(try backend.detectCustomLabels(given) == backend.detectCustomLabels(plain))
+    // The fingerprint decides which recording answers: another photo's finds that photo's labels.
+    given.imageSHA256 = PhotoFingerprint.sha256(try photoBytes("test/anpan.jpg"))
+    #expect(try backend.detectCustomLabels(given).customLabels.map(\.name) == ["あんぱん"])
 }

@@ -14,11 +14,13 @@ public struct DetectCustomLabelsOperation: RekognitionOperation {
         try prepare(input)(backend)
     }
 
-    /// Decodes and size-checks the image before the backend's lock: only the detection needs it.
+    /// Decodes, size-checks and fingerprints the image before the backend's lock: only the
+    /// detection needs the lock.
     public func prepare(_ input: OperationInput) throws -> @Sendable (any CustomLabelsBackend) throws -> JSONValue {
         let arn = try input.requiredString("ProjectVersionArn")
         let image = try input.required("Image")
         let source: ImageSource
+        var fingerprint: String? = nil
         if let bytes = try image.optionalMember("Bytes") {
             let text = try bytes.string()
             let limit = PhotoLimits.service.maxBytes
@@ -30,12 +32,14 @@ public struct DetectCustomLabelsOperation: RekognitionOperation {
                 throw RekognitionFault.serialization("Image.Bytes is not valid base64")
             }
             if data.count > limit { throw RekognitionFault.imageTooLarge(bytes: data.count, limit: limit) }
-            source = .bytes([UInt8](data))
+            let bytes = [UInt8](data)
+            source = .bytes(bytes)
+            fingerprint = PhotoFingerprint.sha256(bytes)
         } else {
             source = try ImageSource(json: image)
         }
         let request = DetectCustomLabelsRequest(projectVersionArn: arn, image: source, maxResults: try input.optionalInt("MaxResults"),
-                                                minConfidence: try input.optional("MinConfidence")?.double())
+                                                minConfidence: try input.optional("MinConfidence")?.double(), imageSHA256: fingerprint)
         return { backend in try backend.detectCustomLabels(request).jsonValue }
     }
 }
