@@ -108,11 +108,8 @@ enum Builtins {
             default: throw ValueError(Catalog.builtinArgumentType("contains", expected: "list, string, map", got: args[0]))
             }
         },
-        Builtin(name: "range", arity: 1...2) { _, args in
-            let a = args.count == 2 ? try whole("range", args[0]) : 0
-            let b = try whole("range", args[args.count - 1])
-            guard b <= a || b - a <= 1_000_000 else { throw ValueError(Catalog.rangeTooLarge) }
-            return .list(a < b ? (a..<b).map { .number(Double($0)) } : [])
+        Builtin(name: rangeName, arity: rangeArity) { _, args in
+            .list(try rangeBounds(args).map { .number(Double($0)) })
         },
         Builtin(name: "type", arity: 1...1) { _, args in .string(args[0].typeName) },
     ] }
@@ -134,6 +131,20 @@ enum Builtins {
         let n = try number(name, value)
         guard n == n.rounded(), abs(n) < 1e15 else { throw ValueError(Catalog.builtinArgumentType(name, expected: "whole number", got: value)) }
         return Int(n)
+    }
+
+    /// The name of `range`, whose numbers a `for` loop walks without making the list.
+    static let rangeName = "range"
+    /// How many arguments `range` takes.
+    static let rangeArity = 1...2
+
+    /// The whole numbers `range(args)` lists: `range(b)` is 0..<b, `range(a, b)` is a..<b (empty
+    /// when b ≤ a), at most 1,000,000 of them.
+    static func rangeBounds(_ args: [Value]) throws(ValueError) -> Range<Int> {
+        let a = args.count == 2 ? try whole(rangeName, args[0]) : 0
+        let b = try whole(rangeName, args[args.count - 1])
+        guard b <= a || b - a <= 1_000_000 else { throw ValueError(Catalog.rangeTooLarge) }
+        return a < b ? a..<b : a..<a
     }
 
     /// `min`/`max`: of one list, or of several arguments; numbers or strings, not mixed.

@@ -9,6 +9,10 @@ class CompiledExpr {
     init(span: SourceSpan) { self.span = span }
     /// The expression's value in `frame`.
     func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value { .null }
+    /// What a `for` loop walks: the value, or the numbers of a `range(...)` call without its list.
+    func evalSequence(_ interpreter: Interpreter, _ frame: Frame) throws -> LoopSequence {
+        .value(try eval(interpreter, frame))
+    }
     /// The field `name` of the expression's value (`x.name`); variables read it in place.
     func evalField(_ name: String, _ interpreter: Interpreter, _ frame: Frame, span: SourceSpan) throws -> Value {
         try interpreter.field(try eval(interpreter, frame), name, span: span)
@@ -227,8 +231,26 @@ final class CallExpr: CompiledExpr {
         positionalOnly = arguments.allSatisfy { $0.label == nil }
         super.init(span: span)
     }
-    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+    override func evalSequence(_ interpreter: Interpreter, _ frame: Frame) throws -> LoopSequence {
         let function = try callee.eval(interpreter, frame)
+        guard positionalOnly, Builtins.rangeArity.contains(arguments.count), let range = interpreter.rangeFunction,
+              case .function(let f) = function, f == range else {
+            return .value(try call(function, interpreter, frame))
+        }
+        // `for i in range(a, b)`: the built-in's argument checks and errors, without a list of the numbers.
+        var values: [Value] = []
+        for argument in arguments { values.append(try argument.value.eval(interpreter, frame)) }
+        try interpreter.poll(span)
+        do {
+            return .numbers(try Builtins.rangeBounds(values))
+        } catch {
+            throw interpreter.diagnostic(from: error, at: span)
+        }
+    }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        try call(try callee.eval(interpreter, frame), interpreter, frame)
+    }
+    private func call(_ function: Value, _ interpreter: Interpreter, _ frame: Frame) throws -> Value {
         if positionalOnly, case .function(let f) = function, let code = f.box.closureCode,
            code.parameters.count == arguments.count {
             return try interpreter.callClosure(code, f.box.closureCaptures, arguments, frame, span: span)

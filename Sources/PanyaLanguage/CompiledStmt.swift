@@ -184,7 +184,7 @@ final class AssignStmt: CompiledStmt {
                 try interpreter.checkNesting(item, span: appendedItem.span)
                 var root = frame.take(i)
                 defer { frame.values[i] = root }
-                try append(item, to: &root, interpreter)
+                try append(consume item, to: &root, interpreter)
                 return .normal
             }
             let newValue = try value.eval(interpreter, frame)
@@ -216,7 +216,7 @@ final class AssignStmt: CompiledStmt {
             var root = cell.value
             cell.value = .null
             defer { cell.value = root }
-            try append(item, to: &root, interpreter)
+            try append(consume item, to: &root, interpreter)
             return
         }
         let newValue = try value.eval(interpreter, frame)
@@ -232,14 +232,14 @@ final class AssignStmt: CompiledStmt {
     }
 
     /// `root += [item]`: onto the list in place; anything else is `+` with a one-item list.
-    private func append(_ item: Value, to root: inout Value, _ interpreter: Interpreter) throws {
+    private func append(_ item: consuming Value, to root: inout Value, _ interpreter: Interpreter) throws {
         guard case .list(var items) = root else {
             root = try interpreter.applyBinary(.add, root, .list([item]), span: span)
             return
         }
         try interpreter.checkCount(items.count + 1, span: span)
         root = .null
-        items.append(item)
+        items.append(consume item)
         root = .list(items)
     }
 }
@@ -287,7 +287,15 @@ final class ForStmt: CompiledStmt {
     }
 
     override func exec(_ interpreter: Interpreter, _ frame: Frame) throws -> Flow {
-        let value = try sequence.eval(interpreter, frame)
+        let value: Value
+        switch try sequence.evalSequence(interpreter, frame) {
+        case .numbers(let range):
+            for n in range {
+                if let flow = try round(.number(Double(n)), interpreter, frame) { return flow }
+            }
+            return .normal
+        case .value(let v): value = v
+        }
         switch value {
         case .list(let items):
             for item in items {
@@ -309,15 +317,15 @@ final class ForStmt: CompiledStmt {
 
     /// One round of the loop; the flow that ends the loop, or nil to go on.
     @inline(__always)
-    private func round(_ item: Value, _ interpreter: Interpreter, _ frame: Frame) throws -> Flow? {
+    private func round(_ item: consuming Value, _ interpreter: Interpreter, _ frame: Frame) throws -> Flow? {
         try interpreter.poll(span)
         try interpreter.checkStack(span)
         body.enter(frame)
         switch place {
-        case .slot(let i): frame.values[i] = item
+        case .slot(let i): frame.values[i] = consume item
         case .cell(let i):
             let cell = frame.cells[i]
-            cell.value = item
+            cell.value = consume item
             cell.state = .declared
         }
         switch try body.runStatements(interpreter, frame) {
@@ -343,4 +351,12 @@ final class ReturnStmt: CompiledStmt {
         frame.returnValue = try value?.eval(interpreter, frame) ?? .null
         return .returnValue
     }
+}
+
+/// What a `for` loop walks.
+enum LoopSequence {
+    /// A list, a string or a map (anything else is the loop's error).
+    case value(Value)
+    /// The numbers of `range(...)`, without making their list.
+    case numbers(Range<Int>)
 }

@@ -41,6 +41,8 @@ public final class Interpreter {
     private var entryDepth = 0
     private var stackGuard = StackGuard()
     private var commandFunctions: [String: Function] = [:]
+    /// The built-in `range` (names of built-ins cannot be rebound), which `for` walks lazily.
+    private(set) var rangeFunction: Function?
 
     /// An interpreter over `commands`; `output` receives printed text including its trailing newline.
     public init(commands: CommandTable, language: UILanguage, output: @escaping (String) -> Void) {
@@ -54,7 +56,9 @@ public final class Interpreter {
         }
         unretainedInterruptCheck = Unmanaged.passUnretained(interruptCheck)
         for builtin in Builtins.all {
-            globals.declare(builtin.name, .function(Function(name: builtin.name, body: .builtin(builtin))), builtin: true)
+            let function = Function(name: builtin.name, body: .builtin(builtin))
+            if builtin.name == Builtins.rangeName { rangeFunction = function }
+            globals.declare(builtin.name, .function(function), builtin: true)
         }
     }
 

@@ -97,3 +97,25 @@ import Testing
         #expect(sink.text == "4\n")
     }
 }
+
+/// `for i in range(...)` walks the numbers without making their list, with the built-in's checks.
+@Suite struct LazyRangeTests {
+    @Test(arguments: [
+        ("for i in range(3) { print(i) }", "0\n1\n2\n"),
+        ("for i in range(2, 5) { print(i) }", "2\n3\n4\n"),
+        ("for i in range(5, 2) { print(i) }; print(\"none\")", "none\n"),
+        ("fn f(n) { let s = 0; for i in range(0, n) { s += i }; return s }; print(f(101))", "5050\n"),
+        ("let r = range(3); for i in r { print(i) }", "0\n1\n2\n"),
+        ("for i in range(0, 10) { if i == 2 { break }; print(i) }", "0\n1\n"),
+    ])
+    func walksTheSameNumbers(source: String, expected: String) {
+        #expect(printed(source) == expected)
+    }
+
+    @Test(arguments: ["range(1.5)", "range(\"3\")", "range(0, 2000000)", "range(1, 2, 3)", "range(n: 3)", "range()"])
+    func failsAsTheBuiltInDoes(call: String) throws {
+        let looped = try #require(firstDiagnostic("for i in \(call) { print(i) }"))
+        let listed = try #require(firstDiagnostic("let xs = \(call)"))
+        #expect(looped.message == listed.message)
+    }
+}

@@ -22,20 +22,20 @@ START = ("start-up: print(1)", "print(1)", "print(1)", "1")
 
 # (name, panya code, python code, expected output)
 LOOPS = [
-    ("while: 1,000,000 rounds, two additions",
-     "let i = 0; let s = 0; while i < 1000000 { s = s + i; i = i + 1 }; print(s)",
-     "i = 0\ns = 0\nwhile i < 1000000:\n    s = s + i\n    i = i + 1\nprint(s)",
-     "499999500000"),
-    ("records: 100,000 maps from a list, two fields each, summed",
-     "let rows = []; for i in range(0, 100000) { rows += [{a: i, b: 2}] }\n"
+    ("while: 3,000,000 rounds, two additions",
+     "let i = 0; let s = 0; while i < 3000000 { s = s + i; i = i + 1 }; print(s)",
+     "i = 0\ns = 0\nwhile i < 3000000:\n    s = s + i\n    i = i + 1\nprint(s)",
+     "4499998500000"),
+    ("records: 300,000 maps from a list, two fields each, summed",
+     "let rows = []; for i in range(0, 300000) { rows += [{a: i, b: 2}] }\n"
      "let s = 0; for r in rows { s = s + r.a + r.b }; print(s)",
-     "rows = []\nfor i in range(0, 100000):\n    rows += [{'a': i, 'b': 2}]\n"
+     "rows = []\nfor i in range(0, 300000):\n    rows += [{'a': i, 'b': 2}]\n"
      "s = 0\nfor r in rows:\n    s = s + r['a'] + r['b']\nprint(s)",
-     "5000150000"),
-    ("function calls: fib(25) recursive",
-     "fn fib(n) { if n < 2 { return n }; return fib(n - 1) + fib(n - 2) }; print(fib(25))",
-     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(25))",
-     "75025"),
+     "45000450000"),
+    ("function calls: fib(27) recursive",
+     "fn fib(n) { if n < 2 { return n }; return fib(n - 1) + fib(n - 2) }; print(fib(27))",
+     "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint(fib(27))",
+     "196418"),
 ]
 
 
