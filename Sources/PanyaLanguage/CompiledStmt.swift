@@ -321,13 +321,7 @@ final class ForStmt: CompiledStmt {
         try interpreter.poll(span)
         try interpreter.checkStack(span)
         body.enter(frame)
-        switch place {
-        case .slot(let i): frame.values[i] = consume item
-        case .cell(let i):
-            let cell = frame.cells[i]
-            cell.value = consume item
-            cell.state = .declared
-        }
+        frame.bind(item, to: place)
         switch try body.runStatements(interpreter, frame) {
         case .breakLoop: return .normal
         case .returnValue: return .returnValue

@@ -51,6 +51,19 @@ final class Frame {
         return value
     }
 
+    /// Puts a parameter's or a loop variable's value in its place: a slot, or its box (declared
+    /// from now on) when a closure captures it.
+    @inline(__always)
+    func bind(_ value: consuming Value, to place: LocalPlace) {
+        switch place {
+        case .slot(let i): values[i] = consume value
+        case .cell(let i):
+            let cell = cells[i]
+            cell.value = consume value
+            cell.state = .declared
+        }
+    }
+
     /// Takes the value of the `return` that ended the body (leaving nil).
     @inline(__always)
     func takeReturnValue() -> Value {

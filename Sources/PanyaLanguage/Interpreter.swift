@@ -15,6 +15,7 @@ public final class Interpreter {
     public var maxCallDepth = 200
     /// Asked in every loop iteration and function call: true stops the running statement.
     /// The default consumes a pending Ctrl-C (`Interrupt`); the host clears stale ones before an entry.
+    /// Set it between runs, never from inside the question itself (it is called unretained).
     public var interruptRequested: () -> Bool {
         get { interruptCheck.isRequested }
         set {
@@ -489,14 +490,7 @@ public final class Interpreter {
         let frame = code.makeFrame(captures: captures)
         defer { code.finished(frame) }
         for (argument, place) in zip(arguments, code.parameterPlaces) {
-            let value = try argument.value.eval(self, caller)
-            switch place {
-            case .slot(let i): frame.values[i] = value
-            case .cell(let i):
-                let cell = frame.cells[i]
-                cell.value = value
-                cell.state = .declared
-            }
+            frame.bind(try argument.value.eval(self, caller), to: place)
         }
         try poll(span)
         try checkStack(span)
@@ -518,15 +512,7 @@ public final class Interpreter {
             let values = try bind(code, function.name, positional, labelled, span: span)
             let frame = code.makeFrame(captures: captures)
             defer { code.finished(frame) }
-            for (place, value) in zip(code.parameterPlaces, values) {
-                switch place {
-                case .slot(let i): frame.values[i] = value
-                case .cell(let i):
-                    let cell = frame.cells[i]
-                    cell.value = value
-                    cell.state = .declared
-                }
-            }
+            for (place, value) in zip(code.parameterPlaces, values) { frame.bind(value, to: place) }
             if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
             return .null
         case .builtin(let builtin):
