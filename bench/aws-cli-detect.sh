@@ -11,6 +11,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 # shellcheck source=../.ci/moto/moto-lib.sh
 . "$root/.ci/moto/moto-lib.sh"
+# shellcheck source=timing.sh
+. "$here/timing.sh"
 runs="${RUNS:-10}"
 
 moto_ensure_installed
@@ -27,19 +29,7 @@ export AWS_ACCESS_KEY_ID=AKIDBENCHMARK AWS_SECRET_ACCESS_KEY=bench-secret AWS_DE
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_PAGER=""
 arn="arn:aws:rekognition:us-east-1:123456789012:project/verification001/version/verification001.2023-08-01T10.00.00/1690851600000"
 
-# One warm-up run (file cache, moto's first-request set-up), not counted.
-aws rekognition detect-custom-labels --endpoint-url "http://127.0.0.1:$port" --project-version-arn "$arn" \
-    --image-bytes "fileb://$photo" >/dev/null
-
-times=()
-for i in $(seq 1 "$runs"); do
-    start=$(date +%s%N)
-    aws rekognition detect-custom-labels --endpoint-url "http://127.0.0.1:$port" --project-version-arn "$arn" \
-        --image-bytes "fileb://$photo" >/dev/null
-    end=$(date +%s%N)
-    ms=$(( (end - start) / 1000000 ))
-    times+=("$ms")
-    echo "run $i: ${ms} ms" >&2
-done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}')
+# One warm-up run (file cache, moto's first-request set-up) is not counted.
+median=$(median_ms "$runs" aws rekognition detect-custom-labels --endpoint-url "http://127.0.0.1:$port" --project-version-arn "$arn" \
+    --image-bytes "fileb://$photo")
 echo "aws-cli $(aws --version 2>&1 | cut -d' ' -f1) detect-custom-labels against moto: median ${median} ms over ${runs} runs"

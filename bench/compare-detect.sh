@@ -8,6 +8,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 . "$root/.ci/moto/moto-lib.sh"
+# shellcheck source=timing.sh
+. "$here/timing.sh"
 runs="${RUNS:-10}"
 panya="${1:-$root/.build-static/release/panya}"
 [ -x "$panya" ] || { echo "build first: bash bench/build-release.sh" >&2; exit 2; }
@@ -30,18 +32,8 @@ endpoint="http://127.0.0.1:$port"
 model wait' >/dev/null
 "$panya" --backend aws --endpoint-url "$endpoint" -c "model use $arn" >/dev/null
 
-median_ms() {   # median_ms COMMAND...: runs it once to warm up, then RUNS times; prints the median in ms
-    "$@" >/dev/null
-    local times=() start end
-    for _ in $(seq 1 "$runs"); do
-        start=$(date +%s%N); "$@" >/dev/null; end=$(date +%s%N)
-        times+=($(( (end - start) / 1000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m/1000}'
-}
-
-mock=$(median_ms "$panya" detect lessons/photos/breads3.jpg --json)
-live=$(median_ms "$panya" --backend aws --endpoint-url "$endpoint" detect "$photo" --json)
-cli=$(median_ms aws rekognition detect-custom-labels --endpoint-url "$endpoint" --project-version-arn "$arn" --image-bytes "fileb://$photo")
+mock=$(median_ms "$runs" "$panya" detect lessons/photos/breads3.jpg --json)
+live=$(median_ms "$runs" "$panya" --backend aws --endpoint-url "$endpoint" detect "$photo" --json)
+cli=$(median_ms "$runs" aws rekognition detect-custom-labels --endpoint-url "$endpoint" --project-version-arn "$arn" --image-bytes "fileb://$photo")
 echo "median of $runs runs (ms): panya mock $mock · panya aws→moto $live · aws-cli→moto $cli"
 python3 -c "print(f'ratios: aws-cli / panya-mock = {$cli/$mock:.1f}x · aws-cli / panya-aws = {$cli/$live:.1f}x')"

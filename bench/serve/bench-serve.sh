@@ -12,6 +12,8 @@ root="$(cd "$here/../.." && pwd)"
 . "$root/.ci/serve/serve-lib.sh"
 # shellcheck source=../../.ci/moto/moto-lib.sh
 . "$root/.ci/moto/moto-lib.sh"
+# shellcheck source=../timing.sh
+. "$root/bench/timing.sh"
 duration="${DURATION:-10}" runs="${RUNS:-10}" connections="${CONNECTIONS:-40}" threads="${THREADS:-2}"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -48,15 +50,7 @@ load() {  # load NAME URL: one wrk run, prints its RESULT line
 }
 
 cli_median() {  # cli_median URL: median wall ms of RUNS `aws rekognition detect-custom-labels`
-    local url="$1" times=() start end
-    aws rekognition detect-custom-labels --endpoint-url "$url" --project-version-arn "$arn" --image-bytes "fileb://$photo" >/dev/null
-    for _ in $(seq 1 "$runs"); do
-        start=$(date +%s%N)
-        aws rekognition detect-custom-labels --endpoint-url "$url" --project-version-arn "$arn" --image-bytes "fileb://$photo" >/dev/null
-        end=$(date +%s%N)
-        times+=($(( (end - start) / 1000000 )))
-    done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'
+    median_ms "$runs" aws rekognition detect-custom-labels --endpoint-url "$1" --project-version-arn "$arn" --image-bytes "fileb://$photo"
 }
 
 serve_start "$panya" "$work/serve.log" --mock-dir "$work/mock" --db "$PANYA_DB"
@@ -82,5 +76,5 @@ print(f"DetectCustomLabels, breads3.jpg (1280x960, base64), {c} connections, {d}
 print(f"  panya serve : {float(p_rps):9.1f} req/s  p50 {float(p50):7.2f} ms  p99 {float(p99):7.2f} ms")
 print(f"  moto server : {float(m_rps):9.1f} req/s  p50 {float(m50):7.2f} ms  p99 {float(m99):7.2f} ms")
 print(f"  ratio       : {float(p_rps) / float(m_rps):9.1f}x moto's req/s (goal >= 20x, p99 <= 10 ms)")
-print(f"AWS CLI wall time, median of {runs}: panya serve {p_cli} ms, moto {m_cli} ms, difference {int(m_cli) - int(p_cli)} ms")
+print(f"AWS CLI wall time, median of {runs}: panya serve {p_cli} ms, moto {m_cli} ms, difference {float(m_cli) - float(p_cli):.1f} ms")
 PY
