@@ -69,6 +69,17 @@ import Testing
     #expect(directory.kind == .notAFile(dir.path))
 }
 
+@Test func aLinkToADatabaseFileIsFollowed() throws {
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
+    defer { dir.remove() }
+    _ = try PanyaDatabase(path: dir.file("real.sqlite"))
+    try FileManager.default.createSymbolicLink(atPath: dir.file("link.sqlite"), withDestinationPath: dir.file("real.sqlite"))
+    _ = try PanyaDatabase(path: dir.file("link.sqlite"))
+    try FileManager.default.createSymbolicLink(atPath: dir.file("folder-link"), withDestinationPath: dir.path)
+    let folder = try #require(throws: StoreError.self) { try PanyaDatabase(path: dir.file("folder-link")) }
+    #expect(folder.kind == .notAFile(dir.file("folder-link")))
+}
+
 @Test func diskFullSaysNothingWasLost() throws {
     let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
