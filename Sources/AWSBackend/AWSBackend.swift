@@ -90,7 +90,7 @@ public final class AWSBackend: CustomLabelsBackend {
     /// A backend from the command line's `--profile/--region/--endpoint-url` and the environment,
     /// resolved as the AWS CLI does (see `AWSConfiguration.resolve`). Fails before any call when
     /// credentials or the region are missing, saying how to fix it.
-    public convenience init(options: AWSOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+    public convenience init(options: AWSOptions, environment: [String: String] = ProcessEnvironment.current,
                             settings: Settings = Settings(), workbench: (any ModelTraining)? = nil) throws(AWSError) {
         self.init(configuration: try AWSConfiguration.resolve(options, environment: environment), settings: settings, workbench: workbench)
     }

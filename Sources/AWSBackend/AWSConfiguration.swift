@@ -49,7 +49,7 @@ public struct AWSConfiguration: Sendable, Equatable {
     ///   the profile's `endpoint_url`, else `https://s3.<region>.amazonaws.com`).
     ///   `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` ignores the environment and profile endpoints.
     public static func resolve(_ options: AWSOptions = AWSOptions(),
-                               environment: [String: String] = ProcessInfo.processInfo.environment) throws(AWSError) -> AWSConfiguration {
+                               environment: [String: String] = ProcessEnvironment.current) throws(AWSError) -> AWSConfiguration {
         let resolver = CredentialResolver(environment: environment)
         func env(_ name: String) -> String? { resolver.nonEmpty(name) }
 

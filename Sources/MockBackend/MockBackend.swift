@@ -31,7 +31,7 @@ public final class MockBackend: CustomLabelsBackend {
     public static let defaultClockStart = "2023-08-01T19:30:00+09:00"
 
     /// The bundled recordings: `<assets root>/mock-responses` (see `Paths.assetsRoot`).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.current) -> String {
         Paths.assetsRoot(environment: environment) + "/mock-responses"
     }
 

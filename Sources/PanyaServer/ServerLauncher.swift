@@ -23,7 +23,7 @@ public struct ServeOptions: Sendable {
 /// Ctrl-C / SIGTERM, and returns the exit status (0 stopped cleanly, 2 could not start).
 public enum ServerLauncher {
     /// The configuration the options describe (and the key pair generated for `--auth` without `--keys`).
-    public static func configuration(_ options: ServeOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServerError)
+    public static func configuration(_ options: ServeOptions, environment: [String: String] = ProcessEnvironment.current) throws(ServerError)
         -> (ServerConfiguration, generatedKeys: AccessKeys?) {
         let clock: ServerConfiguration.ClockMode
         switch options.clock {

@@ -14,7 +14,7 @@ public struct Terminal: Sendable {
     }
 
     /// Colour only on a terminal, never with `NO_COLOR` set, `TERM=dumb` or `--no-color`.
-    public static func detect(noColorFlag: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
+    public static func detect(noColorFlag: Bool = false, environment: [String: String] = ProcessEnvironment.current) -> Terminal {
         let isTTY = isatty(STDOUT_FILENO) != 0
         var color = isTTY && !noColorFlag
         if environment["NO_COLOR"] != nil { color = false }

@@ -5,7 +5,7 @@ public enum UILanguage: String, Sendable, CaseIterable {
     case ja, en
 
     /// Resolves the language: `--lang`, else `PANYA_LANG`, else `LANG` (`ja*` → Japanese), else English.
-    public static func resolve(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> UILanguage {
+    public static func resolve(flag: String?, environment: [String: String] = ProcessEnvironment.current) -> UILanguage {
         if let flag, let lang = UILanguage(code: flag) { return lang }
         if let value = environment["PANYA_LANG"], let lang = UILanguage(code: value) { return lang }
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {

@@ -27,7 +27,7 @@ enum BackendFactory {
     /// AWS, with the mock on the same database as the workbench where datasets are prepared, and
     /// the training bucket from `trainingBucket`, else `PANYA_TRAINING_BUCKET`.
     static func makeAWS(_ options: AWSOptions, trainingBucket: String?, assetsRoot: String, database: PanyaDatabase,
-                        environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CustomLabelsBackend {
+                        environment: [String: String] = ProcessEnvironment.current) throws -> CustomLabelsBackend {
         let bucket = trainingBucket ?? environment["PANYA_TRAINING_BUCKET"].flatMap { $0.isEmpty ? nil : $0 }
         let workbench = try MockBackend(directory: assetsRoot + "/mock-responses", database: database)
         return try AWSBackend(options: options, environment: environment, settings: AWSBackend.Settings(trainingBucket: bucket),

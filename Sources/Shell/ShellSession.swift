@@ -155,7 +155,7 @@ public final class ShellSession {
     /// The student whose progress and register are kept: `--student`, else the login name.
     var student: String {
         if let name = options.student, !name.isEmpty { return name }
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.current
         return env["USER"] ?? env["LOGNAME"] ?? "student"
     }
 }

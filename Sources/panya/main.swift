@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import PanyaSupport
 import Shell
 
 // A thin entry point: parse, run, map errors to exit codes (0 ok, 1 failed, 2 bad usage).
-if let help = CommandLineHelp.japanese(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment) {
+if let help = CommandLineHelp.japanese(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessEnvironment.current) {
     print(help)
     Foundation.exit(0)
 }
