@@ -16,7 +16,8 @@ public final class PanyaDatabase: Sendable {
 
     /// The file (or `:memory:`).
     public let path: String
-    /// The GRDB writer, for repositories: one connection (a `DatabaseQueue`), in WAL mode for files.
+    /// The GRDB writer, for repositories: for a file, one connection (a `DatabaseQueue`) or, with
+    /// concurrent reads, a `DatabasePool`; always in WAL mode. A `DatabaseQueue` in memory.
     public let writer: any DatabaseWriter
 
     /// How long a writer waits for another one before giving up (5 seconds by default).
@@ -26,15 +27,19 @@ public final class PanyaDatabase: Sendable {
     /// or an in-memory one for `:memory:`, and migrates it.
     /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, lock held, too new).
     /// `lockWait` bounds the wait for another process that is opening the same file (``LockWait``).
-    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout, lockWait: LockWait = LockWait()) throws {
+    /// `concurrentReads` gives reads their own connections, for a server answering many clients
+    /// at once; a shell reads and writes in turn, and one connection opens in a fraction of the time.
+    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout, lockWait: LockWait = LockWait(),
+                concurrentReads: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "panya"
-        let isFile = path != Self.inMemoryPath
+        // A pool sets up the write-ahead log itself.
+        let setsUpLog = path != Self.inMemoryPath && !concurrentReads
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            if isFile { try Self.useWriteAheadLog(db) }
+            if setsUpLog { try Self.useWriteAheadLog(db) }
         }
         // Held until the migrations are applied (released when `lock` goes out of scope).
         var lock: OpenLock? = nil
@@ -45,7 +50,8 @@ public final class PanyaDatabase: Sendable {
                 try Self.checkIsRegularFileIfPresent(path)
                 try Self.createParentDirectory(of: path)
                 lock = try OpenLock(databasePath: path, wait: lockWait)
-                writer = try DatabaseQueue(path: path, configuration: configuration)
+                writer = concurrentReads ? try DatabasePool(path: path, configuration: configuration)
+                                         : try DatabaseQueue(path: path, configuration: configuration)
             }
         } catch let error as StoreError {
             throw error
@@ -61,10 +67,9 @@ public final class PanyaDatabase: Sendable {
     /// the disk (`synchronous = NORMAL`): a killed process loses nothing; a power cut may lose
     /// the last commits, never the file's consistency.
     ///
-    /// One connection is enough for a shell or the server (whose backend takes one request at a
-    /// time); GRDB's pool would also write an empty table into the log on every open and check
-    /// the log's size through Foundation's file attributes — a third of a one-shot `panya
-    /// detect`'s time in the store.
+    /// Set on the one connection (GRDB's pool sets the same, and on opening also writes an empty
+    /// table into the log and reads the log's size through Foundation's file attributes — what
+    /// made the pool slow to open for a one-shot `panya detect`).
     private static func useWriteAheadLog(_ db: Database) throws {
         let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         guard mode == "wal" else {
