@@ -33,6 +33,14 @@ let seedProjectArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/ve
     "arn:aws:rekognition:ap-northeast-1:123456789012:project/p/version/v/",
     "arn:aws:rekognition:ap-northeast-1:123456789012:project/p/version/v/12x",
     "verification001",
+    // Outside ASCII, each part fails as the service's pattern does: letters, digits, accents.
+    "arn:aws:rekognition:ap-northeast-1:123456789012:project/パン/version/v/1",
+    "arn:aws:rekognition:ap-northeast-1:123456789012:project/cafe\u{301}/version/v/1",
+    "arn:aws:rekognition:ap-northeast-1:123456789012:project/p/version/v/１２",
+    "arn:aws:rekognition:ap-northeast-1:１２３456789012:project/p/version/v/1",
+    "arn:aws:rekognition:Ap-northeast-1:123456789012:project/p/version/v/1",
+    "arn:aws:rekognition:ap-northeast-1:123456789012:project/p\r\n/version/v/1",
+    "arn:aws:rekognition:ap-northeast-1:123456789012:project/\(String(repeating: "p", count: 256))/version/v/1",
 ])
 func rejectsMalformedVersionArns(text: String) throws {
     #expect(ProjectVersionArn(text) == nil)
@@ -46,4 +54,10 @@ func rejectsMalformedVersionArns(text: String) throws {
     #expect(ArnSyntax.replacingAccounts(in: real) == "see arn:aws:rekognition:ap-northeast-1:123456789012:project/p/1 and arn:aws:rekognition:us-east-1:123456789012:project/q/version/v/2")
     let arn = try #require(ProjectVersionArn("arn:aws:rekognition:ap-northeast-1:987654321098:project/p/version/v/2"))
     #expect(arn.withAccount().account == "123456789012")
+}
+
+@Test func acceptsNamesOfEveryAllowedByteUpTo255() throws {
+    let name = "aZ09_.-" + String(repeating: "x", count: 248)
+    let arn = try #require(ProjectVersionArn("arn:aws:rekognition:ap-northeast-1:123456789012:project/\(name)/version/v/1"))
+    #expect(arn.projectName == name)
 }

@@ -7,6 +7,8 @@ import Photos
 /// backend sees them, as the service's front door does.
 public struct DetectCustomLabelsOperation: RekognitionOperation {
     public let name = "DetectCustomLabels"
+    /// The last photos received, decoded and fingerprinted.
+    private let recentPhotos = ImageTextMemory()
 
     public init() {}
 
@@ -28,13 +30,15 @@ public struct DetectCustomLabelsOperation: RekognitionOperation {
             if text.utf8.count / 4 * 3 > limit + 2 {
                 throw RekognitionFault.imageTooLarge(bytes: text.utf8.count / 4 * 3, limit: limit)
             }
-            guard let data = Data(base64Encoded: text) else {
-                throw RekognitionFault.serialization("Image.Bytes is not valid base64")
+            let photo = try recentPhotos.photo(for: text) { text in
+                guard let data = Data(base64Encoded: text) else {
+                    throw RekognitionFault.serialization("Image.Bytes is not valid base64")
+                }
+                if data.count > limit { throw RekognitionFault.imageTooLarge(bytes: data.count, limit: limit) }
+                return [UInt8](data)
             }
-            if data.count > limit { throw RekognitionFault.imageTooLarge(bytes: data.count, limit: limit) }
-            let bytes = [UInt8](data)
-            source = .bytes(bytes)
-            fingerprint = PhotoFingerprint.sha256(bytes)
+            source = .bytes(photo.bytes)
+            fingerprint = photo.sha256
         } else {
             source = try ImageSource(json: image)
         }
