@@ -56,12 +56,12 @@ func syntaxErrorPositions(text: String, line: Int, column: Int) throws {
     #expect(unknown.message.en.contains("did you mean"))
 }
 
-/// Strings are scanned eight bytes at a time: a quote, an escape or a control byte at any place
-/// within or across those words ends the plain run exactly where it is.
-@Test(arguments: 0..<20)
+/// Strings are scanned 32 bytes, then eight bytes at a time: a quote, an escape or a control
+/// byte at any place within or across those blocks ends the plain run exactly where it is.
+@Test(arguments: 0..<80)
 func stringStopsAreFoundAtEveryOffset(offset: Int) throws {
     let before = String(repeating: "a", count: offset)
-    let after = String(repeating: "b", count: 19 - offset)
+    let after = String(repeating: "b", count: 79 - offset)
     let escaped = try JSONParser.parse("[\"\(before)\\\"\(after)\", \"\(before)あ\(after)\"]")
     #expect(escaped.root == .array([.string(before + "\"" + after), .string(before + "あ" + after)]))
     let control = try #require(throws: JSONError.self) { try JSONParser.parse("\"\(before)\t\(after)\"") }
@@ -74,5 +74,25 @@ func eachByteIsAStringStopOnlyWhenJSONSaysSo(byte: UInt8) {
     for lane in 0..<8 {
         let word = (UInt64(0x61) &* 0x0101_0101_0101_0101) & ~(UInt64(0xFF) << (lane * 8)) | (UInt64(byte) << (lane * 8))
         #expect(JSONParser.holdsStringStop(word) == isStop, "byte \(byte) in lane \(lane)")
+    }
+}
+
+/// Every ASCII byte in every lane of a 32-byte block (and the first of the next): plain bytes
+/// stay in the string, a control byte is refused (at its column, a line break where the string began).
+@Test(arguments: [UInt8](0...127))
+func eachASCIIByteInEveryLaneOfABlock(byte: UInt8) throws {
+    guard byte != 0x22, byte != 0x5C else { return }   // quote and backslash: the test above
+    for lane in 0..<33 {
+        var text = [UInt8](repeating: UInt8(ascii: "a"), count: 70)
+        text[lane] = byte
+        let json = [UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")]
+        if byte < 0x20 {
+            let error = try #require(throws: JSONError.self) { try JSONParser.parse(bytes: json) }
+            // A line break inside a string is reported where the string began (it was left open).
+            let column = byte == 0x0A ? 1 : lane + 2
+            #expect(error.location == JSONLocation(line: 1, column: column), "byte \(byte) in lane \(lane)")
+        } else {
+            #expect(try JSONParser.parse(bytes: json).root == .string(String(decoding: text, as: UTF8.self)), "byte \(byte) in lane \(lane)")
+        }
     }
 }
