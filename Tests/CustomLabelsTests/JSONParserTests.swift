@@ -56,8 +56,8 @@ func syntaxErrorPositions(text: String, line: Int, column: Int) throws {
     #expect(unknown.message.en.contains("did you mean"))
 }
 
-/// Strings are scanned 32 bytes, then eight bytes at a time: a quote, an escape or a control
-/// byte at any place within or across those blocks ends the plain run exactly where it is.
+/// Strings are scanned eight bytes at a time: a quote, an escape or a control byte at any place
+/// within or across those words (ten words and more) ends the plain run exactly where it is.
 @Test(arguments: 0..<80)
 func stringStopsAreFoundAtEveryOffset(offset: Int) throws {
     let before = String(repeating: "a", count: offset)
@@ -77,7 +77,7 @@ func eachByteIsAStringStopOnlyWhenJSONSaysSo(byte: UInt8) {
     }
 }
 
-/// Every ASCII byte in every lane of a 32-byte block (and the first of the next): plain bytes
+/// Every ASCII byte at each of the first 33 places of a string (four words and one more): plain bytes
 /// stay in the string, a control byte is refused (at its column, a line break where the string began).
 @Test(arguments: [UInt8](0...127))
 func eachASCIIByteInEveryLaneOfABlock(byte: UInt8) throws {
