@@ -18,6 +18,38 @@ import Testing
     #expect(journal == "wal")
 }
 
+/// A shell's one connection and the server's pool use the same file the same way: the
+/// write-ahead log, commits not waiting for the disk, each seeing the other's writes.
+@Test(arguments: [false, true])
+func bothKindsOfOpeningUseTheLog(concurrentReads: Bool) throws {
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
+    defer { dir.remove() }
+    let path = dir.file("panya.sqlite")
+    let database = try PanyaDatabase(path: path, concurrentReads: concurrentReads)
+    let other = try PanyaDatabase(path: path, concurrentReads: !concurrentReads)
+    for opened in [database, other] {
+        #expect(try opened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try opened.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)   // NORMAL
+    }
+    try Settings(database).set("lang", "en")
+    #expect(try Settings(other).value("lang") == "en")
+    try Settings(other).set("lang", "ja")
+    #expect(try Settings(database).value("lang") == "ja")
+}
+
+/// Opening a database that is up to date writes nothing: a one-shot command that only reads
+/// leaves the log empty (GRDB's pool wrote a table into it on every open).
+@Test func openingOneConnectionWritesNothing() throws {
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
+    defer { dir.remove() }
+    let path = dir.file("panya.sqlite")
+    do { _ = try PanyaDatabase(path: path) }   // created and migrated; closing empties the log
+    let database = try PanyaDatabase(path: path)
+    _ = try Settings(database).value("lang")
+    let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+    #expect(log == 0)
+}
+
 @Test func inMemoryKeepsNothing() throws {
     let a = try PanyaDatabase.inMemory()
     try Settings(a).set("x", "1")
