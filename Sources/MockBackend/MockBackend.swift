@@ -26,6 +26,8 @@ public final class MockBackend: CustomLabelsBackend {
     public let pricing: Pricing
     /// The versions `train` made (projects, datasets and models in the store).
     public let trained: TrainedVersions
+    /// The database the stores share (reads that belong together share one transaction).
+    let database: PanyaDatabase
 
     /// The simulated time a fresh database starts at: right after the seed version's training.
     public static let defaultClockStart = "2023-08-01T19:30:00+09:00"
@@ -47,6 +49,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// A mock over an already loaded library.
     public init(library: RecordingLibrary, database: PanyaDatabase, s3Root: String, pricing: Pricing = .walkthrough) {
         self.library = library
+        self.database = database
         self.state = MockStateStore(database)
         self.s3 = S3BucketFolder(root: s3Root)
         self.pricing = pricing
@@ -277,8 +280,14 @@ public final class MockBackend: CustomLabelsBackend {
     /// RUNNING, image), then the recording of the photo for the version: all candidates, unfiltered.
     public func candidates(for request: DetectCustomLabelsRequest, photoName: String? = nil) throws -> (version: VersionRecording, recording: DetectionRecording) {
         try DetectionRules.validate(minConfidence: request.minConfidence, maxResults: request.maxResults)
-        let version = try recordedVersion(arn: request.projectVersionArn).version
-        let status = try currentState(version, now: clock().seconds).status
+        // The clock first (a fresh database stores its start: a write), then the version's reads
+        // in one transaction; the trained engine's error, if any, waits for its turn below.
+        let now = try clock().seconds
+        let (version, status, trainedModel) = try database.readingTogether {
+            let version = try recordedVersion(arn: request.projectVersionArn).version
+            let status = try currentState(version, now: now).status
+            return (version, status, Result { try trained.model(arn: request.projectVersionArn) })
+        }
         guard status == .running else { throw ServiceError.notReady(request.projectVersionArn, status: status) }
         let bytes: [UInt8]
         let name: String
@@ -302,7 +311,7 @@ public final class MockBackend: CustomLabelsBackend {
         } catch {
             throw Self.serviceError(for: error, name: name)
         }
-        if let model = try trained.model(arn: request.projectVersionArn) {
+        if let model = try trainedModel.get() {
             let image = try TrainedVersions.decodeForEngine(bytes: bytes, name: name, limits: limits)
             let recording = DetectionRecording(photoFile: photoName ?? name, sha256: sha, width: header.width, height: header.height,
                                                versionArn: version.arn, candidates: model.detect(image))

@@ -30,7 +30,7 @@ public final class PanyaServer: Sendable {
         self.configuration = configuration
         let backend: MockBackend
         do {
-            let database = try PanyaDatabase(path: configuration.databasePath, concurrentReads: true)
+            let database = try PanyaDatabase(path: configuration.databasePath)
             backend = try MockBackend(directory: configuration.mockDirectory, database: database, s3Root: configuration.s3Root)
         } catch let error as UserFacingError {
             throw ServerError.backendUnavailable(error.message)

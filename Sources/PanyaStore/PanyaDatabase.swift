@@ -16,8 +16,7 @@ public final class PanyaDatabase: Sendable {
 
     /// The file (or `:memory:`).
     public let path: String
-    /// The GRDB writer, for repositories: for a file, one connection (a `DatabaseQueue`) or, with
-    /// concurrent reads, a `DatabasePool`; always in WAL mode. A `DatabaseQueue` in memory.
+    /// The GRDB writer, for repositories: one connection (a `DatabaseQueue`), in WAL mode for a file.
     public let writer: any DatabaseWriter
 
     /// How long a writer waits for another one before giving up (5 seconds by default).
@@ -27,16 +26,12 @@ public final class PanyaDatabase: Sendable {
     /// or an in-memory one for `:memory:`, and migrates it.
     /// - Throws: ``StoreError`` (unwritable path, corrupt file, full disk, locked, lock held, too new).
     /// `lockWait` bounds the wait for another process that is opening the same file (``LockWait``).
-    /// `concurrentReads` gives reads their own connections, for a server answering many clients
-    /// at once; a shell reads and writes in turn, and one connection opens in a fraction of the time.
-    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout, lockWait: LockWait = LockWait(),
-                concurrentReads: Bool = false) throws {
+    public init(path: String, busyTimeout: TimeInterval = PanyaDatabase.defaultBusyTimeout, lockWait: LockWait = LockWait()) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "panya"
-        // A pool sets up the write-ahead log itself.
-        let setsUpLog = path != Self.inMemoryPath && !concurrentReads
+        let setsUpLog = path != Self.inMemoryPath
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             if setsUpLog { try Self.useWriteAheadLog(db) }
@@ -50,8 +45,7 @@ public final class PanyaDatabase: Sendable {
                 try Self.checkIsRegularFileIfPresent(path)
                 try Self.createParentDirectory(of: path)
                 lock = try OpenLock(databasePath: path, wait: lockWait)
-                writer = concurrentReads ? try DatabasePool(path: path, configuration: configuration)
-                                         : try DatabaseQueue(path: path, configuration: configuration)
+                writer = try DatabaseQueue(path: path, configuration: configuration)
             }
         } catch let error as StoreError {
             throw error
@@ -67,9 +61,9 @@ public final class PanyaDatabase: Sendable {
     /// the disk (`synchronous = NORMAL`): a killed process loses nothing; a power cut may lose
     /// the last commits, never the file's consistency.
     ///
-    /// Set on the one connection (GRDB's pool sets the same, and on opening also writes an empty
-    /// table into the log and reads the log's size through Foundation's file attributes — what
-    /// made the pool slow to open for a one-shot `panya detect`).
+    /// Set on the one connection (GRDB's `DatabasePool` sets the same, and on opening also writes
+    /// an empty table into the log and reads the log's size through Foundation's file attributes —
+    /// what made it slow to open for a one-shot `panya detect`).
     private static func useWriteAheadLog(_ db: Database) throws {
         let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         guard mode == "wal" else {
@@ -136,10 +130,23 @@ public final class PanyaDatabase: Sendable {
         }
     }
 
-    /// Runs `value` in a read-only access; SQLite errors become ``StoreError``.
+    /// Runs `value` in a read transaction (one snapshot of the file); SQLite errors become
+    /// ``StoreError``. Inside another read or a write on the same thread it joins that transaction
+    /// instead of opening its own (see ``readingTogether(_:)``).
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(value)
+            return try writer.unsafeReentrantRead { db in
+                if db.isInsideTransaction { return try value(db) }
+                try db.beginTransaction(.deferred)
+                do {
+                    let result = try value(db)
+                    try db.commit()
+                    return result
+                } catch {
+                    try? db.rollback()
+                    throw error
+                }
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -148,6 +155,13 @@ public final class PanyaDatabase: Sendable {
             // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
             throw StoreError(.corrupt, path: path, operation: .read)
         }
+    }
+
+    /// Runs `body` in one read transaction that every store read it makes on this thread joins:
+    /// they see one snapshot of the file and pay for one transaction, not one each (a detection
+    /// reads the clock, the version's state and the trained versions). `body` must not write.
+    public func readingTogether<T>(_ body: () throws -> T) throws -> T {
+        try read { _ in try body() }
     }
 
     /// Refuses a path that exists but is not a regular file (`--db /dev/null`, a folder, a pipe):

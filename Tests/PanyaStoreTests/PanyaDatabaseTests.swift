@@ -18,15 +18,14 @@ import Testing
     #expect(journal == "wal")
 }
 
-/// A shell's one connection and the server's pool use the same file the same way: the
+/// Two openings of one file (two shells, or a shell and `panya serve`) use it the same way: the
 /// write-ahead log, commits not waiting for the disk, each seeing the other's writes.
-@Test(arguments: [false, true])
-func bothKindsOfOpeningUseTheLog(concurrentReads: Bool) throws {
+@Test func twoOpeningsShareTheFileThroughTheLog() throws {
     let dir = try TemporaryFolder(prefix: "panya-store-tests")
     defer { dir.remove() }
     let path = dir.file("panya.sqlite")
-    let database = try PanyaDatabase(path: path, concurrentReads: concurrentReads)
-    let other = try PanyaDatabase(path: path, concurrentReads: !concurrentReads)
+    let database = try PanyaDatabase(path: path)
+    let other = try PanyaDatabase(path: path)
     for opened in [database, other] {
         #expect(try opened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try opened.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)   // NORMAL
@@ -35,6 +34,36 @@ func bothKindsOfOpeningUseTheLog(concurrentReads: Bool) throws {
     #expect(try Settings(other).value("lang") == "en")
     try Settings(other).set("lang", "ja")
     #expect(try Settings(database).value("lang") == "ja")
+}
+
+/// Reads made inside `readingTogether` share its one transaction: they all see the file as it was
+/// when the block began, even after another opening of the file commits a change.
+@Test func readsTogetherSeeOneSnapshot() throws {
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
+    defer { dir.remove() }
+    let path = dir.file("panya.sqlite")
+    let database = try PanyaDatabase(path: path)
+    let other = try PanyaDatabase(path: path)
+    try Settings(database).set("lang", "en")
+    let (before, during) = try database.readingTogether {
+        let before = try Settings(database).value("lang")
+        try Settings(other).set("lang", "ja")
+        return (before, try Settings(database).value("lang"))
+    }
+    #expect(before == "en")
+    #expect(during == "en")
+    #expect(try Settings(database).value("lang") == "ja")
+}
+
+/// A read inside a write (same thread, same opening) joins the write's transaction and sees what
+/// it wrote so far, where GRDB's own read would stop the process as a re-entrant access.
+@Test func aReadInsideAWriteSeesTheWrite() throws {
+    let database = try PanyaDatabase.inMemory()
+    let seen = try database.write { db -> String? in
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('lang', 'ja')")
+        return try Settings(database).value("lang")
+    }
+    #expect(seen == "ja")
 }
 
 /// Opening a database that is up to date writes nothing: a one-shot command that only reads
