@@ -1,8 +1,10 @@
+import BreadVision
 import CustomLabels
 import Foundation
 import PanyaStore
 import PanyaSupport
 import Photos
+import Synchronization
 
 /// The offline backend: replays recorded responses with the service's exact semantics, over a
 /// simulated clock and lifecycle kept in panya's database (so every shell sees the same state).
@@ -28,6 +30,10 @@ public final class MockBackend: CustomLabelsBackend {
     public let trained: TrainedVersions
     /// The database the stores share (reads that belong together share one transaction).
     let database: PanyaDatabase
+    /// The last detections' version checks, by version ARN (see ``versionCheck(arn:)``).
+    private let versionChecks = Mutex<[String: VersionCheck]>([:])
+    /// How many versions' checks are kept.
+    static let versionChecksKept = 32
 
     /// The simulated time a fresh database starts at: right after the seed version's training.
     public static let defaultClockStart = "2023-08-01T19:30:00+09:00"
@@ -280,14 +286,8 @@ public final class MockBackend: CustomLabelsBackend {
     /// RUNNING, image), then the recording of the photo for the version: all candidates, unfiltered.
     public func candidates(for request: DetectCustomLabelsRequest, photoName: String? = nil) throws -> (version: VersionRecording, recording: DetectionRecording) {
         try DetectionRules.validate(minConfidence: request.minConfidence, maxResults: request.maxResults)
-        // The clock first (a fresh database stores its start: a write), then the version's reads
-        // in one transaction; the trained engine's error, if any, waits for its turn below.
-        let now = try clock().seconds
-        let (version, status, trainedModel) = try database.readingTogether {
-            let version = try recordedVersion(arn: request.projectVersionArn).version
-            let status = try currentState(version, now: now).status
-            return (version, status, Result { try trained.model(arn: request.projectVersionArn) })
-        }
+        let check = try versionCheck(arn: request.projectVersionArn)
+        let (version, status) = (check.version, check.status)
         guard status == .running else { throw ServiceError.notReady(request.projectVersionArn, status: status) }
         let bytes: [UInt8]
         let name: String
@@ -311,7 +311,7 @@ public final class MockBackend: CustomLabelsBackend {
         } catch {
             throw Self.serviceError(for: error, name: name)
         }
-        if let model = try trainedModel.get() {
+        if let model = try check.engine.get() {
             let image = try TrainedVersions.decodeForEngine(bytes: bytes, name: name, limits: limits)
             let recording = DetectionRecording(photoFile: photoName ?? name, sha256: sha, width: header.width, height: header.height,
                                                versionArn: version.arn, candidates: model.detect(image))
@@ -324,6 +324,29 @@ public final class MockBackend: CustomLabelsBackend {
                                                directory: library.directory)
         }
         return (version, recording)
+    }
+
+    /// The version, its status and its trained engine, as a detection checks them before looking
+    /// at the photo: read in one transaction, and kept while the database's ``ChangeStamp`` says
+    /// nothing was committed since (a class sending photos to a running model reads them once).
+    func versionCheck(arn: String) throws -> VersionCheck {
+        let current = try database.changeStamp()
+        if let kept = versionChecks.withLock({ $0[arn] }), kept.stamp == current { return kept }
+        // A fresh database stores the clock's start (a write): before the group, which must not write.
+        let start = try clock().seconds
+        let check = try database.readingTogether {
+            let stamp = try database.changeStamp()
+            let now = try state.clock().flatMap { ISO8601.parse($0)?.seconds } ?? start
+            let version = try recordedVersion(arn: arn).version
+            let status = try currentState(version, now: now).status
+            // The engine's error, if any, waits for its turn in the service's order of checks.
+            return VersionCheck(stamp: stamp, version: version, status: status, engine: Result { try trained.model(arn: arn) })
+        }
+        versionChecks.withLock { checks in
+            if checks.count >= Self.versionChecksKept { checks.removeAll() }
+            checks[arn] = check
+        }
+        return check
     }
 
     /// The service's answer to a photo the checks refuse; local problems (no such file) stay as they are.
@@ -376,4 +399,14 @@ public final class MockBackend: CustomLabelsBackend {
         }
         return BillingReport(at: now, lines: lines, pricing: pricing)
     }
+}
+
+/// What a detection knows about a version before it looks at the photo (``MockBackend/versionCheck(arn:)``).
+struct VersionCheck: Sendable {
+    /// The database's moment these were read at.
+    let stamp: ChangeStamp
+    let version: VersionRecording
+    let status: VersionStatus
+    /// The engine `train` made for the version (nil for a recorded one), or why it cannot be used.
+    let engine: Result<BreadModel?, any Error>
 }

@@ -29,6 +29,10 @@ public final class RecordingLibrary: Sendable {
     /// Recordings already decoded, by file, with the size and time they were decoded at: a file
     /// whose size and time the index has just confirmed is not parsed again.
     private let decoded = Mutex<[String: (size: Int64, modified: Int64, recording: DetectionRecording)]>([:])
+    /// The index's last answers by photo and version, with the database's stamp when read.
+    private let indexRead = Mutex<[String: (stamp: ChangeStamp, entries: [RecordingIndexEntry], folderStamp: Int64?)]>([:])
+    /// How many photo-and-version answers of the index are kept.
+    static let indexReadsKept = 64
 
     private init(directory: String, projects: [ProjectRecording], detections: Detections) {
         self.directory = directory
@@ -263,7 +267,7 @@ public final class RecordingLibrary: Sendable {
         // Fast path: no file added, removed or renamed since the last full comparison, and the
         // matching files unchanged: only they are read. Anything else compares every file.
         let folder = directory + "/" + RecordingFormat.detectionsFolder
-        let (indexed, storedStamp) = try store.entries(directory: directory, sha256: sha256, versionArn: versionArn)
+        let (indexed, storedStamp) = try indexEntries(sha256: sha256, versionArn: versionArn, store: store)
         if let storedStamp, !indexed.isEmpty, storedStamp == Self.stamp(folder, regularFile: false)?.modified,
            indexed.allSatisfy(isUnchanged) {
             return try decodeMatches(indexed)
@@ -286,6 +290,22 @@ public final class RecordingLibrary: Sendable {
             return nil
         }
         return try decodeMatches(matches)
+    }
+
+    /// The index's entries about one photo and version and the folder's stamp, read again only
+    /// when the database changed since the last time (the files' own stamps are compared anyway).
+    private func indexEntries(sha256: String, versionArn: String, store: RecordingIndexStore) throws
+        -> (entries: [RecordingIndexEntry], folderStamp: Int64?) {
+        let key = Self.indexKey(sha256: sha256, versionArn: versionArn)
+        // Taken before reading: a commit in between makes the kept entries look older, never newer.
+        let stamp = try store.changeStamp()
+        if let kept = indexRead.withLock({ $0[key] }), kept.stamp == stamp { return (kept.entries, kept.folderStamp) }
+        let read = try store.entries(directory: directory, sha256: sha256, versionArn: versionArn)
+        indexRead.withLock { kept in
+            if kept.count >= Self.indexReadsKept { kept.removeAll() }
+            kept[key] = (stamp, read.entries, read.folderStamp)
+        }
+        return read
     }
 
     /// True when the entry's file has the size and time the index holds.

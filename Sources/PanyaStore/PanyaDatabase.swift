@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PanyaSupport
+import Synchronization
 
 /// panya's SQLite database: one file shared by every shell on the machine (WAL, busy
 /// timeout), or `:memory:` to keep nothing. Opening it applies the named, append-only
@@ -18,6 +19,10 @@ public final class PanyaDatabase: Sendable {
     public let path: String
     /// The GRDB writer, for repositories: one connection (a `DatabaseQueue`), in WAL mode for a file.
     public let writer: any DatabaseWriter
+
+    /// Write transactions run through this opening (SQLite's `data_version` counts only other
+    /// connections' commits).
+    private let writesMade = Atomic<Int>(0)
 
     /// How long a writer waits for another one before giving up (5 seconds by default).
     public static let defaultBusyTimeout: TimeInterval = 5
@@ -118,24 +123,18 @@ public final class PanyaDatabase: Sendable {
 
     /// Runs `updates` in a write transaction; SQLite errors become ``StoreError``.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(updates)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError(error, path: path, operation: .write)
-        } catch is RowDecodingError {
-            // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
-            throw StoreError(.corrupt, path: path, operation: .write)
-        }
+        // Counted once the transaction has ended, so a ``changeStamp()`` taken before the write
+        // never matches the file after it (a failed write only makes a stamp look changed).
+        defer { writesMade.add(1, ordering: .sequentiallyConsistent) }
+        return try storeErrors(.write) { try writer.write(updates) }
     }
 
     /// Runs `value` in a read transaction (one snapshot of the file); SQLite errors become
     /// ``StoreError``. Inside another read or a write on the same thread it joins that transaction
     /// instead of opening its own (see ``readingTogether(_:)``).
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.unsafeReentrantRead { db in
+        try storeErrors(.read) {
+            try writer.unsafeReentrantRead { db in
                 if db.isInsideTransaction { return try value(db) }
                 try db.beginTransaction(.deferred)
                 do {
@@ -147,13 +146,20 @@ public final class PanyaDatabase: Sendable {
                     throw error
                 }
             }
+        }
+    }
+
+    /// Runs `body`, turning SQLite's errors into ``StoreError`` for `operation`.
+    private func storeErrors<T>(_ operation: StoreError.Operation, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError(error, path: path, operation: .read)
+            throw StoreError(error, path: path, operation: operation)
         } catch is RowDecodingError {
             // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
-            throw StoreError(.corrupt, path: path, operation: .read)
+            throw StoreError(.corrupt, path: path, operation: operation)
         }
     }
 
@@ -162,6 +168,18 @@ public final class PanyaDatabase: Sendable {
     /// reads the clock, the version's state and the trained versions). `body` must not write.
     public func readingTogether<T>(_ body: () throws -> T) throws -> T {
         try read { _ in try body() }
+    }
+
+    /// Where the file stands: equal stamps mean nothing was committed in between, by this
+    /// opening or by any other process — what lets a caller keep what it read from the file.
+    /// Inside ``readingTogether(_:)`` it describes that group's snapshot.
+    public func changeStamp() throws -> ChangeStamp {
+        let written = writesMade.load(ordering: .sequentiallyConsistent)
+        // One statement, outside any transaction unless inside a group: it reads the log's header.
+        let version = try storeErrors(.read) {
+            try writer.unsafeReentrantRead { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
+        }
+        return ChangeStamp(otherConnections: version, thisOpening: written)
     }
 
     /// Refuses a path that exists but is not a regular file (`--db /dev/null`, a folder, a pipe):
@@ -188,4 +206,12 @@ public final class PanyaDatabase: Sendable {
             throw StoreError(.cannotCreateDirectory(parent, reason: (error as NSError).localizedDescription), path: path)
         }
     }
+}
+
+/// A moment in a database file's history (see ``PanyaDatabase/changeStamp()``).
+public struct ChangeStamp: Sendable, Equatable {
+    /// SQLite's `data_version` on this opening's connection: changes when another connection commits.
+    let otherConnections: Int
+    /// Writes made through this opening before the stamp was taken.
+    let thisOpening: Int
 }

@@ -75,6 +75,11 @@ public final class RecordingIndexStore: Sendable {
         }
     }
 
+    /// The database's moment (entries read at an equal stamp are still what the index holds).
+    public func changeStamp() throws -> ChangeStamp {
+        try database.changeStamp()
+    }
+
     /// The entries of one folder about one photo and version, by file name; with the folder's
     /// stamp (see ``update(directory:changed:removed:folderStamp:)``), nil when never compared.
     public func entries(directory: String, sha256: String, versionArn: String) throws -> (entries: [RecordingIndexEntry], folderStamp: Int64?) {

@@ -55,6 +55,32 @@ import Testing
     #expect(try Settings(database).value("lang") == "ja")
 }
 
+/// A change stamp stays while nothing is committed, and moves with a commit through this
+/// opening or through another one (SQLite's `data_version` alone misses the connection's own).
+@Test func theChangeStampMovesWithEveryCommit() throws {
+    let dir = try TemporaryFolder(prefix: "panya-store-tests")
+    defer { dir.remove() }
+    let path = dir.file("panya.sqlite")
+    let database = try PanyaDatabase(path: path)
+    let other = try PanyaDatabase(path: path)
+    let first = try database.changeStamp()
+    _ = try Settings(database).value("lang")
+    #expect(try database.changeStamp() == first)
+    try Settings(database).set("lang", "en")
+    let second = try database.changeStamp()
+    #expect(second != first)
+    try Settings(other).set("lang", "ja")
+    #expect(try database.changeStamp() != second)
+    // Inside a group, the stamp describes the group's snapshot.
+    let (before, after) = try database.readingTogether {
+        let before = try database.changeStamp()
+        try Settings(other).set("lang", "en")
+        return (before, try database.changeStamp())
+    }
+    #expect(before == after)
+    #expect(try database.changeStamp() != after)
+}
+
 /// A read inside a write (same thread, same opening) joins the write's transaction and sees what
 /// it wrote so far, where GRDB's own read would stop the process as a re-entrant access.
 @Test func aReadInsideAWriteSeesTheWrite() throws {
