@@ -3,6 +3,9 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 // A signal handler may only touch a volatile sig_atomic_t: that is why this is C.
 static volatile sig_atomic_t panya_interrupted = 0;
@@ -30,4 +33,11 @@ int panya_terminal_columns(void) {
     if (!isatty(STDOUT_FILENO)) return 0;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0) return 0;
     return size.ws_col;
+}
+
+void panya_keep_freed_memory(void) {
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
 }

@@ -50,6 +50,8 @@ public final class PanyaServer: Sendable {
     /// finish before it returns.
     public func run(handleSignals: Bool = true, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let maxBody = configuration.maxBodyBytes
+        // Each DetectCustomLabels body (157 KB for the lesson photo) is copied a few times: reuse the blocks.
+        FreedMemory.keepForReuse()
         var logger = Logger(label: "panya-serve")
         logger.logLevel = .critical
         let app = Application(

@@ -14,4 +14,8 @@ void panya_interrupt_raise(void);
 /// Terminal width of standard output, or 0 when it is not a terminal.
 int panya_terminal_columns(void);
 
+/// Asks glibc's allocator to keep freed blocks (up to 32 MB each, 256 MB at the top of a heap)
+/// for reuse instead of returning them to the kernel; does nothing with another C library.
+void panya_keep_freed_memory(void);
+
 #endif
