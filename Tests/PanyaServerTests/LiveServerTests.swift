@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    /// A body sent in chunks (no length announced) is read up to the limit: under it the object
+    /// is stored whole; past it the answer is 413 and nothing is stored.
+    @Test(arguments: [(size: 900, stored: true), (size: 5000, stored: false)])
+    func aChunkedBodyIsReadUpToTheLimit(size: Int, stored: Bool) async throws {
+        let fixture = try ServerFixture(maxBodyBytes: 1000)
+        defer { fixture.removeBuckets() }
+        _ = fixture.respond(ServerFixture.s3("PUT", "/b1"))
+        try await withServer(fixture) { port in
+            let chunked = Array((String(size, radix: 16) + "\r\n").utf8) + [UInt8](repeating: 7, count: size) + Array("\r\n0\r\n\r\n".utf8)
+            let answer = try await RawHTTP.exchange(port: port, head: [
+                "PUT /b1/chunked.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Transfer-Encoding: chunked", "Connection: close",
+            ], body: chunked)
+            #expect(answer.statusLine.hasPrefix(stored ? "HTTP/1.1 200" : "HTTP/1.1 413"))
+        }
+        let head = fixture.respond(ServerFixture.s3("HEAD", "/b1/chunked.bin"))
+        #expect(head.status == (stored ? 200 : 404))
+        if stored { #expect(head.headers.first { $0.name.lowercased() == "content-length" }?.value == String(size)) }
+    }
+
     @Test func headAnswersCarryTheObjectsLength() async throws {
         let fixture = try ServerFixture()
         defer { fixture.removeBuckets() }
