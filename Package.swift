@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C bridges: one module per C library, variadic or setjmp C in static inline / .c code.
@@ -73,6 +74,8 @@ let package = Package(
         .target(name: "PanyaServer", dependencies: [
             "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "panya", dependencies: [
