@@ -3,9 +3,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import MockBackend
 import NIOCore
 import NIOPosix
-import MockBackend
 import PanyaStore
 import PanyaSupport
 
@@ -79,7 +79,7 @@ public final class PanyaServer: Sendable {
     /// The event loops that read and write the sockets: half the cores, at least one (Hummingbird's
     /// default is one per core). The request handlers run on Swift's task pool, which has a thread
     /// per core of its own: on two cores, two socket loops made four busy threads, and the
-    /// switching between them lengthened the slowest requests (p99 9.4–11.7 ms → 8.0–10.0 ms under wrk).
+    /// switching between them lengthened the slowest requests (p99 9.4–12.2 ms → 8.0–10.3 ms under wrk).
     static let socketLoops = MultiThreadedEventLoopGroup(numberOfThreads: max(1, System.coreCount / 2))
 
     /// The banner printed at start: URL, state, models, the lines to paste, the keys.
