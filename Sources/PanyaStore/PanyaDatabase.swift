@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import PanyaSupport
-import Synchronization
 
 /// panya's SQLite database: one file shared by every shell on the machine (WAL, busy
 /// timeout), or `:memory:` to keep nothing. Opening it applies the named, append-only
@@ -19,10 +18,6 @@ public final class PanyaDatabase: Sendable {
     public let path: String
     /// The GRDB writer, for repositories: one connection (a `DatabaseQueue`), in WAL mode for a file.
     public let writer: any DatabaseWriter
-
-    /// Write transactions run through this opening (SQLite's `data_version` counts only other
-    /// connections' commits).
-    private let writesMade = Atomic<Int>(0)
 
     /// How long a writer waits for another one before giving up (5 seconds by default).
     public static let defaultBusyTimeout: TimeInterval = 5
@@ -123,10 +118,7 @@ public final class PanyaDatabase: Sendable {
 
     /// Runs `updates` in a write transaction; SQLite errors become ``StoreError``.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        // Counted once the transaction has ended, so a ``changeStamp()`` taken before the write
-        // never matches the file after it (a failed write only makes a stamp look changed).
-        defer { writesMade.add(1, ordering: .sequentiallyConsistent) }
-        return try storeErrors(.write) { try writer.write(updates) }
+        try storeErrors(.write) { try writer.write(updates) }
     }
 
     /// Runs `value` in a read transaction (one snapshot of the file); SQLite errors become
@@ -174,12 +166,14 @@ public final class PanyaDatabase: Sendable {
     /// opening or by any other process — what lets a caller keep what it read from the file.
     /// Inside ``readingTogether(_:)`` it describes that group's snapshot.
     public func changeStamp() throws -> ChangeStamp {
-        let written = writesMade.load(ordering: .sequentiallyConsistent)
         // One statement, outside any transaction unless inside a group: it reads the log's header.
-        let version = try storeErrors(.read) {
-            try writer.unsafeReentrantRead { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
+        // The connection's own changes are counted by SQLite itself, whatever path wrote them.
+        try storeErrors(.read) {
+            try writer.unsafeReentrantRead { db in
+                ChangeStamp(otherConnections: try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0,
+                            thisConnection: db.totalChangesCount)
+            }
         }
-        return ChangeStamp(otherConnections: version, thisOpening: written)
     }
 
     /// Refuses a path that exists but is not a regular file (`--db /dev/null`, a folder, a pipe):
@@ -212,6 +206,7 @@ public final class PanyaDatabase: Sendable {
 public struct ChangeStamp: Sendable, Equatable {
     /// SQLite's `data_version` on this opening's connection: changes when another connection commits.
     let otherConnections: Int
-    /// Writes made through this opening before the stamp was taken.
-    let thisOpening: Int
+    /// Rows this connection has inserted, updated or deleted since it opened (`sqlite3_total_changes`,
+    /// triggers included): `data_version` does not count the connection's own commits.
+    let thisConnection: Int
 }
