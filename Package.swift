@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
     ],
     targets: [
         // C bridges: one module per C library, variadic or setjmp C in static inline / .c code.
@@ -78,8 +79,17 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // `panya class`: the register screen, the shell over WebSocket and the teacher's view for a
+        // whole class, each student in a sandbox with a database of their own (Hummingbird).
+        .target(name: "PanyaClass", dependencies: [
+            "Shell", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaLanguage", "Register",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "panya", dependencies: [
-            "Shell", "PanyaServer", "CustomLabels", "PanyaSupport",
+            "Shell", "PanyaServer", "PanyaClass", "CustomLabels", "PanyaSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
             // A release binary starts in a few milliseconds, so the loader's share counts: linked
@@ -106,6 +116,11 @@ let package = Package(
         .testTarget(name: "PanyaServerTests", dependencies: [
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "PanyaClassTests", dependencies: [
+            "PanyaClass", "Shell", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Photos",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],

@@ -93,24 +93,6 @@ public final class LineEditor {
         }
     }
 
-    /// Reads a lesson's prompts (`quiz>`, `task>`, "press Enter") with this editor: the line, or
-    /// nil when the student pressed Ctrl-C or Ctrl-D, which leaves the lesson (it pauses, its
-    /// progress kept) and brings back the shell's prompt. Ctrl-C's flag is cleared, so it does
-    /// not also stop the statement after the lesson.
-    public func lessonLineReader() -> (String) -> String? {
-        { [self] prompt in
-            switch readLine(prompt: prompt) {
-            case .line(let line):
-                return line
-            case .interrupted:
-                Interrupt.clear()
-                return nil
-            case .endOfFile:
-                return nil
-            }
-        }
-    }
-
     /// Without libedit (it failed to initialise): print the prompt, read a plain line.
     private func readPlainLine(prompt: String) -> LineInput {
         FileHandle.standardOutput.write(Data(prompt.utf8))

@@ -8,12 +8,29 @@ import Photos
 struct PhotoArguments {
     /// Where `lessons/` lives.
     let assetsRoot: String
+    /// A student's sandbox in a class (nil in a shell of one's own).
+    var sandbox: Sandbox? = nil
 
-    /// The file a photo argument names: as given when it exists (or is absolute), else under the assets.
-    func path(_ photo: String) -> String {
-        if photo.hasPrefix("/") || FileManager.default.fileExists(atPath: photo) { return photo }
-        let bundled = assetsRoot + "/" + photo
-        return FileManager.default.fileExists(atPath: bundled) ? bundled : photo
+    /// The file a photo argument names: as given when it exists (or is absolute), else under the
+    /// assets. In a sandbox, relative to the student's folder, and refused outside it and the assets.
+    func path(_ photo: String) throws -> String {
+        guard let sandbox else {
+            if photo.hasPrefix("/") || FileManager.default.fileExists(atPath: photo) { return photo }
+            let bundled = assetsRoot + "/" + photo
+            return FileManager.default.fileExists(atPath: bundled) ? bundled : photo
+        }
+        if !photo.hasPrefix("/"), let own = sandbox.readablePath(photo), FileManager.default.fileExists(atPath: own) { return own }
+        let candidate = photo.hasPrefix("/") ? photo : assetsRoot + "/" + photo
+        guard let allowed = sandbox.readablePath(candidate) else { throw SandboxError.outsideRead(photo) }
+        return allowed
+    }
+
+    /// Where a file a command makes (`show --out`, `dataset export`, `simulate --chart`) is written:
+    /// as given, or in a sandbox inside the student's folder (relative paths start there).
+    func outputPath(_ path: String) throws -> String {
+        guard let sandbox else { return path }
+        guard let allowed = sandbox.writablePath(path) else { throw SandboxError.outsideWrite(path) }
+        return allowed
     }
 
     /// The image to send: an S3 object, or the file's bytes (read with the service's size limit;
@@ -26,7 +43,7 @@ struct PhotoArguments {
             }
             return location.imageSource
         }
-        return .bytes(try Photo.readBytes(path: path(photo)))
+        return .bytes(try Photo.readBytes(path: try path(photo)))
     }
 
     /// The DetectCustomLabels request for a photo argument.

@@ -10,7 +10,7 @@ struct PhotoPatterns {
     let photoArguments: PhotoArguments
 
     /// Every photo the arguments name, in order, each once; an argument naming nothing is returned in `unmatched`.
-    func expand(_ arguments: [String]) -> (paths: [String], unmatched: [String]) {
+    func expand(_ arguments: [String]) throws -> (paths: [String], unmatched: [String]) {
         var paths: [String] = []
         var seen = Set<String>()
         var unmatched: [String] = []
@@ -18,11 +18,19 @@ struct PhotoPatterns {
         for argument in arguments {
             var found: [String] = []
             if argument.contains("*") || argument.contains("?") || argument.contains("[") {
-                found = Self.glob(argument)
-                if found.isEmpty && !argument.hasPrefix("/") { found = Self.glob(photoArguments.assetsRoot + "/" + argument) }
+                if let sandbox = photoArguments.sandbox {
+                    // In a class: the student's folder first, then the assets; never a match outside both.
+                    found = argument.hasPrefix("/") ? Self.glob(argument) : Self.glob(sandbox.home + "/" + argument)
+                    if found.isEmpty && !argument.hasPrefix("/") { found = Self.glob(photoArguments.assetsRoot + "/" + argument) }
+                    if !found.isEmpty, found.allSatisfy({ sandbox.readablePath($0) == nil }) { throw SandboxError.outsideRead(argument) }
+                    found = found.compactMap { sandbox.readablePath($0) }
+                } else {
+                    found = Self.glob(argument)
+                    if found.isEmpty && !argument.hasPrefix("/") { found = Self.glob(photoArguments.assetsRoot + "/" + argument) }
+                }
                 found = found.filter(Self.isPhotoName)
             } else {
-                let path = photoArguments.path(argument)
+                let path = try photoArguments.path(argument)
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                     let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []

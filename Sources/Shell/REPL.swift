@@ -2,16 +2,25 @@ import Foundation
 import PanyaLanguage
 import PanyaSupport
 
-/// The interactive loop: read a (possibly continued) entry with libedit, run it, show its
-/// value or diagnostic, and go on. Only `quit`, `exit` or Ctrl-D end it; Ctrl-C clears the
-/// line at the prompt and stops a running statement.
-final class REPL {
+/// The interactive loop: read a (possibly continued) entry from a line source (libedit at a
+/// terminal, or a browser's terminal), run it, show its value or diagnostic, and go on. Only
+/// `quit`, `exit` or Ctrl-D end it; Ctrl-C clears the line at the prompt and stops a running statement.
+public final class REPL {
     private let session: ShellSession
-    private let editor: LineEditor
+    private let editor: any LineSource
+    private let ownsProcess: Bool
 
-    init(session: ShellSession) {
+    /// The REPL of this process's terminal: libedit with the history file; Ctrl-C is this process's SIGINT.
+    convenience init(session: ShellSession) {
+        self.init(session: session, input: LineEditor(programName: "panya", historyFile: Paths.historyFile()), ownsProcess: true)
+    }
+
+    /// A REPL over `input`. `ownsProcess`: Ctrl-C is installed as the process's SIGINT handler and a
+    /// backend error goes to standard error (false for a browser's terminal inside `panya class`).
+    public init(session: ShellSession, input: any LineSource, ownsProcess: Bool) {
         self.session = session
-        self.editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
+        self.editor = input
+        self.ownsProcess = ownsProcess
         session.historyProvider = { [editor] in editor.historyEntries }
         // A lesson started here reads its prompts with the same editor (not stdio, whose end-of-file
         // flag would stick after one Ctrl-D): Ctrl-C or Ctrl-D leaves the lesson.
@@ -23,11 +32,16 @@ final class REPL {
     }
 
     /// Runs until the user quits; returns 0.
-    func run() -> Int32 {
-        Interrupt.install()
+    public func run() -> Int32 {
+        if ownsProcess { Interrupt.install() }
         session.write(Catalog.banner(version: PanyaVersion.string, backend: session.backend.summary).text(session.language) + "\n")
         if let unavailable = session.backend as? UnavailableBackend {
-            ShellEntry.printError(unavailable.error, language: session.language)
+            if ownsProcess {
+                ShellEntry.printError(unavailable.error, language: session.language)
+            } else {
+                let reason = (unavailable.error as? UserFacingError)?.message.text(session.language) ?? String(describing: unavailable.error)
+                session.write(Catalog.errorLabel.text(session.language) + ": " + reason + "\n")
+            }
         }
         var buffer = ""
         while !session.wantsToQuit {

@@ -4,7 +4,7 @@ import PanyaSupport
 extension ShellSession {
     /// Tab completion at the prompt: the session's commands (with their flags and argument kinds
     /// read from their usage lines), variables, labels (prices and known thresholds) and files.
-    func complete(line: String, cursor: Int) -> Completion {
+    public func complete(line: String, cursor: Int) -> Completion {
         var labels = Set((try? cashRegister.prices().labels) ?? [])
         labels.formUnion(models.knownLabels)
         let builtins = Set(BuiltinFunctions.names)

@@ -48,6 +48,8 @@ protocol RegisterAccess: ShellOutput {
 protocol LessonAccess: ShellOutput {
     /// The lessons folder.
     var lessonLibrary: LessonLibrary { get }
+    /// The options the shell started with (a class's sandbox among them).
+    var options: ShellOptions { get }
     /// Progress in the real store.
     var progressStore: LessonProgressStore { get }
     /// Whose progress it is.

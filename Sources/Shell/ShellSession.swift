@@ -64,7 +64,7 @@ public final class ShellSession {
         }
         self.backend = backend
         self.models = ModelSelection(database: database, backend: backend)
-        self.photoArguments = PhotoArguments(assetsRoot: assetsRoot)
+        self.photoArguments = PhotoArguments(assetsRoot: assetsRoot, sandbox: options.sandbox)
         interpreter.showCommandValue = { [weak self] value in
             guard let self else { return }
             let text = self.display(value)

@@ -9,7 +9,7 @@ struct Panya: ParsableCommand {
         abstract: "panya (パン屋): a classroom simulator of Amazon Rekognition Custom Labels — the bakery AI register.",
         discussion: "With no arguments: the interactive shell on the bundled mock. Standard input that is not a terminal is read as a script.",
         version: PanyaVersion.string,
-        subcommands: [RunCommand.self, CheckCommand.self, LessonCommand.self, DetectCommand.self, RecordingCommand.self, ServeCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, LessonCommand.self, DetectCommand.self, RecordingCommand.self, ServeCommand.self, ClassCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions

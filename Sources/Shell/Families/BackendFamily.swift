@@ -22,6 +22,7 @@ struct BackendFamily: CommandFamily {
                     flags: [.value("profile", "P", .text, Catalog.flagProfile), .value("region", "R", .text, Catalog.flagRegion),
                             .value("endpoint-url", "URL", .text, Catalog.flagEndpoint),
                             .value("training-bucket", "NAME", .text, Catalog.flagTrainingBucket)]) { call in
+                if context.options.sandbox != nil { throw SandboxError.commandRefused("backend aws") }
                 let options = AWSOptions(profile: try call.string(flag: "profile"), region: try call.string(flag: "region"),
                                          endpointURL: try call.string(flag: "endpoint-url"))
                 let bucket = try call.string(flag: "training-bucket") ?? context.options.trainingBucket

@@ -34,7 +34,7 @@ struct DatasetFamily: CommandFamily {
                     flags: [.value("label", "LABEL", .label, Catalog.flagDatasetLabel)]) { call in
                 let (trainer, project) = try current("dataset add")
                 let arguments = try (1..<call.positional.count).map { try call.string(at: $0) }
-                let expanded = PhotoPatterns(photoArguments: context.photoArguments).expand(arguments)
+                let expanded = try PhotoPatterns(photoArguments: context.photoArguments).expand(arguments)
                 if let first = expanded.unmatched.first { throw ShellTrainingError.noPhotos(first) }
                 let added = try trainer.addPhotos(project: project, kind: kind(call), paths: expanded.paths, label: call.string(flag: "label"))
                 return DatasetChange(dataset: try kind(call), photos: added, shortPath: context.shortPath).value
@@ -49,7 +49,7 @@ struct DatasetFamily: CommandFamily {
                     arguments: [.required("train|test", Self.kinds, Catalog.argDataset)],
                     flags: [.value("out", "FILE", .path, Catalog.flagManifestOut), .switch("force", Catalog.flagShowForce)]) { call in
                 let (trainer, project) = try current("dataset export")
-                guard let out = try call.string(flag: "out") else {
+                guard let out = try call.string(flag: "out").map({ try context.photoArguments.outputPath($0) }) else {
                     var text = try trainer.exportManifest(project: project, kind: kind(call), relativeTo: FileManager.default.currentDirectoryPath)
                     if text.hasSuffix("\n") { text.removeLast() }
                     return .string(text)

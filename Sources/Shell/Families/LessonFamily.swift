@@ -16,7 +16,7 @@ struct LessonFamily: CommandFamily {
             Command("lesson list", summary: Catalog.lessonListSummary) { _ in try entries().value },
             Command("lesson status", summary: Catalog.lessonStatusSummary) { _ in try entries().value },
             Command("lesson start", summary: Catalog.lessonStartSummary, arguments: [lesson]) { call in
-                try context.runLessonInteractively(context.lessonLibrary.resolve(call.string(at: 0), language: context.style.language))
+                try context.runLessonInteractively(lessonFile(call.string(at: 0)))
                 return .null
             },
             Command("lesson next", summary: Catalog.lessonNextSummary) { _ in
@@ -30,7 +30,7 @@ struct LessonFamily: CommandFamily {
                 return .null
             },
             Command("lesson reset", summary: Catalog.lessonResetSummary, arguments: [lesson]) { call in
-                let file = try context.lessonLibrary.resolve(call.string(at: 0), language: context.style.language)
+                let file = try lessonFile(call.string(at: 0))
                 try context.progressStore.reset(student: context.student, lesson: file.key)
                 return .string(context.style.text(Catalog.lessonResetDone(file.fileName)))
             },
@@ -92,5 +92,19 @@ extension Catalog {
     }
     static func lessonResetDone(_ file: String) -> Message {
         Message(en: "progress in \(file) reset", ja: "\(file) の進み具合を消しました")
+    }
+}
+
+extension LessonFamily {
+    /// The lesson a `lesson start|reset` argument names: a number, or a file (in a class, only
+    /// inside the student's folder or the bundled lessons).
+    func lessonFile(_ argument: String) throws -> LessonFile {
+        if Int(argument.trimmingCharacters(in: .whitespaces)) == nil, let sandbox = context.options.sandbox {
+            guard let path = sandbox.readablePath(argument) ?? sandbox.readablePath(context.lessonLibrary.directory + "/" + argument) else {
+                throw SandboxError.outsideRead(argument)
+            }
+            return try context.lessonLibrary.resolve(path, language: context.style.language)
+        }
+        return try context.lessonLibrary.resolve(argument, language: context.style.language)
     }
 }

@@ -23,7 +23,7 @@ struct PhotoFamily: CommandFamily {
             },
             Command("photos", summary: Catalog.photosSummary,
                     arguments: [.optional("DIR", .path, Catalog.argPhotosDir)]) { call in
-                let directory = try call.optionalString(at: 0).map { context.photoArguments.path($0) } ?? (assetsRoot + "/lessons/photos")
+                let directory = try call.optionalString(at: 0).map { try context.photoArguments.path($0) } ?? (assetsRoot + "/lessons/photos")
                 return try photoEntries(in: directory).value
             },
         ]
@@ -52,10 +52,10 @@ struct PhotoFamily: CommandFamily {
             }
         }
         guard !photoName.hasPrefix("s3://") else { throw ShellError.notAvailableOnBackend(command: "show s3://…", backend: "local") }
-        let path = context.photoArguments.path(photoName)
+        let path = try context.photoArguments.path(photoName)
         let photo = try Photo.load(path: path)
         let boxes = AnnotatedBox.from(labels)
-        if let out = try call.string(flag: "out") {
+        if let out = try call.string(flag: "out").map({ try context.photoArguments.outputPath($0) }) {
             let format = try OutputFile.imageFormat(out, among: [.jpeg, .png])
             try OutputFile.checkWritable(out, input: path, force: call.bool(flag: "force"))
             try BoxDrawing.writeAnnotated(photo, boxes: boxes, to: out, format: format)

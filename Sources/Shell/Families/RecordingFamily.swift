@@ -16,10 +16,11 @@ struct RecordingFamily: CommandFamily {
             Command("record", summary: Catalog.recordSummary,
                     arguments: [.repeated("PHOTO", .photo, Catalog.argPhoto)],
                     flags: [.value("dir", "DIR", .path, Catalog.flagRecordDir), .switch("keep-account-id", Catalog.flagKeepAccount)]) { call in
+                if context.photoArguments.sandbox != nil { throw SandboxError.commandRefused("record") }
                 guard let recorder = context.backend as? any ResponseRecording else {
                     throw ShellError.notAvailableOnBackend(command: "record", backend: context.backend.kind.rawValue)
                 }
-                let photos = try call.positional.indices.map { context.photoArguments.path(try call.string(at: $0)) }
+                let photos = try call.positional.indices.map { try context.photoArguments.path(try call.string(at: $0)) }
                 let result = try recorder.record(photoPaths: photos, versionArn: context.models.currentVersionArn(),
                                                                            directory: call.string(flag: "dir") ?? recordingsDirectory,
                                                                            keepAccountId: call.bool(flag: "keep-account-id"))

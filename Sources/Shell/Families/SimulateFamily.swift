@@ -17,7 +17,7 @@ struct SimulateFamily: CommandFamily {
                     arguments: [.required("DURATION", .duration, Catalog.argSimulateDuration)],
                     flags: [.switch("chart", Catalog.flagChart), .value("out", "FILE.png", .path, Catalog.flagChartOut),
                             .switch("force", Catalog.flagChartForce)]) { call in
-                let out = try call.string(flag: "out")
+                let out = try call.string(flag: "out").map { try context.photoArguments.outputPath($0) }
                 let force = try call.bool(flag: "force")
                 if let out {
                     _ = try OutputFile.imageFormat(out, among: [.png])
