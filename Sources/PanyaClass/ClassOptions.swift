@@ -27,6 +27,9 @@ public struct ClassOptions: Sendable {
     public var uploadsPerMinute = 30
     /// Seconds one run of a student's code may take.
     public var codeTimeLimit: Double = 5
+    /// Train the class model (on the lesson photos) when the class folder is new; without it only
+    /// recorded photos are answered (tests that do not need it save the training's time).
+    public var trainClassModel = true
     /// Draw the URL as a QR code in the banner.
     public var showQRCode = true
 

@@ -15,10 +15,14 @@ struct ClassTemplate {
     var classModelArn: String?
 
     /// The panya script that prepares the template (the commands a student would type).
-    static let preparation = """
+    static let startReadyMade = """
     let ready_made = model().arn
     model start
     model wait
+    """
+
+    /// The class model: the lesson photos, labelled as lesson 5 labels them, trained and started.
+    static let trainClassModel = """
     project create class-bakery
     dataset create train
     dataset create test
@@ -58,8 +62,13 @@ struct ClassTemplate {
             var output = ""
             let session = try ShellSession(options: shellOptions) { output += $0 }
             let startedAt = Date()
-            if let diagnostic = session.interpreter.run(source: preparation, file: "<class>") {
-                log(Catalog.classModelNotTrained(session.render(diagnostic, source: preparation)).text(options.language))
+            if let diagnostic = session.interpreter.run(source: startReadyMade, file: "<class>") {
+                throw ClassError.cannotUseFolder(folder, reason: session.render(diagnostic, source: startReadyMade))
+            }
+            if !options.trainClassModel {
+                _ = session.interpreter.run(source: "model use $ready_made", file: "<class>")
+            } else if let diagnostic = session.interpreter.run(source: trainClassModel, file: "<class>") {
+                log(Catalog.classModelNotTrained(session.render(diagnostic, source: trainClassModel)).text(options.language))
                 // Only the ready-made model then: detection of unrecorded photos says how to make one's own.
                 _ = session.interpreter.run(source: "model use $ready_made", file: "<class>")
             } else {

@@ -38,7 +38,9 @@ public final class StudentDesk: @unchecked Sendable {
         options.language = classOptions.language
         options.assetsRoot = assetsRoot
         options.student = name
-        options.sandbox = Sandbox(home: folder + "/files", readOnlyRoots: [assetsRoot + "/lessons", assetsRoot + "/mock-responses"])
+        let lessons = classOptions.lessonsDirectory ?? assetsRoot + "/lessons"
+        options.lessonsDirectory = lessons
+        options.sandbox = Sandbox(home: folder + "/files", readOnlyRoots: [assetsRoot + "/lessons", lessons, assetsRoot + "/mock-responses"])
         self.options = options
         queue = DispatchQueue(label: "panya.class.s\(studentId)")
     }

@@ -19,6 +19,8 @@ public struct ShellOptions: Sendable {
     public var student: String?
     /// Where `lessons/` and `mock-responses/` are; nil means `Paths.assetsRoot()`.
     public var assetsRoot: String?
+    /// The lessons folder; nil means the bundled `lessons/` (`panya class --lessons DIR`).
+    public var lessonsDirectory: String?
     /// A student's sandbox in `panya class`: files only in their folder and the assets; nil in a shell of one's own.
     public var sandbox: Sandbox?
 

@@ -52,6 +52,13 @@ public final class StreamLineEditor: LineSource, @unchecked Sendable {
         condition.unlock()
     }
 
+    /// True while a line is being read (a prompt waits for keys).
+    var isReading: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return reading
+    }
+
     /// True once `close()` was called.
     public var isClosed: Bool {
         condition.lock()

@@ -54,7 +54,7 @@ struct LessonFamily: CommandFamily {
 
 extension ShellSession {
     /// The lessons folder of the assets.
-    var lessonLibrary: LessonLibrary { LessonLibrary(directory: assetsRoot + "/lessons") }
+    var lessonLibrary: LessonLibrary { LessonLibrary(directory: options.lessonsDirectory ?? assetsRoot + "/lessons") }
 
     /// Progress in the real store.
     var progressStore: LessonProgressStore { LessonProgressStore(database) }
@@ -100,7 +100,8 @@ extension LessonFamily {
     /// inside the student's folder or the bundled lessons).
     func lessonFile(_ argument: String) throws -> LessonFile {
         if Int(argument.trimmingCharacters(in: .whitespaces)) == nil, let sandbox = context.options.sandbox {
-            guard let path = sandbox.readablePath(argument) ?? sandbox.readablePath(context.lessonLibrary.directory + "/" + argument) else {
+            guard let path = argument.hasPrefix("/") ? sandbox.readablePath(argument)
+                    : sandbox.readablePath(argument) ?? sandbox.readablePath(context.lessonLibrary.directory + "/" + argument) else {
                 throw SandboxError.outsideRead(argument)
             }
             return try context.lessonLibrary.resolve(path, language: context.style.language)

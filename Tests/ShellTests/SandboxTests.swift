@@ -1,0 +1,63 @@
+import Foundation
+import PanyaSupport
+import PanyaTestSupport
+import Testing
+@testable import Shell
+
+/// A student's sandbox in a class: their folder, the bundled lessons and recordings, nothing else.
+@Suite struct SandboxTests {
+    @Test func relativePathsStartInTheStudentsFolderAndDotsCannotLeaveIt() throws {
+        let folder = try TemporaryFolder()
+        let home = folder.file("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let sandbox = Sandbox(home: home, readOnlyRoots: [RepositoryRoot.file("lessons")])
+        let canonicalHome = sandbox.home
+        #expect(sandbox.writablePath("out.png") == canonicalHome + "/out.png")
+        #expect(sandbox.writablePath("a/../b.png") == canonicalHome + "/b.png")
+        #expect(sandbox.writablePath("../escape.png") == nil)
+        #expect(sandbox.writablePath("/etc/passwd") == nil)
+        #expect(sandbox.readablePath(RepositoryRoot.file("lessons/photos/breads3.jpg")) != nil)
+        #expect(sandbox.writablePath(RepositoryRoot.file("lessons/photos/breads3.jpg")) == nil)
+        #expect(sandbox.readablePath(RepositoryRoot.file("Package.swift")) == nil)
+        #expect(sandbox.readablePath(home + "/../../etc/passwd") == nil)
+    }
+
+    @Test func aLinkInTheStudentsFolderIsJudgedByWhereItPoints() throws {
+        let folder = try TemporaryFolder()
+        let home = folder.file("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: home + "/etc", withDestinationPath: "/etc")
+        let sandbox = Sandbox(home: home, readOnlyRoots: [])
+        #expect(sandbox.readablePath("etc/passwd") == nil)
+        #expect(sandbox.writablePath("etc/new") == nil)
+    }
+
+    @Test func aSandboxedSessionRefusesFilesOutsideAndTheLiveBackend() throws {
+        let folder = try TemporaryFolder()
+        let home = folder.file("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        var options = ShellOptions()
+        options.language = .en
+        options.databasePath = ":memory:"
+        options.assetsRoot = RepositoryRoot.path
+        options.sandbox = Sandbox(home: home, readOnlyRoots: [RepositoryRoot.file("lessons"), RepositoryRoot.file("mock-responses")])
+        let output = OutputCapture()
+        let session = try ShellSession(options: options, output: { output.append($0) })
+        func type(_ entry: String) -> String {
+            output.clear()
+            session.runEntry(entry)
+            return output.text
+        }
+        _ = type("model start")
+        _ = type("model wait")
+        #expect(type("detect lessons/photos/breads3.jpg").contains("メロンパン"))
+        #expect(type("detect /etc/passwd").contains("outside your folder"))
+        #expect(type("detect ../../../../etc/passwd").contains("outside your folder"))
+        #expect(type("backend aws").contains("not available in a class"))
+        #expect(type("show lessons/photos/breads3.jpg --out /tmp/escape.png").contains("outside your folder"))
+        _ = type("show lessons/photos/breads3.jpg --out mine.png")
+        #expect(FileManager.default.fileExists(atPath: home + "/mine.png"))
+        #expect(type("lesson start /etc/passwd").contains("outside your folder"))
+        #expect(type("record lessons/photos/breads3.jpg").contains("not available in a class"))
+    }
+}
