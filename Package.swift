@@ -25,9 +25,10 @@ let package = Package(
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
 
-        // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal.
-        .target(name: "PanyaSupport", dependencies: ["CPanyaSupport"]),
+        // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal, QR codes.
+        .target(name: "PanyaSupport", dependencies: ["CPanyaSupport", "CQRencode"]),
         // The panya language: lexer, parser, AST, interpreter, values, diagnostics.
         .target(name: "PanyaLanguage", dependencies: [
             "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),
