@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "CJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
 
-        // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal.
-        .target(name: "PanyaSupport", dependencies: ["CPanyaSupport"]),
+        // Shared plumbing: ja/en catalog, display width, tables, interruption, terminal, QR codes.
+        .target(name: "PanyaSupport", dependencies: ["CPanyaSupport", "CQRencode"]),
         // The panya language: lexer, parser, AST, interpreter, values, diagnostics.
         .target(name: "PanyaLanguage", dependencies: [
             "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),
@@ -42,11 +43,13 @@ let package = Package(
         .target(name: "CustomLabels", dependencies: [
             "PanyaSupport", .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
-        // Photos: JPEG/PNG decoding and encoding, validation, fingerprints, drawing, generator.
+        // Photos: JPEG/PNG decoding and encoding, phone photos turned upright, validation, fingerprints, drawing.
         .target(name: "Photos", dependencies: [
             "CustomLabels", "PanyaSupport", "CJPEG", "CPNG",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // The lesson photos' generator: trays of breads drawn deterministically (tests and tools only, not shipped in panya).
+        .target(name: "PhotoGenerator", dependencies: ["Photos", "CustomLabels"]),
         // SQLite through GRDB: migrations and everything that must last.
         .target(name: "PanyaStore", dependencies: [
             "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
@@ -104,12 +107,12 @@ let package = Package(
         .testTarget(name: "PanyaSupportTests", dependencies: ["PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "PhotosTests", dependencies: ["Photos", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "PhotosTests", dependencies: ["Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],
                     exclude: ["sigv4-test-suite"]),
-        .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),

@@ -97,11 +97,64 @@ int panya_jpeg_decode_rgb(const unsigned char *data, size_t size,
     return panya_jpeg_decode_rgb_scaled(data, size, rgb, expected_width, expected_height, 1, message, message_capacity);
 }
 
+int panya_jpeg_eighths_side(int side, int eighths) {
+    return (int)(((long)side * eighths + 7) / 8);
+}
+
+int panya_jpeg_read_header_exif(const unsigned char *data, size_t size,
+                                int *width, int *height, int *components,
+                                unsigned char *exif, size_t exif_capacity, size_t *exif_length,
+                                char *message, size_t message_capacity) {
+    *exif_length = 0;
+    if (data == NULL || size == 0) {
+        panya_copy_message("empty input", message, message_capacity);
+        return PANYA_JPEG_BAD_ARGUMENT;
+    }
+    struct jpeg_decompress_struct cinfo;
+    panya_jpeg_error err;
+    panya_jpeg_install(&err);
+    cinfo.err = &err.base;
+    if (setjmp(err.jump)) {
+        panya_copy_message(err.message, message, message_capacity);
+        jpeg_destroy_decompress(&cinfo);
+        return PANYA_JPEG_ERROR;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+    jpeg_read_header(&cinfo, TRUE);
+    *width = (int)cinfo.image_width;
+    *height = (int)cinfo.image_height;
+    *components = cinfo.num_components;
+    for (jpeg_saved_marker_ptr marker = cinfo.marker_list; marker != NULL; marker = marker->next) {
+        if (marker->marker != JPEG_APP0 + 1 || marker->data_length < 6
+            || memcmp(marker->data, "Exif\0", 5) != 0) continue;
+        size_t length = marker->data_length - 6;
+        if (length > exif_capacity) length = exif_capacity;
+        if (exif != NULL && length > 0) memcpy(exif, marker->data + 6, length);
+        *exif_length = exif == NULL ? 0 : length;
+        break;
+    }
+    jpeg_destroy_decompress(&cinfo);
+    return PANYA_JPEG_OK;
+}
+
 int panya_jpeg_decode_rgb_scaled(const unsigned char *data, size_t size,
                                  unsigned char *rgb, int expected_width, int expected_height, int scale_denom,
                                  char *message, size_t message_capacity) {
     if (scale_denom != 1 && scale_denom != 2 && scale_denom != 4 && scale_denom != 8) {
         panya_copy_message("scale must be 1/1, 1/2, 1/4 or 1/8", message, message_capacity);
+        return PANYA_JPEG_BAD_ARGUMENT;
+    }
+    return panya_jpeg_decode_rgb_eighths(data, size, rgb, expected_width, expected_height, 8 / scale_denom,
+                                         message, message_capacity);
+}
+
+int panya_jpeg_decode_rgb_eighths(const unsigned char *data, size_t size,
+                                  unsigned char *rgb, int expected_width, int expected_height, int eighths,
+                                  char *message, size_t message_capacity) {
+    if (eighths < 1 || eighths > 8) {
+        panya_copy_message("scale must be 1/8 to 8/8", message, message_capacity);
         return PANYA_JPEG_BAD_ARGUMENT;
     }
     if (data == NULL || size == 0 || rgb == NULL) {
@@ -132,12 +185,12 @@ int panya_jpeg_decode_rgb_scaled(const unsigned char *data, size_t size,
     int inverted = cinfo.saw_Adobe_marker;
     cinfo.out_color_space = is_cmyk ? JCS_CMYK : JCS_RGB; /* grayscale → RGB is built in */
     cinfo.dct_method = JDCT_ISLOW;
-    cinfo.scale_num = 1;
-    cinfo.scale_denom = (unsigned int)scale_denom;
+    cinfo.scale_num = (unsigned int)eighths;
+    cinfo.scale_denom = 8;
     jpeg_start_decompress(&cinfo);
     int width = (int)cinfo.output_width;
-    if (width != panya_jpeg_scaled_side(expected_width, scale_denom)
-        || (int)cinfo.output_height != panya_jpeg_scaled_side(expected_height, scale_denom)) {
+    if (width != panya_jpeg_eighths_side(expected_width, eighths)
+        || (int)cinfo.output_height != panya_jpeg_eighths_side(expected_height, eighths)) {
         panya_copy_message("unexpected output size at this scale", message, message_capacity);
         jpeg_destroy_decompress(&cinfo);
         return PANYA_JPEG_BAD_ARGUMENT;

@@ -15,10 +15,11 @@ extension Catalog {
                 ja: "\(path): 写真を読めません (\(reason))。読み取りできるファイルか確かめてください。")
     }
 
-    /// ImageTooLargeException: more bytes than the service accepts.
+    /// ImageTooLargeException: more bytes than the service accepts (4 MB; 15 MB for a class's uploads).
     public static func photoTooLarge(file: String, bytes: Int, limit: Int) -> Message {
-        Message(en: "\(file): the photo is \(NumberText.grouped(bytes)) bytes; the service accepts at most \(NumberText.grouped(limit)) bytes (4 MB). Save it smaller (lower JPEG quality or fewer pixels) and try again.",
-                ja: "\(file): 写真が \(NumberText.grouped(bytes)) バイトあります。サービスが受け付けるのは \(NumberText.grouped(limit)) バイト (4 MB) までです。JPEG の画質を下げるか画素数を減らして保存し直してください。")
+        let megabytes = NumberText.grouped(limit / (1024 * 1024))
+        return Message(en: "\(file): the photo is \(NumberText.grouped(bytes)) bytes; at most \(NumberText.grouped(limit)) bytes (\(megabytes) MB) are accepted. Save it smaller (lower JPEG quality or fewer pixels) and try again.",
+                       ja: "\(file): 写真が \(NumberText.grouped(bytes)) バイトあります。受け付けるのは \(NumberText.grouped(limit)) バイト (\(megabytes) MB) までです。JPEG の画質を下げるか画素数を減らして保存し直してください。")
     }
 
     /// InvalidImageFormatException: a 0-byte file.
@@ -27,14 +28,25 @@ extension Catalog {
                 ja: "\(file): ファイルが空です (0 バイト)。JPEG か PNG の写真を選んでください。")
     }
 
-    /// InvalidImageFormatException: neither JPEG nor PNG (naming the real format when known).
+    /// InvalidImageFormatException: neither JPEG nor PNG, naming the real format when known
+    /// (``PhotoFileKind/displayName``); for a phone camera's HEIC or AVIF, which setting gives JPEG.
     public static func photoUnsupportedFormat(file: String, detected: String?) -> Message {
-        if let detected {
-            return Message(en: "\(file): this is a \(detected) file; the service accepts only JPEG and PNG. Convert it to JPEG or PNG.",
-                           ja: "\(file): これは \(detected) ファイルです。サービスが受け付けるのは JPEG と PNG だけです。JPEG か PNG に変換してください。")
+        guard let detected else {
+            return Message(en: "\(file): not a JPEG or PNG photo (the first bytes match neither). Send a JPEG or PNG photo.",
+                           ja: "\(file): JPEG でも PNG でもありません (先頭のバイトが一致しません)。JPEG か PNG の写真を送ってください。")
         }
-        return Message(en: "\(file): not a JPEG or PNG photo (the first bytes match neither). Choose a JPEG or PNG photo.",
-                       ja: "\(file): JPEG でも PNG でもありません (先頭のバイトが一致しません)。JPEG か PNG の写真を選んでください。")
+        let kind = PhotoFileKind(displayName: detected)
+        if kind == .text {
+            return Message(en: "\(file): this file holds text, not a photo (whatever its name says). Send a JPEG or PNG photo.",
+                           ja: "\(file): このファイルの中身は文字で、写真ではありません (名前に関係なく)。JPEG か PNG の写真を送ってください。")
+        }
+        let refused = Message(en: "\(file): this is a \(detected) file; only JPEG and PNG are accepted. Send a JPEG or PNG photo",
+                              ja: "\(file): これは \(detected) ファイルです。受け付けるのは JPEG と PNG だけです。JPEG か PNG の写真を送ってください")
+        if kind?.isPhoneCameraFormat == true {
+            return refused + Message(en: ": on an iPhone, choose Settings → Camera → Formats → Most Compatible and take the photo again (an Android phone: turn off HEIF/AVIF in the camera's settings).",
+                                     ja: "。iPhone なら 設定 → カメラ → フォーマット → 互換性優先 を選んで撮り直してください (Android ならカメラの設定で HEIF/AVIF をオフにします)。")
+        }
+        return refused + Message(en: " (save or convert it as JPEG or PNG).", ja: " (JPEG か PNG で保存し直すか変換してください)。")
     }
 
     /// InvalidImageFormatException: a truncated or damaged JPEG/PNG, with the decoder's reason.
@@ -53,6 +65,14 @@ extension Catalog {
     public static func photoTooBig(file: String, width: Int, height: Int, maximum: Int) -> Message {
         Message(en: "\(file): the photo is \(width)×\(height) pixels; each side must be at most \(maximum) pixels. Resize it to \(maximum)×\(maximum) or less.",
                 ja: "\(file): 写真は \(width)×\(height) ピクセルです。縦横とも \(maximum) ピクセル以下にしてください。\(maximum)×\(maximum) 以内に縮小してください。")
+    }
+
+    /// A class's upload with more than 12 MP.
+    public static func photoTooManyPixels(file: String, width: Int, height: Int, maximum: Int) -> Message {
+        let megapixels = NumberText.grouped(width * height / 1_000_000)
+        let limit = NumberText.grouped(maximum / 1_000_000)
+        return Message(en: "\(file): the photo is \(width)×\(height) pixels (about \(megapixels) MP); at most \(NumberText.grouped(maximum)) pixels (\(limit) MP) are accepted. Set the camera to 12 MP (not 48 MP or \"max\") or send a smaller copy.",
+                       ja: "\(file): 写真は \(width)×\(height) ピクセル (約 \(megapixels) MP) です。受け付けるのは \(NumberText.grouped(maximum)) ピクセル (\(limit) MP) までです。カメラを 12 MP (48 MP や「最大」ではなく) にするか、小さくしたコピーを送ってください。")
     }
 
     /// InvalidParameterException: longer side more than 20 times the shorter.

@@ -12,19 +12,11 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
         return nil
     }
 
-    /// A name for a format the service refuses, recognised by its signature (GIF, BMP, WebP,
-    /// TIFF, HEIC, PDF), so the message can say what the file really is; nil when unknown.
+    /// A name for a format the service refuses, recognised by its signature (HEIC, AVIF, WebP,
+    /// GIF, PDF, BMP, TIFF, a video, text: see ``PhotoFileKind``), so the message can say what the
+    /// file really is; nil when unknown.
     public static func describeUnsupported(_ bytes: [UInt8]) -> String? {
-        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
-            bytes.count >= offset + prefix.count && Array(bytes[offset..<(offset + prefix.count)]) == prefix
-        }
-        if starts(Array("GIF8".utf8)) { return "GIF" }
-        if starts(Array("BM".utf8)) { return "BMP" }
-        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return "WebP" }
-        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return "TIFF" }
-        if starts(Array("ftyp".utf8), at: 4) { return "HEIC/MP4" }
-        if starts(Array("%PDF".utf8)) { return "PDF" }
-        return nil
+        PhotoFileKind.sniff(bytes).displayName
     }
 
     /// The file-name endings a picture written in this format takes, the usual one first.

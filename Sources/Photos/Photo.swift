@@ -25,7 +25,7 @@ public struct Photo: Sendable, Equatable {
     }
 
     /// Internal initialiser for sizes already known to match.
-    init(checkedWidth width: Int, height: Int, pixels: [UInt8], format: ImageFormat?) {
+    package init(checkedWidth width: Int, height: Int, pixels: [UInt8], format: ImageFormat?) {
         self.width = width
         self.height = height
         self.pixels = pixels

@@ -25,6 +25,8 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
     case tooSmall(file: String, width: Int, height: Int, minimum: Int)
     /// A side longer than the maximum (`InvalidParameterException`).
     case tooBig(file: String, width: Int, height: Int, maximum: Int)
+    /// More pixels than a class's upload accepts (12 MP): checked from the header, before decoding.
+    case tooManyPixels(file: String, width: Int, height: Int, maximum: Int)
     /// Longer side more than `maximum` times the shorter (`InvalidParameterException`).
     case aspectRatio(file: String, width: Int, height: Int, maximum: Int)
     /// The encoder failed (should not happen for a valid picture).
@@ -37,7 +39,7 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
         switch self {
         case .tooLarge: return "ImageTooLargeException"
         case .empty, .unsupportedFormat, .corrupt: return "InvalidImageFormatException"
-        case .tooSmall, .tooBig, .aspectRatio: return "InvalidParameterException"
+        case .tooSmall, .tooBig, .tooManyPixels, .aspectRatio: return "InvalidParameterException"
         case .fileNotFound, .unreadable, .notAFile, .encodingFailed, .writeFailed: return nil
         }
     }
@@ -56,6 +58,8 @@ public enum PhotoError: UserFacingError, Equatable, CustomStringConvertible {
             return Catalog.photoTooSmall(file: file, width: width, height: height, minimum: minimum)
         case .tooBig(let file, let width, let height, let maximum):
             return Catalog.photoTooBig(file: file, width: width, height: height, maximum: maximum)
+        case .tooManyPixels(let file, let width, let height, let maximum):
+            return Catalog.photoTooManyPixels(file: file, width: width, height: height, maximum: maximum)
         case .aspectRatio(let file, let width, let height, let maximum):
             return Catalog.photoAspectRatio(file: file, width: width, height: height, maximum: maximum)
         case .encodingFailed(let format, let reason): return Catalog.photoEncodingFailed(format: format.displayName, reason: reason)

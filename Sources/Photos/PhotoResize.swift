@@ -43,3 +43,15 @@ extension Photo {
         return Photo(checkedWidth: outW, height: outH, pixels: out, format: nil)
     }
 }
+
+extension Photo {
+    /// The photo reduced so its longer side is `longerSide` (the shorter in proportion, rounded,
+    /// at least 1), by area averaging; unchanged when it is no longer than that already.
+    public func reduced(toLongerSide longerSide: Int) -> Photo {
+        let longer = max(width, height)
+        guard longerSide > 0, longer > longerSide else { return self }
+        let shorter = max(1, (min(width, height) * longerSide + longer / 2) / longer)
+        let small = width >= height ? resized(width: longerSide, height: shorter) : resized(width: shorter, height: longerSide)
+        return Photo(checkedWidth: small.width, height: small.height, pixels: small.pixels, format: format)
+    }
+}

@@ -1,4 +1,5 @@
 import CustomLabels
+import PhotoGenerator
 import Photos
 import Testing
 @testable import BreadVision

@@ -1,6 +1,7 @@
 #if !DEBUG
 import CustomLabels
 import Foundation
+import PhotoGenerator
 import Photos
 import Testing
 @testable import BreadVision

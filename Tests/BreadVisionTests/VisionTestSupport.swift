@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaTestSupport
+import PhotoGenerator
 import Photos
 import BreadVision
 

@@ -2,6 +2,7 @@ import CustomLabels
 import Foundation
 import PanyaTestSupport
 import Testing
+@testable import PhotoGenerator
 @testable import Photos
 
 @Suite struct BreadPhotoGeneratorTests {

@@ -10,6 +10,6 @@ swiftc -O -module-name ScheduleBench -I "$B/Modules" -Xcc -fmodule-map-file="$B/
     bench/schedules/main.swift \
     "$B"/Schedules.build/*.o "$B"/CustomLabels.build/*.o "$B"/PanyaSupport.build/*.o "$B"/CPanyaSupport.build/*.o \
     "$B"/OrderedCollections.build/*.o "$B"/InternalCollectionsUtilities.build/*.o \
-    -o "$out/schedules-bench" 2>&1 | grep -v "^$" || true
+    -lqrencode -o "$out/schedules-bench" 2>&1 | grep -v "^$" || true
 "$out/schedules-bench" "${1:-11}"
 rm -rf "$out"

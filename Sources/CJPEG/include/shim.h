@@ -59,6 +59,29 @@ int panya_jpeg_decode_rgb_scaled(const unsigned char *data, size_t size,
 int panya_jpeg_scaled_side(int side, int scale_denom);
 
 /*
+ * The header as panya_jpeg_read_header reads it, plus the photo's EXIF data: libjpeg keeps the
+ * APP1 markers (jpeg_save_markers) and the first one that starts with "Exif\0" has its TIFF
+ * part (what follows the 6-byte identifier) copied into `exif`, at most `exif_capacity` bytes;
+ * `*exif_length` is how many were copied (0 when the photo has no EXIF APP1 marker).
+ */
+int panya_jpeg_read_header_exif(const unsigned char *data, size_t size,
+                                int *width, int *height, int *components,
+                                unsigned char *exif, size_t exif_capacity, size_t *exif_length,
+                                char *message, size_t message_capacity);
+
+/*
+ * Decodes at `eighths`/8 of the full size (1–8: libjpeg's DCT scaling with scale_num = eighths,
+ * scale_denom = 8; 4/8 is the same as 1/2) into `rgb` of panya_jpeg_eighths_side(width) *
+ * panya_jpeg_eighths_side(height) * 3 bytes. Otherwise as panya_jpeg_decode_rgb_scaled.
+ */
+int panya_jpeg_decode_rgb_eighths(const unsigned char *data, size_t size,
+                                  unsigned char *rgb, int expected_width, int expected_height, int eighths,
+                                  char *message, size_t message_capacity);
+
+/* A side's length at `eighths`/8: side * eighths / 8 rounded up, as libjpeg computes output_width. */
+int panya_jpeg_eighths_side(int side, int eighths);
+
+/*
  * Encodes packed 8-bit pixels as a baseline JPEG at `quality` (1–100), deterministic
  * (integer DCT, default tables, no timestamps). `components` is 3 (RGB, the normal case),
  * 1 (grayscale) or 4 (CMYK, stored Adobe-style with 255 = no ink). On success `*out` is a

@@ -1,3 +1,4 @@
+import Photos
 import CustomLabels
 
 /// One bread on a tray: what it is and the box it is drawn inside (ratios of the image, the

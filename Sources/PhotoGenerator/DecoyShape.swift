@@ -1,3 +1,4 @@
+import Photos
 /// A decoy's geometry and look (an onigiri or a napkin), drawn like a bread: the outline is
 /// turned by the placement's rotation and stretched to touch all four sides of its box.
 struct DecoyShape {

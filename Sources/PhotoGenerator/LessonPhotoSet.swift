@@ -1,3 +1,4 @@
+import Photos
 import CustomLabels
 
 /// One photo the lessons ship: where it goes under `lessons/photos/`, what it shows, how it is saved.

@@ -1,3 +1,4 @@
+import Photos
 import CustomLabels
 
 /// One bread's geometry on the picture and its look: maps picture pixels to the bread's own

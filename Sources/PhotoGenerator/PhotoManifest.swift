@@ -1,3 +1,4 @@
+import Photos
 import CustomLabels
 
 /// `lessons/photos/manifest.json`: for every generated photo its file, SHA-256, size and the

@@ -1,3 +1,4 @@
+import Photos
 /// Draws synthetic top-down photos of breads on a white tray on a wooden table: the lesson's
 /// training, test and detection photos. Deterministic: the same `TraySpec` gives the same pixels
 /// on every run and machine (seeded SplitMix64, only exact IEEE arithmetic, no libm, no

@@ -1,3 +1,4 @@
+import Photos
 /// A colour with components in 0…1 (and beyond, before clamping), for shading arithmetic.
 struct Color3: Sendable, Equatable {
     var r: Double

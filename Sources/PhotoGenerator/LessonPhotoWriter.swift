@@ -1,3 +1,4 @@
+import Photos
 import Foundation
 
 /// Writes the lesson photos and their manifest.
