@@ -6,13 +6,13 @@ import Photos
 /// the service's 4 MB limit always admits).
 enum PhotoIntake {
     /// The largest photo a screen may send.
-    static let maxBytes = 15_000_000
+    static let maxBytes = PhotoLimits.classPhoto.maxBytes
     /// The most pixels a screen's photo may have (a 12 MP phone photo, 4032×3024).
     static let maxPixels = 4032 * 3024
     /// The longer side photos are reduced to (the engine's working size; the screen shows this too).
     static let workingSide = 1280
-    /// The screen's limits (the service's, with the photo size of a phone).
-    static let limits = PhotoLimits(maxBytes: maxBytes, minSide: 64, maxSide: 4096, maxAspectRatio: 20)
+    /// The screen's limits: a phone's photo (15 MB, 12 MP), checked from the header before decoding.
+    static let limits = PhotoLimits.classPhoto
 
     /// Checks and decodes `bytes`; returns the photo to store and its size. A photo the service
     /// would take as it is (within its 4 MB and side limits, already upright) is stored unchanged,
@@ -20,7 +20,7 @@ enum PhotoIntake {
     static func prepare(_ bytes: [UInt8], name: String) throws -> (bytes: [UInt8], width: Int, height: Int) {
         guard !bytes.isEmpty else { throw ClassError.emptyPhoto }
         guard bytes.count <= maxBytes else { throw ClassError.photoTooLarge(limit: maxBytes) }
-        let decoded = try UprightDecoding.decode(bytes, name: name, limits: limits, maxPixels: maxPixels, workingSide: workingSide)
+        let decoded = try UprightDecoding.decode(bytes, name: name, limits: limits, workingSide: workingSide)
         if decoded.isAsSent, bytes.count <= PhotoLimits.service.maxBytes, max(decoded.width, decoded.height) <= workingSide {
             return (bytes, decoded.photo.width, decoded.photo.height)
         }

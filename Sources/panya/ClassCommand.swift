@@ -39,6 +39,7 @@ struct ClassCommand: ParsableCommand {
         options.teacherPassword = teacherPassword
         options.showQRCode = !noQR
         options.language = global.lang.map { UILanguage.resolve(flag: $0) } ?? .ja
-        throw ExitCode(ClassLauncher.run(options))
+        let style: QRCode.Style = Terminal.detect(noColorFlag: global.noColor).color ? .colored : .lightBox
+        throw ExitCode(ClassLauncher.run(options) { url in try? QRCode.text(for: url, style: style) })
     }
 }
