@@ -50,8 +50,9 @@ public struct S3BucketFolder: Sendable {
         if let filePath = naturalFile(bucket: bucket, key: key) {
             var info = stat()
             if lstat(filePath, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
-                let realBucket = URL(fileURLWithPath: root + "/" + bucket).resolvingSymlinksInPath().standardizedFileURL.path
-                let realFile = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().standardizedFileURL.path
+                guard let realBucket = Self.realPath(root + "/" + bucket), let realFile = Self.realPath(filePath) else {
+                    throw .noObject(location: location, path: filePath)
+                }
                 guard realFile.hasPrefix(realBucket + "/") else { throw .keyEscapes(location: location) }
                 var target = stat()
                 if stat(realFile, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG { return realFile }
@@ -93,6 +94,13 @@ public struct S3BucketFolder: Sendable {
     /// Where an object's record is.
     func recordFile(bucket: String, key: String) -> String {
         asideFolder(bucket: bucket) + "/" + PhotoFingerprint.sha256(Array(key.utf8)) + ".json"
+    }
+
+    /// The path with every symbolic link followed (`realpath(3)`); nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func checkBucket(_ bucket: String) throws(S3FolderError) {
@@ -234,7 +242,8 @@ public struct S3BucketFolder: Sendable {
             throw error
         }
         let file = target ?? asideFile(bucket: bucket, key: key)
-        var kept = record
+        // An object kept aside always has a record: it is what names its key.
+        var kept = record ?? (target == nil ? S3ObjectRecord(key: key, etag: "") : nil)
         kept?.key = key
         kept?.size = stamped.size
         kept?.stamp = stamped.stamp

@@ -175,7 +175,7 @@ struct S3Endpoint: Sendable {
 
     /// The ETag of a stored object: its record's, or the MD5 of its file (a file put in by hand).
     func etag(of object: S3BucketFolder.Object) throws -> String {
-        if let etag = object.record?.etag { return etag }
+        if let etag = object.record?.etag, !etag.isEmpty { return etag }
         var md5 = Insecure.MD5()
         try S3FileIO.forEachChunk(object.file) { md5.update(bufferPointer: $0) }
         return "\"\(Self.hex(md5.finalize()))\""
