@@ -82,6 +82,11 @@ def cli_round_trip():
     check("50 MB byte-identical both ways (sha256)", os.path.exists(back) and sha256_of(back) == big_sha)
     head = s3.head_object(Bucket=bucket, Key="dir/big.bin")
     check("multipart ETag ends with -7", head["ETag"].endswith('-7"'), head["ETag"])
+    copied = aws("s3", "cp", "--only-show-errors", f"s3://{bucket}/dir/big.bin", f"s3://{bucket}/dir/copy.bin")
+    check("aws s3 cp 50 MB bucket to bucket (UploadPartCopy)", copied.returncode == 0, copied.stderr)
+    again = os.path.join(work, "copy.bin")
+    down = aws("s3", "cp", "--only-show-errors", f"s3://{bucket}/dir/copy.bin", again)
+    check("the server-side copy is byte-identical", down.returncode == 0 and sha256_of(again) == big_sha, down.stderr)
     removed = aws("s3", "rb", f"s3://{bucket}", "--force")
     check("aws s3 rb --force", removed.returncode == 0, removed.stderr)
 

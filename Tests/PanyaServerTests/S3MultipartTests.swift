@@ -112,4 +112,20 @@ import Testing
         let mismatch = try Self.start(fixture, headers: [("x-amz-checksum-algorithm", "CRC32")])
         #expect(Self.part(fixture, mismatch, 1, data, headers: [("x-amz-checksum-sha1", S3Checksum.sha1.base64(of: data))]).errorCode == "InvalidRequest")
     }
+
+    @Test func uploadPartCopyTakesARangeOfAnotherObject() throws {
+        let fixture = try ServerFixture.withObject()
+        defer { fixture.removeBuckets() }
+        let id = try Self.start(fixture)
+        let copied = fixture.respond(ServerFixture.s3("PUT", "/bk1/big.bin", query: "partNumber=1&uploadId=\(id)",
+                                                      headers: [("x-amz-copy-source", "/bk1/k"), ("x-amz-copy-source-range", "bytes=2-4")]))
+        #expect(copied.status == 200)
+        let etag = S3Endpoint.etag(Array("234".utf8))
+        #expect(copied.bodyText.contains("<CopyPartResult") && copied.bodyText.contains("<ETag>\(S3XML.escape(etag))</ETag>"))
+        let outside = fixture.respond(ServerFixture.s3("PUT", "/bk1/big.bin", query: "partNumber=2&uploadId=\(id)",
+                                                       headers: [("x-amz-copy-source", "/bk1/k"), ("x-amz-copy-source-range", "bytes=5-20")]))
+        #expect(outside.errorCode == "InvalidArgument")
+        #expect(Self.complete(fixture, id, [(1, etag)]).status == 200)
+        #expect(fixture.respond(ServerFixture.s3("GET", "/bk1/big.bin")).bodyText == "234")
+    }
 }

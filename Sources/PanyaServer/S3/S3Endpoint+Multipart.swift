@@ -59,6 +59,39 @@ extension S3Endpoint {
         return ServerResponse(status: 200, headers: headers, operation: operation)
     }
 
+    /// UploadPartCopy: a part made of (a range of) another object, `x-amz-copy-source-range: bytes=a-b`.
+    func uploadPartCopy(_ request: ServerRequest, bucket: String, key: String, uploadId: String, source: String, query: QueryItems,
+                        operation: String) throws -> ServerResponse {
+        guard let number = Int(query["partNumber"] ?? ""), (1...10000).contains(number) else {
+            throw S3Fault.invalidArgument("Part number must be an integer between 1 and 10000, inclusive", detail: query["partNumber"])
+        }
+        let upload = try upload(uploadId, bucket: bucket, key: key)
+        let original = try copySource(request, source).object
+        var first = 0
+        var count = original.size
+        if let range = request.header("x-amz-copy-source-range") {
+            // Unlike a GET's Range, both ends must be given and lie inside the source.
+            let declaredLast = range.split(separator: "-").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard case .part(let start, let last) = S3ByteRange.answer(range, size: original.size), !range.hasPrefix("bytes=-"),
+                  let declaredLast, declaredLast == last else {
+                throw S3Fault.invalidArgument("Range specified is not valid for source object of size: \(original.size)", detail: range)
+            }
+            first = start
+            count = last - start + 1
+        }
+        let bytes = try S3FileIO.read(original.file, offset: first, length: count)
+        let md5 = Self.hex(Insecure.MD5.hash(data: bytes))
+        let checksum = upload.checksumAlgorithm.flatMap(S3Checksum.init(name:)).map { ($0, $0.base64(of: bytes)) }
+        let modified = Date().timeIntervalSince1970
+        try uploads.writePart(uploadId, part: S3MultipartUploads.Part(number: number, size: bytes.count, md5: md5, checksum: checksum?.1,
+                                                                      modified: modified), bytes: bytes)
+        var xml = S3XML.declaration + "<CopyPartResult xmlns=\"\(S3XML.namespace)\">" + S3XML.element("ETag", "\"\(md5)\"")
+            + S3XML.element("LastModified", HTTPDate.iso8601(modified))
+        if let (algorithm, value) = checksum { xml += S3XML.element(algorithm.element, value) }
+        xml += "</CopyPartResult>"
+        return Self.xml(xml, operation: operation)
+    }
+
     /// CompleteMultipartUpload: the listed parts, in ascending order, each with its ETag (and
     /// checksum), every one but the last at least 5 MiB, become the object; its ETag is the MD5 of
     /// the parts' MD5s, `-N`.

@@ -114,30 +114,7 @@ extension S3Endpoint {
     /// copied (`COPY`, the default) or taken from the request (`REPLACE`); the source's
     /// `x-amz-copy-source-if-*` conditions checked.
     func copyObject(_ request: ServerRequest, bucket: String, key: String, source: String, operation: String) throws -> ServerResponse {
-        var sourcePath = URIEncoding.decode(source)
-        if let question = sourcePath.firstIndex(of: "?") {
-            let version = QueryItems(String(sourcePath[sourcePath.index(after: question)...]))["versionId"]
-            if let version, version != "null" { throw S3Fault.notImplemented("versionId (versioning)") }
-            sourcePath = String(sourcePath[..<question])
-        }
-        if sourcePath.hasPrefix("/") { sourcePath.removeFirst() }
-        guard let slash = sourcePath.firstIndex(of: "/"), slash != sourcePath.startIndex, sourcePath.index(after: slash) != sourcePath.endIndex else {
-            throw S3Fault.invalidArgument("Invalid copy source object key", detail: source)
-        }
-        let sourceBucket = String(sourcePath[..<slash])
-        let sourceKey = String(sourcePath[sourcePath.index(after: slash)...])
-        guard buckets.bucketExists(sourceBucket) else { throw S3Fault.noSuchBucket(sourceBucket) }
-        let original = try buckets.object(bucket: sourceBucket, key: sourceKey)
-        let originalETag = try etag(of: original)
-        let conditions = ServerRequest(method: "GET", rawPath: "", headers: [
-            ("if-match", request.header("x-amz-copy-source-if-match")), ("if-none-match", request.header("x-amz-copy-source-if-none-match")),
-            ("if-modified-since", request.header("x-amz-copy-source-if-modified-since")),
-            ("if-unmodified-since", request.header("x-amz-copy-source-if-unmodified-since")),
-        ].compactMap { name, value in value.map { (name: name, value: $0) } })
-        switch S3Conditions.evaluate(conditions, etag: originalETag, modified: original.modified) {
-        case .proceed: break
-        case .notModified, .failed: throw S3Fault.preconditionFailed("x-amz-copy-source-If")
-        }
+        let (sourceBucket, sourceKey, original) = try copySource(request, source)
         let directive = (request.header("x-amz-metadata-directive") ?? "COPY").uppercased()
         guard directive == "COPY" || directive == "REPLACE" else { throw S3Fault.invalidArgument("Unknown metadata directive.", detail: directive) }
         if sourceBucket == bucket, sourceKey == key, directive == "COPY" {
@@ -182,5 +159,33 @@ extension S3Endpoint {
         }
         xml += "</CopyObjectResult>"
         return Self.xml(xml, headers: headers, operation: operation)
+    }
+
+    /// The object `x-amz-copy-source` names (`/bucket/key`, percent-encoded, maybe `?versionId=null`),
+    /// after its `x-amz-copy-source-if-*` conditions.
+    func copySource(_ request: ServerRequest, _ source: String) throws -> (bucket: String, key: String, object: S3BucketFolder.Object) {
+        var sourcePath = URIEncoding.decode(source)
+        if let question = sourcePath.firstIndex(of: "?") {
+            let version = QueryItems(String(sourcePath[sourcePath.index(after: question)...]))["versionId"]
+            if let version, version != "null" { throw S3Fault.notImplemented("versionId (versioning)") }
+            sourcePath = String(sourcePath[..<question])
+        }
+        if sourcePath.hasPrefix("/") { sourcePath.removeFirst() }
+        guard let slash = sourcePath.firstIndex(of: "/"), slash != sourcePath.startIndex, sourcePath.index(after: slash) != sourcePath.endIndex else {
+            throw S3Fault.invalidArgument("Invalid copy source object key", detail: source)
+        }
+        let sourceBucket = String(sourcePath[..<slash])
+        let sourceKey = String(sourcePath[sourcePath.index(after: slash)...])
+        guard buckets.bucketExists(sourceBucket) else { throw S3Fault.noSuchBucket(sourceBucket) }
+        let original = try buckets.object(bucket: sourceBucket, key: sourceKey)
+        let conditions = ServerRequest(method: "GET", rawPath: "", headers: [
+            ("if-match", request.header("x-amz-copy-source-if-match")), ("if-none-match", request.header("x-amz-copy-source-if-none-match")),
+            ("if-modified-since", request.header("x-amz-copy-source-if-modified-since")),
+            ("if-unmodified-since", request.header("x-amz-copy-source-if-unmodified-since")),
+        ].compactMap { name, value in value.map { (name: name, value: $0) } })
+        switch S3Conditions.evaluate(conditions, etag: try etag(of: original), modified: original.modified) {
+        case .proceed: return (sourceBucket, sourceKey, original)
+        case .notModified, .failed: throw S3Fault.preconditionFailed("x-amz-copy-source-If")
+        }
     }
 }

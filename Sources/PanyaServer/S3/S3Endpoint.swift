@@ -71,7 +71,9 @@ struct S3Endpoint: Sendable {
         switch request.method {
         case "PUT":
             if let id = query["uploadId"] {
-                if request.header("x-amz-copy-source") != nil { throw S3Fault.notImplemented("UploadPartCopy") }
+                if let source = request.header("x-amz-copy-source") {
+                    return try uploadPartCopy(request, bucket: bucket, key: key, uploadId: id, source: source, query: query, operation: "s3:UploadPartCopy")
+                }
                 return try uploadPart(request, bucket: bucket, key: key, uploadId: id, query: query, operation: operation)
             }
             if let source = request.header("x-amz-copy-source") {
