@@ -53,6 +53,15 @@ if awsq s3api put-object --bucket chekimagebkt --key ../escaped.jpg --body "$pho
 elif grep -q InvalidArgument "$work/out" && [ ! -e "$work/mock/s3/escaped.jpg" ]; then pass "a ../ key is refused"
 else fail "a ../ key: unexpected answer" "$work/out"; fi
 
+# S3 against boto3 and the AWS CLI: 50 MB both ways, multipart, ranges, checksums, copy, conditions…
+# (botocore computes CRC32C and CRC64NVME only with awscrt.)
+python3 -c 'import awscrt' 2>/dev/null || python3 -m pip install -q awscrt >/dev/null 2>&1 || true
+if timeout 300 python3 "$here/s3_peer_test.py" "$SERVE_URL" >"$work/s3.out" 2>&1; then
+    pass "S3 peers ($(tail -1 "$work/s3.out"))"
+else
+    fail "S3 peers ($(tail -1 "$work/s3.out"))" "$work/s3.out"
+fi
+
 # boto3: lifecycle with the waiter, the seed's detections, errors, limits.
 if timeout 300 python3 "$here/serve_peer_test.py" "$SERVE_URL" "$arn" "$photo" >"$work/boto3.out" 2>&1; then
     pass "boto3 ($(tail -1 "$work/boto3.out"))"
@@ -104,6 +113,12 @@ AWS_ACCESS_KEY_ID=AKIAPANYATEST0000001 AWS_SECRET_ACCESS_KEY=panya-secret-for-te
     awsq rekognition describe-projects >"$work/out" 2>&1 && pass "--auth: the right key" || fail "--auth: the right key" "$work/out"
 AWS_ACCESS_KEY_ID=AKIAPANYATEST0000001 AWS_SECRET_ACCESS_KEY=panya-secret-for-tests \
     awsq s3 ls s3://chekimagebkt/check/ >"$work/out" 2>&1 && pass "--auth: S3 with the right key" || fail "--auth: S3 with the right key" "$work/out"
+if AWS_ACCESS_KEY_ID=AKIAPANYATEST0000001 AWS_SECRET_ACCESS_KEY=panya-secret-for-tests \
+    timeout 300 python3 "$here/s3_peer_test.py" "$SERVE_URL" --cli-only >"$work/s3-auth.out" 2>&1; then
+    pass "--auth: aws s3 cp 50 MB both ways ($(tail -1 "$work/s3-auth.out"))"
+else
+    fail "--auth: aws s3 cp 50 MB both ways" "$work/s3-auth.out"
+fi
 if AWS_ACCESS_KEY_ID=AKIAPANYATEST0000001 AWS_SECRET_ACCESS_KEY=wrong awsq rekognition describe-projects >"$work/out" 2>&1; then
     fail "--auth: a wrong secret was accepted"
 elif grep -q InvalidSignatureException "$work/out"; then pass "--auth: wrong secret → InvalidSignatureException"

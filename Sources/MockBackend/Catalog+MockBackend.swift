@@ -34,9 +34,21 @@ extension Catalog {
     static func s3BadBucket(_ bucket: String) -> Message {
         Message(en: "\"\(bucket)\" is not a bucket name", ja: "\"\(bucket)\" はバケット名ではありません")
     }
+    static func s3NoBucket(_ bucket: String) -> Message {
+        Message(en: "there is no bucket \"\(bucket)\": make it first (aws s3 mb s3://\(bucket))",
+                ja: "バケット \"\(bucket)\" はありません: 先に作ってください (aws s3 mb s3://\(bucket))")
+    }
+    static func s3KeyTooLong(_ location: String, bytes: Int) -> Message {
+        Message(en: "the key of \(location)… is \(bytes) bytes long: S3 keys are at most 1,024 bytes of UTF-8",
+                ja: "\(location)… のキーは \(bytes) バイトあります: S3 のキーは UTF-8 で 1,024 バイトまでです")
+    }
+    static func s3BucketNotEmpty(_ bucket: String) -> Message {
+        Message(en: "the bucket \"\(bucket)\" still holds objects: delete them first (aws s3 rm s3://\(bucket) --recursive)",
+                ja: "バケット \"\(bucket)\" にはまだオブジェクトがあります: 先に消してください (aws s3 rm s3://\(bucket) --recursive)")
+    }
     static func s3KeyEscapes(_ location: String) -> Message {
-        Message(en: "the key of \(location) leaves its bucket (.., an absolute path or a link outside): keys are paths inside the bucket",
-                ja: "\(location) のキーがバケットの外を指しています (..、絶対パス、外へのリンク): キーはバケットの中のパスです")
+        Message(en: "the key of \(location) leaves its bucket (a . or .. segment, a leading /, NUL, or a link outside): keys are paths inside the bucket",
+                ja: "\(location) のキーがバケットの外を指しています (. や .. の区切り、先頭の /、NUL、外へのリンク): キーはバケットの中のパスです")
     }
     static func s3NoObject(_ location: String, path: String) -> Message {
         Message(en: "the mock has no object \(location): put the photo at \(path)",

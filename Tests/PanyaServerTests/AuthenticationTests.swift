@@ -23,9 +23,9 @@ import Testing
         defer { fixture.removeBuckets() }
         let response = fixture.respond(signed(ServerFixture.rekognition("DescribeProjects", "{}"), service: "rekognition"))
         #expect(response.status == 200)
-        let bucket = fixture.respond(signed(ServerFixture.s3("PUT", "/b1"), service: "s3"))
+        let bucket = fixture.respond(signed(ServerFixture.s3("PUT", "/bk1"), service: "s3"))
         #expect(bucket.status == 200)
-        let put = fixture.respond(signed(ServerFixture.s3("PUT", "/b1/パン 1.jpg".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "", body: [1, 2]), service: "s3"))
+        let put = fixture.respond(signed(ServerFixture.s3("PUT", "/bk1/パン 1.jpg".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "", body: [1, 2]), service: "s3"))
         #expect(put.status == 200)
     }
 
@@ -35,7 +35,7 @@ import Testing
         let rekognition = fixture.respond(signed(ServerFixture.rekognition("DescribeProjects", "{}"), secret: "wrong", service: "rekognition"))
         #expect(rekognition.status == 400)
         #expect(rekognition.errorType == "InvalidSignatureException")
-        let s3 = fixture.respond(signed(ServerFixture.s3("PUT", "/b1"), secret: "wrong", service: "s3"))
+        let s3 = fixture.respond(signed(ServerFixture.s3("PUT", "/bk1"), secret: "wrong", service: "s3"))
         #expect(s3.status == 403)
         #expect(s3.errorCode == "SignatureDoesNotMatch")
         #expect(!rekognition.bodyText.contains("right-secret") && !(rekognition.detail ?? "").contains("right-secret"))
@@ -46,7 +46,7 @@ import Testing
         defer { fixture.removeBuckets() }
         let rekognition = fixture.respond(signed(ServerFixture.rekognition("DescribeProjects", "{}"), id: "AKIAUNKNOWN", service: "rekognition"))
         #expect(rekognition.errorType == "UnrecognizedClientException")
-        let s3 = fixture.respond(signed(ServerFixture.s3("GET", "/b1", query: "list-type=2"), id: "AKIAUNKNOWN", service: "s3"))
+        let s3 = fixture.respond(signed(ServerFixture.s3("GET", "/bk1", query: "list-type=2"), id: "AKIAUNKNOWN", service: "s3"))
         #expect(s3.errorCode == "InvalidAccessKeyId")
         #expect(fixture.respond(ServerFixture.rekognition("DescribeProjects", "{}")).errorType == "MissingAuthenticationTokenException")
     }

@@ -43,7 +43,7 @@ import Testing
         try await withServer(fixture) { port in
             let started = ContinuousClock.now
             let answer = try await RawHTTP.exchange(port: port, head: [
-                "PUT /b1/big.jpg HTTP/1.1", "Host: 127.0.0.1:\(port)", "Content-Length: \(100 * 1024 * 1024)",
+                "PUT /bk1/big.jpg HTTP/1.1", "Host: 127.0.0.1:\(port)", "Content-Length: \(100 * 1024 * 1024)",
             ], body: [UInt8](repeating: 0, count: 64 * 1024))
             #expect(answer.statusLine.hasPrefix("HTTP/1.1 413"))
             #expect(answer.body.contains("<Code>EntityTooLarge</Code>"))
@@ -57,15 +57,15 @@ import Testing
     func aChunkedBodyIsReadUpToTheLimit(size: Int, stored: Bool) async throws {
         let fixture = try ServerFixture(maxBodyBytes: 1000)
         defer { fixture.removeBuckets() }
-        _ = fixture.respond(ServerFixture.s3("PUT", "/b1"))
+        _ = fixture.respond(ServerFixture.s3("PUT", "/bk1"))
         try await withServer(fixture) { port in
             let chunked = Array((String(size, radix: 16) + "\r\n").utf8) + [UInt8](repeating: 7, count: size) + Array("\r\n0\r\n\r\n".utf8)
             let answer = try await RawHTTP.exchange(port: port, head: [
-                "PUT /b1/chunked.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Transfer-Encoding: chunked", "Connection: close",
+                "PUT /bk1/chunked.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Transfer-Encoding: chunked", "Connection: close",
             ], body: chunked)
             #expect(answer.statusLine.hasPrefix(stored ? "HTTP/1.1 200" : "HTTP/1.1 413"))
         }
-        let head = fixture.respond(ServerFixture.s3("HEAD", "/b1/chunked.bin"))
+        let head = fixture.respond(ServerFixture.s3("HEAD", "/bk1/chunked.bin"))
         #expect(head.status == (stored ? 200 : 404))
         if stored { #expect(head.headers.first { $0.name.lowercased() == "content-length" }?.value == String(size)) }
     }
@@ -73,10 +73,10 @@ import Testing
     @Test func headAnswersCarryTheObjectsLength() async throws {
         let fixture = try ServerFixture()
         defer { fixture.removeBuckets() }
-        _ = fixture.respond(ServerFixture.s3("PUT", "/b1"))
-        _ = fixture.respond(ServerFixture.s3("PUT", "/b1/x.bin", body: [UInt8](repeating: 1, count: 1234)))
+        _ = fixture.respond(ServerFixture.s3("PUT", "/bk1"))
+        _ = fixture.respond(ServerFixture.s3("PUT", "/bk1/x.bin", body: [UInt8](repeating: 1, count: 1234)))
         try await withServer(fixture) { port in
-            let answer = try await RawHTTP.exchange(port: port, head: ["HEAD /b1/x.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"], body: [], expectBody: false)
+            let answer = try await RawHTTP.exchange(port: port, head: ["HEAD /bk1/x.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"], body: [], expectBody: false)
             #expect(answer.statusLine == "HTTP/1.1 200 OK")
             #expect(answer.headers["content-length"] == "1234")
         }

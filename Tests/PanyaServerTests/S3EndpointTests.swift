@@ -31,30 +31,32 @@ import Testing
     @Test func listObjectsV2AsS3WritesIt() throws {
         let fixture = try ServerFixture()
         defer { fixture.removeBuckets() }
-        _ = fixture.respond(ServerFixture.s3("PUT", "/b1"))
+        _ = fixture.respond(ServerFixture.s3("PUT", "/bk1"))
         for key in ["check/b.jpg", "check/a.jpg", "top.txt", "check/deep/c.png"] {
-            #expect(fixture.respond(ServerFixture.s3("PUT", "/b1/" + key, body: [1, 2, 3])).status == 200)
+            #expect(fixture.respond(ServerFixture.s3("PUT", "/bk1/" + key, body: [1, 2, 3])).status == 200)
         }
-        let all = fixture.respond(ServerFixture.s3("GET", "/b1", query: "list-type=2&prefix=check%2F"))
+        let all = fixture.respond(ServerFixture.s3("GET", "/bk1", query: "list-type=2&prefix=check%2F"))
         #expect(all.status == 200)
         let keys = all.bodyText.components(separatedBy: "<Key>").dropFirst().map { $0.components(separatedBy: "</Key>")[0] }
         #expect(keys == ["check/a.jpg", "check/b.jpg", "check/deep/c.png"])
-        #expect(all.bodyText.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b1</Name><Prefix>check/</Prefix><MaxKeys>1000</MaxKeys><KeyCount>3</KeyCount><IsTruncated>false</IsTruncated><Contents><Key>check/a.jpg</Key><LastModified>"#))
-        let grouped = fixture.respond(ServerFixture.s3("GET", "/b1", query: "list-type=2&delimiter=%2F"))
+        #expect(all.bodyText.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + #"<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>bk1</Name><Prefix>check/</Prefix><MaxKeys>1000</MaxKeys><KeyCount>3</KeyCount><IsTruncated>false</IsTruncated><Contents><Key>check/a.jpg</Key><LastModified>"#))
+        let grouped = fixture.respond(ServerFixture.s3("GET", "/bk1", query: "list-type=2&delimiter=%2F"))
         #expect(grouped.bodyText.contains("<CommonPrefixes><Prefix>check/</Prefix></CommonPrefixes>"))
         #expect(grouped.bodyText.contains("<Key>top.txt</Key>"))
         #expect(!grouped.bodyText.contains("<Key>check/a.jpg</Key>"))
-        let page = fixture.respond(ServerFixture.s3("GET", "/b1", query: "list-type=2&max-keys=2"))
-        #expect(page.bodyText.contains("<IsTruncated>true</IsTruncated><NextContinuationToken>check/b.jpg</NextContinuationToken>"))
-        let next = fixture.respond(ServerFixture.s3("GET", "/b1", query: "list-type=2&continuation-token=check%2Fb.jpg"))
+        let page = fixture.respond(ServerFixture.s3("GET", "/bk1", query: "list-type=2&max-keys=2"))
+        let token = Data("check/b.jpg".utf8).base64EncodedString()
+        #expect(page.bodyText.contains("<IsTruncated>true</IsTruncated><NextContinuationToken>\(token)</NextContinuationToken>"))
+        let next = fixture.respond(ServerFixture.s3("GET", "/bk1", query: "list-type=2&continuation-token=" + URIEncodingForTests.encode(token)))
         #expect(next.bodyText.contains("<Key>check/deep/c.png</Key>") && !next.bodyText.contains("<Key>check/b.jpg</Key>"))
     }
 
-    @Test(arguments: ["/b1/../escape.jpg", "/b1/check/../../escape.jpg", "/b1/%2E%2E/escape.jpg", "/b1//abs.jpg", "/b1/check/./x.jpg", "/b1/a%00b"])
+    @Test(arguments: ["/bk1/../escape.jpg", "/bk1/check/../../escape.jpg", "/bk1/%2E%2E/escape.jpg", "/bk1//abs.jpg", "/bk1/check/./x.jpg", "/bk1/a%00b",
+                      "/bk1/a/..", "/bk1/%2F..%2Fescape.jpg"])
     func keysNeverLeaveTheBucket(path: String) throws {
         let fixture = try ServerFixture()
         defer { fixture.removeBuckets() }
-        _ = fixture.respond(ServerFixture.s3("PUT", "/b1"))
+        _ = fixture.respond(ServerFixture.s3("PUT", "/bk1"))
         let response = fixture.respond(ServerFixture.s3("PUT", path, body: [1, 2, 3]))
         #expect(response.status == 400)
         #expect(response.errorCode == "InvalidArgument")
@@ -65,12 +67,12 @@ import Testing
     @Test func aLinkOutOfTheBucketIsNotFollowedForWriting() throws {
         let fixture = try ServerFixture()
         defer { fixture.removeBuckets() }
-        _ = fixture.respond(ServerFixture.s3("PUT", "/b1"))
+        _ = fixture.respond(ServerFixture.s3("PUT", "/bk1"))
         let outside = fixture.s3Root + "-outside"
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: outside) }
-        try FileManager.default.createSymbolicLink(atPath: fixture.s3Root + "/b1/link", withDestinationPath: outside)
-        let response = fixture.respond(ServerFixture.s3("PUT", "/b1/link/x.jpg", body: [1]))
+        try FileManager.default.createSymbolicLink(atPath: fixture.s3Root + "/bk1/link", withDestinationPath: outside)
+        let response = fixture.respond(ServerFixture.s3("PUT", "/bk1/link/x.jpg", body: [1]))
         #expect(response.errorCode == "InvalidArgument")
         #expect(!FileManager.default.fileExists(atPath: outside + "/x.jpg"))
     }
@@ -90,7 +92,8 @@ import Testing
         defer { fixture.removeBuckets() }
         #expect(fixture.respond(ServerFixture.s3("PUT", "/nobucket/x.jpg", body: [1])).errorCode == "NoSuchBucket")
         #expect(fixture.respond(ServerFixture.s3("GET", "/nobucket", query: "list-type=2")).status == 404)
-        #expect(fixture.respond(ServerFixture.s3("GET", "/")).status == 501)
+        #expect(fixture.respond(ServerFixture.s3("GET", "/")).status == 200)
+        #expect(fixture.respond(ServerFixture.s3("GET", "/nobucket/x.jpg")).errorCode == "NoSuchBucket")
         let head = fixture.respond(ServerFixture.s3("HEAD", "/nobucket/x.jpg"))
         #expect(head.status == 404 && head.body.isEmpty)
     }

@@ -29,4 +29,21 @@ enum HTTPDate {
         let p = parts(seconds)
         return "\(pad(p.tm_year + 1900, 4))-\(pad(p.tm_mon + 1))-\(pad(p.tm_mday))T\(pad(p.tm_hour)):\(pad(p.tm_min)):\(pad(p.tm_sec)).000Z"
     }
+
+    /// `Tue, 01 Dec 2026 08:00:00 GMT` → seconds since 1970; nil for another form.
+    static func parse(_ text: String) -> Double? {
+        let fields = text.split(separator: " ")
+        guard fields.count == 5 || fields.count == 6, let day = Int(fields[1]),
+              let month = months.firstIndex(of: String(fields[2])), let year = Int(fields[3]) else { return nil }
+        let clock = fields[4].split(separator: ":")
+        guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]) else { return nil }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
+        return Double(timegm(&parts))
+    }
 }
