@@ -21,7 +21,7 @@ enum PhotoIntake {
         guard !bytes.isEmpty else { throw ClassError.emptyPhoto }
         guard bytes.count <= maxBytes else { throw ClassError.photoTooLarge(limit: maxBytes) }
         let decoded = try UprightDecoding.decode(bytes, name: name, limits: limits, workingSide: workingSide)
-        if decoded.isAsSent, bytes.count <= PhotoLimits.service.maxBytes, max(decoded.width, decoded.height) <= workingSide {
+        if decoded.isAsSent, bytes.count <= PhotoLimits.service.maxBytes {
             return (bytes, decoded.photo.width, decoded.photo.height)
         }
         return (try decoded.photo.encodeJPEG(quality: 88), decoded.photo.width, decoded.photo.height)
