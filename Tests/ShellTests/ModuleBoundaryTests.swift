@@ -1,0 +1,57 @@
+import Foundation
+import PanyaTestSupport
+import Testing
+
+/// The house's rules, read from the sources: the terminal's module never reaches SQLite itself,
+/// no domain module reaches up to the shell, and the architecture's module table names every module.
+@Suite struct ModuleBoundaryTests {
+    /// The modules an import list of `module`'s sources names.
+    static func imports(of module: String) throws -> Set<String> {
+        let folder = RepositoryRoot.file("Sources/" + module)
+        guard let files = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found = Set<String>()
+        while let name = files.nextObject() as? String {
+            guard name.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let words = line.split(separator: " ")
+                if let index = words.firstIndex(of: "import"), index + 1 < words.count, words[..<index].allSatisfy({ ["@testable", "public", "internal", "@preconcurrency"].contains($0) }) {
+                    found.insert(String(words[index + 1]))
+                }
+            }
+        }
+        return found
+    }
+
+    /// The library targets Package.swift declares (`.target(name: "…"`), tests and C bridges aside.
+    static func libraryTargets() throws -> [String] {
+        let manifest = try String(contentsOfFile: RepositoryRoot.file("Package.swift"), encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: #"\.(?:target|executableTarget)\(name: "([A-Za-z]+)""#)
+        let range = NSRange(manifest.startIndex..., in: manifest)
+        return pattern.matches(in: manifest, range: range).compactMap { match in
+            Range(match.range(at: 1), in: manifest).map { String(manifest[$0]) }
+        }.filter { !$0.hasPrefix("C") && $0 != "PanyaTestSupport" }
+    }
+
+    @Test func theShellNeverImportsGRDB() throws {
+        #expect(!(try Self.imports(of: "Shell")).contains("GRDB"))
+    }
+
+    @Test(arguments: ["PanyaSupport", "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
+                      "BreadVision", "Schedules", "Register", "Lessons", "PanyaServer"])
+    func aDomainModuleNeverImportsTheShell(_ module: String) throws {
+        let imports = try Self.imports(of: module)
+        #expect(!imports.contains("Shell"))
+        #expect(!imports.contains("PanyaClass"))
+        #expect(!imports.contains("CEditLine"))
+    }
+
+    @Test func theArchitectureTableNamesEveryModule() throws {
+        let architecture = try String(contentsOfFile: RepositoryRoot.file("docs/architecture.md"), encoding: .utf8)
+        let targets = try Self.libraryTargets()
+        #expect(targets.count > 10)
+        for target in targets {
+            #expect(architecture.contains("| `\(target)` |"), "docs/architecture.md's module table has no row for \(target)")
+        }
+    }
+}
