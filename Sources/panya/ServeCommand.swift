@@ -16,6 +16,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Check SigV4 signatures (prints a generated key pair unless --keys is given).") var auth = false
     @Option(help: "File of accepted keys, one 'ACCESS_KEY_ID SECRET' per line (with --auth).") var keys: String?
     @Option(help: "real: STARTING/STOPPING take seconds of wall time (5 min → 5 s); simulated: the shell's clock.") var clock = "simulated"
+    @Option(help: "The region the server answers for (requests signed for another are refused with --auth).") var region = ServerConfiguration.defaultRegion
+    @Option(help: "Seconds a client has to finish a request's headers once it starts one.") var headerTimeout = ServerConfiguration.defaultHeaderTimeout
+    @Option(help: "Seconds a connection may stay idle before it is closed.") var idleTimeout = ServerConfiguration.defaultIdleTimeout
 
     func validate() throws {
         if global.backend != "mock" {
@@ -32,6 +35,9 @@ struct ServeCommand: ParsableCommand {
         options.auth = auth
         options.keysFile = keys
         options.clock = clock
+        options.region = region
+        options.headerTimeout = headerTimeout
+        options.idleTimeout = idleTimeout
         options.language = UILanguage.resolve(flag: global.lang)
         throw ExitCode(ServerLauncher.run(options))
     }
