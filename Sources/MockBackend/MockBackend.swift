@@ -32,6 +32,8 @@ public final class MockBackend: CustomLabelsBackend {
     let database: PanyaDatabase
     /// The last detections' version checks, by version ARN (see ``versionCheck(arn:)``).
     private let versionChecks = Mutex<[String: VersionCheck]>([:])
+    /// Tags and project policies (kept while the backend is open).
+    let annotations = AnnotationStore()
     /// How many versions' checks are kept.
     static let versionChecksKept = 32
 

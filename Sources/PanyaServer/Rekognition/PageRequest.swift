@@ -13,6 +13,13 @@ struct PageRequest: Sendable {
     /// The operation the token belongs to.
     let operation: String
 
+    /// A page of `size` items from `offset`.
+    init(size: Int, offset: Int, operation: String) {
+        self.size = size
+        self.offset = offset
+        self.operation = operation
+    }
+
     /// Reads `MaxResults` (`1...maxSize`; absent means `maxSize`) and `NextToken` from `input`.
     init(_ input: OperationInput, operation: String, maxSize: Int = 100) throws {
         self.operation = operation
