@@ -27,10 +27,11 @@ endpoint, key_id, secret, photos_folder = sys.argv[1:5]
 region = "ap-northeast-1"
 model = botocore.loaders.Loader().load_service_model("rekognition", "service-2")
 shapes, operations = model["shapes"], model["operations"]
-config = botocore.config.Config(retries={"max_attempts": 1}, connect_timeout=5, read_timeout=30)
+config = botocore.config.Config(retries={"total_max_attempts": 1, "mode": "standard"}, connect_timeout=5, read_timeout=120)
 session = boto3.session.Session(aws_access_key_id=key_id, aws_secret_access_key=secret, region_name=region)
 rek = session.client("rekognition", endpoint_url=endpoint, config=config)
-s3 = session.client("s3", endpoint_url=endpoint, config=config)
+# Presigned URLs in SigV4's query form (botocore presigns S3 with SigV2 for a custom endpoint unless told).
+s3 = session.client("s3", endpoint_url=endpoint, config=config.merge(botocore.config.Config(signature_version="s3v4")))
 results = {"passed": 0, "failed": 0}
 conforming = {}  # operation -> False once any of its answers did not conform
 
