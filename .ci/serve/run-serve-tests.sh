@@ -133,6 +133,16 @@ elif grep -q UnrecognizedClientException "$work/out"; then pass "--auth: unknown
 else fail "--auth: unknown key, unexpected answer" "$work/out"; fi
 serve_stop "$SERVE_PID"
 
+# Conformance to the service model (botocore's rekognition service-2.json), with --auth and the real clock.
+serve_start "$panya" "$work/conformance.log" --mock-dir "$work/mock" --db "$work/conformance.sqlite" --auth --keys "$work/keys" --clock real
+if timeout 240 python3 "$here/conformance_test.py" "$SERVE_URL" AKIAPANYATEST0000001 panya-secret-for-tests "$root/lessons/photos" \
+    >"$work/conformance.out" 2>&1; then
+    pass "$(tail -2 "$work/conformance.out" | tr '\n' ' ')"
+else
+    fail "conformance" "$work/conformance.out"
+fi
+serve_stop "$SERVE_PID"
+
 # --auth without --keys prints a generated pair that works.
 serve_start "$panya" "$work/gen.log" --mock-dir "$work/mock" --db "$PANYA_DB" --auth
 line="$(grep -o 'AWS_ACCESS_KEY_ID=[^ ]* AWS_SECRET_ACCESS_KEY=[^ ]*' "$work/gen.log" | head -1)"

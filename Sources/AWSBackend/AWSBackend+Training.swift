@@ -105,7 +105,7 @@ extension AWSBackend: ModelTraining {
         guard let test = datasets.test else {
             throw AWSError(kind: .configuration, message: Catalog.awsTrainingNeedsDataset("test"), serviceCode: "MissingDataset")
         }
-        var manifests: [(kind: DatasetKind, location: S3Location)] = []
+        var manifests: [(kind: DatasetKind, location: S3Location, text: String)] = []
         for (kind, photos) in [(DatasetKind.training, training), (.test, test)] {
             var entries: [ManifestEntry] = []
             for photo in photos {
@@ -114,17 +114,20 @@ extension AWSBackend: ModelTraining {
                                              imageHeight: photo.height, boxes: photo.boxes))
             }
             let location = S3Location(bucket: bucket, key: Self.manifestKey(project: project, kind: kind))
-            try putObject(bucket: bucket, key: location.key, bytes: Array(ManifestWriter.write(entries, labels: datasets.labels).utf8),
-                          contentType: "application/x-ndjson")
-            manifests.append((kind, location))
+            let text = ManifestWriter.write(entries, labels: datasets.labels)
+            try putObject(bucket: bucket, key: location.key, bytes: Array(text.utf8), contentType: "application/x-ndjson")
+            manifests.append((kind, location, text))
         }
         let projectArn = try awsProjectArn(named: project, create: true)
         for manifest in manifests {
             do {
                 _ = try createDataset(projectArn: projectArn, kind: manifest.kind, manifest: manifest.location)
-            } catch var error as AWSError where error.serviceCode == "ResourceAlreadyExistsException" {
-                error.message = error.message + Message(en: " ", ja: "") + Catalog.awsTrainAgainNeedsNewProject(project)
-                throw error
+            } catch let error as AWSError where error.serviceCode == "ResourceAlreadyExistsException" {
+                // Training again in the same project: the datasets are there, their entries are updated in place.
+                guard let datasetArn = try datasetArn(projectName: project, kind: manifest.kind) else { throw error }
+                let changes: JSONValue = .object(["GroundTruth": .string(Data(manifest.text.utf8).base64EncodedString())])
+                _ = try callRekognition("UpdateDatasetEntries", body: .object(["DatasetArn": .string(datasetArn), "Changes": changes]))
+                try waitForDatasetUpdate(datasetArn)
             }
         }
         let name = versionName ?? TrainingTime.versionName(project: project, startedAt: Date())
@@ -209,6 +212,35 @@ extension AWSBackend: ModelTraining {
         ])
         let json = try callRekognition("CreateDataset", body: body)
         return try decode("CreateDataset", json) { try $0.member("DatasetArn").string() }
+    }
+
+    /// The ARN of the project's `kind` dataset on AWS (DescribeProjects' `Datasets`), nil when it has none.
+    func datasetArn(projectName: String, kind: DatasetKind) throws -> String? {
+        let json = try callRekognition("DescribeProjects", body: .object(["ProjectNames": .array([.string(projectName)])]))
+        let type = kind == .training ? "TRAIN" : "TEST"
+        for project in try json.optionalMember("ProjectDescriptions")?.elements() ?? [] {
+            for dataset in try project.optionalMember("Datasets")?.elements() ?? []
+            where try dataset.optionalMember("DatasetType")?.string() == type {
+                if let arn = try dataset.optionalMember("DatasetArn")?.string() { return arn }
+            }
+        }
+        return nil
+    }
+
+    /// Polls DescribeDataset until an update is over (UPDATE_COMPLETE; UPDATE_FAILED is an error), at most 60 polls 5 s apart.
+    func waitForDatasetUpdate(_ datasetArn: String) throws {
+        for attempt in 0..<60 {
+            let json = try callRekognition("DescribeDataset", body: .object(["DatasetArn": .string(datasetArn)]))
+            let description = try json.optionalMember("DatasetDescription")
+            let status = try description?.optionalMember("Status")?.string() ?? ""
+            if status == "UPDATE_FAILED" {
+                let text = try description?.optionalMember("StatusMessage")?.string() ?? status
+                throw AWSError(kind: .service, message: .verbatim("UpdateDatasetEntries: \(text)"), serviceCode: "UPDATE_FAILED",
+                               operation: "UpdateDatasetEntries")
+            }
+            if status != "UPDATE_IN_PROGRESS" { return }
+            if attempt < 59 { try RetryPolicy.sleep(min(5, settings.pollInterval), interrupt: settings.interrupt) }
+        }
     }
 
     /// The project's ARN on AWS (DescribeProjects by name); with `create`, CreateProject when it is not there.

@@ -249,12 +249,4 @@ extension Catalog {
         Message(en: "DescribeProjects does not list the project \(project) on AWS: `project create \(project)` or `train` makes it.",
                 ja: "DescribeProjects に AWS のプロジェクト \(project) がありません。`project create \(project)` か `train` で作られます。")
     }
-
-    /// A second `train` of a project whose datasets are already on AWS.
-    static func awsTrainAgainNeedsNewProject(_ project: String) -> Message {
-        Message(en: "The project \(project) already has its datasets on AWS (panya creates them on the first `train`): "
-                    + "to train on changed datasets, make a new project (`project create \(project)-2`) and prepare it again.",
-                ja: "プロジェクト \(project) のデータセットはもう AWS にあります (panya は最初の `train` で作ります)。"
-                    + "変えたデータセットで学習するには、新しいプロジェクトを作って (`project create \(project)-2`) 用意し直してください。")
-    }
 }

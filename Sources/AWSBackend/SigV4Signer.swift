@@ -97,6 +97,17 @@ public struct SigV4Signer: Sendable {
         return Signature(canonicalRequest: canonical, stringToSign: stringToSign, signature: signature, authorization: authorization)
     }
 
+    /// The string to sign and the signature of an already built canonical request at `amzDate`
+    /// (how a server checks a presigned URL, whose date and scope travel in the query).
+    public func signature(of canonical: CanonicalRequest, amzDate: String) -> (stringToSign: String, signature: String) {
+        let day = String(amzDate.prefix(8))
+        let stringToSign = [
+            "AWS4-HMAC-SHA256", amzDate, "\(day)/\(region)/\(service)/aws4_request",
+            Self.hex(SHA256.hash(data: Array(canonical.text.utf8))),
+        ].joined(separator: "\n")
+        return (stringToSign, Self.hex(HMAC<SHA256>.authenticationCode(for: Array(stringToSign.utf8), using: signingKey(day: day))))
+    }
+
     /// `kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, day), region), service), "aws4_request")`.
     func signingKey(day: String) -> SymmetricKey {
         var key = SymmetricKey(data: Array(("AWS4" + credentials.secretAccessKey).utf8))

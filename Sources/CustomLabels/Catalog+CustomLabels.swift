@@ -84,6 +84,10 @@ extension Catalog {
             return Message(en: "A value does not have the form the service expects.", ja: "値の形がサービスの決まりに合っていません。")
         case .unrecognizedClient, .invalidSignature, .expiredToken:
             return Message(en: "The credentials were not accepted.", ja: "認証情報が受け付けられませんでした。")
+        case .invalidPolicyRevisionId:
+            return Message(en: "The policy's revision id is not the current one.", ja: "ポリシーのリビジョン ID が最新のものではありません。")
+        case .malformedPolicyDocument:
+            return Message(en: "The policy document is not a valid policy.", ja: "ポリシー文書の形が正しくありません。")
         case .unknown:
             return Message(en: "The service answered with an error.", ja: "サービスがエラーを返しました。")
         }
@@ -124,6 +128,10 @@ extension Catalog {
             return Message(en: "Try again in a moment.", ja: "少し待ってからもう一度試してください。")
         case .invalidPaginationToken:
             return Message(en: "List again from the start.", ja: "最初から一覧を取り直してください。")
+        case .invalidPolicyRevisionId:
+            return Message(en: "List the policies again and use the revision id it shows.", ja: "ポリシーを一覧し直して、表示されたリビジョン ID を使ってください。")
+        case .malformedPolicyDocument:
+            return Message(en: "Write the policy as IAM policy JSON (Version, Statement).", ja: "ポリシーは IAM ポリシーの JSON (Version・Statement) で書いてください。")
         case .unrecognizedClient, .invalidSignature, .expiredToken:
             return Message(en: "Check the profile and region, or refresh the credentials.",
                            ja: "プロファイルとリージョンを確かめるか、認証情報を更新してください。")

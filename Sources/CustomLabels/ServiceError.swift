@@ -88,6 +88,11 @@ extension ServiceError {
         ServiceError(.invalidParameter, text)
     }
 
+    /// `ValidationException` for a number failing its constraint (the value written without quotes, as the service does).
+    public static func validationNumber(value: Int, member: String, constraint: String) -> ServiceError {
+        ServiceError(.validation, "1 validation error detected: Value '\(value)' at '\(member)' failed to satisfy constraint: \(constraint)")
+    }
+
     /// `ValidationException` for a value failing its constraint, worded as the service does.
     public static func validation(value: String, member: String, constraint: String) -> ServiceError {
         ServiceError(.validation, "1 validation error detected: Value '\(value)' at '\(member)' failed to satisfy constraint: \(constraint)")

@@ -20,6 +20,8 @@ public enum ServiceErrorCode: String, Sendable, CaseIterable, Equatable {
     case invalidSignature = "InvalidSignatureException"
     case expiredToken = "ExpiredTokenException"
     case serviceUnavailable = "ServiceUnavailableException"
+    case invalidPolicyRevisionId = "InvalidPolicyRevisionIdException"
+    case malformedPolicyDocument = "MalformedPolicyDocumentException"
     /// A code this table does not know; the raw `__type` is kept in ``ServiceError/typeName``.
     case unknown = "UnknownError"
 

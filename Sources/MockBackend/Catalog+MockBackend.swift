@@ -80,4 +80,8 @@ extension Catalog {
     static func mockSummary(directory: String) -> Message {
         Message(en: "mock (recordings in \(directory), simulated clock)", ja: "モック (記録: \(directory)、シミュレーションの時計)")
     }
+    static func mockOtherRegion(arnRegion: String, region: String) -> Message {
+        Message(en: "This ARN is in \(arnRegion), but the models here are in \(region): a resource exists only in the region it was made in. Check --region / AWS_DEFAULT_REGION and the ARN.",
+                ja: "この ARN のリージョンは \(arnRegion) ですが、ここのモデルは \(region) にあります。リソースは作ったリージョンにしかありません。--region・AWS_DEFAULT_REGION と ARN を確かめてください。")
+    }
 }

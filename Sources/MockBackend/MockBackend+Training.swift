@@ -200,6 +200,15 @@ extension MockBackend: ModelTraining {
     }
 
     public func train(project: String, versionName: String?, output: OutputConfig?) throws -> ProjectVersionDescription {
+        if let versionName, versionName.utf8.count > 255 || !ArnSyntax.isName(Substring(versionName)) {
+            throw ServiceError.validation(value: versionName, member: "versionName",
+                                          constraint: #"Member must satisfy regular expression pattern: [a-zA-Z0-9_.\-]+"#)
+        }
+        if let output, output.s3KeyPrefix.hasPrefix("/") || output.s3KeyPrefix.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
+            // The bucket folder holds keys as files: a prefix that climbs out of it is refused before anything is read or written.
+            throw ServiceError.validation(value: output.s3KeyPrefix, member: "outputConfig.s3KeyPrefix",
+                                          constraint: "Member must not contain '.' or '..' path segments or start with '/'")
+        }
         let datasets = try datasets(project: project)
         if let output, !s3.bucketExists(output.s3Bucket) { throw TrainingError.outputBucketMissing(output.s3Bucket) }
         guard let projectRecord = try trained.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
@@ -293,10 +302,18 @@ extension MockBackend: ModelTraining {
 
     // MARK: Helpers
 
+    /// Throws unless the project exists; a recorded project (DescribeProjects lists it) is taken
+    /// into the training store under its recorded ARN the first time it is given datasets or a
+    /// version, without changing the shell's current project.
     func requireProject(_ project: String) throws {
-        guard try trained.store.project(named: project) != nil else {
+        guard try trained.store.project(named: project) == nil else { return }
+        guard let recorded = library.project(named: project) else {
             throw TrainingError.unknownProject(project, known: try trained.store.projects().map(\.name))
         }
+        let current = try trained.store.currentProject()
+        _ = try trained.store.createProject(StoredTrainingProject(name: project, arn: recorded.projectArn.description,
+                                                                  createdSeconds: Double(recorded.projectArn.creationMillis) / 1000))
+        if let current { try trained.store.setCurrentProject(current) }
     }
 
     func requireDataset(_ project: String, _ kind: DatasetKind) throws {

@@ -32,6 +32,8 @@ public final class MockBackend: CustomLabelsBackend {
     let database: PanyaDatabase
     /// The last detections' version checks, by version ARN (see ``versionCheck(arn:)``).
     private let versionChecks = Mutex<[String: VersionCheck]>([:])
+    /// Tags and project policies (kept while the backend is open).
+    let annotations = AnnotationStore()
     /// How many versions' checks are kept.
     static let versionChecksKept = 32
 
@@ -110,8 +112,18 @@ public final class MockBackend: CustomLabelsBackend {
     // MARK: Projects and versions
 
     /// Every project: the recorded ones, then the ones made with `project create`.
+    /// A recorded project that was given datasets or versions over the wire (it is kept in the
+    /// training store under its recorded ARN) shows once, with the versions of both.
     public func allProjects() throws -> [ProjectRecording] {
-        library.projects + (try trained.projects())
+        var projects = library.projects
+        for created in try trained.projects() {
+            if let index = projects.firstIndex(where: { $0.projectArn == created.projectArn }) {
+                projects[index].versions += created.versions
+            } else {
+                projects.append(created)
+            }
+        }
+        return projects
     }
 
     /// DescribeProjects: every recorded project, then every created one.
@@ -121,8 +133,10 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// DescribeProjectVersions: newest first, statuses from the simulated lifecycle.
     public func describeProjectVersions(projectArn: String, versionNames: [String]?) throws -> [ProjectVersionDescription] {
-        _ = try ProjectArn.parse(projectArn)
-        guard let project = try allProjects().first(where: { $0.projectArn.description == projectArn }) else { throw ServiceError.projectNotFound(projectArn) }
+        let parsed = try ProjectArn.parse(projectArn)
+        guard let project = try allProjects().first(where: { $0.projectArn.description == projectArn }) else {
+            throw notFound(ServiceError.projectNotFound(projectArn), region: parsed.region)
+        }
         let now = try clock().seconds
         return try project.versions
             .filter { versionNames?.contains($0.versionName) ?? true }
@@ -178,10 +192,22 @@ public final class MockBackend: CustomLabelsBackend {
     }
 
     func recordedVersion(arn: String) throws -> (project: ProjectRecording, version: VersionRecording) {
-        _ = try ProjectVersionArn.parse(arn)
+        let parsed = try ProjectVersionArn.parse(arn)
         if let found = library.version(arn: arn) { return found }
-        guard let found = try trained.find(arn: arn) else { throw ServiceError.versionNotFound(arn) }
+        guard let found = try trained.find(arn: arn) else { throw notFound(ServiceError.versionNotFound(arn), region: parsed.region) }
         return (found.project, found.version)
+    }
+
+    /// The region this backend's ARNs are in (the recordings', ap-northeast-1 for the bundled ones).
+    public var region: String { trained.region }
+
+    /// A resource that is not here, as the service answers it; when the ARN names another region
+    /// (the classic mistake), the explanation for people says so (the service's words stay the same).
+    func notFound(_ error: ServiceError, region: String) -> ServiceError {
+        guard region != trained.region else { return error }
+        var error = error
+        error.detail = Catalog.mockOtherRegion(arnRegion: region, region: trained.region)
+        return error
     }
 
     /// The assumed thresholds (0–1) of a version, in the recording's label order.

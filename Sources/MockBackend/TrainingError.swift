@@ -78,5 +78,32 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
 
     public var message: Message { Catalog.trainingError(self) }
 
+    /// The text that goes on the wire (`panya serve`), worded as the service words its errors: no
+    /// shell commands in it (the shell shows ``message``, with its hints, to students).
+    public var serviceMessage: String {
+        switch self {
+        case .noProject: return "No project was specified."
+        case .unknownProject(let name, _): return "The project \(name) could not be found."
+        case .invalidProjectName(let name):
+            return "1 validation error detected: Value '\(name)' at 'projectName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.\\-]+"
+        case .projectExists(let name): return "The project \(name) already exists."
+        case .noDataset(let project, let kind): return "The project \(project) has no \(kind.rawValue) dataset."
+        case .datasetExists(let project, let kind): return "The project \(project) already has a \(kind.rawValue) dataset."
+        case .photoNotInDataset(let path, let project): return "The image \(path) is not in a dataset of the project \(project)."
+        case .photoNotInThisDataset(let path, let kind): return "The image \(path) is not in the \(kind.rawValue) dataset."
+        case .unknownLabel(let label, _): return "The label \(label) is not a label of the dataset."
+        case .noSuchProposal(let number, _, let path): return "The image \(path) has no proposed bounding box \(number)."
+        case .noSuchBox(let number, _, let path): return "The image \(path) has no bounding box \(number)."
+        case .boxOffPhoto(let path): return "A bounding box of \(path) is outside the image."
+        case .noPhotos(let argument): return "No image found at \(argument)."
+        case .photoChanged(let path): return "Unable to get object metadata from S3. Check object key, region and/or access permissions. (\(path))"
+        case .unusableManifest(let path, let issues):
+            return "The manifest file \(path) has errors: " + issues.map(\.message.en).joined(separator: "; ")
+        case .versionExists(let name): return "The version name \(name) already exists in the project."
+        case .recordedVersion(let arn): return "The project version \(arn) cannot be deleted."
+        case .outputBucketMissing(let bucket): return "The output bucket \(bucket) does not exist."
+        }
+    }
+
     public var description: String { message.en }
 }

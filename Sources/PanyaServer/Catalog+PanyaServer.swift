@@ -33,6 +33,16 @@ extension Catalog {
                 ja: "--port は 0〜65535 です (0 なら空いているポートを選びます)。\(port) は使えません")
     }
 
+    static func serveBadTimeout(option: String, seconds: Double) -> Message {
+        Message(en: "\(option) must be a positive number of seconds, not \(seconds)",
+                ja: "\(option) は正の秒数です (\(seconds) は使えません)")
+    }
+
+    static func serveBadRegion(_ region: String) -> Message {
+        Message(en: "--region must be a region name such as ap-northeast-1, not '\(region)'",
+                ja: "--region は ap-northeast-1 のようなリージョン名です ('\(region)' は使えません)")
+    }
+
     static func serveCannotBind(host: String, port: Int, reason: String) -> Message {
         Message(en: "cannot listen on \(host):\(port): \(reason) (another server on that port? try --port 0)",
                 ja: "\(host):\(port) で待ち受けられません: \(reason) (そのポートを別のサーバーが使っていませんか? --port 0 を試してください)")

@@ -56,9 +56,13 @@ public final class PanyaServer: Sendable {
         FreedMemory.keepForReuse()
         var logger = Logger(label: "panya-serve")
         logger.logLevel = .critical
+        let headerTimeout = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1000))
         let app = Application(
-            responder: PanyaResponder(dispatcher: dispatcher, log: log, language: configuration.language),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(maxBodyBytes: maxBody)])),
+            responder: PanyaResponder(dispatcher: dispatcher, log: log, language: configuration.language,
+                                      budget: BodyBudget(limit: configuration.maxInFlightBodyBytes)),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ContinueHandler(maxBodyBytes: maxBody),
+                                                                            HeaderTimeoutHandler(timeout: headerTimeout)],
+                                                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             eventLoopGroupProvider: .shared(Self.socketLoops),
@@ -107,11 +111,11 @@ public final class PanyaServer: Sendable {
         lines.append("  export AWS_ENDPOINT_URL=\(url)")
         switch configuration.authentication {
         case .off:
-            lines.append("  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=ap-northeast-1")
+            lines.append("  export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=\(configuration.region)")
         case .keys(let keys):
             let pair = generatedKeys?.pairs.first ?? keys.pairs.first
             if let pair {
-                lines.append("  export AWS_ACCESS_KEY_ID=\(pair.accessKeyId) AWS_SECRET_ACCESS_KEY=\(pair.secretAccessKey) AWS_DEFAULT_REGION=ap-northeast-1")
+                lines.append("  export AWS_ACCESS_KEY_ID=\(pair.accessKeyId) AWS_SECRET_ACCESS_KEY=\(pair.secretAccessKey) AWS_DEFAULT_REGION=\(configuration.region)")
             }
         }
         if let arn = models.first?.0 {
@@ -139,6 +143,8 @@ struct PanyaResponder: HTTPResponder {
     let dispatcher: RequestDispatcher
     let log: @Sendable (String) -> Void
     let language: UILanguage
+    /// The request-body bytes held at once across connections.
+    let budget: BodyBudget
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -148,23 +154,37 @@ struct PanyaResponder: HTTPResponder {
         var wire = ServerRequest(method: request.method.rawValue, rawPath: request.uri.path, rawQuery: request.uri.query ?? "", headers: headers)
         let answer: ServerResponse
         var closeConnection = false
-        if let length = wire.header("content-length").flatMap(Int.init), length > dispatcher.maxBodyBytes {
+        let announced = wire.header("content-length").flatMap(Int.init)
+        if let announced, announced > dispatcher.maxBodyBytes {
             answer = dispatcher.tooLarge(wire)
             closeConnection = true
+        } else if !budget.reserve(announced ?? 0) {
+            answer = dispatcher.tooBusy(wire)
+            closeConnection = true
         } else {
-            let body: [UInt8]?
+            var held = announced ?? 0
+            let reading: BodyReading
             do {
-                body = try await Self.readBody(request, limit: dispatcher.maxBodyBytes, expected: wire.header("content-length").flatMap(Int.init))
+                reading = try await Self.readBody(request, limit: dispatcher.maxBodyBytes, expected: announced, budget: budget, held: &held)
             } catch {
-                body = nil
+                reading = .malformed
             }
-            if let body {
+            switch reading {
+            case .body(let body):
                 wire.body = body
                 answer = dispatcher.respond(to: wire)
-            } else {
+            case .tooLarge:
                 answer = dispatcher.tooLarge(wire)
                 closeConnection = true
+            case .tooBusy:
+                answer = dispatcher.tooBusy(wire)
+                closeConnection = true
+            case .malformed:
+                answer = dispatcher.malformedBody(wire)
+                closeConnection = true
             }
+            wire.body = []
+            budget.release(held)
         }
         let elapsed = ContinuousClock.now - started
         log(Self.logLine(answer, elapsed: elapsed, language: language))
@@ -179,16 +199,34 @@ struct PanyaResponder: HTTPResponder {
         return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
+    /// What reading a body gave.
+    enum BodyReading {
+        case body([UInt8])
+        /// Longer than the limit.
+        case tooLarge
+        /// A chunked body whose next chunk does not fit the budget.
+        case tooBusy
+        /// Shorter than its Content-Length, or a chunk that cannot be read.
+        case malformed
+    }
+
     /// The body's bytes, copied once from NIO's buffers into an array of the announced length (a
-    /// DetectCustomLabels body is 157 KB for the lesson photo); nil when it grows past `limit`.
-    static func readBody(_ request: Request, limit: Int, expected: Int?) async throws -> [UInt8]? {
+    /// DetectCustomLabels body is 157 KB for the lesson photo). Bytes past the announced length
+    /// (a chunked body) are taken from the budget as they come; `held` is what this request holds.
+    static func readBody(_ request: Request, limit: Int, expected: Int?, budget: BodyBudget, held: inout Int) async throws -> BodyReading {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(max(expected ?? 0, 0), limit))
         for try await chunk in request.body {
-            guard bytes.count + chunk.readableBytes <= limit else { return nil }
+            guard bytes.count + chunk.readableBytes <= limit else { return .tooLarge }
+            let needed = bytes.count + chunk.readableBytes - held
+            if needed > 0 {
+                guard budget.reserve(needed) else { return .tooBusy }
+                held += needed
+            }
             bytes.append(contentsOf: chunk.readableBytesView)
         }
-        return bytes
+        if let expected, bytes.count < expected { return .malformed }
+        return .body(bytes)
     }
 
     /// `08:30:00 DetectCustomLabels 200 1.2 ms`, and for an error its code (and panya's detail on the next lines).

@@ -20,6 +20,16 @@ public struct ServerConfiguration: Sendable {
     public var language: UILanguage
     /// The largest request body read; a longer one is refused with 413 before it is read.
     public var maxBodyBytes: Int
+    /// The region the server answers for: requests must be signed for it (`--auth`); `--region`.
+    public var region: String
+    /// How long a connection may take to send a request's head (line and headers) once it has
+    /// started one, in seconds; then it is closed.
+    public var headerTimeout: Double
+    /// How long a connection may stay open with no request under way, in seconds; then it is closed.
+    public var idleTimeout: Double
+    /// The most request-body bytes held at once across all connections; a request that would
+    /// go beyond it is refused (503) before its body is read.
+    public var maxInFlightBodyBytes: Int
 
     /// Off: any signature (or none) is accepted, as moto does by default.
     public enum Authentication: Sendable, Equatable {
@@ -39,10 +49,20 @@ public struct ServerConfiguration: Sendable {
 
     /// The body limit: room for a 4 MB image in base64 and a 15 MB S3 object, not much more.
     public static let defaultMaxBodyBytes = 16 * 1024 * 1024
+    /// The region of the walkthrough.
+    public static let defaultRegion = "ap-northeast-1"
+    /// Seconds a client has to finish sending a request's head.
+    public static let defaultHeaderTimeout = 30.0
+    /// Seconds an idle connection is kept.
+    public static let defaultIdleTimeout = 60.0
+    /// The bodies held at once: 16 of the largest.
+    public static let defaultMaxInFlightBodyBytes = 256 * 1024 * 1024
 
     public init(host: String = "127.0.0.1", port: Int = 4566, mockDirectory: String, s3Root: String? = nil, databasePath: String,
                 authentication: Authentication = .off, clock: ClockMode = .simulated, language: UILanguage = .en,
-                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) {
+                maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes, region: String = ServerConfiguration.defaultRegion,
+                headerTimeout: Double = ServerConfiguration.defaultHeaderTimeout, idleTimeout: Double = ServerConfiguration.defaultIdleTimeout,
+                maxInFlightBodyBytes: Int = ServerConfiguration.defaultMaxInFlightBodyBytes) {
         self.host = host
         self.port = port
         self.mockDirectory = mockDirectory
@@ -52,5 +72,9 @@ public struct ServerConfiguration: Sendable {
         self.clock = clock
         self.language = language
         self.maxBodyBytes = maxBodyBytes
+        self.region = region
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
+        self.maxInFlightBodyBytes = maxInFlightBodyBytes
     }
 }

@@ -15,6 +15,10 @@ public enum ServerError: UserFacingError, Equatable, CustomStringConvertible {
     case badClock(String)
     /// `--port` outside 0–65535.
     case badPort(Int)
+    /// `--header-timeout` / `--idle-timeout` not a positive number of seconds.
+    case badTimeout(option: String, seconds: Double)
+    /// `--region` that is not a region name.
+    case badRegion(String)
     /// The address could not be bound (in use, not local …).
     case cannotBind(host: String, port: Int, reason: String)
     /// The backend could not be opened (recordings, database).
@@ -28,6 +32,8 @@ public enum ServerError: UserFacingError, Equatable, CustomStringConvertible {
         case .keysWithoutAuth: return "KeysWithoutAuth"
         case .badClock: return "BadClock"
         case .badPort: return "BadPort"
+        case .badTimeout: return "BadTimeout"
+        case .badRegion: return "BadRegion"
         case .cannotBind: return "CannotBind"
         case .backendUnavailable: return "BackendUnavailable"
         }
@@ -41,6 +47,8 @@ public enum ServerError: UserFacingError, Equatable, CustomStringConvertible {
         case .keysWithoutAuth: return Catalog.serveKeysWithoutAuth
         case .badClock(let value): return Catalog.serveBadClock(value)
         case .badPort(let port): return Catalog.serveBadPort(port)
+        case .badTimeout(let option, let seconds): return Catalog.serveBadTimeout(option: option, seconds: seconds)
+        case .badRegion(let region): return Catalog.serveBadRegion(region)
         case .cannotBind(let host, let port, let reason): return Catalog.serveCannotBind(host: host, port: port, reason: reason)
         case .backendUnavailable(let reason): return Catalog.serveBackendUnavailable(reason)
         }

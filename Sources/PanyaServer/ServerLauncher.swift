@@ -15,6 +15,12 @@ public struct ServeOptions: Sendable {
     public var keysFile: String?
     public var clock = "simulated"
     public var language: UILanguage = .en
+    /// `--region`: the region requests must be signed for.
+    public var region = ServerConfiguration.defaultRegion
+    /// `--header-timeout` seconds.
+    public var headerTimeout = ServerConfiguration.defaultHeaderTimeout
+    /// `--idle-timeout` seconds.
+    public var idleTimeout = ServerConfiguration.defaultIdleTimeout
 
     public init() {}
 }
@@ -32,6 +38,9 @@ public enum ServerLauncher {
         default: throw .badClock(options.clock)
         }
         guard (0...65535).contains(options.port) else { throw .badPort(options.port) }
+        guard options.headerTimeout > 0, options.headerTimeout.isFinite else { throw .badTimeout(option: "--header-timeout", seconds: options.headerTimeout) }
+        guard options.idleTimeout > 0, options.idleTimeout.isFinite else { throw .badTimeout(option: "--idle-timeout", seconds: options.idleTimeout) }
+        guard ServerLauncher.isRegionName(options.region) else { throw .badRegion(options.region) }
         var generated: AccessKeys?
         let authentication: ServerConfiguration.Authentication
         switch (options.auth, options.keysFile) {
@@ -47,7 +56,8 @@ public enum ServerLauncher {
             host: options.host, port: options.port,
             mockDirectory: options.mockDirectory ?? MockBackend.defaultDirectory(environment: environment),
             databasePath: PanyaDatabase.resolvePath(flag: options.databasePath, environment: environment),
-            authentication: authentication, clock: clock, language: options.language)
+            authentication: authentication, clock: clock, language: options.language, region: options.region,
+            headerTimeout: options.headerTimeout, idleTimeout: options.idleTimeout)
         return (configuration, generated)
     }
 
@@ -86,6 +96,11 @@ public enum ServerLauncher {
         }
         done.wait()
         return status.withLock { $0 }
+    }
+
+    /// `ap-northeast-1`, `us-west-2`: lower-case letters, digits and dashes.
+    static func isRegionName(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     static func printError(_ text: String) {

@@ -168,6 +168,35 @@ public final class TrainingStore: Sendable {
         }
     }
 
+    /// When the dataset was created (simulated seconds), nil when the project does not have it.
+    public func datasetCreatedSeconds(project: String, kind: String) throws -> Double? {
+        try database.read { db in
+            try Double.fetchOne(db, sql: "SELECT createdSeconds FROM trainingDataset WHERE project = ? AND kind = ?", arguments: [project, kind])
+        }
+    }
+
+    /// Deletes a dataset with its photos and boxes (DeleteDataset); false when it is not there.
+    public func deleteDataset(project: String, kind: String) throws -> Bool {
+        try database.write { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM trainingPhoto WHERE project = ? AND dataset = ?", arguments: [project, kind])
+            for id in ids { try db.execute(sql: "DELETE FROM trainingBox WHERE photoId = ?", arguments: [id]) }
+            try db.execute(sql: "DELETE FROM trainingPhoto WHERE project = ? AND dataset = ?", arguments: [project, kind])
+            try db.execute(sql: "DELETE FROM trainingDataset WHERE project = ? AND kind = ?", arguments: [project, kind])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Deletes a project with its labels and datasets (DeleteProject); false when it is not there.
+    /// Its trained versions must have been deleted first (the caller checks).
+    public func deleteProject(name: String) throws -> Bool {
+        for kind in try datasets(project: name) { _ = try deleteDataset(project: name, kind: kind) }
+        return try database.write { db in
+            try db.execute(sql: "DELETE FROM trainingLabel WHERE project = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM trainingCurrentProject WHERE project = ?", arguments: [name])
+            return try StoredTrainingProject.deleteOne(db, key: name)
+        }
+    }
+
     /// The dataset's photos with their boxes, in the order added.
     public func photos(project: String, dataset: String) throws -> [StoredTrainingPhoto] {
         try database.read { db in

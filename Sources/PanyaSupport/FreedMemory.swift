@@ -9,4 +9,10 @@ public enum FreedMemory {
     public static func keepForReuse() {
         panya_keep_freed_memory()
     }
+
+    /// Hands the freed memory at the top of the heap back to the kernel (glibc only): after a
+    /// burst of large requests, so a long-running server does not keep its peak.
+    public static func returnToSystem() {
+        panya_return_freed_memory()
+    }
 }

@@ -47,13 +47,18 @@ final class FakeTrainingService: @unchecked Sendable {
             projectCreated = true
             return .respond(status: 200, headers: json, body: #"{"ProjectArn":"\#(Self.projectArn)"}"#)
         case "DescribeProjects":
-            let projects = projectCreated ? #"{"ProjectArn":"\#(Self.projectArn)","CreationTimestamp":1700000000.0,"Status":"CREATED"}"# : ""
+            let datasets = datasetsExist ? #","Datasets":[{"DatasetType":"TRAIN","DatasetArn":"\#(Self.projectArn)/dataset/train/1"},{"DatasetType":"TEST","DatasetArn":"\#(Self.projectArn)/dataset/test/2"}]"# : ""
+            let projects = projectCreated ? #"{"ProjectArn":"\#(Self.projectArn)","CreationTimestamp":1700000000.0,"Status":"CREATED"\#(datasets)}"# : ""
             return .respond(status: 200, headers: json, body: #"{"ProjectDescriptions":[\#(projects)]}"#)
         case "CreateDataset" where datasetsExist:
             return .respond(status: 400, headers: json, body: #"{"__type":"ResourceAlreadyExistsException","Message":"The dataset already exists."}"#)
         case "CreateDataset":
             let type = ((try? JSONParser.parse(bytes: request.body).root)?["DatasetType"]?.stringValue ?? "").lowercased()
             return .respond(status: 200, headers: json, body: #"{"DatasetArn":"\#(Self.projectArn)/dataset/\#(type)/1700000300000"}"#)
+        case "UpdateDatasetEntries":
+            return .respond(status: 200, headers: json, body: "{}")
+        case "DescribeDataset":
+            return .respond(status: 200, headers: json, body: #"{"DatasetDescription":{"Status":"UPDATE_COMPLETE"}}"#)
         case "CreateProjectVersion":
             return .respond(status: 200, headers: json, body: #"{"ProjectVersionArn":"\#(Self.versionArn)"}"#)
         case "DescribeProjectVersions":
@@ -165,17 +170,21 @@ struct AWSBackendTrainingTests {
         #expect(create["OutputConfig"]?["S3KeyPrefix"]?.stringValue == "panya/bakery/output")
     }
 
-    @Test func trainingAProjectAgainSaysToMakeANewOne() throws {
+    @Test func trainingAProjectAgainUpdatesItsDatasetsInPlace() throws {
         let fake = FakeTrainingService()
         fake.datasetsExist = true
         let server = try LocalHTTPServer { request, _ in fake.reply(request) }
         defer { server.stop() }
         let backend = try FakeTrainingService.backend(server)
         try prepared(backend)
-        let error = try #require(throws: AWSError.self) { try backend.train(project: "bakery", versionName: "v2") }
-        #expect(error.serviceCode == "ResourceAlreadyExistsException")
-        #expect(error.message.en.contains("project create bakery-2") && error.message.ja.contains("project create bakery-2"))
-        #expect(!server.requests.contains { $0.header("x-amz-target") == "RekognitionService.CreateProjectVersion" })
+        _ = try backend.train(project: "bakery", versionName: "v2")
+        let updates = server.requests.filter { $0.header("x-amz-target") == "RekognitionService.UpdateDatasetEntries" }
+        #expect(updates.count == 2)
+        let first = try JSONParser.parse(bytes: try #require(updates.first).body).root
+        #expect(first["DatasetArn"]?.stringValue == FakeTrainingService.projectArn + "/dataset/train/1")
+        let manifest = try #require(first["Changes"]?["GroundTruth"]?.stringValue.flatMap { Data(base64Encoded: $0) })
+        #expect(String(decoding: manifest, as: UTF8.self).contains("\"source-ref\":\"s3://train-bkt/"))
+        #expect(server.requests.contains { $0.header("x-amz-target") == "RekognitionService.CreateProjectVersion" })
     }
 
     @Test func theDefaultVersionNameIsTheProjectAndTheTime() throws {

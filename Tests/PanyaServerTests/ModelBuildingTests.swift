@@ -186,7 +186,10 @@ import Testing
         let answer = try Self.call(fixture, "DeleteProjectVersion", .object(["ProjectVersionArn": .string(ServerFixture.versionArn)]))
         #expect(answer.status == 400)
         #expect(answer.type == "InvalidParameterException")
-        #expect(answer.json["Message"]?.stringValue?.contains("recorded version") == true)
+        #expect(answer.json["Message"]?.stringValue == "The project version \(ServerFixture.versionArn) cannot be deleted.")
+        // Why is panya's explanation, for the server's log.
+        let response = fixture.respond(ServerFixture.rekognition("DeleteProjectVersion", #"{"ProjectVersionArn":"\#(ServerFixture.versionArn)"}"#))
+        #expect(response.detail?.contains("recorded version") == true)
         // It is still there.
         let versions = try Self.call(fixture, "DescribeProjectVersions", .object(["ProjectArn": .string(ServerFixture.projectArn)]))
         #expect(versions.json["ProjectVersionDescriptions"]?.arrayValue?.contains { $0["ProjectVersionArn"]?.stringValue == ServerFixture.versionArn } == true)

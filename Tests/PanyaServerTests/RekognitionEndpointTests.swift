@@ -120,7 +120,10 @@ import Testing
     @Test func everyOperationIsRegisteredOnce() {
         let names = RekognitionOperations.all.map(\.name)
         #expect(names == ["DetectCustomLabels", "DescribeProjects", "DescribeProjectVersions", "StartProjectVersion", "StopProjectVersion",
-                           "CreateProject", "CreateDataset", "CreateProjectVersion", "DeleteProjectVersion"])
+                           "CreateProject", "CreateDataset", "CreateProjectVersion", "DeleteProjectVersion", "DeleteProject",
+                           "DescribeDataset", "DeleteDataset", "ListDatasetEntries", "ListDatasetLabels", "UpdateDatasetEntries",
+                           "DistributeDatasetEntries", "CopyProjectVersion", "PutProjectPolicy", "ListProjectPolicies",
+                           "DeleteProjectPolicy", "TagResource", "UntagResource", "ListTagsForResource"])
         #expect(RekognitionOperations.named("DetectText") == nil)
     }
 }

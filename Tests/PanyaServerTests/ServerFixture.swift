@@ -18,14 +18,17 @@ struct ServerFixture {
     /// The server's log lines, one entry each.
     let lines: OutputCapture
 
-    init(authentication: ServerConfiguration.Authentication = .off, clock: ServerConfiguration.ClockMode = .simulated, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) throws {
+    init(authentication: ServerConfiguration.Authentication = .off, clock: ServerConfiguration.ClockMode = .simulated, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes,
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         buckets = try TemporaryFolder(prefix: "panya-serve-tests")
         let s3Root = buckets.path
         let lines = OutputCapture()
         self.lines = lines
-        server = try PanyaServer(configuration: ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: "127.0.0.1", port: 0, mockDirectory: RepositoryRoot.file("mock-responses"), s3Root: s3Root, databasePath: ":memory:",
-            authentication: authentication, clock: clock, language: .en, maxBodyBytes: maxBodyBytes), log: { lines.append($0) })
+            authentication: authentication, clock: clock, language: .en, maxBodyBytes: maxBodyBytes)
+        configure(&configuration)
+        server = try PanyaServer(configuration: configuration, log: { lines.append($0) })
     }
 
     /// Starts the seed version and moves the simulated clock past STARTING.

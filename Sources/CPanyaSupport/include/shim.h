@@ -17,5 +17,7 @@ int panya_terminal_columns(void);
 /// Asks glibc's allocator to keep freed blocks (up to 32 MB each, 256 MB at the top of a heap)
 /// for reuse instead of returning them to the kernel; does nothing with another C library.
 void panya_keep_freed_memory(void);
+/// Returns freed heap memory to the kernel (glibc: malloc_trim).
+void panya_return_freed_memory(void);
 
 #endif

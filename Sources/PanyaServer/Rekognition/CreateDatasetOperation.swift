@@ -2,7 +2,8 @@ import CustomLabels
 
 /// CreateDataset: `ProjectArn`, `DatasetType` (`TRAIN`/`TEST`), `DatasetSource.GroundTruthManifest.S3Object`
 /// → `{"DatasetArn"}`. The manifest and its `s3://` photos are read from the bucket folder; a copy
-/// from another dataset (`DatasetSource.DatasetArn`) or an empty dataset is not simulated.
+/// from another dataset (`DatasetSource.DatasetArn`) is not simulated; without `DatasetSource`
+/// the dataset is made empty (UpdateDatasetEntries fills it).
 public struct CreateDatasetOperation: RekognitionOperation {
     public let name = "CreateDataset"
 
@@ -22,13 +23,15 @@ public struct CreateDatasetOperation: RekognitionOperation {
         if let copy = try source?.optionalMember("DatasetArn"), copy.value != .null {
             throw ServiceError.invalidParameter("panya serve does not copy datasets (DatasetSource.DatasetArn); give DatasetSource.GroundTruthManifest.")
         }
+        let trainer = try modelTraining(backend)
+        let project = try trainingProject(arn: projectArn, backend: backend)
         guard let object = try source?.optionalMember("GroundTruthManifest")?.optionalMember("S3Object") else {
-            throw ServiceError.invalidParameter("panya serve creates datasets from a manifest only: give DatasetSource.GroundTruthManifest.S3Object.")
+            // No source: an empty dataset, to be filled with UpdateDatasetEntries.
+            try trainer.createDataset(project: project, kind: kind)
+            return .object(["DatasetArn": .string(try datasetManagement(backend).datasetArn(project: project, kind: kind))])
         }
         let manifest = S3Location(bucket: try object.member("Bucket").string(), key: try object.member("Name").string(),
                                   version: try object.optionalMember("Version")?.string())
-        let trainer = try modelTraining(backend)
-        let project = try trainingProject(arn: projectArn, backend: backend)
         let created = try trainer.createDataset(project: project, kind: kind, manifest: manifest)
         return .object(["DatasetArn": .string(created.datasetArn)])
     }

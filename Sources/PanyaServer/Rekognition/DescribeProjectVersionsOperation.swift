@@ -1,7 +1,8 @@
 import CustomLabels
 
 /// DescribeProjectVersions: `ProjectArn` (required), `VersionNames` → the versions, newest first,
-/// with their current status (what boto3's `project_version_running` waiter polls).
+/// with their current status (what boto3's `project_version_running` waiter polls), `MaxResults`
+/// (1–100) at a time with `NextToken`.
 public struct DescribeProjectVersionsOperation: RekognitionOperation {
     public let name = "DescribeProjectVersions"
 
@@ -10,8 +11,9 @@ public struct DescribeProjectVersionsOperation: RekognitionOperation {
     public func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue {
         let projectArn = try input.requiredString("ProjectArn")
         let names = try input.optionalStrings("VersionNames")
-        _ = try input.optionalInt("MaxResults")
+        let paging = try PageRequest(input, operation: name)
         let versions = try backend.describeProjectVersions(projectArn: projectArn, versionNames: names)
-        return DescribeProjectVersionsPage(versions: versions).jsonValue
+        let page = paging.page(versions)
+        return DescribeProjectVersionsPage(versions: page.items, nextToken: page.nextToken).jsonValue
     }
 }

@@ -1,6 +1,7 @@
 import CustomLabels
 
-/// DescribeProjects: every project (`ProjectNames` narrows the list) in one page.
+/// DescribeProjects: every project (`ProjectNames` narrows the list), `MaxResults` (1–100) at a
+/// time with `NextToken`.
 public struct DescribeProjectsOperation: RekognitionOperation {
     public let name = "DescribeProjects"
 
@@ -8,8 +9,9 @@ public struct DescribeProjectsOperation: RekognitionOperation {
 
     public func respond(to input: OperationInput, backend: any CustomLabelsBackend) throws -> JSONValue {
         let names = try input.optionalStrings("ProjectNames")
-        _ = try input.optionalInt("MaxResults")
+        let paging = try PageRequest(input, operation: name)
         let projects = try backend.describeProjects().filter { names?.contains($0.projectName) ?? true }
-        return DescribeProjectsPage(projects: projects).jsonValue
+        let page = paging.page(projects)
+        return DescribeProjectsPage(projects: page.items, nextToken: page.nextToken).jsonValue
     }
 }

@@ -32,7 +32,7 @@ public struct DetectCustomLabelsOperation: RekognitionOperation {
             }
             let photo = try recentPhotos.photo(for: text) { text in
                 guard let data = Data(base64Encoded: text) else {
-                    throw RekognitionFault.serialization("Image.Bytes is not valid base64")
+                    throw RekognitionFault.serialization("Member 'Image.Bytes' is not valid base64-encoded binary data")
                 }
                 if data.count > limit { throw RekognitionFault.imageTooLarge(bytes: data.count, limit: limit) }
                 return [UInt8](data)

@@ -25,10 +25,11 @@ struct RekognitionEndpoint: Sendable {
             do {
                 document = try JSONParser.parse(bytes: request.body.isEmpty ? Array("{}".utf8) : request.body)
             } catch let error as JSONError {
-                throw RekognitionFault.serialization(error.message.en)
+                throw RekognitionFault.fromJSONError(error)
             }
             guard case .object = document.root else {
-                throw RekognitionFault.serialization("the body is not a JSON object")
+                let found = document.root.kindMessage.en
+                throw RekognitionFault.serialization("Start of \(found) found where not expected: the body must be a JSON object")
             }
             let input = OperationInput(cursor: document.cursor)
             let call = try operation.prepare(input)

@@ -50,7 +50,7 @@ public struct RekognitionFault: Error, Sendable, Equatable {
             let code = photo.code ?? ServiceErrorCode.invalidParameter.rawValue
             self.init(code: code, status: 400, serviceMessage: photo.message.en, detail: photo.message.text(language))
         case let training as TrainingError:
-            self.init(code: training.serviceCode.rawValue, status: training.serviceCode.httpStatus, serviceMessage: training.message.en,
+            self.init(code: training.serviceCode.rawValue, status: training.serviceCode.httpStatus, serviceMessage: training.serviceMessage,
                       detail: training.message.text(language))
         case let mock as MockBackendError:
             self.init(code: mock.code ?? "MockError", status: 400, serviceMessage: mock.message.text(language))
@@ -76,14 +76,19 @@ public struct RekognitionFault: Error, Sendable, Equatable {
             return RekognitionFault(code: ServiceErrorCode.validation.rawValue, status: 400,
                                     serviceMessage: "1 validation error detected: \(error.problemMessage.en) at '\(error.path)'",
                                     detail: error.message.en)
-        case .syntax, .typeMismatch, .unknownKey:
-            return .serialization(error.message.en)
+        case .syntax(let problem):
+            let place = error.location.map { " (line \($0.line), column \($0.column))" } ?? ""
+            return .serialization("Unexpected character\(place): \(problem.en)", detail: error.message.en)
+        case .typeMismatch(let expected, let found):
+            return .serialization("Member '\(error.path)' has the wrong type: expected \(expected.en), found \(found.en)", detail: error.message.en)
+        case .unknownKey(let key, _):
+            return .serialization("Unknown member '\(key)' at '\(error.path)'", detail: error.message.en)
         }
     }
 
-    /// `SerializationException` (400): the body is not the operation's JSON.
-    public static func serialization(_ detail: String) -> RekognitionFault {
-        RekognitionFault(code: "SerializationException", status: 400, serviceMessage: "Start of structure or map found where not expected.", detail: detail)
+    /// `SerializationException` (400): the body is not the operation's JSON; `message` says what is wrong.
+    public static func serialization(_ message: String, detail: String? = nil) -> RekognitionFault {
+        RekognitionFault(code: "SerializationException", status: 400, serviceMessage: message, detail: detail)
     }
 
     /// `UnknownOperationException` (400) for an `X-Amz-Target` the service does not have.

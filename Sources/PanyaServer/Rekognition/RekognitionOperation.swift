@@ -30,6 +30,24 @@ extension RekognitionOperation {
         return trainer
     }
 
+    /// The backend's dataset management, or the service's answer for an operation this backend lacks.
+    func datasetManagement(_ backend: any CustomLabelsBackend) throws -> any DatasetManagement {
+        guard let management = backend as? any DatasetManagement else {
+            throw RekognitionFault(code: "UnknownOperationException", status: 400, serviceMessage: "",
+                                   detail: "this backend does not manage datasets (\(name))")
+        }
+        return management
+    }
+
+    /// The backend's tags and policies, or the service's answer for an operation this backend lacks.
+    func resourceAnnotations(_ backend: any CustomLabelsBackend) throws -> any ResourceAnnotations {
+        guard let annotations = backend as? any ResourceAnnotations else {
+            throw RekognitionFault(code: "UnknownOperationException", status: 400, serviceMessage: "",
+                                   detail: "this backend keeps no tags or policies (\(name))")
+        }
+        return annotations
+    }
+
     /// The name of the project `arn` names (ResourceNotFoundException when no project has this ARN).
     func trainingProject(arn: String, backend: any CustomLabelsBackend) throws -> String {
         let parsed = try ProjectArn.parse(arn)
@@ -51,6 +69,20 @@ public enum RekognitionOperations {
         CreateDatasetOperation(),
         CreateProjectVersionOperation(),
         DeleteProjectVersionOperation(),
+        DeleteProjectOperation(),
+        DescribeDatasetOperation(),
+        DeleteDatasetOperation(),
+        ListDatasetEntriesOperation(),
+        ListDatasetLabelsOperation(),
+        UpdateDatasetEntriesOperation(),
+        DistributeDatasetEntriesOperation(),
+        CopyProjectVersionOperation(),
+        PutProjectPolicyOperation(),
+        ListProjectPoliciesOperation(),
+        DeleteProjectPolicyOperation(),
+        TagResourceOperation(),
+        UntagResourceOperation(),
+        ListTagsForResourceOperation(),
     ]
 
     /// The operation called `name`, if the server has it.

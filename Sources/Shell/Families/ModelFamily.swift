@@ -18,16 +18,16 @@ struct ModelFamily: CommandFamily {
             Command("models", summary: Catalog.modelsSummary) { _ in
                 let project = try models.project(ofVersion: models.currentVersionArn())
                 return try backend().describeProjectVersions(projectArn: project.projectArn, versionNames: nil)
-                    .map { ModelSummary($0, backend: backend().kind) }.value
+                    .map { ModelSummary($0) }.value
             },
             Command("model", summary: Catalog.modelSummary) { _ in
-                ModelSummary(try models.currentVersion(), backend: backend().kind).value
+                ModelSummary(try models.currentVersion()).value
             },
             Command("model use", summary: Catalog.modelUseSummary,
                     arguments: [.required("NAME|ARN", .text, Catalog.argVersion)]) { call in
                 let version = try models.use(call.string(at: 0))
                 for stale in (try? context.scheduleBook.staleTargets()) ?? [] { context.write(context.style.text(stale.message) + "\n") }
-                return ModelSummary(version, backend: backend().kind).value
+                return ModelSummary(version).value
             },
             Command("model start", summary: Catalog.modelStartSummary,
                     flags: [.value("units", "N", .wholeNumber(1...Catalog.maxInferenceUnits), Catalog.flagUnits),

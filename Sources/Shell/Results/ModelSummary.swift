@@ -6,14 +6,13 @@ import PanyaSupport
 struct ModelSummary: ShellResult {
     static let kind = "model"
     var version: ProjectVersionDescription
-    /// The status to show (a recorded TRAINING_COMPLETED reads as STOPPED on the simulator).
-    var status: VersionStatus
+    /// The status to show: the backend's, as the service and the console say it (a version just
+    /// trained is TRAINING_COMPLETED until it is first started).
+    var status: VersionStatus { version.status }
 
-    /// The version as `model` shows it on a backend of `kind`: on the simulator a recorded
-    /// TRAINING_COMPLETED means "trained and stopped".
-    init(_ version: ProjectVersionDescription, backend kind: BackendKind) {
+    /// The version as `model` shows it.
+    init(_ version: ProjectVersionDescription) {
         self.version = version
-        self.status = version.status == .trainingCompleted && kind == .mock ? .stopped : version.status
     }
 
     var fields: [(String, Value)] {
