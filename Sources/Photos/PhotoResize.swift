@@ -57,20 +57,26 @@ extension Photo {
         let across = AreaWeights(input: width, output: outWidth), down = AreaWeights(input: height, output: outHeight)
         // Across: each input row to outWidth pixels, kept with 8 fraction bits (UInt16).
         var rows = [UInt16](repeating: 0, count: height * outWidth * 3)
+        let taps = across.taps
         pixels.withUnsafeBufferPointer { src in
             rows.withUnsafeMutableBufferPointer { dst in
-                for y in 0..<height {
-                    let inRow = y * width * 3, outRow = y * outWidth * 3
-                    for x in 0..<outWidth {
-                        var r = 0, g = 0, b = 0
-                        let first = across.first[x], taps = across.taps
-                        for t in 0..<taps {
-                            let w = across.weights[x * taps + t]
-                            let i = inRow + min(first + t, width - 1) * 3
-                            r += Int(src[i]) * w; g += Int(src[i + 1]) * w; b += Int(src[i + 2]) * w
+                across.offsets.withUnsafeBufferPointer { offsets in
+                    across.weights.withUnsafeBufferPointer { weights in
+                        for y in 0..<height {
+                            let inRow = y * width * 3, outRow = y * outWidth * 3
+                            for x in 0..<outWidth {
+                                var r = 0, g = 0, b = 0
+                                for t in (x * taps)..<(x * taps + taps) {
+                                    let w = weights[t]
+                                    let i = inRow + offsets[t]
+                                    r += Int(src[i]) &* w; g += Int(src[i + 1]) &* w; b += Int(src[i + 2]) &* w
+                                }
+                                let o = outRow + x * 3
+                                dst[o] = UInt16(truncatingIfNeeded: (r + 128) >> 8)
+                                dst[o + 1] = UInt16(truncatingIfNeeded: (g + 128) >> 8)
+                                dst[o + 2] = UInt16(truncatingIfNeeded: (b + 128) >> 8)
+                            }
                         }
-                        let o = outRow + x * 3
-                        dst[o] = UInt16((r + 128) >> 8); dst[o + 1] = UInt16((g + 128) >> 8); dst[o + 2] = UInt16((b + 128) >> 8)
                     }
                 }
             }
@@ -84,15 +90,14 @@ extension Photo {
                 sums.withUnsafeMutableBufferPointer { acc in
                     for y in 0..<outHeight {
                         for i in 0..<rowLength { acc[i] = 0 }
-                        let first = down.first[y], taps = down.taps
-                        for t in 0..<taps {
-                            let w = down.weights[y * taps + t]
+                        for t in 0..<down.taps {
+                            let w = down.weights[y * down.taps + t]
                             if w == 0 { continue }
-                            let row = min(first + t, height - 1) * rowLength
-                            for i in 0..<rowLength { acc[i] += Int(src[row + i]) * w }
+                            let row = down.offsets[y * down.taps + t] / 3 * rowLength
+                            for i in 0..<rowLength { acc[i] &+= Int(src[row + i]) &* w }
                         }
                         let o = y * rowLength
-                        for i in 0..<rowLength { dst[o + i] = UInt8(min(255, (acc[i] + (1 << 23)) >> 24)) }
+                        for i in 0..<rowLength { dst[o + i] = UInt8(truncatingIfNeeded: min(255, (acc[i] + (1 << 23)) >> 24)) }
                     }
                 }
             }
@@ -102,10 +107,10 @@ extension Photo {
 }
 
 /// Area-average weights for reducing `input` samples to `output`: for each output sample the
-/// first input it covers and `taps` weights in 1/65536 that sum to 65536 (zero past its end).
+/// inputs it covers and `taps` weights in 1/65536 that sum to 65536 (zero past its end).
 struct AreaWeights {
-    /// The first input index of each output sample.
-    var first: [Int]
+    /// `output * taps` byte offsets of the inputs weighed (index × 3, clamped into the input).
+    var offsets: [Int]
     /// Weights per output sample.
     var taps: Int
     /// `output * taps` weights, row by row.
@@ -133,7 +138,7 @@ struct AreaWeights {
                 given += value
             }
         }
-        self.first = spans.map(\.first)
+        self.offsets = (0..<(output * taps)).map { min(spans[$0 / taps].first + $0 % taps, input - 1) * 3 }
         self.taps = taps
         self.weights = weights
     }

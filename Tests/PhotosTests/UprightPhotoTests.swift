@@ -56,10 +56,10 @@ import Testing
 
     @Test(arguments: [3, 6, 8])
     func reducedPhotosAreTurnedToo(orientation: Int) throws {
-        // 160×96 to a longer side of 50: decoded at 3/8 (60×36), then reduced to 50×30, then turned.
+        // 160×96 to a longer side of 50: decoded at 1/2 (80×48), then reduced to 50×30, then turned.
         let bytes = try PhoneJPEG.marked(width: 160, height: 96, mark: 32, orientation: orientation)
         let result = try Photo.decodeUpright(data: bytes, name: "tray.jpg", maxDimension: 50)
-        #expect(result.decodedEighths == 3)
+        #expect(result.decodedEighths == 4)
         #expect(max(result.photo.width, result.photo.height) == 50 && min(result.photo.width, result.photo.height) == 30)
         let want = try #require(Self.expected[orientation])
         #expect(Self.seen(result.photo, want.red, mark: 4) == "red")
