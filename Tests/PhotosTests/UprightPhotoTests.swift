@@ -115,4 +115,24 @@ import Testing
         #expect(thumbnail.width == 160 && thumbnail.height == 240)
         #expect(Self.seen(thumbnail, .topRight, mark: 8) == "red")
     }
+
+    @Test func damagedPhonePhotosNeverCrash() throws {
+        // Cuts and flipped bytes anywhere (the EXIF segment included): a photo or a PhotoError.
+        let whole = try PhoneJPEG.marked(width: 96, height: 64, mark: 16, orientation: 6)
+        var random = SplitMix64(seed: 11)
+        for round in 0..<60 {
+            var bytes = whole
+            if round % 2 == 0 {
+                bytes = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
+            } else {
+                for _ in 0..<3 { bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next()) }
+            }
+            do {
+                let result = try Photo.decodeUpright(data: bytes, name: "d.jpg", maxDimension: 50)
+                #expect(max(result.photo.width, result.photo.height) <= 96)
+            } catch {
+                #expect(!error.message.en.isEmpty && !error.message.ja.isEmpty)
+            }
+        }
+    }
 }
