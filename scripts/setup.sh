@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what panya needs to build and test on a fresh Debian machine, only when missing:
-# the C libraries (libedit, SQLite, libjpeg, libpng), tmux for the REPL tests, and the test
+# the C libraries (libedit, SQLite, libjpeg, libpng, libqrencode), tmux for the REPL tests, and the test
 # peers from PyPI (moto's server, the AWS CLI and boto3). Safe to run again: it checks first.
 set -euo pipefail
 
 with_peers=0
 [ "${1:-}" = "--test-peers" ] && with_peers=1
 
-need=(libedit-dev libsqlite3-dev libjpeg-dev libpng-dev)
+need=(libedit-dev libsqlite3-dev libjpeg-dev libpng-dev libqrencode-dev)
 [ "$with_peers" = 1 ] && need+=(tmux)
 missing=()
 for pkg in "${need[@]}"; do

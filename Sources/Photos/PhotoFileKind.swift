@@ -2,17 +2,25 @@
 /// the ones people send instead (a phone's HEIC, a web page's WebP or GIF, a scan's PDF…), text,
 /// or unknown. Messages name it, so a person learns what they sent and what to send instead.
 public enum PhotoFileKind: String, Sendable, Equatable, CaseIterable {
+    /// No bytes at all.
     case empty
+    /// A JPEG (`FF D8 FF`): accepted.
     case jpeg
+    /// A PNG (its 8-byte signature): accepted.
     case png
     /// HEIC/HEIF: an iPhone's "High Efficiency" camera setting.
     case heic
     /// AVIF: some Android phones' and browsers' setting.
     case avif
+    /// WebP (`RIFF….WEBP`): web pages' pictures.
     case webp
+    /// GIF (`GIF87a`/`GIF89a`).
     case gif
+    /// PDF (`%PDF`): a scan or a document.
     case pdf
+    /// Windows bitmap (`BM`).
     case bmp
+    /// TIFF (`II*\0` or `MM\0*`).
     case tiff
     /// MP4, MOV, 3GP: a video (ISO media without a still-image brand).
     case video

@@ -41,13 +41,13 @@ extension Photo {
     /// Decodes a phone's JPEG or PNG for a class: checks `limits` from the header before any
     /// pixel is decoded (bytes, format by signature, sides, pixel count), reads the EXIF
     /// orientation (1–8) from a JPEG's APP1 marker, decodes with libjpeg's DCT scaling at the
-    /// smallest eighth whose longer side is still at least `maxDimension` (a PNG: the largest
-    /// block average of 1, 2, 4 or 8 that is), reduces exactly to `maxDimension` if still
+    /// smallest of 1/8, 1/4, 1/2 and 1/1 whose longer side is still at least `maxDimension` (a
+    /// PNG: the largest block average of 8, 4, 2 or 1 that is), reduces exactly to `maxDimension` if still
     /// larger, and turns the pixels upright. A photo no larger than `maxDimension` keeps its size.
     /// `name` is the photo's name in messages.
     public static func decodeUpright(data: [UInt8], name: String, maxDimension: Int,
                                      limits: PhotoLimits = .classPhoto) throws(PhotoError) -> UprightPhoto {
-        try decodeUpright(data: data, name: name, maxDimension: maxDimension, limits: limits, eighths: Array(1...8))
+        try decodeUpright(data: data, name: name, maxDimension: maxDimension, limits: limits, eighths: [1, 2, 4, 8])
     }
 
     /// The same for bytes held in `Data`.
@@ -57,7 +57,8 @@ extension Photo {
     }
 
     /// ``decodeUpright(data:name:maxDimension:limits:)`` choosing the DCT scale among `eighths`
-    /// (the benchmark compares all eighths with 1/8, 1/4, 1/2, 1/1 only).
+    /// (libjpeg-turbo can scale by any M/8, but its 3/8, 5/8… inverse DCTs have no SIMD code:
+    /// 3/8 then a reduction costs more than 1/2 then a larger one; see bench/photos).
     static func decodeUpright(data: [UInt8], name: String, maxDimension: Int, limits: PhotoLimits,
                               eighths: [Int]) throws(PhotoError) -> UprightPhoto {
         if data.isEmpty { throw PhotoError.empty(file: name) }

@@ -180,6 +180,8 @@ import Testing
             .empty(file: "a.jpg"), .unsupportedFormat(file: "a.jpg", detected: nil), .unsupportedFormat(file: "a.jpg", detected: "GIF"),
             .corrupt(file: "a.jpg", format: .jpeg, reason: "r"), .tooSmall(file: "a.jpg", width: 1, height: 1, minimum: 64),
             .tooBig(file: "a.jpg", width: 5000, height: 5000, maximum: 4096), .aspectRatio(file: "a.jpg", width: 2000, height: 64, maximum: 20),
+            .tooManyPixels(file: "a.jpg", width: 8064, height: 6048, maximum: 4096 * 3072),
+            .unsupportedFormat(file: "a.jpg", detected: "HEIC"), .unsupportedFormat(file: "a.jpg", detected: "text"),
             .encodingFailed(format: .png, reason: "r"), .writeFailed(path: "a.jpg", reason: "r"),
         ]
         for error in errors {

@@ -56,10 +56,10 @@ import Testing
 
     @Test(arguments: [3, 6, 8])
     func reducedPhotosAreTurnedToo(orientation: Int) throws {
-        // 160×96 to a longer side of 50: decoded at 3/8 (60×36), then reduced to 50×30, then turned.
+        // 160×96 to a longer side of 50: decoded at 1/2 (80×48), then reduced to 50×30, then turned.
         let bytes = try PhoneJPEG.marked(width: 160, height: 96, mark: 32, orientation: orientation)
         let result = try Photo.decodeUpright(data: bytes, name: "tray.jpg", maxDimension: 50)
-        #expect(result.decodedEighths == 3)
+        #expect(result.decodedEighths == 4)
         #expect(max(result.photo.width, result.photo.height) == 50 && min(result.photo.width, result.photo.height) == 30)
         let want = try #require(Self.expected[orientation])
         #expect(Self.seen(result.photo, want.red, mark: 4) == "red")
@@ -114,5 +114,25 @@ import Testing
         let thumbnail = try Photo.decode(bytes: try result.thumbnailJPEG(longerSide: 240), name: "thumb.jpg", limits: .anySize)
         #expect(thumbnail.width == 160 && thumbnail.height == 240)
         #expect(Self.seen(thumbnail, .topRight, mark: 8) == "red")
+    }
+
+    @Test func damagedPhonePhotosNeverCrash() throws {
+        // Cuts and flipped bytes anywhere (the EXIF segment included): a photo or a PhotoError.
+        let whole = try PhoneJPEG.marked(width: 96, height: 64, mark: 16, orientation: 6)
+        var random = SplitMix64(seed: 11)
+        for round in 0..<60 {
+            var bytes = whole
+            if round % 2 == 0 {
+                bytes = Array(bytes.prefix(Int(random.next() % UInt64(bytes.count))))
+            } else {
+                for _ in 0..<3 { bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next()) }
+            }
+            do {
+                let result = try Photo.decodeUpright(data: bytes, name: "d.jpg", maxDimension: 50)
+                #expect(max(result.photo.width, result.photo.height) <= 96)
+            } catch {
+                #expect(!error.message.en.isEmpty && !error.message.ja.isEmpty)
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ swift build -c release --target Schedules >/dev/null
 B=.build/release
 out=$(mktemp -d)
 swiftc -O -module-name ScheduleBench -I "$B/Modules" -Xcc -fmodule-map-file="$B/CPanyaSupport.build/module.modulemap" -I Sources/CPanyaSupport/include \
+    -Xcc -fmodule-map-file=Sources/CQRencode/module.modulemap \
     bench/schedules/main.swift \
     "$B"/Schedules.build/*.o "$B"/CustomLabels.build/*.o "$B"/PanyaSupport.build/*.o "$B"/CPanyaSupport.build/*.o \
     "$B"/OrderedCollections.build/*.o "$B"/InternalCollectionsUtilities.build/*.o \
