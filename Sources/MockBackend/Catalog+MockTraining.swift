@@ -64,6 +64,9 @@ extension Catalog {
         case .outputBucketMissing(let bucket):
             return Message(en: "The output bucket \(bucket) does not exist; create it first (`aws s3 mb s3://\(bucket)`).",
                            ja: "出力先のバケット \(bucket) がありません。先に作ってください (`aws s3 mb s3://\(bucket)`)。")
+        case .versionMadeMeanwhile(let name):
+            return Message(en: "Another shell made the version \(name) of this project at the same moment, so this training was not saved. Train again once the clock has moved on, or choose a --version-name.",
+                           ja: "同じ時刻に別のシェルがこのプロジェクトのバージョン \(name) を作ったので、この学習は保存されませんでした。時計が進んでからもう一度学習するか、--version-name を指定してください。")
         case .versionExists(let name):
             return Message(en: "The project already has a version named \(name); choose another --version-name.",
                            ja: "このプロジェクトには \(name) という名前のバージョンがもうあります。別の --version-name にしてください。")

@@ -218,28 +218,48 @@ extension MockBackend: ModelTraining {
                                           statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: trainingCount,
                                           testingImages: testCount, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil,
                                           outputBucket: output?.s3Bucket, outputKeyPrefix: output?.s3KeyPrefix)
+        // Training ends by the clock's last second (a clock near the end of its years still sees it complete).
+        let duration = min(TrainingTime.durationSeconds(photos: trainingCount + testCount), try Self.secondsLeftOnClock(after: now, offsetSeconds: clock().offsetSeconds))
         if failure == nil {
             do {
-                let result = try Self.runEngine(inputs, arn: arn, endsAt: now + Double(TrainingTime.durationSeconds(photos: trainingCount + testCount)))
+                let result = try Self.runEngine(inputs, arn: arn, endsAt: now + Double(duration))
                 stored.outcome = VersionStatus.trainingCompleted.rawValue
-                stored.trainingSeconds = TrainingTime.durationSeconds(photos: trainingCount + testCount)
+                stored.trainingSeconds = duration
                 stored.modelJSON = result.model.json
                 stored.evaluationJSON = result.summary.text
                 stored.testResultsJSON = TrainedVersions.encodeTestImages(result.testImages)
             } catch let error as BreadVisionError {
                 failure = error.message
+            } catch let error as PhotoError {
+                // A photo that no longer decodes (truncated, damaged) fails the training, as the service does.
+                failure = error.message
+            } catch let error as TrainingError {
+                failure = error.message
             }
         }
         stored.statusMessageEn = failure?.en
         stored.statusMessageJa = failure?.ja
+        // Saved only if no other shell saved this name meanwhile (checked again in the transaction).
+        guard try trained.store.insertVersion(stored) else { throw TrainingError.versionMadeMeanwhile(name) }
         // The engine has the evaluation at once, so the summary object is written now; DescribeProjectVersions
         // only points at it once the version's training time has passed.
         if let output, let summary = stored.evaluationJSON {
-            try s3.write(bucket: output.s3Bucket, key: output.key(for: EvaluationSummaryFile.fileName(project: project, version: name)),
-                         bytes: Array(summary.utf8))
+            do {
+                try s3.write(bucket: output.s3Bucket, key: output.key(for: EvaluationSummaryFile.fileName(project: project, version: name)),
+                             bytes: Array(summary.utf8))
+            } catch {
+                _ = try? trained.store.deleteVersion(arn: arn)
+                throw error
+            }
         }
-        try trained.store.saveVersion(stored)
         return try describeVersion(arn: arn)
+    }
+
+    /// Seconds from `now` to the clock's last second (the end of its last year, in its offset), at least 0.
+    static func secondsLeftOnClock(after now: Double, offsetSeconds: Int) -> Int {
+        let last = "\(MockStateStore.clockYears.upperBound)-12-31T23:59:59"
+        guard let end = ISO8601.parse(last, defaultOffsetSeconds: offsetSeconds)?.seconds else { return Int.max }
+        return Int(max(0, (end - now).rounded(.down)))
     }
 
     public func deleteProjectVersion(arn: String) throws -> VersionStatus {

@@ -68,8 +68,18 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// The simulated time (starts at ``defaultClockStart``).
     public func clock() throws -> ISO8601.Timestamp {
-        let text = try state.clock() ?? state.initializeClock(Self.defaultClockStart)
-        return ISO8601.parse(text) ?? ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
+        try storedClock(state.clock() ?? state.initializeClock(Self.defaultClockStart))
+    }
+
+    /// The stored clock's text read back, or the damaged-database error naming its row: a time
+    /// that does not parse (`9999-99-99`) or lies outside the clock's years was edited.
+    func storedClock(_ text: String) throws -> ISO8601.Timestamp {
+        guard let time = ISO8601.parse(text), (try? MockStateStore.checkInRange(text)) != nil else {
+            throw StoreError(.damagedRow(table: "mockClock", row: "id 1", column: "now",
+                                         problem: "\"\(text.prefix(100))\" is not a time from \(MockStateStore.clockYears.lowerBound) to \(MockStateStore.clockYears.upperBound)"),
+                             path: database.path, operation: .read)
+        }
+        return time
     }
 
     /// Moves the clock forward by `seconds`; returns the new time. Read, change and store happen
@@ -78,7 +88,7 @@ public final class MockBackend: CustomLabelsBackend {
     public func advance(seconds: Int) throws -> ISO8601.Timestamp {
         var moved = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
         try state.updateClock(initial: Self.defaultClockStart) { text in
-            moved = ISO8601.parse(text) ?? moved
+            moved = try storedClock(text)
             moved.seconds += Double(max(0, seconds))
             return moved.text
         }
@@ -98,7 +108,7 @@ public final class MockBackend: CustomLabelsBackend {
     public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp {
         var time = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
         try state.updateClock(initial: Self.defaultClockStart) { text in
-            let now = ISO8601.parse(text) ?? time
+            let now = try storedClock(text)
             guard let parsed = ISO8601.parse(iso8601, defaultOffsetSeconds: now.offsetSeconds) else { throw ClockInputError.timestamp(iso8601) }
             guard parsed.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: parsed.text) }
             time = parsed
@@ -336,7 +346,7 @@ public final class MockBackend: CustomLabelsBackend {
         let start = try clock().seconds
         let check = try database.readingTogether {
             let stamp = try database.changeStamp()
-            let now = try state.clock().flatMap { ISO8601.parse($0)?.seconds } ?? start
+            let now = try state.clock().map { try storedClock($0).seconds } ?? start
             let version = try recordedVersion(arn: arn).version
             let status = try currentState(version, now: now).status
             // The engine's error, if any, waits for its turn in the service's order of checks.
@@ -380,8 +390,10 @@ public final class MockBackend: CustomLabelsBackend {
                     let span = min(entry.runningUntil ?? now.seconds, now.seconds) - entry.runningFrom
                     let billed = Pricing.billedMinutes(seconds: span)
                     seconds += max(0, span)
-                    minutes += billed
-                    unitMinutes += billed * entry.units
+                    // Stored units and times are bounded when read (MockStateStore.storedUnits), so
+                    // these sums stay far below Int.max; saturating all the same.
+                    minutes = Self.saturatingSum(minutes, billed)
+                    unitMinutes = Self.saturatingSum(unitMinutes, Self.saturatingProduct(billed, entry.units))
                     usd += pricing.inferenceUSD(seconds: span, units: entry.units)
                 }
                 var training = version.billableTrainingTimeInSeconds ?? 0
@@ -398,6 +410,20 @@ public final class MockBackend: CustomLabelsBackend {
             }
         }
         return BillingReport(at: now, lines: lines, pricing: pricing)
+    }
+}
+
+extension MockBackend {
+    /// `a + b`, held at `Int.max` instead of trapping.
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+
+    /// `a × b`, held at `Int.max` instead of trapping (both non-negative).
+    static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : product
     }
 }
 

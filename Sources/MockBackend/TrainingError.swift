@@ -36,6 +36,8 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case unusableManifest(path: String, issues: [ManifestIssue])
     /// `--version-name` already used in the project.
     case versionExists(String)
+    /// Another shell saved a version of this name while this one trained (the same second).
+    case versionMadeMeanwhile(String)
     /// DeleteProjectVersion of a recorded (replayed) version.
     case recordedVersion(String)
     /// CreateProjectVersion with an OutputConfig bucket that has no folder.
@@ -57,7 +59,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noPhotos: return "NoPhotos"
         case .photoChanged: return "PhotoChanged"
         case .unusableManifest: return "UnusableManifest"
-        case .versionExists: return "ResourceInUseException"
+        case .versionExists, .versionMadeMeanwhile: return "ResourceInUseException"
         case .recordedVersion: return "RecordedVersion"
         case .outputBucketMissing: return "NoSuchBucket"
         }
@@ -66,7 +68,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     /// The service's `__type` for this error over the wire (`panya serve`).
     public var serviceCode: ServiceErrorCode {
         switch self {
-        case .projectExists, .versionExists: return .resourceInUse
+        case .projectExists, .versionExists, .versionMadeMeanwhile: return .resourceInUse
         case .datasetExists: return .resourceAlreadyExists
         case .noProject, .unknownProject, .noDataset, .photoNotInDataset, .photoNotInThisDataset: return .resourceNotFound
         case .invalidProjectName: return .validation

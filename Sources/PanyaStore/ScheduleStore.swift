@@ -36,6 +36,20 @@ public struct StoredSchedule: Codable, Sendable, Equatable, FetchableRecord, Per
         self.createdAt = createdAt
         self.position = position
     }
+
+    /// A stored schedule, checked (units as ``MockStateStore/storedUnits``, a time panya stores).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        name = try row.stored("name", of: table)
+        expression = try row.stored("expression", of: table)
+        timeZone = try row.stored("timeZone", of: table)
+        action = try row.stored("action", of: table)
+        versionArn = try row.stored("versionArn", of: table)
+        units = try row.storedCount("units", of: table, in: MockStateStore.storedUnits)
+        enabled = try row.stored("enabled", of: table)
+        createdAt = try row.storedSeconds("createdAt", of: table)
+        position = try row.storedCount("position", of: table, in: Int(Int32.min)...Int(Int32.max))
+    }
 }
 
 /// One fire of a schedule, as the scheduler logs it: when, what, on which version, and the
@@ -65,6 +79,18 @@ public struct ScheduleFireRecord: Codable, Sendable, Equatable, FetchableRecord,
         self.versionArn = versionArn
         self.result = result
         self.succeeded = succeeded
+    }
+
+    /// A stored fire, checked (a time panya stores).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        id = try row.storedIfPresent("id", of: table)
+        schedule = try row.stored("schedule", of: table)
+        time = try row.storedSeconds("time", of: table)
+        action = try row.stored("action", of: table)
+        versionArn = try row.stored("versionArn", of: table)
+        result = try row.stored("result", of: table)
+        succeeded = try row.stored("succeeded", of: table)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
