@@ -23,19 +23,21 @@ struct DamagedRow: Error, Equatable {
     /// `could not decode Double from database value "abc" - column: "width", column index: 3,
     /// row: [...], sql: \`SELECT ...\``).
     init(_ error: RowDecodingError) {
-        let text = String(describing: error)
+        self = Self.parts(ofDescription: String(describing: error))
+    }
+
+    /// The facts in the text of GRDB's error (`?` for what it does not say).
+    static func parts(ofDescription text: String) -> DamagedRow {
         let parts = text.components(separatedBy: " - ")
-        problem = parts.first ?? text
+        let problem = parts.first ?? text
         let details = parts.dropFirst().joined(separator: " - ")
-        column = Self.quoted(after: "column: ", in: details) ?? Self.quoted(after: "column not found: ", in: problem)
-            ?? Self.quoted(after: "key not found: ", in: problem) ?? "?"
-        table = Self.table(inSQL: details) ?? "?"
+        let column = quoted(after: "column: ", in: details) ?? quoted(after: "column not found: ", in: problem)
+            ?? quoted(after: "key not found: ", in: problem) ?? "?"
+        var row = "?"
         if let start = details.range(of: "row: [") {
-            let rest = details[start.upperBound...]
-            row = String(rest.prefix { $0 != "]" }.prefix(120))
-        } else {
-            row = "?"
+            row = String(details[start.upperBound...].prefix { $0 != "]" }.prefix(120))
         }
+        return DamagedRow(table: table(inSQL: details) ?? "?", row: row, column: column, problem: problem)
     }
 
     /// A row found damaged by panya's own checks.
