@@ -60,12 +60,16 @@ extension MockBackend: ModelTraining {
 
     public func addLabels(project: String, _ names: [String]) throws -> [String] {
         try requireProject(project)
+        try Self.checkLabels(names)
         return try trained.store.addLabels(project: project, names)
     }
 
     public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
         try requireDataset(project, kind)
-        if let label { try trained.store.addLabels(project: project, [label]) }
+        if let label {
+            try Self.checkLabels([label])
+            try trained.store.addLabels(project: project, [label])
+        }
         var stored: [StoredTrainingPhoto] = []
         for path in paths {
             let bytes = try Photo.readBytes(path: path, limits: .serviceS3Object)
@@ -83,21 +87,23 @@ extension MockBackend: ModelTraining {
 
     public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
         try requireDataset(project, kind)
-        let bytes = try Photo.readBytes(path: path, limits: Self.manifestLimits)
-        let reading = ManifestReader.read(bytes: bytes)
+        let reading = try ManifestFile.read(path: path, limits: Self.manifestLimits)
         guard reading.isUsable else { throw TrainingError.unusableManifest(path: path, issues: reading.issues) }
         let folder = (Self.absolute(path) as NSString).deletingLastPathComponent
-        let stored = try reading.entries.map { entry in try manifestPhoto(entry, folder: folder) }
-        try trained.store.addLabels(project: project, reading.labels)
+        let (stored, issues) = try manifestPhotos(reading, folder: folder)
+        let labels = Self.labelsInOrder(stored)
+        guard !stored.isEmpty else {
+            throw TrainingError.unusableManifest(path: path, issues: reading.issues + issues + [ManifestIssue(.tooFewLabels, line: nil, detail: Catalog.manifestTooFewLabels)])
+        }
+        try trained.store.addLabels(project: project, labels)
         try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
-        return ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues)
+        return ManifestImport(added: stored.map(Self.trainingPhoto), issues: (reading.issues + issues).sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) })
     }
 
     public func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport) {
         try requireProject(project)
         if try trained.store.datasets(project: project).contains(kind.rawValue) { throw TrainingError.datasetExists(project: project, kind: kind) }
-        let bytes = try Photo.readBytes(path: try s3.path(bucket: manifest.bucket, key: manifest.key), limits: Self.manifestLimits)
-        let reading = ManifestReader.read(bytes: bytes)
+        let reading = try ManifestFile.read(path: try s3.path(bucket: manifest.bucket, key: manifest.key), limits: Self.manifestLimits)
         // The service keeps a dataset's bad lines as errors of the dataset; panya has no
         // DescribeDataset, so it refuses the manifest and names every error line instead (warnings pass).
         let errors = reading.issues.filter { $0.manifestCode.scope != .warning }
@@ -106,27 +112,62 @@ extension MockBackend: ModelTraining {
             throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: \(lines)",
                                detail: TrainingError.unusableManifest(path: manifest.description, issues: reading.issues).message)
         }
-        var stored: [StoredTrainingPhoto] = []
         for row in reading.rows {
             guard S3Location(row.entry.sourceRef) != nil else {
                 throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
             }
-            stored.append(try manifestPhoto(row.entry, folder: nil))
+        }
+        let (stored, photoIssues) = try manifestPhotos(reading, folder: nil)
+        let photoErrors = photoIssues.filter { $0.manifestCode.scope != .warning }
+        if !photoErrors.isEmpty {
+            throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: \(photoErrors.map(\.message.en).joined(separator: "; "))")
         }
         let now = try clock().seconds
         guard try trained.store.createDataset(project: project, kind: kind.rawValue, createdSeconds: now) else {
             throw TrainingError.datasetExists(project: project, kind: kind)
         }
-        try trained.store.addLabels(project: project, reading.labels)
+        try trained.store.addLabels(project: project, Self.labelsInOrder(stored))
         try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
         let projectArn = try trained.store.project(named: project).flatMap { ProjectArn($0.arn) }
             ?? ProjectArn(region: trained.region, projectName: project, creationMillis: 0)
         let arn = "arn:\(projectArn.partition):rekognition:\(projectArn.region):\(projectArn.account):project/\(project)/dataset/\(kind.rawValue)/\(Int64((now * 1000).rounded(.down)))"
-        return (arn, ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues))
+        return (arn, ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues + photoIssues))
     }
 
     /// The largest manifest read (256 MB, any bytes).
     static let manifestLimits = PhotoLimits(maxBytes: 256 << 20, minSide: 1, maxSide: Int.max, maxAspectRatio: Int.max)
+
+    /// The photos of a manifest's valid lines, each checked against its file: a line whose
+    /// `image_size` is not the photo's real size is left out (`ERROR_INVALID_IMAGE_DIMENSION`
+    /// with both sizes), and a later line for a photo an earlier line gave is left out with a
+    /// warning naming that line (one photo is one dataset entry; its boxes are the first line's).
+    func manifestPhotos(_ reading: ManifestReading, folder: String?) throws -> (photos: [StoredTrainingPhoto], issues: [ManifestIssue]) {
+        var photos: [StoredTrainingPhoto] = []
+        var issues: [ManifestIssue] = []
+        var firstLine: [String: Int] = [:]
+        for row in reading.rows {
+            let photo = try manifestPhoto(row.entry, folder: folder)
+            if let first = firstLine[photo.path] {
+                issues.append(ManifestIssue(.duplicateSourceRef, line: row.line, detail: Catalog.manifestDuplicatePhoto(firstLine: first)))
+                continue
+            }
+            guard photo.width == row.entry.imageWidth, photo.height == row.entry.imageHeight else {
+                issues.append(ManifestIssue(.invalidImageDimension, line: row.line,
+                                            detail: Catalog.manifestImageSizeDiffers(stated: (row.entry.imageWidth, row.entry.imageHeight),
+                                                                                     real: (photo.width, photo.height))))
+                continue
+            }
+            firstLine[photo.path] = row.line
+            photos.append(photo)
+        }
+        return (photos, issues)
+    }
+
+    /// The labels of the photos' boxes, in the order met.
+    static func labelsInOrder(_ photos: [StoredTrainingPhoto]) -> [String] {
+        var seen = Set<String>()
+        return photos.flatMap(\.boxes).map(\.label).filter { seen.insert($0).inserted }
+    }
 
     /// A manifest line's photo with its boxes: an `s3://` source-ref through the bucket folder
     /// (InvalidS3ObjectException when it is not there), a local one as written or under `folder`
@@ -205,6 +246,7 @@ extension MockBackend: ModelTraining {
         guard let projectRecord = try trained.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
             throw TrainingError.noProject
         }
+        if let versionName, let problem = TextRule.versionName.problem(versionName) { throw TrainingError.invalidText(problem) }
         let now = try clock().seconds
         let name = versionName ?? TrainingTime.versionName(project: project, startedAt: now)
         if try trained.store.versions(project: project).contains(where: { $0.name == name }) { throw TrainingError.versionExists(name) }
@@ -312,6 +354,13 @@ extension MockBackend: ModelTraining {
     }
 
     // MARK: Helpers
+
+    /// Refuses labels the label rule refuses (the rule `dataset import` applies to a manifest's labels).
+    static func checkLabels(_ names: [String]) throws {
+        for name in names {
+            if let problem = TextRule.label.problem(name) { throw TrainingError.invalidText(problem) }
+        }
+    }
 
     func requireProject(_ project: String) throws {
         guard try trained.store.project(named: project) != nil else {

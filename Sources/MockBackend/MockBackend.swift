@@ -182,6 +182,19 @@ public final class MockBackend: CustomLabelsBackend {
         return (derived.status, stored.units, derived.since)
     }
 
+    /// When the version's status next changes without anyone acting, after `seconds`; nil when it
+    /// stays (a version the service does not know stays unknown).
+    public func nextStatusChange(versionArn: String, after seconds: Double) throws -> Double? {
+        if library.version(arn: versionArn) == nil, try trained.find(arn: versionArn) == nil { return nil }
+        let version = try recordedVersion(arn: versionArn).version
+        let current = try currentState(version, now: seconds)
+        if current.status == .trainingInProgress, let trainedVersion = try trained.store.version(arn: versionArn) {
+            return trained.trainingEnd(trainedVersion)
+        }
+        guard let automatic = VersionLifecycle.automaticTransition(from: current.status), let since = current.since else { return nil }
+        return since + automatic.afterSeconds
+    }
+
     /// The current status of a version.
     public func status(versionArn: String) throws -> VersionStatus {
         try currentState(recordedVersion(arn: versionArn).version, now: clock().seconds).status

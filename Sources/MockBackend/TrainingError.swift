@@ -34,6 +34,8 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case photoChanged(path: String)
     /// A manifest that cannot be used at all (the whole-manifest codes).
     case unusableManifest(path: String, issues: [ManifestIssue])
+    /// A label or version name the text rule refuses (a NUL character, too long): the reason.
+    case invalidText(Message)
     /// `--version-name` already used in the project.
     case versionExists(String)
     /// Another shell saved a version of this name while this one trained (the same second).
@@ -60,6 +62,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .photoChanged: return "PhotoChanged"
         case .unusableManifest: return "UnusableManifest"
         case .versionExists, .versionMadeMeanwhile: return "ResourceInUseException"
+        case .invalidText: return "InvalidParameterException"
         case .recordedVersion: return "RecordedVersion"
         case .outputBucketMissing: return "NoSuchBucket"
         }
@@ -73,7 +76,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noProject, .unknownProject, .noDataset, .photoNotInDataset, .photoNotInThisDataset: return .resourceNotFound
         case .invalidProjectName: return .validation
         case .photoChanged: return .invalidS3Object
-        case .unknownLabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
+        case .invalidText, .unknownLabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
             return .invalidParameter
         }
     }

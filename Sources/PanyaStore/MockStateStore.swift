@@ -178,7 +178,7 @@ public final class MockStateStore: Sendable {
         }
     }
 
-    private static func storeClock(_ db: Database, _ iso8601: String) throws {
+    static func storeClock(_ db: Database, _ iso8601: String) throws {
         try db.execute(sql: "INSERT INTO mockClock (id, now) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET now = excluded.now",
                        arguments: [iso8601])
     }
