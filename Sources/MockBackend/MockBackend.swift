@@ -223,6 +223,10 @@ public final class MockBackend: CustomLabelsBackend {
     public func startProjectVersion(arn: String, minInferenceUnits: Int, maxInferenceUnits: Int?) throws -> VersionStatus {
         let version = try recordedVersion(arn: arn).version
         try VersionLifecycle.validateUnits(min: minInferenceUnits, max: maxInferenceUnits)
+        // The store keeps at most this many units (a larger count read back is a damaged row).
+        guard minInferenceUnits <= MockStateStore.storedUnits.upperBound else {
+            throw ServiceError.invalidParameter("MinInferenceUnits must be at most \(MockStateStore.storedUnits.upperBound) in the simulator (got \(minInferenceUnits)).")
+        }
         let now = try clock().seconds
         let base = try baseStatus(version, now: now)
         return try state.transition(arn: arn) { stored in

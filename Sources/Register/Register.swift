@@ -141,7 +141,7 @@ public final class Register {
         for a in additions {
             if let i = lines.firstIndex(where: { $0.name == a.name }) {
                 let (qty, overflow) = lines[i].qty.addingReportingOverflow(a.qty)
-                guard !overflow else { throw .subtotalTooLarge(limit: RegisterTotal.maxSubtotal) }
+                guard !overflow, RegisterStore.storedQuantity.contains(qty) else { throw .subtotalTooLarge(limit: RegisterTotal.maxSubtotal) }
                 lines[i].qty = qty
                 lines[i].unitPrice = a.unitPrice
             } else {

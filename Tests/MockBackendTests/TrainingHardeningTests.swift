@@ -141,3 +141,14 @@ import Testing
         #expect(MockBackend.saturatingProduct(4, 5) == 20)
     }
 }
+
+/// Units the store would not read back are refused at the door, not stored.
+@Suite struct UnitsAtTheDoorTests {
+    @Test(arguments: [1_000_001, 1_000_000_000_000, Int.max])
+    func tooManyUnitsAreRefusedBeforeAnythingIsStored(units: Int) throws {
+        let backend = try makeBackend()
+        #expect(throws: ServiceError.self) { _ = try backend.startProjectVersion(arn: seedVersion, minInferenceUnits: units, maxInferenceUnits: nil) }
+        #expect(try backend.state.allVersionStates().isEmpty)
+        #expect(try backend.bill().lines.allSatisfy { $0.inferenceUSD == 0 })
+    }
+}
