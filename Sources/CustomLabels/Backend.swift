@@ -45,6 +45,9 @@ public protocol SimulatedTime: CustomLabelsBackend {
     func setClock(_ iso8601: String) throws -> ISO8601.Timestamp
     /// What the simulated account has cost so far, per version.
     func bill() throws -> BillingReport
+    /// When the version's status next changes by itself after `seconds` (STARTING → RUNNING,
+    /// STOPPING → STOPPED, training ends), or nil when it stays as it is until someone acts.
+    func nextStatusChange(versionArn: String, after seconds: Double) throws -> Double?
 }
 
 /// A backend that answers from recorded responses (the mock): it can tell whether a photo has one.

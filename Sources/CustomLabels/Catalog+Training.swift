@@ -103,6 +103,11 @@ extension Catalog {
     }
 
     /// ERROR_INVALID_LABEL_NAME_LENGTH.
+    public static func manifestLineTooLong(bytes: Int, limit: Int) -> Message {
+        Message(en: "the line has \(NumberText.grouped(bytes)) bytes or more; a manifest line has at most \(NumberText.grouped(limit)) (one image per line)",
+                ja: "この行は \(NumberText.grouped(bytes)) バイト以上あります。マニフェストの 1 行は \(NumberText.grouped(limit)) バイトまでです (1 行に画像 1 枚)")
+    }
+
     public static func manifestLabelNameLength(_ label: String) -> Message {
         let shown = label.count > 20 ? String(label.prefix(20)) + "…" : label
         return Message(en: "the label \"\(shown)\" has \(label.count) characters; a label has 1 to 256",

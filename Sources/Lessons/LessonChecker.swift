@@ -137,7 +137,8 @@ final class CheckHost: LessonHost {
             interpreter.lessonHost = nil
             interpreter.interruptRequested = previous
         }
-        let failure = run()
+        // A long command (`simulate`) polls the same deadline through Interrupt.check().
+        let failure = Interrupt.polling(interpreter.interruptRequested) { run() }
         if timedOut, let failure, failure.isInterruption {
             return Diagnostic(file: failure.file, span: failure.span, message: Catalog.lessonCheckTimedOut(seconds: timeLimit),
                               code: LessonChecker.timedOutCode)

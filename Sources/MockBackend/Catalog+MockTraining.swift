@@ -3,6 +3,16 @@ import PanyaSupport
 
 // Messages of the mock's model building (projects, datasets, boxes, training).
 extension Catalog {
+    static func manifestDuplicatePhoto(firstLine: Int) -> Message {
+        Message(en: "the same photo as line \(firstLine): left out (a photo is one dataset entry; line \(firstLine)'s boxes are kept)",
+                ja: "\(firstLine) 行目と同じ写真なので使いません (写真 1 枚はデータセットの 1 件です。\(firstLine) 行目の枠を使います)")
+    }
+
+    static func manifestImageSizeDiffers(stated: (Int, Int), real: (Int, Int)) -> Message {
+        Message(en: "image_size says \(stated.0)×\(stated.1) but the photo is \(real.0)×\(real.1): the line is left out (its boxes would not fit the photo)",
+                ja: "image_size は \(stated.0)×\(stated.1) ですが、写真は \(real.0)×\(real.1) です。この行は使いません (枠が写真に合いません)")
+    }
+
     static func datasetWord(_ kind: DatasetKind) -> Message {
         kind == .training ? Message(en: "training dataset", ja: "トレーニングデータセット") : Message(en: "test dataset", ja: "テストデータセット")
     }
@@ -64,6 +74,11 @@ extension Catalog {
         case .outputBucketMissing(let bucket):
             return Message(en: "The output bucket \(bucket) does not exist; create it first (`aws s3 mb s3://\(bucket)`).",
                            ja: "出力先のバケット \(bucket) がありません。先に作ってください (`aws s3 mb s3://\(bucket)`)。")
+        case .invalidText(let reason):
+            return reason
+        case .versionMadeMeanwhile(let name):
+            return Message(en: "Another shell made the version \(name) of this project at the same moment, so this training was not saved. Train again once the clock has moved on, or choose a --version-name.",
+                           ja: "同じ時刻に別のシェルがこのプロジェクトのバージョン \(name) を作ったので、この学習は保存されませんでした。時計が進んでからもう一度学習するか、--version-name を指定してください。")
         case .versionExists(let name):
             return Message(en: "The project already has a version named \(name); choose another --version-name.",
                            ja: "このプロジェクトには \(name) という名前のバージョンがもうあります。別の --version-name にしてください。")

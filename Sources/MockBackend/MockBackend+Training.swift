@@ -60,12 +60,16 @@ extension MockBackend: ModelTraining {
 
     public func addLabels(project: String, _ names: [String]) throws -> [String] {
         try requireProject(project)
+        try Self.checkLabels(names)
         return try trained.store.addLabels(project: project, names)
     }
 
     public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
         try requireDataset(project, kind)
-        if let label { try trained.store.addLabels(project: project, [label]) }
+        if let label {
+            try Self.checkLabels([label])
+            try trained.store.addLabels(project: project, [label])
+        }
         var stored: [StoredTrainingPhoto] = []
         for path in paths {
             let bytes = try Photo.readBytes(path: path, limits: .serviceS3Object)
@@ -83,21 +87,23 @@ extension MockBackend: ModelTraining {
 
     public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
         try requireDataset(project, kind)
-        let bytes = try Photo.readBytes(path: path, limits: Self.manifestLimits)
-        let reading = ManifestReader.read(bytes: bytes)
+        let reading = try ManifestFile.read(path: path, limits: Self.manifestLimits)
         guard reading.isUsable else { throw TrainingError.unusableManifest(path: path, issues: reading.issues) }
         let folder = (Self.absolute(path) as NSString).deletingLastPathComponent
-        let stored = try reading.entries.map { entry in try manifestPhoto(entry, folder: folder) }
-        try trained.store.addLabels(project: project, reading.labels)
+        let (stored, issues) = try manifestPhotos(reading, folder: folder)
+        let labels = Self.labelsInOrder(stored)
+        guard !stored.isEmpty else {
+            throw TrainingError.unusableManifest(path: path, issues: reading.issues + issues + [ManifestIssue(.tooFewLabels, line: nil, detail: Catalog.manifestTooFewLabels)])
+        }
+        try trained.store.addLabels(project: project, labels)
         try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
-        return ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues)
+        return ManifestImport(added: stored.map(Self.trainingPhoto), issues: (reading.issues + issues).sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) })
     }
 
     public func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport) {
         try requireProject(project)
         if try trained.store.datasets(project: project).contains(kind.rawValue) { throw TrainingError.datasetExists(project: project, kind: kind) }
-        let bytes = try Photo.readBytes(path: try s3.path(bucket: manifest.bucket, key: manifest.key), limits: Self.manifestLimits)
-        let reading = ManifestReader.read(bytes: bytes)
+        let reading = try ManifestFile.read(path: try s3.path(bucket: manifest.bucket, key: manifest.key), limits: Self.manifestLimits)
         // The service keeps a dataset's bad lines as errors of the dataset; panya has no
         // DescribeDataset, so it refuses the manifest and names every error line instead (warnings pass).
         let errors = reading.issues.filter { $0.manifestCode.scope != .warning }
@@ -106,27 +112,62 @@ extension MockBackend: ModelTraining {
             throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: \(lines)",
                                detail: TrainingError.unusableManifest(path: manifest.description, issues: reading.issues).message)
         }
-        var stored: [StoredTrainingPhoto] = []
         for row in reading.rows {
             guard S3Location(row.entry.sourceRef) != nil else {
                 throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
             }
-            stored.append(try manifestPhoto(row.entry, folder: nil))
+        }
+        let (stored, photoIssues) = try manifestPhotos(reading, folder: nil)
+        let photoErrors = photoIssues.filter { $0.manifestCode.scope != .warning }
+        if !photoErrors.isEmpty {
+            throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: \(photoErrors.map(\.message.en).joined(separator: "; "))")
         }
         let now = try clock().seconds
         guard try trained.store.createDataset(project: project, kind: kind.rawValue, createdSeconds: now) else {
             throw TrainingError.datasetExists(project: project, kind: kind)
         }
-        try trained.store.addLabels(project: project, reading.labels)
+        try trained.store.addLabels(project: project, Self.labelsInOrder(stored))
         try trained.store.addPhotos(project: project, dataset: kind.rawValue, stored)
         let projectArn = try trained.store.project(named: project).flatMap { ProjectArn($0.arn) }
             ?? ProjectArn(region: trained.region, projectName: project, creationMillis: 0)
         let arn = "arn:\(projectArn.partition):rekognition:\(projectArn.region):\(projectArn.account):project/\(project)/dataset/\(kind.rawValue)/\(Int64((now * 1000).rounded(.down)))"
-        return (arn, ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues))
+        return (arn, ManifestImport(added: stored.map(Self.trainingPhoto), issues: reading.issues + photoIssues))
     }
 
     /// The largest manifest read (256 MB, any bytes).
     static let manifestLimits = PhotoLimits(maxBytes: 256 << 20, minSide: 1, maxSide: Int.max, maxAspectRatio: Int.max)
+
+    /// The photos of a manifest's valid lines, each checked against its file: a line whose
+    /// `image_size` is not the photo's real size is left out (`ERROR_INVALID_IMAGE_DIMENSION`
+    /// with both sizes), and a later line for a photo an earlier line gave is left out with a
+    /// warning naming that line (one photo is one dataset entry; its boxes are the first line's).
+    func manifestPhotos(_ reading: ManifestReading, folder: String?) throws -> (photos: [StoredTrainingPhoto], issues: [ManifestIssue]) {
+        var photos: [StoredTrainingPhoto] = []
+        var issues: [ManifestIssue] = []
+        var firstLine: [String: Int] = [:]
+        for row in reading.rows {
+            let photo = try manifestPhoto(row.entry, folder: folder)
+            if let first = firstLine[photo.path] {
+                issues.append(ManifestIssue(.duplicateSourceRef, line: row.line, detail: Catalog.manifestDuplicatePhoto(firstLine: first)))
+                continue
+            }
+            guard photo.width == row.entry.imageWidth, photo.height == row.entry.imageHeight else {
+                issues.append(ManifestIssue(.invalidImageDimension, line: row.line,
+                                            detail: Catalog.manifestImageSizeDiffers(stated: (row.entry.imageWidth, row.entry.imageHeight),
+                                                                                     real: (photo.width, photo.height))))
+                continue
+            }
+            firstLine[photo.path] = row.line
+            photos.append(photo)
+        }
+        return (photos, issues)
+    }
+
+    /// The labels of the photos' boxes, in the order met.
+    static func labelsInOrder(_ photos: [StoredTrainingPhoto]) -> [String] {
+        var seen = Set<String>()
+        return photos.flatMap(\.boxes).map(\.label).filter { seen.insert($0).inserted }
+    }
 
     /// A manifest line's photo with its boxes: an `s3://` source-ref through the bucket folder
     /// (InvalidS3ObjectException when it is not there), a local one as written or under `folder`
@@ -214,6 +255,7 @@ extension MockBackend: ModelTraining {
         guard let projectRecord = try trained.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
             throw TrainingError.noProject
         }
+        if let versionName, let problem = TextRule.versionName.problem(versionName) { throw TrainingError.invalidText(problem) }
         let now = try clock().seconds
         let name = versionName ?? TrainingTime.versionName(project: project, startedAt: now)
         if try trained.store.versions(project: project).contains(where: { $0.name == name }) { throw TrainingError.versionExists(name) }
@@ -227,28 +269,48 @@ extension MockBackend: ModelTraining {
                                           statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: trainingCount,
                                           testingImages: testCount, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil,
                                           outputBucket: output?.s3Bucket, outputKeyPrefix: output?.s3KeyPrefix)
+        // Training ends by the clock's last second (a clock near the end of its years still sees it complete).
+        let duration = min(TrainingTime.durationSeconds(photos: trainingCount + testCount), try Self.secondsLeftOnClock(after: now, offsetSeconds: clock().offsetSeconds))
         if failure == nil {
             do {
-                let result = try Self.runEngine(inputs, arn: arn, endsAt: now + Double(TrainingTime.durationSeconds(photos: trainingCount + testCount)))
+                let result = try Self.runEngine(inputs, arn: arn, endsAt: now + Double(duration))
                 stored.outcome = VersionStatus.trainingCompleted.rawValue
-                stored.trainingSeconds = TrainingTime.durationSeconds(photos: trainingCount + testCount)
+                stored.trainingSeconds = duration
                 stored.modelJSON = result.model.json
                 stored.evaluationJSON = result.summary.text
                 stored.testResultsJSON = TrainedVersions.encodeTestImages(result.testImages)
             } catch let error as BreadVisionError {
                 failure = error.message
+            } catch let error as PhotoError {
+                // A photo that no longer decodes (truncated, damaged) fails the training, as the service does.
+                failure = error.message
+            } catch let error as TrainingError {
+                failure = error.message
             }
         }
         stored.statusMessageEn = failure?.en
         stored.statusMessageJa = failure?.ja
+        // Saved only if no other shell saved this name meanwhile (checked again in the transaction).
+        guard try trained.store.insertVersion(stored) else { throw TrainingError.versionMadeMeanwhile(name) }
         // The engine has the evaluation at once, so the summary object is written now; DescribeProjectVersions
         // only points at it once the version's training time has passed.
         if let output, let summary = stored.evaluationJSON {
-            try s3.write(bucket: output.s3Bucket, key: output.key(for: EvaluationSummaryFile.fileName(project: project, version: name)),
-                         bytes: Array(summary.utf8))
+            do {
+                try s3.write(bucket: output.s3Bucket, key: output.key(for: EvaluationSummaryFile.fileName(project: project, version: name)),
+                             bytes: Array(summary.utf8))
+            } catch {
+                _ = try? trained.store.deleteVersion(arn: arn)
+                throw error
+            }
         }
-        try trained.store.saveVersion(stored)
         return try describeVersion(arn: arn)
+    }
+
+    /// Seconds from `now` to the clock's last second (the end of its last year, in its offset), at least 0.
+    static func secondsLeftOnClock(after now: Double, offsetSeconds: Int) -> Int {
+        let last = "\(MockStateStore.clockYears.upperBound)-12-31T23:59:59"
+        guard let end = ISO8601.parse(last, defaultOffsetSeconds: offsetSeconds)?.seconds else { return Int.max }
+        return Int(max(0, (end - now).rounded(.down)))
     }
 
     public func deleteProjectVersion(arn: String) throws -> VersionStatus {
@@ -301,6 +363,13 @@ extension MockBackend: ModelTraining {
     }
 
     // MARK: Helpers
+
+    /// Refuses labels the label rule refuses (the rule `dataset import` applies to a manifest's labels).
+    static func checkLabels(_ names: [String]) throws {
+        for name in names {
+            if let problem = TextRule.label.problem(name) { throw TrainingError.invalidText(problem) }
+        }
+    }
 
     /// Throws unless the project exists; a recorded project (DescribeProjects lists it) is taken
     /// into the training store under its recorded ARN the first time it is given datasets or a

@@ -70,8 +70,18 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// The simulated time (starts at ``defaultClockStart``).
     public func clock() throws -> ISO8601.Timestamp {
-        let text = try state.clock() ?? state.initializeClock(Self.defaultClockStart)
-        return ISO8601.parse(text) ?? ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
+        try storedClock(state.clock() ?? state.initializeClock(Self.defaultClockStart))
+    }
+
+    /// The stored clock's text read back, or the damaged-database error naming its row: a time
+    /// that does not parse (`9999-99-99`) or lies outside the clock's years was edited.
+    func storedClock(_ text: String) throws -> ISO8601.Timestamp {
+        guard let time = ISO8601.parse(text), (try? MockStateStore.checkInRange(text)) != nil else {
+            throw StoreError(.damagedRow(table: "mockClock", row: "id 1", column: "now",
+                                         problem: "\"\(text.prefix(100))\" is not a time from \(MockStateStore.clockYears.lowerBound) to \(MockStateStore.clockYears.upperBound)"),
+                             path: database.path, operation: .read)
+        }
+        return time
     }
 
     /// Moves the clock forward by `seconds`; returns the new time. Read, change and store happen
@@ -80,7 +90,7 @@ public final class MockBackend: CustomLabelsBackend {
     public func advance(seconds: Int) throws -> ISO8601.Timestamp {
         var moved = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
         try state.updateClock(initial: Self.defaultClockStart) { text in
-            moved = ISO8601.parse(text) ?? moved
+            moved = try storedClock(text)
             moved.seconds += Double(max(0, seconds))
             return moved.text
         }
@@ -100,7 +110,7 @@ public final class MockBackend: CustomLabelsBackend {
     public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp {
         var time = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
         try state.updateClock(initial: Self.defaultClockStart) { text in
-            let now = ISO8601.parse(text) ?? time
+            let now = try storedClock(text)
             guard let parsed = ISO8601.parse(iso8601, defaultOffsetSeconds: now.offsetSeconds) else { throw ClockInputError.timestamp(iso8601) }
             guard parsed.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: parsed.text) }
             time = parsed
@@ -186,6 +196,19 @@ public final class MockBackend: CustomLabelsBackend {
         return (derived.status, stored.units, derived.since)
     }
 
+    /// When the version's status next changes without anyone acting, after `seconds`; nil when it
+    /// stays (a version the service does not know stays unknown).
+    public func nextStatusChange(versionArn: String, after seconds: Double) throws -> Double? {
+        if library.version(arn: versionArn) == nil, try trained.find(arn: versionArn) == nil { return nil }
+        let version = try recordedVersion(arn: versionArn).version
+        let current = try currentState(version, now: seconds)
+        if current.status == .trainingInProgress, let trainedVersion = try trained.store.version(arn: versionArn) {
+            return trained.trainingEnd(trainedVersion)
+        }
+        guard let automatic = VersionLifecycle.automaticTransition(from: current.status), let since = current.since else { return nil }
+        return since + automatic.afterSeconds
+    }
+
     /// The current status of a version.
     public func status(versionArn: String) throws -> VersionStatus {
         try currentState(recordedVersion(arn: versionArn).version, now: clock().seconds).status
@@ -226,6 +249,10 @@ public final class MockBackend: CustomLabelsBackend {
     public func startProjectVersion(arn: String, minInferenceUnits: Int, maxInferenceUnits: Int?) throws -> VersionStatus {
         let version = try recordedVersion(arn: arn).version
         try VersionLifecycle.validateUnits(min: minInferenceUnits, max: maxInferenceUnits)
+        // The store keeps at most this many units (a larger count read back is a damaged row).
+        guard minInferenceUnits <= MockStateStore.storedUnits.upperBound else {
+            throw ServiceError.invalidParameter("MinInferenceUnits must be at most \(MockStateStore.storedUnits.upperBound) in the simulator (got \(minInferenceUnits)).")
+        }
         let now = try clock().seconds
         let base = try baseStatus(version, now: now)
         return try state.transition(arn: arn) { stored in
@@ -362,7 +389,7 @@ public final class MockBackend: CustomLabelsBackend {
         let start = try clock().seconds
         let check = try database.readingTogether {
             let stamp = try database.changeStamp()
-            let now = try state.clock().flatMap { ISO8601.parse($0)?.seconds } ?? start
+            let now = try state.clock().map { try storedClock($0).seconds } ?? start
             let version = try recordedVersion(arn: arn).version
             let status = try currentState(version, now: now).status
             // The engine's error, if any, waits for its turn in the service's order of checks.
@@ -406,8 +433,10 @@ public final class MockBackend: CustomLabelsBackend {
                     let span = min(entry.runningUntil ?? now.seconds, now.seconds) - entry.runningFrom
                     let billed = Pricing.billedMinutes(seconds: span)
                     seconds += max(0, span)
-                    minutes += billed
-                    unitMinutes += billed * entry.units
+                    // Stored units and times are bounded when read (MockStateStore.storedUnits), so
+                    // these sums stay far below Int.max; saturating all the same.
+                    minutes = Self.saturatingSum(minutes, billed)
+                    unitMinutes = Self.saturatingSum(unitMinutes, Self.saturatingProduct(billed, entry.units))
                     usd += pricing.inferenceUSD(seconds: span, units: entry.units)
                 }
                 var training = version.billableTrainingTimeInSeconds ?? 0
@@ -424,6 +453,20 @@ public final class MockBackend: CustomLabelsBackend {
             }
         }
         return BillingReport(at: now, lines: lines, pricing: pricing)
+    }
+}
+
+extension MockBackend {
+    /// `a + b`, held at `Int.max` instead of trapping.
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+
+    /// `a × b`, held at `Int.max` instead of trapping (both non-negative).
+    static func saturatingProduct(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? Int.max : product
     }
 }
 

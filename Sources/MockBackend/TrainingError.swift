@@ -34,8 +34,12 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case photoChanged(path: String)
     /// A manifest that cannot be used at all (the whole-manifest codes).
     case unusableManifest(path: String, issues: [ManifestIssue])
+    /// A label or version name the text rule refuses (a NUL character, too long): the reason.
+    case invalidText(Message)
     /// `--version-name` already used in the project.
     case versionExists(String)
+    /// Another shell saved a version of this name while this one trained (the same second).
+    case versionMadeMeanwhile(String)
     /// DeleteProjectVersion of a recorded (replayed) version.
     case recordedVersion(String)
     /// CreateProjectVersion with an OutputConfig bucket that has no folder.
@@ -57,7 +61,8 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noPhotos: return "NoPhotos"
         case .photoChanged: return "PhotoChanged"
         case .unusableManifest: return "UnusableManifest"
-        case .versionExists: return "ResourceInUseException"
+        case .versionExists, .versionMadeMeanwhile: return "ResourceInUseException"
+        case .invalidText: return "InvalidParameterException"
         case .recordedVersion: return "RecordedVersion"
         case .outputBucketMissing: return "NoSuchBucket"
         }
@@ -66,12 +71,12 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     /// The service's `__type` for this error over the wire (`panya serve`).
     public var serviceCode: ServiceErrorCode {
         switch self {
-        case .projectExists, .versionExists: return .resourceInUse
+        case .projectExists, .versionExists, .versionMadeMeanwhile: return .resourceInUse
         case .datasetExists: return .resourceAlreadyExists
         case .noProject, .unknownProject, .noDataset, .photoNotInDataset, .photoNotInThisDataset: return .resourceNotFound
         case .invalidProjectName: return .validation
         case .photoChanged: return .invalidS3Object
-        case .unknownLabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
+        case .invalidText, .unknownLabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
             return .invalidParameter
         }
     }

@@ -10,6 +10,9 @@ final class Cell {
         self.value = value
         self.state = state
     }
+
+    /// Lets go of the value without recursion (a chain of closures can be very long).
+    deinit { ValueRelease.release(&value) }
 }
 
 /// The variables of one running function (or prompt entry): slots resolved before running,

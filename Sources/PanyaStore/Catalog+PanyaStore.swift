@@ -22,6 +22,9 @@ extension Catalog {
         case .corrupt:
             return Message(en: "the database \(path) is damaged or is not a panya database: move it aside (mv \(path) \(path).bak) and panya will start a new one",
                            ja: "データベース \(path) が壊れているか、panya のデータベースではありません: 別の名前に移すと (mv \(path) \(path).bak) panya が新しく作ります")
+        case .damagedRow(let table, let row, let column, let problem):
+            return Message(en: "damaged database \(path): table \(table), row \(row), column \(column): \(problem). Put the value back as panya wrote it, or move the file aside (mv \(path) \(path).bak) and panya will start a new one",
+                           ja: "データベース \(path) が壊れています: テーブル \(table)、行 \(row)、列 \(column): \(problem)。panya が書いた値に戻すか、別の名前に移すと (mv \(path) \(path).bak) panya が新しく作ります")
         case .diskFull:
             return Message(en: "the disk holding \(path) is full: the last change was not saved, and nothing saved before was lost. Free some space and try again",
                            ja: "\(path) のあるディスクがいっぱいです: 最後の変更は保存されませんでしたが、それまでのデータは失われていません。空きを作ってからもう一度試してください")

@@ -94,10 +94,10 @@ public final class LessonProgressStore: Sendable {
 
     /// One saved row; a damaged row (a column missing or of the wrong kind) throws instead of trapping.
     static func progress(_ row: Row) throws -> LessonProgress {
-        LessonProgress(student: try row.decode(forColumn: "student"), lesson: try row.decode(forColumn: "lesson"),
-                       currentStep: try row.decode(forColumn: "current_step"), stepCount: try row.decode(forColumn: "step_count"),
-                       tasksDone: try row.decode(forColumn: "tasks_done"), tasksSkipped: try row.decode(forColumn: "tasks_skipped"),
-                       quizzesRight: try row.decode(forColumn: "quizzes_right"), tries: try row.decode(forColumn: "tries"),
-                       finished: try row.decode(Bool.self, forColumn: "finished"), updatedAt: try row.decode(forColumn: "updated_at"))
+        LessonProgress(student: try row.stored("student", of: "lesson_progress"), lesson: try row.stored("lesson", of: "lesson_progress"),
+                       currentStep: try row.stored("current_step", of: "lesson_progress"), stepCount: try row.stored("step_count", of: "lesson_progress"),
+                       tasksDone: try row.stored("tasks_done", of: "lesson_progress"), tasksSkipped: try row.stored("tasks_skipped", of: "lesson_progress"),
+                       quizzesRight: try row.stored("quizzes_right", of: "lesson_progress"), tries: try row.stored("tries", of: "lesson_progress"),
+                       finished: try row.stored("finished", of: "lesson_progress", as: Bool.self), updatedAt: try row.stored("updated_at", of: "lesson_progress"))
     }
 }

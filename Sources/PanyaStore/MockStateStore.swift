@@ -32,6 +32,15 @@ public struct MockVersionState: Codable, Sendable, Equatable, FetchableRecord, P
         self.units = units
         self.statusSince = statusSince
     }
+
+    /// A stored state, checked (``MockStateStore/storedUnits``, a time panya stores).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        versionArn = try row.stored("versionArn", of: table)
+        status = try row.stored("status", of: table)
+        units = try row.storedCount("units", of: table, in: MockStateStore.storedUnits)
+        statusSince = try row.storedSeconds("statusSince", of: table)
+    }
 }
 
 /// One billed stretch: a version running with `units` from `runningFrom` until `runningUntil`
@@ -52,6 +61,16 @@ public struct MockBillingEntry: Codable, Sendable, Equatable, FetchableRecord, M
         self.runningUntil = runningUntil
     }
 
+    /// A stored stretch, checked (``MockStateStore/storedUnits``, times panya stores).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        id = try row.storedIfPresent("id", of: table)
+        versionArn = try row.stored("versionArn", of: table)
+        units = try row.storedCount("units", of: table, in: MockStateStore.storedUnits)
+        runningFrom = try row.storedSeconds("runningFrom", of: table)
+        runningUntil = try row.storedSecondsIfPresent("runningUntil", of: table)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
@@ -65,6 +84,10 @@ public final class MockStateStore: Sendable {
     public init(_ database: PanyaDatabase) {
         self.database = database
     }
+
+    /// The inference units a stored version state or billed stretch may hold: a row past them
+    /// was edited (the bill multiplies them by minutes, and 10¹² units would bill trillions).
+    public static let storedUnits = 1...1_000_000
 
     /// Migration `v1-mock-state`.
     static func createTables(_ db: Database) throws {
@@ -155,7 +178,7 @@ public final class MockStateStore: Sendable {
         }
     }
 
-    private static func storeClock(_ db: Database, _ iso8601: String) throws {
+    static func storeClock(_ db: Database, _ iso8601: String) throws {
         try db.execute(sql: "INSERT INTO mockClock (id, now) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET now = excluded.now",
                        arguments: [iso8601])
     }

@@ -149,10 +149,17 @@ public final class PanyaDatabase: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(error, path: path, operation: operation)
-        } catch is RowDecodingError {
+        } catch let error as RowDecodingError {
             // A row that cannot be read back (a column missing or of the wrong kind) means the file was damaged.
-            throw StoreError(.corrupt, path: path, operation: operation)
+            throw damaged(DamagedRow(error), operation: operation)
+        } catch let error as DamagedRow {
+            throw damaged(error, operation: operation)
         }
+    }
+
+    /// The error for a damaged row of this file.
+    func damaged(_ row: DamagedRow, operation: StoreError.Operation) -> StoreError {
+        StoreError(.damagedRow(table: row.table, row: row.row, column: row.column, problem: row.problem), path: path, operation: operation)
     }
 
     /// Runs `body` in one read transaction that every store read it makes on this thread joins:

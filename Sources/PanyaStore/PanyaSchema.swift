@@ -20,6 +20,7 @@ public enum PanyaSchema {
         migrator.registerMigration("v4-schedules", migrate: ScheduleStore.createTables)
         migrator.registerMigration("v4-training", migrate: TrainingStore.createTables)
         migrator.registerMigration("v5-training-output", migrate: TrainingStore.addOutputColumns)
+        migrator.registerMigration("v6-schedule-fire-repeats", migrate: ScheduleStore.addRepeatColumns)
         // Add new migrations here, below the others.
         return migrator
     }

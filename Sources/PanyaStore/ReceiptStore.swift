@@ -95,16 +95,16 @@ public final class ReceiptStore: Sendable {
         try database.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM receipt ORDER BY number DESC LIMIT ?", arguments: [limit ?? -1])
             return try rows.map { row in
-                let number: Int = try row.decode(forColumn: "number")
+                let number: Int = try row.stored("number", of: "receipt")
                 let items = try Row.fetchAll(db, sql: """
                     SELECT name, qty, unit_price, confirm FROM receipt_item WHERE receipt_number = ? ORDER BY position
                     """, arguments: [number]).map {
-                    StoredRegisterLine(name: try $0.decode(forColumn: "name"), qty: try $0.decode(forColumn: "qty"),
-                                       unitPrice: try $0.decode(forColumn: "unit_price"), confirm: try $0.decode(Bool.self, forColumn: "confirm"))
+                    StoredRegisterLine(name: try $0.stored("name", of: "receipt_item"), qty: try $0.stored("qty", of: "receipt_item"),
+                                       unitPrice: try $0.stored("unit_price", of: "receipt_item"), confirm: try $0.stored("confirm", of: "receipt_item", as: Bool.self))
                 }
-                return StoredReceipt(number: number, time: try row.decode(forColumn: "time"), items: items,
-                                     subtotal: try row.decode(forColumn: "subtotal"), taxRate: try row.decode(forColumn: "tax_rate"),
-                                     tax: try row.decode(forColumn: "tax"), total: try row.decode(forColumn: "total"))
+                return StoredReceipt(number: number, time: try row.stored("time", of: "receipt"), items: items,
+                                     subtotal: try row.stored("subtotal", of: "receipt"), taxRate: try row.stored("tax_rate", of: "receipt"),
+                                     tax: try row.stored("tax", of: "receipt"), total: try row.stored("total", of: "receipt"))
             }
         }
     }

@@ -62,9 +62,9 @@ public final class RecordingIndexStore: Sendable {
     private static func entries(_ db: Database, sql: String, arguments: StatementArguments) throws -> [RecordingIndexEntry] {
         // Cached statements: a detect reads the index on every call (`panya serve` under load).
         try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            RecordingIndexEntry(directory: try row.decode(forColumn: "directory"), file: try row.decode(forColumn: "file"),
-                                modifiedNanoseconds: try row.decode(forColumn: "modifiedNanoseconds"), size: try row.decode(forColumn: "size"),
-                                sha256: try row.decode(forColumn: "sha256"), versionArn: try row.decode(forColumn: "versionArn"))
+            RecordingIndexEntry(directory: try row.stored("directory", of: "recordingIndex"), file: try row.stored("file", of: "recordingIndex"),
+                                modifiedNanoseconds: try row.stored("modifiedNanoseconds", of: "recordingIndex"), size: try row.stored("size", of: "recordingIndex"),
+                                sha256: try row.stored("sha256", of: "recordingIndex"), versionArn: try row.stored("versionArn", of: "recordingIndex"))
         }
     }
 

@@ -29,6 +29,12 @@ public final class RegisterStore: Sendable {
         self.register = register
     }
 
+    /// The quantities a stored line may hold: the register never lets a line pass a subtotal of
+    /// a trillion yen, so a larger one was edited (INT64_MAX once totalled ¥0).
+    public static let storedQuantity = 1...1_000_000_000_000
+    /// The yen a stored price or unit price may hold (0 to a trillion).
+    public static let storedYen = 0...1_000_000_000_000
+
     /// Migration `v2-register`: prices and the lines of the register (append-only; never edit).
     static func createTables(_ db: Database) throws {
         try db.execute(sql: """
@@ -82,7 +88,7 @@ public final class RegisterStore: Sendable {
     public func prices() throws -> [(label: String, yen: Int)] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT label, yen FROM register_price ORDER BY position, label").map {
-                (label: try $0.decode(String.self, forColumn: "label"), yen: try $0.decode(Int.self, forColumn: "yen"))
+                (label: try $0.stored("label", of: "register_price"), yen: try $0.storedCount("yen", of: "register_price", in: Self.storedYen))
             }
         }
     }
@@ -106,8 +112,9 @@ public final class RegisterStore: Sendable {
     static func fetchLines(_ db: Database, register: String) throws -> [StoredRegisterLine] {
         try Row.fetchAll(db, sql: "SELECT name, qty, unit_price, confirm FROM register_item WHERE register = ? ORDER BY position, name",
                          arguments: [register]).map {
-            StoredRegisterLine(name: try $0.decode(String.self, forColumn: "name"), qty: try $0.decode(Int.self, forColumn: "qty"), unitPrice: try $0.decode(Int.self, forColumn: "unit_price"),
-                               confirm: try $0.decode(Bool.self, forColumn: "confirm"))
+            StoredRegisterLine(name: try $0.stored("name", of: "register_item"), qty: try $0.storedCount("qty", of: "register_item", in: storedQuantity),
+                               unitPrice: try $0.storedCount("unit_price", of: "register_item", in: storedYen),
+                               confirm: try $0.stored("confirm", of: "register_item"))
         }
     }
 

@@ -36,6 +36,20 @@ public struct StoredSchedule: Codable, Sendable, Equatable, FetchableRecord, Per
         self.createdAt = createdAt
         self.position = position
     }
+
+    /// A stored schedule, checked (units as ``MockStateStore/storedUnits``, a time panya stores).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        name = try row.stored("name", of: table)
+        expression = try row.stored("expression", of: table)
+        timeZone = try row.stored("timeZone", of: table)
+        action = try row.stored("action", of: table)
+        versionArn = try row.stored("versionArn", of: table)
+        units = try row.storedCount("units", of: table, in: MockStateStore.storedUnits)
+        enabled = try row.stored("enabled", of: table)
+        createdAt = try row.storedSeconds("createdAt", of: table)
+        position = try row.storedCount("position", of: table, in: Int(Int32.min)...Int(Int32.max))
+    }
 }
 
 /// One fire of a schedule, as the scheduler logs it: when, what, on which version, and the
@@ -55,9 +69,15 @@ public struct ScheduleFireRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var result: String
     /// Whether the call succeeded.
     public var succeeded: Bool
+    /// How many fires of the schedule this row stands for: a run of fires that changed nothing
+    /// (each failed the same way) is one row; migration `v6-schedule-fire-repeats`.
+    public var repeats: Int
+    /// The last fire of the run (nil for a single fire), simulated seconds since 1970.
+    public var lastTime: Double?
 
-    /// A fire.
-    public init(id: Int64? = nil, schedule: String, time: Double, action: String, versionArn: String, result: String, succeeded: Bool) {
+    /// A fire (or a run of `repeats` identical ones from `time` to `lastTime`).
+    public init(id: Int64? = nil, schedule: String, time: Double, action: String, versionArn: String, result: String, succeeded: Bool,
+                repeats: Int = 1, lastTime: Double? = nil) {
         self.id = id
         self.schedule = schedule
         self.time = time
@@ -65,6 +85,22 @@ public struct ScheduleFireRecord: Codable, Sendable, Equatable, FetchableRecord,
         self.versionArn = versionArn
         self.result = result
         self.succeeded = succeeded
+        self.repeats = repeats
+        self.lastTime = lastTime
+    }
+
+    /// A stored fire, checked (a time panya stores).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        id = try row.storedIfPresent("id", of: table)
+        schedule = try row.stored("schedule", of: table)
+        time = try row.storedSeconds("time", of: table)
+        action = try row.stored("action", of: table)
+        versionArn = try row.stored("versionArn", of: table)
+        result = try row.stored("result", of: table)
+        succeeded = try row.stored("succeeded", of: table)
+        repeats = try row.storedCount("repeats", of: table, in: 1...Int(Int32.max))
+        lastTime = try row.storedSecondsIfPresent("lastTime", of: table)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -101,6 +137,14 @@ public final class ScheduleStore: Sendable {
             t.column("versionArn", .text).notNull()
             t.column("result", .text).notNull()
             t.column("succeeded", .boolean).notNull()
+        }
+    }
+
+    /// Migration `v6-schedule-fire-repeats`: a row may stand for a run of identical fires.
+    static func addRepeatColumns(_ db: Database) throws {
+        try db.alter(table: ScheduleFireRecord.databaseTableName) { t in
+            t.add(column: "repeats", .integer).notNull().defaults(to: 1)
+            t.add(column: "lastTime", .double)
         }
     }
 
@@ -141,6 +185,34 @@ public final class ScheduleStore: Sendable {
                 var row = fire
                 try row.insert(db)
             }
+        }
+    }
+
+    /// Records `fire` (a single fire or a run) and moves the simulated clock to its last time, in
+    /// one transaction — unless another shell got there first: `clock` is given the stored clock
+    /// and returns the time to store, or nil when the clock already passed the fire; a fire of
+    /// the schedule already recorded at that time is not recorded again. Returns the stored row
+    /// (with its id), or nil when nothing was written.
+    public func claim(_ fire: ScheduleFireRecord, clock: (String?) throws -> String?) throws -> ScheduleFireRecord? {
+        try database.write { db in
+            let stored = try String.fetchOne(db, sql: "SELECT now FROM mockClock WHERE id = 1")
+            guard let next = try clock(stored) else { return nil }
+            let recorded = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS(SELECT 1 FROM scheduleFire WHERE schedule = ? AND time <= ? AND COALESCE(lastTime, time) >= ?)
+                """, arguments: [fire.schedule, fire.lastTime ?? fire.time, fire.time]) ?? false
+            guard !recorded else { return nil }
+            try MockStateStore.checkInRange(next)
+            try MockStateStore.storeClock(db, next)
+            var row = fire
+            try row.insert(db)
+            return row
+        }
+    }
+
+    /// Sets the outcome of a claimed fire once its call returned.
+    public func setOutcome(id: Int64, result: String, succeeded: Bool) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE scheduleFire SET result = ?, succeeded = ? WHERE id = ?", arguments: [result, succeeded, id])
         }
     }
 

@@ -38,7 +38,7 @@ public final class Settings: Sendable {
         try database.read { db in
             var result: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                result[try row.decode(String.self, forColumn: "key")] = try row.decode(String.self, forColumn: "value")
+                result[try row.stored("key", of: "setting", as: String.self)] = try row.stored("value", of: "setting", as: String.self)
             }
             return result
         }

@@ -11,6 +11,9 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
         case unwritable
         /// The file is not a database, or is damaged.
         case corrupt
+        /// One stored row holds what panya never writes (edited or damaged): which table, which
+        /// row (its key), which column, and what is wrong.
+        case damagedRow(table: String, row: String, column: String, problem: String)
         /// The disk is full; the last change was rolled back, nothing earlier was lost.
         case diskFull
         /// Another program held the database longer than the busy timeout.
@@ -81,7 +84,7 @@ public struct StoreError: UserFacingError, CustomStringConvertible {
     public var code: String? {
         switch kind {
         case .unwritable: return "DatabaseUnwritable"
-        case .corrupt: return "DatabaseCorrupt"
+        case .corrupt, .damagedRow: return "DatabaseCorrupt"
         case .diskFull: return "DiskFull"
         case .locked, .lockHeld: return "DatabaseLocked"
         case .cannotCreateDirectory, .notADirectory: return "DatabaseUnwritable"

@@ -205,17 +205,30 @@ public final class TrainingStore: Sendable {
                 WHERE project = ? AND dataset = ? ORDER BY id
                 """, arguments: [project, dataset])
             return try rows.map { row in
-                let id: Int64 = row["id"]
-                return StoredTrainingPhoto(path: row["path"], sha256: row["sha256"], byteCount: row["byteCount"], format: row["format"],
-                                           width: row["width"], height: row["height"], boxes: try Self.boxes(db, photoId: id))
+                let table = "trainingPhoto"
+                let id: Int64 = try row.stored("id", of: table)
+                return StoredTrainingPhoto(path: try row.stored("path", of: table), sha256: try row.stored("sha256", of: table),
+                                           byteCount: try row.storedCount("byteCount", of: table, in: 0...Int.max),
+                                           format: try row.stored("format", of: table),
+                                           width: try row.storedCount("width", of: table, in: 1...Self.storedPhotoSide),
+                                           height: try row.storedCount("height", of: table, in: 1...Self.storedPhotoSide),
+                                           boxes: try Self.boxes(db, photoId: id))
             }
         }
     }
 
+    /// The widest or tallest photo a stored row may describe, in pixels.
+    public static let storedPhotoSide = 1_000_000
+
     private static func boxes(_ db: Database, photoId: Int64) throws -> [StoredTrainingBox] {
-        try Row.fetchAll(db, sql: "SELECT label, left, top, width, height FROM trainingBox WHERE photoId = ? ORDER BY position",
+        try Row.fetchAll(db, sql: "SELECT photoId, position, label, left, top, width, height FROM trainingBox WHERE photoId = ? ORDER BY position",
                          arguments: [photoId]).map { row in
-            StoredTrainingBox(label: row["label"], left: row["left"], top: row["top"], width: row["width"], height: row["height"])
+            let table = "trainingBox"
+            // A box is in ratios of its photo; a little past the edges is kept as drawn.
+            let ratios = -1.0...2.0
+            return StoredTrainingBox(label: try row.stored("label", of: table),
+                                     left: try row.storedNumber("left", of: table, in: ratios), top: try row.storedNumber("top", of: table, in: ratios),
+                                     width: try row.storedNumber("width", of: table, in: 0...2), height: try row.storedNumber("height", of: table, in: 0...2))
         }
     }
 
@@ -277,6 +290,19 @@ public final class TrainingStore: Sendable {
     /// Saves a trained (or failed) version.
     public func saveVersion(_ version: StoredTrainedVersion) throws {
         try database.write { db in try version.upsert(db) }
+    }
+
+    /// Saves a new version unless its project has a version of that name (or that ARN) already,
+    /// checked again in the same transaction: of two shells training at the same second, one
+    /// saves and the other is told. False when the name was taken.
+    public func insertVersion(_ version: StoredTrainedVersion) throws -> Bool {
+        try database.write { db in
+            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(StoredTrainedVersion.databaseTableName) WHERE (project = ? AND name = ?) OR arn = ?)",
+                                          arguments: [version.project, version.name, version.arn]) ?? false
+            if taken { return false }
+            try version.insert(db)
+            return true
+        }
     }
 
     /// The trained versions of a project (every project's when nil), oldest first.

@@ -1,3 +1,4 @@
+import CustomLabels
 import Foundation
 import PanyaStore
 import PanyaSupport
@@ -140,7 +141,7 @@ public final class Register {
         for a in additions {
             if let i = lines.firstIndex(where: { $0.name == a.name }) {
                 let (qty, overflow) = lines[i].qty.addingReportingOverflow(a.qty)
-                guard !overflow else { throw .subtotalTooLarge(limit: RegisterTotal.maxSubtotal) }
+                guard !overflow, RegisterStore.storedQuantity.contains(qty) else { throw .subtotalTooLarge(limit: RegisterTotal.maxSubtotal) }
                 lines[i].qty = qty
                 lines[i].unitPrice = a.unitPrice
             } else {
@@ -153,6 +154,8 @@ public final class Register {
     static func checkedLabel(_ label: String) throws(RegisterError) -> String {
         let trimmed = label.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .emptyLabel }
+        // The same rule as a dataset's labels: the register's lines are the labels a model returns.
+        if let problem = TextRule.label.problem(trimmed) { throw .invalidLabel(problem) }
         return trimmed
     }
 

@@ -20,6 +20,8 @@ public enum RegisterError: UserFacingError, Equatable {
     case notInRegister(label: String)
     /// An empty label.
     case emptyLabel
+    /// A label the label rule refuses (a NUL character, too long): the reason.
+    case invalidLabel(Message)
     /// The register would hold more than its largest subtotal (`RegisterTotal.maxSubtotal` yen).
     case subtotalTooLarge(limit: Int)
     /// The store failed (disk, lock): the database's own message.
@@ -36,6 +38,7 @@ public enum RegisterError: UserFacingError, Equatable {
         case .unknownRounding(let text): return Catalog.registerUnknownRounding(text)
         case .notInRegister(let label): return Catalog.registerNotInRegister(label)
         case .emptyLabel: return Catalog.registerEmptyLabel
+        case .invalidLabel(let reason): return reason
         case .subtotalTooLarge(let limit): return Catalog.registerSubtotalTooLarge(limit)
         case .storage(let detail): return Catalog.registerStorage(detail)
         }
@@ -51,6 +54,7 @@ public enum RegisterError: UserFacingError, Equatable {
         case .unknownRounding: return "UnknownRounding"
         case .notInRegister: return "NotInRegister"
         case .emptyLabel: return "EmptyLabel"
+        case .invalidLabel: return "InvalidLabel"
         case .subtotalTooLarge: return "SubtotalTooLarge"
         case .storage: return "StorageError"
         }

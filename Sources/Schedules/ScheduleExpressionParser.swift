@@ -42,7 +42,8 @@ struct ScheduleExpressionParser {
         }
         let kind = String(characters[..<open])
         let closes = characters.indices.filter { characters[$0] == ")" }
-        let innerEnd = closes.first ?? characters.count
+        // The first `)` after the `(` (a `)` before it, as in `)(`, is a misplaced parenthesis below).
+        let innerEnd = closes.first { $0 > open } ?? characters.count
         let inner = Array(characters[(open + 1)..<innerEnd])
         guard ["cron", "rate", "at"].contains(kind) else {
             throw fail(.unknownKind(kind), column: 1, length: max(1, kind.count), example: kindExample(kind, inner: String(inner)))

@@ -31,6 +31,7 @@ final class UnavailableBackend: CustomLabelsBackend, SimulatedTime {
     func advance(seconds: Int) throws -> ISO8601.Timestamp { throw simulatorError }
     func setClock(_ iso8601: String) throws -> ISO8601.Timestamp { throw simulatorError }
     func bill() throws -> BillingReport { throw simulatorError }
+    func nextStatusChange(versionArn: String, after seconds: Double) throws -> Double? { throw simulatorError }
 
     /// The opening error when the simulator failed; on AWS there is no simulated clock at all.
     private var simulatorError: Error {

@@ -72,6 +72,6 @@ import Testing
         #expect(try again.currentProject() == "bakery")
         #expect(try again.labels(project: "bakery") == ["あんぱん"])
         #expect(try again.photos(project: "bakery", dataset: "train") == [Self.photo("/a.jpg", boxes: [Self.anpanBox])])
-        #expect(try PanyaDatabase(path: path).appliedMigrations().last == "v5-training-output")
+        #expect(try PanyaDatabase(path: path).appliedMigrations().contains("v5-training-output"))
     }
 }

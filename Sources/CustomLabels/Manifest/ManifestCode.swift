@@ -17,6 +17,8 @@ public enum ManifestCode: String, Sendable, Equatable, CaseIterable {
     case invalidLabelNameLength = "ERROR_INVALID_LABEL_NAME_LENGTH"
     // The line is ignored (not counted as invalid).
     case noAnnotations = "WARNING_NO_ANNOTATIONS"
+    /// panya's own: a later line for a photo an earlier line already gave (the first line is kept).
+    case duplicateSourceRef = "WARNING_DUPLICATE_SOURCE_REF"
     // The whole manifest cannot be used.
     case tooFewLabels = "ERROR_MANIFEST_TOO_FEW_LABELS"
     case tooManyInvalidRows = "ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST"
@@ -41,7 +43,7 @@ public enum ManifestCode: String, Sendable, Equatable, CaseIterable {
             return .line
         case .invalidBoundingBox, .boundingBoxTooSmall, .missingClassMapID, .invalidLabelNameLength:
             return .box
-        case .noAnnotations:
+        case .noAnnotations, .duplicateSourceRef:
             return .warning
         case .tooFewLabels, .tooManyInvalidRows:
             return .manifest

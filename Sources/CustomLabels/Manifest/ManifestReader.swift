@@ -21,19 +21,47 @@ public enum ManifestReader {
 
     /// Reads a manifest's bytes (UTF-8; lines end with LF or CR LF).
     public static func read(bytes: [UInt8]) -> ManifestReading {
+        var lines = Lines()
+        for (offset, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            lines.add(raw, number: offset + 1)
+        }
+        return lines.reading()
+    }
+
+    /// The longest line read, in bytes (1 MiB: a line of 50 boxes and a long path takes a few
+    /// kilobytes). A longer one is left out unread, so reading a manifest takes memory for one
+    /// line at a time, whatever the file's size.
+    public static let maxLineBytes = 1 << 20
+
+    /// A manifest read line by line (from a file in pieces, or from bytes in memory): only the
+    /// valid lines' entries and the issues are kept.
+    public struct Lines {
         var rows: [ManifestReading.Row] = []
         var issues: [ManifestIssue] = []
         var invalid = 0
         var counted = 0
-        for (offset, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            var line = raw
+
+        /// Nothing read yet.
+        public init() {}
+
+        /// Reads line `number` (without its LF).
+        public mutating func add<Bytes: RandomAccessCollection>(_ raw: Bytes, number: Int) where Bytes.Element == UInt8, Bytes.Index == Int {
+            var line = raw[...]
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
-            let number = offset + 1
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
             var lineIssues: [ManifestIssue] = []
             let entry = readLine(Array(line), number: number, issues: &lineIssues)
+            record(entry, number: number, issues: lineIssues)
+        }
+
+        /// Counts line `number` as too long (`length` bytes and more), unread.
+        public mutating func addTooLong(number: Int, length: Int) {
+            record(nil, number: number, issues: [ManifestIssue(.invalidJSONLine, line: number, detail: Catalog.manifestLineTooLong(bytes: length, limit: maxLineBytes))])
+        }
+
+        private mutating func record(_ entry: ManifestEntry?, number: Int, issues lineIssues: [ManifestIssue]) {
             issues += lineIssues
-            if lineIssues.contains(where: { $0.manifestCode.scope == .warning }) { continue }
+            if lineIssues.contains(where: { $0.manifestCode.scope == .warning }) { return }
             counted += 1
             if let entry {
                 rows.append(ManifestReading.Row(line: number, entry: entry))
@@ -41,14 +69,18 @@ public enum ManifestReader {
                 invalid += 1
             }
         }
-        var reading = ManifestReading(rows: rows, issues: issues, invalidRows: invalid, countedRows: counted)
-        if reading.labels.isEmpty {
-            reading.issues.append(ManifestIssue(.tooFewLabels, line: nil, detail: Catalog.manifestTooFewLabels))
+
+        /// What the lines read so far make, with the problems of the whole manifest.
+        public func reading() -> ManifestReading {
+            var reading = ManifestReading(rows: rows, issues: issues, invalidRows: invalid, countedRows: counted)
+            if reading.labels.isEmpty {
+                reading.issues.append(ManifestIssue(.tooFewLabels, line: nil, detail: Catalog.manifestTooFewLabels))
+            }
+            if counted > 0 && Double(invalid) > TrainingLimits.maximumInvalidRowShare * Double(counted) {
+                reading.issues.append(ManifestIssue(.tooManyInvalidRows, line: nil, detail: Catalog.manifestTooManyInvalidRows(invalid: invalid, total: counted)))
+            }
+            return reading
         }
-        if counted > 0 && Double(invalid) > TrainingLimits.maximumInvalidRowShare * Double(counted) {
-            reading.issues.append(ManifestIssue(.tooManyInvalidRows, line: nil, detail: Catalog.manifestTooManyInvalidRows(invalid: invalid, total: counted)))
-        }
-        return reading
     }
 
     /// One line: its entry, or nil when the line is left out or ignored (issues say why).
@@ -56,6 +88,9 @@ public enum ManifestReader {
         func fail(_ code: ManifestCode, column: Int? = nil, _ detail: Message) -> ManifestEntry? {
             issues.append(ManifestIssue(code, line: number, column: column, detail: detail))
             return nil
+        }
+        if let offset = TextRule.invalidUTF8Offset(in: bytes) {
+            return fail(.invalidJSONLine, column: offset, Catalog.invalidUTF8(line: number, column: offset))
         }
         let document: JSONDocument
         do {
@@ -70,7 +105,7 @@ public enum ManifestReader {
             return fail(.invalidJSONLine, column: 1, Catalog.manifestLineNotObject(found: root.value.kindMessage))
         }
         guard let source = object["source-ref"] else { return fail(.missingSourceRef, Catalog.manifestMissingSourceRef) }
-        guard case .string(let sourceRef) = source, !sourceRef.isEmpty else {
+        guard case .string(let sourceRef) = source, !sourceRef.isEmpty, TextRule.nulPosition(in: sourceRef) == nil else {
             return fail(.invalidSourceRefFormat, column: root.location(of: "source-ref"), Catalog.manifestInvalidSourceRef)
         }
         guard let attribute = boxAttribute(in: object) else { return fail(.noLabelAttributes, Catalog.manifestNoLabelAttributes) }
@@ -100,7 +135,11 @@ public enum ManifestReader {
             let metadata = try root.member(attribute + "-metadata")
             let map = try metadata.member("class-map")
             for member in try map.object().members {
-                classMap[member.key] = try map.member(member.key).string()
+                let label = try map.member(member.key).string()
+                if let position = TextRule.nulPosition(in: label) {
+                    throw try map.member(member.key).invalid(Catalog.textHasNul(TextRule.label.what, position: position))
+                }
+                classMap[member.key] = label
             }
             if let type = try metadata.optionalMember("type"), try type.string() != objectDetectionType {
                 throw type.invalid(Catalog.manifestNotObjectDetection(try type.string()))

@@ -16,6 +16,14 @@ public struct StoredTrainingProject: Codable, Sendable, Equatable, FetchableReco
         self.arn = arn
         self.createdSeconds = createdSeconds
     }
+
+    /// A stored project, checked.
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        name = try row.stored("name", of: table)
+        arn = try row.stored("arn", of: table)
+        createdSeconds = try row.storedSeconds("createdSeconds", of: table)
+    }
 }
 
 /// One labelled box on a dataset photo, in ratios of the photo.
@@ -124,5 +132,28 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
         self.testResultsJSON = testResultsJSON
         self.outputBucket = outputBucket
         self.outputKeyPrefix = outputKeyPrefix
+    }
+
+    /// The most simulated training seconds a stored version may hold (about 3 years).
+    public static let storedTrainingSeconds = 0...100_000_000
+
+    /// A stored version, checked (times, counts and training seconds panya writes).
+    public init(row: Row) throws {
+        let table = Self.databaseTableName
+        arn = try row.stored("arn", of: table)
+        project = try row.stored("project", of: table)
+        name = try row.stored("name", of: table)
+        createdSeconds = try row.storedSeconds("createdSeconds", of: table)
+        outcome = try row.stored("outcome", of: table)
+        statusMessageEn = try row.storedIfPresent("statusMessageEn", of: table)
+        statusMessageJa = try row.storedIfPresent("statusMessageJa", of: table)
+        trainingSeconds = try row.storedCount("trainingSeconds", of: table, in: Self.storedTrainingSeconds)
+        trainingImages = try row.storedCount("trainingImages", of: table, in: 0...Int(Int32.max))
+        testingImages = try row.storedCount("testingImages", of: table, in: 0...Int(Int32.max))
+        modelJSON = try row.storedIfPresent("modelJSON", of: table)
+        evaluationJSON = try row.storedIfPresent("evaluationJSON", of: table)
+        testResultsJSON = try row.storedIfPresent("testResultsJSON", of: table)
+        outputBucket = try row.storedIfPresent("outputBucket", of: table)
+        outputKeyPrefix = try row.storedIfPresent("outputKeyPrefix", of: table)
     }
 }

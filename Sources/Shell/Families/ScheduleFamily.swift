@@ -201,7 +201,8 @@ extension ScheduleFireResult {
     init(record: ScheduleFireRecord, offsetSeconds: Int) {
         self.init(event: FireEvent(time: ISO8601.Timestamp(seconds: record.time, offsetSeconds: offsetSeconds), schedule: record.schedule,
                                    action: ScheduleExport.Action(rawValue: record.action) ?? .start, versionArn: record.versionArn,
-                                   result: record.result, succeeded: record.succeeded))
+                                   result: record.result, succeeded: record.succeeded, repeats: record.repeats,
+                                   lastTime: record.lastTime.map { ISO8601.Timestamp(seconds: $0, offsetSeconds: offsetSeconds) }))
     }
 }
 

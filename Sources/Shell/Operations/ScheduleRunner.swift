@@ -20,10 +20,16 @@ struct FireEvent: Equatable {
     var succeeded: Bool
     /// The version's name (read from the ARN once).
     var versionName: String
+    /// How many fires this stands for: a run of fires that changed nothing (each failed the same way).
+    var repeats = 1
+    /// The last fire of such a run.
+    var lastTime: ISO8601.Timestamp?
 
     /// A fire's outcome.
     init(time: ISO8601.Timestamp, schedule: String, action: ScheduleExport.Action, versionArn: String, result: String, succeeded: Bool,
-         versionName: String? = nil) {
+         versionName: String? = nil, repeats: Int = 1, lastTime: ISO8601.Timestamp? = nil) {
+        self.repeats = repeats
+        self.lastTime = lastTime
         self.time = time
         self.schedule = schedule
         self.action = action
@@ -37,6 +43,13 @@ struct FireEvent: Equatable {
 /// The scheduler on the simulated clock: moves the clock to a target time, stopping at every
 /// fire on the way to call StartProjectVersion / StopProjectVersion exactly as a student's
 /// command would. A failed fire is logged with its error code and the clock moves on.
+///
+/// Time goes with the fires that matter: a fire that failed is not called again while nothing
+/// could change its answer (no fire succeeded since, and the version's status does not change by
+/// itself before it), so a year of `rate(1 minute)` is a handful of calls and one history row
+/// per run of identical failures. Each fire is claimed in one transaction with the clock's move
+/// (another shell simulating at the same time never records it twice) and written as it
+/// happens, so a run that is stopped keeps the history of the time it passed.
 struct ScheduleRunner {
     let store: ScheduleStore
     let simulator: any SimulatedTime
@@ -48,12 +61,13 @@ struct ScheduleRunner {
     func advance(by seconds: Int) throws -> [FireEvent] {
         let start = try simulator.clock()
         let target = start.seconds + Double(max(0, seconds))
-        let plan = try fires(after: start.seconds, through: target)
-        guard !plan.fires.isEmpty else {
+        let entries = try enabledEntries()
+        let first = FirePlanner.firstFire(entries.map(\.planned), after: Self.whole(start.seconds))
+        guard let first, Double(first.time) <= target else {
             _ = try simulator.advance(seconds: max(0, seconds))
             return []
         }
-        return try run(plan, from: start, to: target)
+        return try run(entries, from: start, to: target)
     }
 
     /// Moves the clock to `target` (seconds since 1970) through every enabled schedule's fires
@@ -62,35 +76,151 @@ struct ScheduleRunner {
     func advance(to target: Double) throws -> [FireEvent] {
         let start = try simulator.clock()
         guard target > start.seconds else { return [] }
-        return try run(try fires(after: start.seconds, through: target), from: start, to: target)
+        return try run(try enabledEntries(), from: start, to: target)
     }
 
-    /// The enabled schedules and their fires after `start` and at or before `target`, in time order.
-    private func fires(after start: Double, through target: Double) throws -> (entries: [ScheduleEntry], fires: [PlannedFire]) {
-        let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
-        let fires = FirePlanner.fires(entries.map(\.planned), after: Int(start.rounded(.down)), through: Int(target.rounded(.down)))
-        return (entries, fires.filter { Double($0.time) > start })
+    private func enabledEntries() throws -> [ScheduleEntry] {
+        try store.all().filter(\.enabled).map(ScheduleBook.entry)
     }
 
-    /// Steps the clock to each planned fire, makes it, and ends at `target`.
-    private func run(_ plan: (entries: [ScheduleEntry], fires: [PlannedFire]), from start: ISO8601.Timestamp, to target: Double) throws -> [FireEvent] {
+    /// Whole seconds of a clock reading (stored times are bounded, so this never traps).
+    private static func whole(_ seconds: Double) -> Int { Int(seconds.rounded(.down)) }
+
+    /// A schedule's known answer: the failure its last call gave, good while `until` is ahead and no fire succeeded.
+    private struct KnownAnswer {
+        var result: String
+        var until: Double
+    }
+
+    /// A run of identical failed fires not written yet.
+    private struct PendingRun {
+        var position: Int
+        var event: FireEvent
+        var lastSeconds: Int
+    }
+
+    /// Goes through the fires from `start` to `target`, in time order (ties in the schedules' order).
+    private func run(_ entries: [ScheduleEntry], from start: ISO8601.Timestamp, to target: Double) throws -> [FireEvent] {
+        let offset = start.offsetSeconds
+        let planned = entries.map(\.planned)
+        // Fires past the clock's last second cannot happen (the clock refuses to go there): the
+        // run stops at it, and the final move to `target` says why.
+        let clockEnd = ISO8601.parse("\(MockStateStore.clockYears.upperBound)-12-31T23:59:59", defaultOffsetSeconds: offset)?.seconds ?? target
+        let last = Self.whole(min(target, clockEnd))
         var events: [FireEvent] = []
-        defer { try? store.record(events.map(Self.record)) }
-        for fire in plan.fires {
-            try Interrupt.check()
-            let time = ISO8601.Timestamp(seconds: Double(fire.time), offsetSeconds: start.offsetSeconds)
-            _ = try simulator.setClock(time.text)
-            events.append(execute(plan.entries[fire.position], at: time))
+        var known: [Int: KnownAnswer] = [:]
+        var pending: PendingRun?
+        // The next fire of each schedule after the cursor (nil: none left before the target).
+        var next: [Int?] = []
+        func plan(after cursor: Double) {
+            next = planned.map { schedule in
+                var after = Self.whole(cursor)
+                while let time = schedule.expression.nextFire(afterSeconds: after, timeZone: schedule.timeZone, startSeconds: schedule.startSeconds),
+                      time <= last {
+                    if Double(time) > cursor { return time }
+                    after = time
+                }
+                return nil
+            }
         }
-        _ = try simulator.setClock(ISO8601.Timestamp(seconds: target, offsetSeconds: start.offsetSeconds).text)
+        plan(after: start.seconds)
+        /// Writes the pending run (and moves the clock to its end); false when another shell passed it.
+        func flush() throws -> Bool {
+            guard let run = pending else { return true }
+            pending = nil
+            var event = run.event
+            if event.repeats > 1 { event.lastTime = ISO8601.Timestamp(seconds: Double(run.lastSeconds), offsetSeconds: offset) }
+            let claimed = try claim(event, movingTo: Double(run.lastSeconds), offset: offset)
+            if claimed != nil { events.append(event) }
+            return claimed != nil
+        }
+        var steps = 0
+        while true {
+            steps += 1
+            if steps & 1023 == 0 { try Interrupt.check() }
+            guard let (position, time) = Self.earliest(next) else { break }
+            next[position] = planned[position].expression.nextFire(afterSeconds: time, timeZone: planned[position].timeZone,
+                                                                  startSeconds: planned[position].startSeconds).flatMap { $0 <= last ? $0 : nil }
+            let entry = entries[position]
+            if let answer = known[position], Double(time) < answer.until {
+                // Nothing can have changed this fire's answer: counted, not called.
+                if var run = pending, run.position == position, run.event.result == answer.result {
+                    run.event.repeats += 1
+                    run.lastSeconds = time
+                    pending = run
+                } else {
+                    guard try flush() else { known = [:]; plan(after: try simulator.clock().seconds); continue }
+                    let at = ISO8601.Timestamp(seconds: Double(time), offsetSeconds: offset)
+                    pending = PendingRun(position: position, event: FireEvent(time: at, schedule: entry.stored.name, action: entry.action,
+                                                                              versionArn: entry.stored.versionArn, result: answer.result,
+                                                                              succeeded: false, versionName: entry.versionName),
+                                         lastSeconds: time)
+                }
+                continue
+            }
+            try Interrupt.check()
+            guard try flush() else { known = [:]; plan(after: try simulator.clock().seconds); continue }
+            let at = ISO8601.Timestamp(seconds: Double(time), offsetSeconds: offset)
+            var event = FireEvent(time: at, schedule: entry.stored.name, action: entry.action, versionArn: entry.stored.versionArn,
+                                  result: Self.interrupted, succeeded: false, versionName: entry.versionName)
+            guard let claimed = try claim(event, movingTo: Double(time), offset: offset), let id = claimed.id else {
+                // Another shell is ahead of this one: go on from where it left the clock.
+                known = [:]
+                plan(after: try simulator.clock().seconds)
+                continue
+            }
+            event = execute(entry, at: at)
+            try store.setOutcome(id: id, result: event.result, succeeded: event.succeeded)
+            events.append(event)
+            if event.succeeded {
+                known = [:]
+            } else {
+                let change = (try? simulator.nextStatusChange(versionArn: entry.stored.versionArn, after: Double(time))) ?? nil
+                known[position] = KnownAnswer(result: event.result, until: change ?? .infinity)
+            }
+        }
+        _ = try flush()
+        let now = try simulator.clock()
+        if now.seconds < target {
+            do {
+                _ = try simulator.setClock(ISO8601.Timestamp(seconds: target, offsetSeconds: offset).text)
+            } catch {
+                // Another shell moved the clock past the target meanwhile: the time is passed either way.
+                if try simulator.clock().seconds < target { throw error }
+            }
+        }
         return events
+    }
+
+    /// The earliest fire among the schedules' next ones (ties: the first schedule).
+    private static func earliest(_ next: [Int?]) -> (position: Int, time: Int)? {
+        var best: (position: Int, time: Int)?
+        for (position, time) in next.enumerated() {
+            guard let time else { continue }
+            if best.map({ time < $0.time }) ?? true { best = (position, time) }
+        }
+        return best
+    }
+
+    /// What a claimed fire says until its call returns (and stays if the process is stopped in between).
+    static let interrupted = "Interrupted"
+
+    /// Records `event` and moves the clock to `seconds` in one transaction; nil when another shell was first.
+    private func claim(_ event: FireEvent, movingTo seconds: Double, offset: Int) throws -> ScheduleFireRecord? {
+        let record = Self.record(event)
+        let moved = ISO8601.Timestamp(seconds: seconds, offsetSeconds: offset).text
+        return try store.claim(record) { stored in
+            guard let stored else { return moved }
+            guard let now = ISO8601.parse(stored) else { return moved }
+            return now.seconds <= event.time.seconds ? moved : nil
+        }
     }
 
     /// The next enabled fire after the clock, if any (seconds since 1970).
     func nextFire() throws -> Int? {
         let now = try simulator.clock().seconds
         let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
-        return FirePlanner.firstFire(entries.map(\.planned), after: Int(now.rounded(.down)))?.time
+        return FirePlanner.firstFire(entries.map(\.planned), after: Self.whole(now))?.time
     }
 
     /// Calls the service as the schedule's target would; an error is the outcome, not a throw.
@@ -114,6 +244,7 @@ struct ScheduleRunner {
 
     private static func record(_ event: FireEvent) -> ScheduleFireRecord {
         ScheduleFireRecord(schedule: event.schedule, time: event.time.seconds, action: event.action.rawValue,
-                           versionArn: event.versionArn, result: event.result, succeeded: event.succeeded)
+                           versionArn: event.versionArn, result: event.result, succeeded: event.succeeded,
+                           repeats: event.repeats, lastTime: event.lastTime?.seconds)
     }
 }

@@ -24,7 +24,9 @@ struct SimulationReport: ShellResult {
     var billedMinutes: Int { days.reduce(0) { $0 + $1.billedMinutes } }
     var runningHours: Double { Double(billedMinutes) / 60 }
     /// Starts that succeeded: each spent its STARTING minutes unbilled.
-    var successfulStarts: Int { events.filter { $0.succeeded && $0.action == .start }.count }
+    var successfulStarts: Int { events.filter { $0.succeeded && $0.action == .start }.reduce(0) { $0 + $1.repeats } }
+    /// Fires that failed (a run of identical ones counts each).
+    var failedFires: Int { events.filter { !$0.succeeded }.reduce(0) { $0 + $1.repeats } }
     var unbilledStartingMinutes: Int { successfulStarts * Int(VersionLifecycle.startingSeconds / 60) }
 
     var fields: [(String, Value)] {
@@ -34,7 +36,7 @@ struct SimulationReport: ShellResult {
          ("training_usd", .number(trainingUSD)), ("total_usd", .number(totalUSD)), ("total_jpy", .number(Double(totalJPY))),
          ("days", .list(days.map { SimulationDay(day: $0).value })),
          ("unbilled_starting_minutes", .number(Double(unbilledStartingMinutes))),
-         ("failed_fires", .number(Double(events.filter { !$0.succeeded }.count))),
+         ("failed_fires", .number(Double(failedFires))),
          ("warnings", .list(stale.map { .string($0.message.en) }))]
     }
 
@@ -69,7 +71,7 @@ struct SimulationReport: ShellResult {
             let key = "\(event.schedule) \(event.action.rawValue) \(event.versionName)"
             if counts[key] == nil { order.append(key) }
             var count = counts[key] ?? (0, 0)
-            if event.succeeded { count.ok += 1 } else { count.failed += 1 }
+            if event.succeeded { count.ok += event.repeats } else { count.failed += event.repeats }
             counts[key] = count
         }
         var lines = order.map { key -> String in
@@ -78,7 +80,7 @@ struct SimulationReport: ShellResult {
         }
         let failed = events.filter { !$0.succeeded }
         for event in failed.prefix(10) { lines.append("  " + ScheduleFireResult(event: event).render(style)) }
-        if failed.count > 10 { lines.append("  " + style.text(Catalog.simulationMoreFailures(failed.count - 10))) }
+        if failed.count > 10 { lines.append("  " + style.text(Catalog.simulationMoreFailures(failed.dropFirst(10).reduce(0) { $0 + $1.repeats }))) }
         return lines
     }
 }
