@@ -310,11 +310,20 @@ def run(args):
         add.click()
         wait(a, lambda d: d.find_element(By.ID, "total").text == "594円")
 
+        # -- a text file named .jpg: a clear message, the photo on screen kept
+        fake = os.path.join(args.work, "notes.jpg")
+        with open(fake, "w") as f:
+            f.write("this is not a photo\n")
+        a.find_element(By.ID, "photo-input").send_keys(fake)
+        wait(a, lambda d: d.find_element(By.ID, "photo-error").is_displayed(), 30)
+        check("a text file named .jpg → a message, the photo and its boxes kept",
+              text_of(a, "#photo-error") != "" and len(boxes(a)) == 3, text_of(a, "#photo-error"))
+
         # -- the code: a mistake shows line:col and a caret under the right character
         code = a.find_element(By.ID, "code")
         source = code.get_attribute("value")
         check("the starting register.panya is shown", "fn total(lines)" in source, source[:80])
-        broken = source.replace("  return subtotal\n", "  let 税 = \"8%\"\n  return subtotal + 税込み\n")
+        broken = source.replace("  return subtotal\n", "  let 税 = floor(subtotal * 8 / 100)\n  return 税 + 税込み\n")
         a.execute_script("arguments[0].value = ''", code)
         code.send_keys(Keys.CONTROL, "a")
         code.send_keys(Keys.DELETE)
@@ -339,7 +348,8 @@ def run(args):
                 const r = range.getBoundingClientRect();
                 return {caret: caret.left, char: r.left, at: chars[arguments[0] - 1]};""", column)
             check("the caret is under the right character (Japanese before it)",
-                  abs(geometry["caret"] - geometry["char"]) < 1.5 and geometry["at"] == "税", str(geometry))
+                  abs(geometry["caret"] - geometry["char"]) < 1.5 and geometry["at"] == "税"
+                  and "税" in lines[line - 1][:column - 1], str(geometry))
             expected_offset = sum(len(l) + 1 for l in lines[:line - 1]) + column - 1
             selection = a.execute_script("return document.getElementById('code').selectionStart")
             check("the textarea's cursor moved to the mistake", selection == expected_offset, f"{selection} ≠ {expected_offset}")
@@ -458,9 +468,14 @@ def run(args):
         check("A's register is unchanged by B's", text_of(a, "#total") == "0円" and not a.find_elements(By.CSS_SELECTOR, "#lines td.item"),
               text_of(a, "#lines"))
 
-        # -- the teacher sees both
+        # -- the same name on another device asks the teacher
         t = browser()
         drivers.append(t)
+        join(t, url, "Aki")
+        wait(t, lambda d: d.find_element(By.ID, "join-error").is_displayed())
+        check("A's name from another device → refused, ask the teacher", "Aki" in text_of(t, "#join-error"), text_of(t, "#join-error"))
+
+        # -- the teacher sees both
         t.get(url + "/teacher")
         wait(t, lambda d: d.find_element(By.ID, "password").is_displayed())
         t.find_element(By.ID, "password").send_keys("wrong")
@@ -483,6 +498,19 @@ def run(args):
         t.get(url + "/teacher")
         wait(t, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#students .student")) == 2)
         shoot(t, args.out, "teacher-390x844")
+
+        # -- the teacher releases A's device: A can join from the other one
+        release = t.find_element(By.CSS_SELECTOR, '.student[data-name="Aki"] button')
+        t.execute_script("arguments[0].scrollIntoView({block: 'center'})", release)
+        release.click()
+        t.switch_to.alert.accept()
+        wait(t, lambda d: d.execute_script("const b = document.querySelector('.student[data-name=\"Aki\"] button'); return b && b.disabled;"), 10)
+        join(t, url, "Aki")
+        try:
+            wait(t, lambda d: d.current_url.split("?")[0].endswith("/register") and d.find_element(By.ID, "who").text == "Aki", 15)
+            ok("released by the teacher, A joins again from another device")
+        except TimeoutException:
+            fail("after the release, A joins from another device", text_of(t, "body")[:300])
 
         # -- the join page, for the docs
         viewport(b, 390, 844)
