@@ -166,9 +166,16 @@ document.addEventListener('DOMContentLoaded', () => {
     }
     for (const line of register.lines) body.append(lineRow(line));
     fillSums('', register);
+    $('confirm-note').hidden = !register.lines.some((line) => line.confirm);
     $('checkout').disabled = register.lines.length === 0;
     $('clear').disabled = register.lines.length === 0;
     $('register-total').textContent = Panya.yen(register.total);
+    if (state.checkedTotal !== undefined && state.checkedTotal !== register.total) {
+      // The register changed since the code ran: the comparison is stale until it runs again.
+      $('student-total').textContent = Panya.t('code.noTotal');
+      $('verdict').hidden = true;
+      state.checkedTotal = undefined;
+    }
   }
 
   async function registerCall(button, method, path, body) {
@@ -199,7 +206,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('checkout').addEventListener('click', async () => {
     const receipt = await registerCall($('checkout'), 'POST', '/api/register/checkout');
     if (!receipt) return;
-    $('receipt-head').textContent = Panya.t('receipt.number', receipt.number) + '  ' + receipt.time.replace('T', ' ').replace(/\+.*$/, '');
+    $('receipt-head').textContent = Panya.t('receipt.number', receipt.number) + '  ' + receipt.time.replace('T', ' ').replace(/(\.\d+)?([+-]\d\d:?\d\d|Z)$/, '');
     const body = $('receipt-lines');
     body.replaceChildren(...receipt.register.lines.map(lineRow));
     fillSums('receipt-', receipt.register);
@@ -245,6 +252,7 @@ document.addEventListener('DOMContentLoaded', () => {
     $('problem').hidden = true;
     try {
       const check = await Panya.api('POST', '/api/code', { source: code.value });
+      state.checkedTotal = check.registerTotal;
       $('compare').hidden = false;
       $('student-total').textContent = check.studentTotal === null || check.studentTotal === undefined
         ? Panya.t('code.noTotal') : Panya.yen(check.studentTotal);
