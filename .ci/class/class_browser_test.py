@@ -319,6 +319,14 @@ def run(args):
         check("a text file named .jpg → a message, the photo and its boxes kept",
               text_of(a, "#photo-error") != "" and len(boxes(a)) == 3, text_of(a, "#photo-error"))
 
+        # -- a photo over 15 MB is refused on the page, before it is sent
+        big = os.path.join(args.work, "big.jpg")
+        with open(big, "wb") as f:
+            f.write(b"\xff\xd8\xff" + bytes(16_000_000))
+        a.find_element(By.ID, "photo-input").send_keys(big)
+        wait(a, lambda d: "15 MB" in d.find_element(By.ID, "photo-error").text, 10)
+        ok("a 16 MB photo → refused on the page with the limit")
+
         # -- the code: a mistake shows line:col and a caret under the right character
         code = a.find_element(By.ID, "code")
         source = code.get_attribute("value")

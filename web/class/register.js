@@ -80,9 +80,16 @@ document.addEventListener('DOMContentLoaded', () => {
     addButton.disabled = sending || !state.photo;
   }
 
+  const maxBytes = 15000000; // the server's limit; a bigger photo is refused before it is sent
+
   async function send(file) {
     if (!file || state.busy) return;
     Panya.say($('photo-error'), '');
+    if (file.size > maxBytes) {
+      Panya.say($('photo-error'), Panya.t('photo.tooLarge', (file.size / 1e6).toFixed(1)));
+      input.value = '';
+      return;
+    }
     setSending(true);
     try {
       const answer = await Panya.api('POST', '/api/photos', file, {
@@ -122,6 +129,9 @@ document.addEventListener('DOMContentLoaded', () => {
     zone.classList.add('dragging');
   });
   zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  // A photo dropped beside the card is not opened by the browser in place of the page.
+  window.addEventListener('dragover', (event) => event.preventDefault());
+  window.addEventListener('drop', (event) => event.preventDefault());
   zone.addEventListener('drop', (event) => {
     event.preventDefault();
     zone.classList.remove('dragging');
