@@ -438,6 +438,20 @@ def run(args):
         except TimeoutException:
             fail("typing in the terminal runs panya", text_of(a, "#term"))
         line = a.find_element(By.ID, "line")
+        prompts = text_of(a, "#term").count("panya>")
+        line.send_keys("let n = 0")
+        line.send_keys(Keys.ENTER)
+        wait(a, lambda d: d.find_element(By.ID, "term").text.count("panya>") > prompts, 20)
+        prompts = text_of(a, "#term").count("panya>")
+        line.send_keys("while true { n += 1 }")
+        line.send_keys(Keys.ENTER)
+        time.sleep(1)
+        a.find_element(By.CSS_SELECTOR, '#keys button[data-key="ctrl-c"]').click()
+        try:
+            wait(a, lambda d: d.find_element(By.ID, "term").text.count("panya>") > prompts, 20)
+            ok("an endless loop stops with the Ctrl-C button, the prompt comes back")
+        except TimeoutException:
+            fail("an endless loop stops with the Ctrl-C button", text_of(a, "#term")[-400:])
         line.send_keys("lesson start 1")
         line.send_keys(Keys.ENTER)
         try:
