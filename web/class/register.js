@@ -61,7 +61,7 @@ document.addEventListener('DOMContentLoaded', () => {
         boxes.append(box);
       }
     }
-    addButton.disabled = state.busy || !state.photo || !state.candidates.some(kept);
+    addButton.disabled = state.busy || addButton.hasAttribute('aria-busy') || !state.photo || !state.candidates.some(kept);
   }
 
   assumed.addEventListener('change', drawCandidates);

@@ -47,6 +47,7 @@ document.addEventListener('DOMContentLoaded', () => {
     });
     socket.addEventListener('close', () => {
       showStatus(Panya.t('shell.closed'));
+      Panya.me().catch(() => {}); // an ended session goes back to the join page
     });
     term.element.focus();
   }
