@@ -107,10 +107,8 @@ document.addEventListener('DOMContentLoaded', () => {
       img.alt = file.name || '';
       $('photo-empty').hidden = true;
       $('photo-frame').hidden = false;
-      const model = $('model');
-      model.textContent = Panya.t('photo.model') + answer.model.name;
-      model.title = answer.model.arn;
-      model.hidden = false;
+      state.model = answer.model;
+      drawModel();
       Panya.say($('model-note'), answer.model.note || '');
     } catch (e) {
       if (e.status === 401) { location.replace('/?lang=' + Panya.lang); return; }
@@ -120,6 +118,14 @@ document.addEventListener('DOMContentLoaded', () => {
       input.value = '';
       drawCandidates();
     }
+  }
+
+  function drawModel() {
+    if (!state.model) return;
+    const model = $('model');
+    model.textContent = Panya.t('photo.model') + state.model.name;
+    model.title = state.model.arn;
+    model.hidden = false;
   }
 
   input.addEventListener('change', () => send(input.files[0]));
@@ -185,6 +191,7 @@ document.addEventListener('DOMContentLoaded', () => {
       $('student-total').textContent = Panya.t('code.noTotal');
       $('verdict').hidden = true;
       state.checkedTotal = undefined;
+      state.studentTotal = null;
     }
   }
 
@@ -216,15 +223,22 @@ document.addEventListener('DOMContentLoaded', () => {
   $('checkout').addEventListener('click', async () => {
     const receipt = await registerCall($('checkout'), 'POST', '/api/register/checkout');
     if (!receipt) return;
-    $('receipt-head').textContent = Panya.t('receipt.number', receipt.number) + '  ' + receipt.time.replace('T', ' ').replace(/(\.\d+)?([+-]\d\d:?\d\d|Z)$/, '');
-    const body = $('receipt-lines');
-    body.replaceChildren(...receipt.register.lines.map(lineRow));
-    fillSums('receipt-', receipt.register);
+    state.receipt = receipt;
+    drawReceipt();
     $('receipt').hidden = false;
     $('receipt').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
     const register = await Panya.api('GET', '/api/register').catch(() => null);
     if (register) drawRegister(register);
   });
+  function drawReceipt() {
+    const receipt = state.receipt;
+    if (!receipt) return;
+    $('receipt-head').textContent = Panya.t('receipt.number', receipt.number) + '  '
+      + receipt.time.replace('T', ' ').replace(/(\.\d+)?([+-]\d\d:?\d\d|Z)$/, '');
+    $('receipt-lines').replaceChildren(...receipt.register.lines.map(lineRow));
+    fillSums('receipt-', receipt.register);
+  }
+
   $('print').addEventListener('click', () => window.print());
   $('receipt-close').addEventListener('click', () => { $('receipt').hidden = true; });
 
@@ -263,6 +277,7 @@ document.addEventListener('DOMContentLoaded', () => {
     try {
       const check = await Panya.api('POST', '/api/code', { source: code.value });
       state.checkedTotal = check.registerTotal;
+      state.studentTotal = check.studentTotal;
       $('compare').hidden = false;
       $('student-total').textContent = check.studentTotal === null || check.studentTotal === undefined
         ? Panya.t('code.noTotal') : Panya.yen(check.studentTotal);
@@ -291,8 +306,16 @@ document.addEventListener('DOMContentLoaded', () => {
   // ---- start ----
 
   Panya.onLang(() => {
+    // Messages the server wrote in the other language are cleared; the rest is drawn again.
+    for (const id of ['photo-error', 'register-error', 'code-error', 'model-note', 'code-note']) Panya.say($(id), '');
+    $('problem').hidden = true;
     drawCandidates();
+    drawModel();
+    drawReceipt();
     if (state.register) drawRegister(state.register);
+    if (state.studentTotal !== null && state.studentTotal !== undefined) $('student-total').textContent = Panya.yen(state.studentTotal);
+    const verdict = $('verdict');
+    if (!verdict.hidden) verdict.textContent = verdict.classList.contains('agree') ? Panya.t('code.agree') : Panya.t('code.differ');
   });
 
   (async () => {
