@@ -11,6 +11,9 @@ enum ClassHTTP {
     /// The policy every page is served with: only panya's own scripts, styles and pictures.
     static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    /// The shell page's policy: the same, except that styles may be inline attributes (the terminal
+    /// draws its colours with them); scripts stay panya's own.
+    static let shellContentSecurityPolicy = contentSecurityPolicy.replacingOccurrences(of: "style-src 'self';", with: "style-src 'self' 'unsafe-inline';")
 
     static let sessionCookie = "panya_session"
     static let teacherCookie = "panya_teacher"
@@ -125,7 +128,9 @@ struct ClassMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             response = ClassHTTP.error(error, language: .en)
         }
-        response.headers[.contentSecurityPolicy] = ClassHTTP.contentSecurityPolicy
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = ClassHTTP.contentSecurityPolicy
+        }
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

@@ -46,9 +46,15 @@ struct PageRoutes<Context: RequestContext> {
             }
             return page("/static/join.html")
         }
-        for name in ["register", "shell", "teacher", "code"] {
+        for name in ["register", "teacher"] {
             router.get(RouterPath(stringLiteral: "/" + name)) { _, _ in page("/static/\(name).html") }
         }
+        router.get("/shell") { _, _ in
+            var response = page("/static/shell.html")
+            response.headers[.contentSecurityPolicy] = ClassHTTP.shellContentSecurityPolicy
+            return response
+        }
+        router.get("/code") { _, _ in Response(status: .seeOther, headers: [.location: "/register#code"]) }
         router.get("/static/**") { request, _ in
             guard let file = files[request.uri.path] else { return Response(status: .notFound) }
             return Response(status: .ok, headers: [.contentType: file.type, .cacheControl: "no-cache"], body: .init(byteBuffer: file.bytes))

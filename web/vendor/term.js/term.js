@@ -1397,8 +1397,13 @@ Terminal.prototype.refresh = function(start, end) {
           if (ch <= ' ') {
             out += '&nbsp;';
           } else {
-            if (isWide(ch)) i++;
-            out += ch;
+            if (isWide(ch)) {
+              // panya: a wide character drawn exactly two cells wide (see class.css).
+              i++;
+              out += '<span class="term-wide">' + ch + '</span>';
+            } else {
+              out += ch;
+            }
           }
           break;
       }
@@ -5876,14 +5881,16 @@ function indexOf(obj, el) {
 }
 
 function isWide(ch) {
-  if (ch <= '\uff00') return false;
-  return (ch >= '\uff01' && ch <= '\uffbe')
-      || (ch >= '\uffc2' && ch <= '\uffc7')
-      || (ch >= '\uffca' && ch <= '\uffcf')
-      || (ch >= '\uffd2' && ch <= '\uffd7')
-      || (ch >= '\uffda' && ch <= '\uffdc')
-      || (ch >= '\uffe0' && ch <= '\uffe6')
-      || (ch >= '\uffe8' && ch <= '\uffee');
+  // panya: East Asian wide characters take two columns, as panya's own line editor counts them.
+  var c = ch.charCodeAt(0);
+  if (c < 0x1100) return false;
+  return (c <= 0x115f) || c === 0x2329 || c === 0x232a
+      || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff)
+      || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)
+      || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xa960 && c <= 0xa97f)
+      || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
+      || (c >= 0xfe10 && c <= 0xfe19) || (c >= 0xfe30 && c <= 0xfe6f)
+      || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
 function matchColor(r1, g1, b1) {
