@@ -104,7 +104,8 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .photoChanged(let path): return "Unable to get object metadata from S3. Check object key, region and/or access permissions. (\(path))"
         case .unusableManifest(let path, let issues):
             return "The manifest file \(path) has errors: " + issues.map(\.message.en).joined(separator: "; ")
-        case .versionExists(let name): return "The version name \(name) already exists in the project."
+        case .versionExists(let name), .versionMadeMeanwhile(let name): return "The version name \(name) already exists in the project."
+        case .invalidText(let reason): return reason.en
         case .recordedVersion(let arn): return "The project version \(arn) cannot be deleted."
         case .outputBucketMissing(let bucket): return "The output bucket \(bucket) does not exist."
         }
