@@ -121,6 +121,8 @@ public struct DatasetLabelStats: Sendable, Equatable {
 public protocol DatasetManagement: CustomLabelsBackend {
     /// The ARN of a dataset the project has.
     func datasetArn(project: String, kind: DatasetKind) throws -> String
+    /// The datasets a project has, as DescribeProjects lists them (`Datasets`); reads only.
+    func datasetMetadata(projectName: String) throws -> [JSONValue]
     /// DeleteProject: a project with versions is ResourceInUseException; returns `DELETING`.
     func deleteProject(arn: String) throws -> String
     /// DescribeDataset.

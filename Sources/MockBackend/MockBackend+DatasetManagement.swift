@@ -17,6 +17,18 @@ extension MockBackend: DatasetManagement {
                           kind: kind, creationMillis: Int64((created * 1000).rounded(.down))).description
     }
 
+    public func datasetMetadata(projectName: String) throws -> [JSONValue] {
+        guard let stored = try trained.store.project(named: projectName), let projectArn = ProjectArn(stored.arn) else { return [] }
+        return try DatasetKind.allCases.compactMap { kind in
+            guard let created = try trained.store.datasetCreatedSeconds(project: projectName, kind: kind.rawValue) else { return nil }
+            let arn = DatasetArn(partition: projectArn.partition, region: projectArn.region, account: projectArn.account, projectName: projectName,
+                                 kind: kind, creationMillis: Int64((created * 1000).rounded(.down)))
+            return .object(["CreationTimestamp": .double(created), "DatasetType": .string(kind == .training ? "TRAIN" : "TEST"),
+                            "DatasetArn": .string(arn.description), "Status": .string("CREATE_COMPLETE"),
+                            "StatusMessage": .string("The dataset was successfully created."), "StatusMessageCode": .string("SUCCESS")])
+        }
+    }
+
     /// The project and kind of a dataset this backend has (ResourceNotFoundException otherwise).
     func dataset(arn: String) throws -> (project: String, kind: DatasetKind, createdSeconds: Double) {
         let parsed = try DatasetArn.parse(arn)

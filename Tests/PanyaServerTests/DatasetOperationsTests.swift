@@ -23,6 +23,10 @@ import Testing
         let testArn = try #require(test.json["DatasetArn"]?.stringValue)
         #expect(DatasetArn(trainArn)?.kind == .training && DatasetArn(testArn)?.kind == .test)
 
+        // DescribeProjects lists the project's datasets (how a client retraining in place finds their ARNs).
+        let listed = fixture.respond(ServerFixture.rekognition("DescribeProjects", #"{"ProjectNames":["bakery"]}"#))
+        #expect(listed.bodyText.contains(#""DatasetType":"TRAIN","DatasetArn":"\#(trainArn)","Status":"CREATE_COMPLETE""#), "\(listed.bodyText)")
+        #expect(listed.bodyText.contains(#""DatasetType":"TEST","DatasetArn":"\#(testArn)""#))
         let empty = try Call.call(fixture, "DescribeDataset", .object(["DatasetArn": .string(trainArn)]))
         #expect(empty.json["DatasetDescription"]?["DatasetStats"]?["TotalEntries"] == .int(0))
 

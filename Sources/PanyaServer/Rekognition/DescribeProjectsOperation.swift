@@ -12,6 +12,18 @@ public struct DescribeProjectsOperation: RekognitionOperation {
         let paging = try PageRequest(input, operation: name)
         let projects = try backend.describeProjects().filter { names?.contains($0.projectName) ?? true }
         let page = paging.page(projects)
-        return DescribeProjectsPage(projects: page.items, nextToken: page.nextToken).jsonValue
+        let management = backend as? any DatasetManagement
+        var items: [JSONValue] = []
+        for project in page.items {
+            guard case .object(var object) = project.jsonValue else { continue }
+            // Each project's datasets, as the service lists them (a retraining client finds their ARNs here).
+            if let datasets = try management?.datasetMetadata(projectName: project.projectName), !datasets.isEmpty {
+                object.append("Datasets", .array(datasets))
+            }
+            items.append(.object(object))
+        }
+        var answer: JSONObject = ["ProjectDescriptions": .array(items)]
+        answer.append("NextToken", page.nextToken.map(JSONValue.string))
+        return .object(answer)
     }
 }
