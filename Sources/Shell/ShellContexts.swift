@@ -42,6 +42,8 @@ protocol RegisterAccess: ShellOutput {
     var cashRegister: Register { get throws }
     /// The thresholds of the model a detect result came from.
     var models: ModelSelection { get }
+    /// The value of a variable at the prompt (nil when there is none by that name).
+    func variable(_ name: String) -> Value?
 }
 
 /// Lessons at the terminal (the lesson family).
@@ -67,4 +69,6 @@ protocol ShellControl: ShellOutput {
     var wantsToQuit: Bool { get set }
 }
 
-extension ShellSession: ServiceAccess, BackendSwitching, RegisterAccess, LessonAccess, ShellControl {}
+extension ShellSession: ServiceAccess, BackendSwitching, RegisterAccess, LessonAccess, ShellControl {
+    func variable(_ name: String) -> Value? { interpreter.global(name) }
+}
