@@ -122,11 +122,13 @@ public enum AnswerMatching {
         return yesNo(word).map { $0 ? "yes" : "no" } ?? word
     }
 
-    /// はい / yes / true as true, いいえ / no / false as false, else nil (already folded or lower-cased).
+    /// はい / yes / true / 同じ as true, いいえ / no / false / ちがう as false, else nil (already
+    /// folded: katakana as hiragana, lower case, no spaces).
     static func yesNo(_ word: String) -> Bool? {
         switch word {
-        case "yes", "y", "true", "はい", "うん": return true
-        case "no", "n", "false", "いいえ", "いえ", "ううん": return false
+        // "Is it the same?" questions: the same / different answer them (true (同じ) or false (ちがう)).
+        case "yes", "y", "true", "はい", "うん", "同じ", "おなじ", "same", "thesame": return true
+        case "no", "n", "false", "いいえ", "いえ", "ううん", "ちがう", "違う", "ちがいます", "違います", "different", "notthesame": return false
         default: return nil
         }
     }

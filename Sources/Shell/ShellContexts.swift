@@ -1,4 +1,5 @@
 import CustomLabels
+import Foundation
 import Lessons
 import PanyaLanguage
 import PanyaStore
@@ -44,6 +45,9 @@ protocol RegisterAccess: ShellOutput {
     var models: ModelSelection { get }
     /// The value of a variable at the prompt (nil when there is none by that name).
     func variable(_ name: String) -> Value?
+    /// When a sale happens now: the simulated clock's time and offset on a backend that has one
+    /// (lessons run on it), else the real time in UTC.
+    func saleTime() -> (time: Date, offsetSeconds: Int)
 }
 
 /// Lessons at the terminal (the lesson family).
@@ -71,4 +75,9 @@ protocol ShellControl: ShellOutput {
 
 extension ShellSession: ServiceAccess, BackendSwitching, RegisterAccess, LessonAccess, ShellControl {
     func variable(_ name: String) -> Value? { interpreter.global(name) }
+
+    func saleTime() -> (time: Date, offsetSeconds: Int) {
+        guard let simulated = backend as? any SimulatedTime, let now = try? simulated.clock() else { return (Date(), 0) }
+        return (Date(timeIntervalSince1970: now.seconds), now.offsetSeconds)
+    }
 }

@@ -28,7 +28,8 @@ import Testing
         #expect(Self.judge(typed, [.string(expected)]) == .right, "\(typed)")
     }
 
-    @Test(arguments: [("はい", true), ("yes", true), ("true", true), ("いいえ", false), ("no", false), ("false", false)])
+    @Test(arguments: [("はい", true), ("yes", true), ("true", true), ("いいえ", false), ("no", false), ("false", false),
+                      ("同じ", true), ("same", true), ("ちがう", false), ("違う", false), ("different", false)])
     func yesAndNoForATrueOrFalseAnswer(typed: String, expected: Bool) {
         #expect(Self.judge(typed, [.bool(expected)]) == .right)
         #expect(Self.judge(typed, [.bool(!expected)]) == .wrong)

@@ -61,11 +61,13 @@ struct RegisterFamily: CommandFamily {
             },
             Command("register checkout", summary: Catalog.registerCheckoutSummary, flags: taxFlags) { call in
                 let (tax, rounding) = try taxOptions(call)
-                return ReceiptResult(receipt: try register().checkout(at: Date(), tax: tax, rounding: rounding)).value
+                let sale = context.saleTime()
+                return ReceiptResult(receipt: try register().checkout(at: sale.time, tax: tax, rounding: rounding), offsetSeconds: sale.offsetSeconds).value
             },
             Command("register receipts", summary: Catalog.registerReceiptsSummary,
                     flags: [.value("limit", "N", .wholeNumber(1...1_000_000), Catalog.flagLimit)]) { call in
-                try register().receipts(limit: call.int(flag: "limit")).map(ReceiptResult.init).value
+                let offset = context.saleTime().offsetSeconds
+                return try register().receipts(limit: call.int(flag: "limit")).map { ReceiptResult(receipt: $0, offsetSeconds: offset) }.value
             },
         ]
     }
