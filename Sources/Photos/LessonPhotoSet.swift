@@ -8,7 +8,7 @@ public struct LessonPhoto: Sendable, Equatable {
         case detect
         /// A training photo (10 per label).
         case train
-        /// A test photo (lesson 5: 3 single breads per label and 2 trays of three; never a training photo).
+        /// A test photo (lesson 5: 3 single breads per label and 6 trays of three; never a training photo).
         case test
         /// A training photo added in the improvement lesson (あんぱん with the navel off-centre).
         case improve
@@ -91,7 +91,7 @@ public enum LessonPhotoSet {
                                       tray: single(kind, seed: UInt64(9000 + kind.ordinal))))
         }
         // More test photos, so that an assumed threshold rests on more than one bread per label:
-        // two more single breads per label and two trays of three breads like the ones detected on.
+        // two more single breads per label and six trays of three breads like the ones detected on.
         for index in 2...3 {
             for kind in BreadKind.allCases {
                 photos.append(LessonPhoto(file: "test/\(kind.rawValue)-\(index).jpg", role: .test, format: .jpeg,
@@ -113,29 +113,39 @@ public enum LessonPhotoSet {
     public static let testTraysManifestFile = "test/trays.manifest"
 
     /// How many trays of three breads the test photos hold (`test/tray-N.jpg`, in `test/trays.manifest`).
-    public static let testTrayCount = 2
+    public static let testTrayCount = 6
 
-    /// A 640×480 tray with one bread of each kind: the 焼きそばパン across the top, the あんぱん and
-    /// the メロンパン below it side by side (which one left varies); sizes, places, turns and light
-    /// varied by `seed`. Box values are rounded to 4 decimals.
+    /// A 640×480 tray like the ones students detect on: one bread of each kind, each of a size, place
+    /// and turn drawn from `seed` (breads a fifth smaller than the single-bread photos', as on a
+    /// tray of three), not touching, inside the tray; light and warmth varied. Boxes rounded to 4 decimals.
     public static func testTray(seed: UInt64) -> TraySpec {
         var random = SplitMix64(seed: seed)
         func round4(_ value: Double) -> Double { (value * 10000).rounded() / 10000 }
-        let long = (random.uniform(0.42, 0.52), random.uniform(0.3, 0.4))
-        let yakisoba = BoundingBox(width: round4(long.0), height: round4(long.1), left: round4(random.uniform(0.08, 0.92 - long.0)),
-                                   top: round4(random.uniform(0.07, 0.12)))
-        let anpanFirst = random.next() % 2 == 0
-        var breads = [BreadPlacement(kind: .yakisobapan, box: yakisoba, rotation: random.uniform(-0.15, 0.15), seed: random.next())]
-        let order: [BreadKind] = anpanFirst ? [.anpan, .melonpan] : [.melonpan, .anpan]
-        for (slot, kind) in order.enumerated() {
-            let side = random.uniform(0.2, 0.25)
-            let size = (side, side * 4 / 3 * random.uniform(0.95, 1.05))
-            let slotLeft = slot == 0 ? 0.08 : 0.52
-            let box = BoundingBox(width: round4(size.0), height: round4(size.1), left: round4(slotLeft + random.uniform(0, 0.4 - size.0)),
-                                  top: round4(random.uniform(0.5, 0.93 - size.1)))
-            breads.append(BreadPlacement(kind: kind, box: box, rotation: random.uniform(-StableMath.pi, StableMath.pi), seed: random.next()))
+        let aspect = 480.0 / 640.0
+        var breads: [BreadPlacement] = []
+        for kind in BreadKind.allCases {
+            for _ in 0..<400 {
+                let size: (Double, Double)
+                switch kind {
+                case .anpan, .melonpan:
+                    let side = random.uniform(0.19, 0.27) * 0.8
+                    size = (side, side * random.uniform(0.95, 1.05) / aspect)
+                case .yakisobapan:
+                    size = (random.uniform(0.30, 0.40) * 0.8, random.uniform(0.16, 0.23) * 0.8 / aspect)
+                }
+                // Inside the tray's inner part (a margin of about 11 % on every side), 2 % apart.
+                let box = BoundingBox(width: round4(size.0), height: round4(size.1),
+                                      left: round4(random.uniform(0.115, 0.885 - size.0)), top: round4(random.uniform(0.11, 0.89 - size.1)))
+                let gap = 0.02
+                if breads.contains(where: { other in
+                    box.left < other.box.right + gap && other.box.left < box.right + gap && box.top < other.box.bottom + gap && other.box.top < box.bottom + gap
+                }) { continue }
+                let turn = random.uniform(-StableMath.pi, StableMath.pi)
+                breads.append(BreadPlacement(kind: kind, box: box, rotation: kind == .yakisobapan ? turn * 0.3 : turn, seed: random.next()))
+                break
+            }
         }
-        return TraySpec(width: 640, height: 480, breads: breads, seed: seed &+ 77, light: random.uniform(0.92, 1.05), warmth: random.uniform(-0.3, 0.4))
+        return TraySpec(width: 640, height: 480, breads: breads, seed: seed &+ 77, light: random.uniform(0.86, 1.1), warmth: random.uniform(-0.5, 0.5))
     }
 
     /// How many training photos of あんぱん with an off-centre navel the improvement lesson adds.

@@ -16,7 +16,7 @@ enum HeavyVision {
 }
 
 /// A student's own model answers: lesson 5's model (trained on train/), with the assumed thresholds
-/// its test set gives (three single breads per label and two trays of three), returns most breads of
+/// its test set gives (three single breads per label and six trays of three), returns most breads of
 /// trays it never saw — the shipped trays and freshly drawn ones. Heavy: it runs in release builds
 /// (`swift test -c release -Xswiftc -enable-testing --filter LessonFiveThresholdTests`), or in debug
 /// with `PANYA_VISION_HEAVY=1`.
@@ -73,12 +73,12 @@ enum HeavyVision {
         #expect(measured.fresh.share >= Self.wanted, "\(measured.fresh)")
     }
 
-    /// Calibrated: thresholds and confidences spread like the service's (0.8–0.95), not pinned at 0.99.
+    /// Calibrated: thresholds spread like the service's (0.7–0.95), not pinned at 0.99.
     @Test func thresholdsLookLikeTheServices() throws {
         let measured = try #require(Self.measured)
         #expect(measured.temperature > 1)
         for (label, threshold) in measured.thresholds {
-            #expect((75.0...96.0).contains(threshold), "\(label) \(threshold)")
+            #expect((70.0...96.0).contains(threshold), "\(label) \(threshold)")
         }
     }
 }
