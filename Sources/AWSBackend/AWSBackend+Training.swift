@@ -47,6 +47,11 @@ extension AWSBackend: ModelTraining {
     }
 
     /// The workbench's (local, no call).
+    public func removeLabels(project: String, _ names: [String]) throws -> [(label: String, boxes: Int)] {
+        try requireWorkbench().removeLabels(project: project, names)
+    }
+
+    /// The workbench's (local, no call).
     public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
         try requireWorkbench().addPhotos(project: project, kind: kind, paths: paths, label: label)
     }

@@ -24,6 +24,7 @@ extension BreadModel {
         root.append("TypicalDistances", Self.numbers(typicalDistances))
         root.append("HalfDistance", .double(halfDistance))
         root.append("Sharpness", .double(sharpness))
+        root.append("Temperature", .double(temperature))
         return JSONPrinter.compact(.object(root))
     }
 
@@ -94,7 +95,11 @@ extension BreadModel {
         guard let half = root["HalfDistance"]?.doubleValue, half > 0, let sharpness = root["Sharpness"]?.doubleValue, sharpness > 0 else {
             throw .modelUnreadable(reason: "\"HalfDistance\" or \"Sharpness\" is missing or not positive")
         }
+        // Models kept before calibration have no temperature: they answer as they always did.
+        let temperature = root["Temperature"]?.doubleValue ?? 1
+        guard temperature > 0, temperature.isFinite else { throw .modelUnreadable(reason: "\"Temperature\" must be positive") }
         self.init(labels: labels, means: means, scales: scales, weights: weights, biases: biases, examples: examples,
-                  exampleLabels: exampleLabels, classSpreads: classSpreads, typicalDistances: typical, halfDistance: half, sharpness: sharpness)
+                  exampleLabels: exampleLabels, classSpreads: classSpreads, typicalDistances: typical, halfDistance: half, sharpness: sharpness,
+                  temperature: temperature)
     }
 }

@@ -26,10 +26,15 @@ public struct BreadModel: Sendable, Equatable {
     public let halfDistance: Double
     /// How sharply confidence falls around `halfDistance`.
     public let sharpness: Double
+    /// The softmax temperature fitted on held-out predictions (``BreadTrainer``): the classifier's
+    /// scores are divided by it, so that confidences say how often such a model is right rather
+    /// than sitting at 99 % for every bread. 1 leaves the scores as fitted.
+    public let temperature: Double
 
     /// A model from its numbers.
     public init(labels: [String], means: [Double], scales: [Double], weights: [[Double]], biases: [Double],
-                examples: [[Double]], exampleLabels: [Int], classSpreads: [[Double]], typicalDistances: [Double], halfDistance: Double, sharpness: Double) {
+                examples: [[Double]], exampleLabels: [Int], classSpreads: [[Double]], typicalDistances: [Double], halfDistance: Double, sharpness: Double,
+                temperature: Double = 1) {
         self.labels = labels
         self.means = means
         self.scales = scales
@@ -41,6 +46,7 @@ public struct BreadModel: Sendable, Equatable {
         self.typicalDistances = typicalDistances
         self.halfDistance = halfDistance
         self.sharpness = sharpness
+        self.temperature = temperature
     }
 
     /// Every region of `photo` with every label and its confidence (0–100) on the region's
@@ -76,10 +82,11 @@ public struct BreadModel: Sendable, Equatable {
 
     /// Softmax probabilities of each label for standardised features `z`.
     func probabilities(_ z: [Double]) -> [Double] {
-        Self.softmax(weights: weights, biases: biases, z)
+        Self.softmax(weights: weights, biases: biases, z, temperature: temperature)
     }
 
-    static func softmax(weights: [[Double]], biases: [Double], _ z: [Double]) -> [Double] {
+    /// The classifier's raw score of each label (before the softmax).
+    static func scores(weights: [[Double]], biases: [Double], _ z: [Double]) -> [Double] {
         var scores = biases
         for c in 0..<scores.count {
             var s = scores[c]
@@ -87,6 +94,16 @@ public struct BreadModel: Sendable, Equatable {
             for k in 0..<z.count { s += row[k] * z[k] }
             scores[c] = s
         }
+        return scores
+    }
+
+    static func softmax(weights: [[Double]], biases: [Double], _ z: [Double], temperature: Double = 1) -> [Double] {
+        softmax(scores: scores(weights: weights, biases: biases, z), temperature: temperature)
+    }
+
+    /// Softmax of `scores` divided by `temperature`.
+    static func softmax(scores raw: [Double], temperature: Double) -> [Double] {
+        var scores = temperature == 1 ? raw : raw.map { $0 / temperature }
         let top = scores.max() ?? 0
         var total = 0.0
         for c in 0..<scores.count { scores[c] = EngineMath.exp(scores[c] - top); total += scores[c] }

@@ -112,25 +112,8 @@ public enum BreadTrainer {
             scales[k] = spread > 1e-6 ? spread : 1
         }
         let z = features.map { row in (0..<d).map { (row[$0] - means[$0]) / scales[$0] } }
-        var weights = [[Double]](repeating: [Double](repeating: 0, count: d), count: classes)
-        var biases = [Double](repeating: 0, count: classes)
-        for _ in 0..<settings.iterations {
-            var gradW = [[Double]](repeating: [Double](repeating: 0, count: d), count: classes)
-            var gradB = [Double](repeating: 0, count: classes)
-            for i in 0..<n {
-                let p = BreadModel.softmax(weights: weights, biases: biases, z[i])
-                for c in 0..<classes {
-                    let error = p[c] - (targets[i] == c ? 1 : 0)
-                    gradB[c] += error
-                    for k in 0..<d { gradW[c][k] += error * z[i][k] }
-                }
-            }
-            let step = settings.learningRate / Double(n)
-            for c in 0..<classes {
-                for k in 0..<d { weights[c][k] -= step * gradW[c][k] + settings.learningRate * settings.l2 * weights[c][k] }
-                biases[c] -= step * gradB[c]
-            }
-        }
+        let (weights, biases) = descend(z: z, targets: targets, classes: classes, settings: settings)
+        let temperature = calibratedTemperature(z: z, targets: targets, classes: classes, settings: settings)
         // Per label: the spread of its boxes, and the typical distance to the nearest other box.
         var classSpreads: [[Double]] = []
         var nearest: [[Double]] = []
@@ -149,7 +132,69 @@ public enum BreadTrainer {
         let typical = nearest.map { max(0.01, median($0) ?? overall) }
         return BreadModel(labels: labels, means: means, scales: scales, weights: weights, biases: biases,
                           examples: z, exampleLabels: targets, classSpreads: classSpreads, typicalDistances: typical,
-                          halfDistance: familiarHalfDistance, sharpness: familiarSharpness)
+                          halfDistance: familiarHalfDistance, sharpness: familiarSharpness, temperature: temperature)
+    }
+
+    /// Softmax regression with L2 by plain gradient descent from zero (fixed steps, fixed order).
+    static func descend(z: [[Double]], targets: [Int], classes: Int, settings: Settings) -> (weights: [[Double]], biases: [Double]) {
+        let n = z.count, d = z.first?.count ?? 0
+        var weights = [[Double]](repeating: [Double](repeating: 0, count: d), count: classes)
+        var biases = [Double](repeating: 0, count: classes)
+        guard n > 0 else { return (weights, biases) }
+        for _ in 0..<settings.iterations {
+            var gradW = [[Double]](repeating: [Double](repeating: 0, count: d), count: classes)
+            var gradB = [Double](repeating: 0, count: classes)
+            for i in 0..<n {
+                let p = BreadModel.softmax(weights: weights, biases: biases, z[i])
+                for c in 0..<classes {
+                    let error = p[c] - (targets[i] == c ? 1 : 0)
+                    gradB[c] += error
+                    for k in 0..<d { gradW[c][k] += error * z[i][k] }
+                }
+            }
+            let step = settings.learningRate / Double(n)
+            for c in 0..<classes {
+                for k in 0..<d { weights[c][k] -= step * gradW[c][k] + settings.learningRate * settings.l2 * weights[c][k] }
+                biases[c] -= step * gradB[c]
+            }
+        }
+        return (weights, biases)
+    }
+
+    /// How many parts the training boxes are split into to predict each part from the others.
+    public static let calibrationFolds = 5
+
+    /// The temperature that makes held-out predictions as sure as the model has shown it deserves:
+    /// each box is predicted by a model fitted without its fold, and the temperature is the one at
+    /// which the mean probability given to the right label equals the held-out accuracy counted
+    /// with one more, missed, box per label — a few photos per label never prove a model is right
+    /// 99 times in 100, and more photos earn more confidence. Never below 1 (it only softens).
+    static func calibratedTemperature(z: [[Double]], targets: [Int], classes: Int, settings: Settings) -> Double {
+        let n = z.count
+        let folds = min(calibrationFolds, n)
+        guard classes > 1, folds >= 2 else { return 1 }
+        var heldOut: [(scores: [Double], target: Int)] = []
+        for fold in 0..<folds {
+            let kept = (0..<n).filter { $0 % folds != fold }
+            let (weights, biases) = descend(z: kept.map { z[$0] }, targets: kept.map { targets[$0] }, classes: classes, settings: settings)
+            for i in (0..<n) where i % folds == fold {
+                heldOut.append((BreadModel.scores(weights: weights, biases: biases, z[i]), targets[i]))
+            }
+        }
+        let right = heldOut.filter { entry in entry.scores.indices.max { entry.scores[$0] < entry.scores[$1] } == entry.target }.count
+        let deserved = Double(right) / Double(n + classes)
+        func meanRight(_ temperature: Double) -> Double {
+            heldOut.reduce(0) { $0 + BreadModel.softmax(scores: $1.scores, temperature: temperature)[$1.target] } / Double(heldOut.count)
+        }
+        // Softer (higher) temperatures move every probability towards 1 / classes.
+        if meanRight(1) <= deserved { return 1 }
+        var low = 1.0, high = 64.0
+        if meanRight(high) > deserved { return high }
+        for _ in 0..<60 {
+            let middle = (low * high).squareRoot()
+            if meanRight(middle) > deserved { low = middle } else { high = middle }
+        }
+        return (low * high).squareRoot()
     }
 
     /// The smallest spread a feature may have within a label (in standardised units): ten

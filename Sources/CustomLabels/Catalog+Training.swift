@@ -161,8 +161,8 @@ extension Catalog {
         case .labelWithoutBox(let label, let kind):
             let dataset = datasetName(kind)
             let photo = kind == .training ? Message(en: "a training photo", ja: "トレーニング用の写真") : Message(en: "a test photo", ja: "テスト用の写真")
-            return Message(en: "The label \(label) has no box in \(dataset.en). Box at least one \(label) in \(photo.en) with `boxes add`.",
-                           ja: "ラベル「\(label)」の箱が\(dataset.ja)に 1 つもありません。`boxes add` で\(photo.ja)の\(label)に箱を付けてください。")
+            return Message(en: "The label \(label) has no box in \(dataset.en). Box at least one \(label) in \(photo.en) with `boxes add`, or, if \(label) is a mistake (a typo), remove it: `dataset label remove \(label)`.",
+                           ja: "ラベル「\(label)」の箱が\(dataset.ja)に 1 つもありません。`boxes add` で\(photo.ja)の\(label)に箱を付けるか、まちがえて作ったラベルなら `dataset label remove \(label)` で消してください。")
         case .unknownLabel(let photo, let kind, let label):
             return Message(en: "A box in \(photo) (\(datasetName(kind).en)) has the label \(label), which is not one of the project's labels. Add it with `dataset label` or fix the box.",
                            ja: "\(photo) (\(datasetName(kind).ja)) の箱のラベル「\(label)」はプロジェクトのラベルではありません。`dataset label` で追加するか、箱を直してください。")

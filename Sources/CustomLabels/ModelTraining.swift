@@ -77,6 +77,9 @@ public protocol ModelTraining: CustomLabelsBackend {
     func datasets(project: String) throws -> ProjectDatasets
     /// Adds labels to the project; returns every label.
     func addLabels(project: String, _ names: [String]) throws -> [String]
+    /// Removes labels from the project, each with every box that carries it (a mistyped label);
+    /// returns, per label in order, how many boxes went with it. Throws for a name that is not a label.
+    func removeLabels(project: String, _ names: [String]) throws -> [(label: String, boxes: Int)]
     /// Adds photos to a dataset; with `label`, every proposed box of each photo gets that label.
     func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto]
     /// Reads a Ground Truth manifest into a dataset (bad lines are left out and reported).

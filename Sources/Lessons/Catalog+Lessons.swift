@@ -47,6 +47,8 @@ extension Catalog {
     public static let lessonQuizRight = Message(en: "✔ Correct!", ja: "✔ 正解!")
     public static let lessonNotYet = Message(en: "✘ Not yet. Try again.", ja: "✘ まだです。もう一度やってみよう。")
     public static func lessonHint(_ text: String) -> Message { Message(en: "Hint: \(text)", ja: "ヒント: \(text)") }
+    public static let lessonJustTheNumber = Message(en: "Type just the number (for example 3), without words.",
+                                                    ja: "数字だけで答えてください (たとえば 3)。")
     public static let lessonNoMoreHints = Message(en: "(no more hints; type 'skip' to go on)", ja: "(ヒントはこれで全部です。skip で先へ進めます)")
     public static let lessonSolutionTyped = Message(en: "(the solution, typed for you:)", ja: "(答えの入力例を代わりに入力します:)")
     public static let lessonSkipped = Message(en: "→ skipped", ja: "→ とばしました")
@@ -98,6 +100,10 @@ extension Catalog {
         Message(en: "quiz answer could not be evaluated: \(detail)", ja: "quiz の answer を計算できませんでした: \(detail)")
     }
     public static let lessonCheckAnswerNotItself = Message(en: "quiz answer does not equal itself", ja: "quiz の answer が自分自身と等しくなりません")
+    public static func lessonCheckAnswerNotTypable(_ printed: String) -> Message {
+        Message(en: "quiz answer \(printed) is not accepted when a student types it; write the answer as a number or a text",
+                ja: "quiz の answer \(printed) は、生徒が入力しても正解になりません。数か文字列で書いてください")
+    }
     public static let lessonCheckNoHeader = Message(en: "the lesson must start with: lesson \"title\"", ja: "レッスンは lesson \"タイトル\" の行で始めてください")
     /// A lesson under `panya check` ran past its time limit (stopped at the statement running then).
     public static func lessonCheckTimedOut(seconds: Double) -> Message {

@@ -10,6 +10,8 @@ public struct LessonCheckResult: Equatable {
     public var fileName: String
     /// The first failure (its span is in the lesson file), nil when the lesson passed.
     public var failure: Diagnostic?
+    /// Each quiz the run reached, with the answers it accepted then (`panya check --explain`).
+    public var quizzes: [QuizExplanation] = []
 
     public var passed: Bool { failure == nil }
 
@@ -24,6 +26,25 @@ public struct LessonCheckResult: Equatable {
     }
 }
 
+/// One quiz as `panya check --explain` shows it: where it is, its question, and the answers it
+/// accepted in the run (computed answers evaluated, `or` alternatives listed).
+public struct QuizExplanation: Equatable, Sendable {
+    /// The quiz's line in the lesson file.
+    public var line: Int
+    /// The question.
+    public var question: String
+    /// The accepted answers, as the prompt prints them.
+    public var answers: [String]
+
+    /// Makes one from its parts.
+    public init(line: Int, question: String, answers: [String]) {
+        self.line = line; self.question = question; self.answers = answers
+    }
+
+    /// `     quiz 58: How many…? → 3` (alternatives joined with ` | `).
+    public var text: String { "     quiz \(line): \(question) → \(answers.joined(separator: " | "))" }
+}
+
 /// `panya check [PATH...]`: runs every lesson with no terminal, each alone with fresh state from the
 /// factory (purpose `.check`: an in-memory database), at the lesson's `--clock`, typing the
 /// solutions of tasks and entering the answers of quizzes; every `check` and `expect` must hold.
@@ -33,8 +54,11 @@ public final class LessonChecker {
     /// The most seconds one lesson may run (`panya check --time-limit`); past it the lesson fails
     /// at the statement that was running (an endless loop), and the next lesson is checked.
     public var timeLimit: Double
+    /// `--explain`: after each lesson's line, every quiz with the answer it expected in the run, so
+    /// that a teacher sees a wrong hard-coded answer before the class does.
+    public var explain = false
 
-    /// The default per-lesson limit: 10 seconds (every bundled lesson checks in well under one).
+    /// The default per-lesson limit: 120 seconds (a debug build checks lesson 5 in tens of seconds).
     public static let defaultTimeLimit: Double = 120
 
     public init(factory: any LessonEnvironmentFactory, language: UILanguage = .en, timeLimit: Double = LessonChecker.defaultTimeLimit) {
@@ -74,6 +98,7 @@ public final class LessonChecker {
         for path in files {
             let result = check(path: path)
             write(result.line(language: language) + "\n")
+            if explain { for quiz in result.quizzes { write(quiz.text + "\n") } }
             if result.passed { passed += 1 } else { failed += 1 }
         }
         write("\(passed) passed, \(failed) failed\n")
@@ -100,6 +125,7 @@ public final class LessonChecker {
         }
         let host = CheckHost(environment: env, fileName: file.fileName, source: source, language: language)
         result.failure = host.check(timeLimit: timeLimit)
+        result.quizzes = host.quizzes
         return result
     }
 }
@@ -110,6 +136,8 @@ final class CheckHost: LessonHost {
     let fileName: String
     let source: String
     let language: UILanguage
+    /// The quizzes reached so far, with their answers in this run.
+    private(set) var quizzes: [QuizExplanation] = []
     private lazy var lines: [[Character]] = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
 
     init(environment: any LessonEnvironment, fileName: String, source: String, language: UILanguage) {
@@ -199,13 +227,22 @@ final class CheckHost: LessonHost {
     }
 
     func quiz(_ quiz: QuizSpec) throws {
-        let answer: Value
+        let accepted: [Value]
         do {
-            answer = try interpreter.evaluate(quiz.answer)
+            accepted = try AnswerMatching.accepted(quiz.answer) { (expr: Expr) throws(Diagnostic) -> Value in try interpreter.evaluate(expr) }
         } catch {
             throw failure(Catalog.lessonCheckAnswerFailed(error.text(language)), quiz.answer.span)
         }
-        guard AnswerMatching.matches(answer, answer) else { throw failure(Catalog.lessonCheckAnswerNotItself, quiz.answer.span) }
+        quizzes.append(QuizExplanation(line: quiz.span.line, question: quiz.question, answers: accepted.map(\.printed)))
+        for answer in accepted {
+            guard AnswerMatching.matches(answer, answer) else { throw failure(Catalog.lessonCheckAnswerNotItself, quiz.answer.span) }
+            // What the prompt prints for the answer must itself be accepted when typed back.
+            let typedBack = AnswerMatching.judge(answer.printed, accepted: accepted) { text in
+                guard let expr = try? self.interpreter.parseExpression(text) else { return nil }
+                return try? self.interpreter.evaluate(expr)
+            }
+            guard typedBack == .right else { throw failure(Catalog.lessonCheckAnswerNotTypable(answer.printed), quiz.answer.span) }
+        }
     }
 
     func expect(passed: Bool, message: String, span: SourceSpan) throws {

@@ -225,9 +225,9 @@ public final class LessonRunner: LessonHost {
 
     public func quiz(_ quiz: QuizSpec) throws {
         guard !replaying, let interpreter = environment?.interpreter else { return }
-        let expected: Value
+        let accepted: [Value]
         do {
-            expected = try interpreter.evaluate(quiz.answer)
+            accepted = try AnswerMatching.accepted(quiz.answer) { (expr: Expr) throws(Diagnostic) -> Value in try interpreter.evaluate(expr) }
         } catch {
             io.write(Catalog.lessonTeacherWarning(describe(error)).text(language) + "\n")
             return
@@ -245,7 +245,7 @@ public final class LessonRunner: LessonHost {
             switch word.lowercased() {
             case "skip":
                 stepSkipped += 1
-                io.write(Catalog.lessonQuizSkipped(expected.printed).text(language) + "\n")
+                io.write(Catalog.lessonQuizSkipped(accepted.first?.printed ?? "").text(language) + "\n")
                 return
             case "hint":
                 showHint(quiz.hints, &nextHint)
@@ -255,10 +255,17 @@ public final class LessonRunner: LessonHost {
             default:
                 break
             }
-            if answerMatches(entry, expected) {
+            switch judge(entry, accepted) {
+            case .right:
                 stepQuizRight += 1
                 io.write(paint(Catalog.lessonQuizRight.text(language), .green) + "\n")
                 return
+            case .justTheNumber:
+                // The right form is not a wrong answer: no try counted, no hint used up.
+                io.write(paint(Catalog.lessonJustTheNumber.text(language), .yellow) + "\n")
+                continue
+            case .wrong:
+                break
             }
             progress.tries += 1
             save()
@@ -274,20 +281,18 @@ public final class LessonRunner: LessonHost {
 
     // MARK: helpers
 
-    /// Whether `typed` is the quiz's answer: the text itself for a text answer, else its value as an
-    /// expression (`180 + 150 + 220`), full-width digits and a trailing 円 forgiven.
+    /// Whether `typed` is the quiz's answer (``AnswerMatching/judge(_:accepted:evaluate:)``): the
+    /// text itself, read forgivingly, else its value as an expression (`180 + 150 + 220`).
     public func answerMatches(_ typed: String, _ expected: Value) -> Bool {
-        let text = AnswerMatching.normalized(typed)
-        if case .string(let answer) = expected {
-            let given = AnswerMatching.unquoted(text)
-            if AnswerMatching.matches(.string(given), expected) { return true }
-            // "b" for "B", "Below" for "below": letters' case does not matter in a typed word.
-            if given.lowercased() == answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() { return true }
+        judge(typed, [expected]) == .right
+    }
+
+    /// How `typed` stands against the accepted answers.
+    public func judge(_ typed: String, _ accepted: [Value]) -> AnswerMatching.Verdict {
+        AnswerMatching.judge(typed, accepted: accepted) { text in
+            guard let interpreter = environment?.interpreter, let expr = try? interpreter.parseExpression(text) else { return nil }
+            return try? interpreter.evaluate(expr)
         }
-        guard let interpreter = environment?.interpreter,
-              let expr = try? interpreter.parseExpression(text),
-              let value = try? interpreter.evaluate(expr) else { return false }
-        return AnswerMatching.matches(value, expected)
     }
 
     private func checksPass(_ checks: [Expr]) -> Bool {

@@ -57,11 +57,15 @@ extension Catalog {
     static func mockNoRecording(photo: String?, sha256: String, width: Int, height: Int, versionArn: String, otherVersions: [String], directory: String) -> Message {
         let name = photo ?? "this photo"
         let nameJa = photo ?? "この写真"
-        var en = "the mock has no recording of \(name) (SHA-256 \(sha256), \(width)×\(height)) for the model version \(versionArn).\n"
-            + "  To add one: record it against AWS (`backend aws`, then `record PHOTO`), or write \(directory)/detections/NAME.json by hand;"
+        // The ready-made model only answers for the photos recorded with it; a model of one's own
+        // (lesson 5: project create, dataset add, train) answers for any photo, so that comes first.
+        var en = "the ready-made model \(versionArn) only knows the photos recorded with it, and \(name) is not one of them (SHA-256 \(sha256), \(width)×\(height)).\n"
+            + "  To detect on any photo, make your own model: lesson 5 (`lesson start 5`) shows how (project create, dataset add, train), and `detect` then uses it.\n"
+            + "  Teachers can also record the photo against AWS (`backend aws`, then `record PHOTO`), or write \(directory)/detections/NAME.json;"
             + " `panya recording skeleton PHOTO` prints a skeleton with the hash and size filled in."
-        var ja = "モックには \(nameJa) (SHA-256 \(sha256)、\(width)×\(height)) のモデルバージョン \(versionArn) での記録がありません。\n"
-            + "  追加するには: AWS で記録する (`backend aws` のあと `record 写真`) か、\(directory)/detections/名前.json を手で書きます。"
+        var ja = "できあがりのモデル \(versionArn) が答えられるのは、記録してある写真だけです。\(nameJa) は記録にありません (SHA-256 \(sha256)、\(width)×\(height))。\n"
+            + "  どんな写真でも調べるには、自分のモデルを作ります: レッスン5 (`lesson start 5`) で作り方 (project create・dataset add・train) を学べます。作ったモデルを detect が使います。\n"
+            + "  先生は、AWS で記録する (`backend aws` のあと `record 写真`) か、\(directory)/detections/名前.json を書いて追加することもできます。"
             + "`panya recording skeleton 写真` でハッシュと大きさ入りのひな形を表示できます。"
         if !otherVersions.isEmpty {
             en += "\n  This photo is recorded for: \(otherVersions.joined(separator: ", ")) (`model use` one of them)."

@@ -49,6 +49,11 @@ extension Catalog {
             let listJa = known.isEmpty ? "まだありません" : known.joined(separator: "、")
             return Message(en: "'\(label)' is not a label of this project (labels: \(list)). Add it with `dataset label \(label)`.",
                            ja: "'\(label)' はこのプロジェクトのラベルではありません (ラベル: \(listJa))。`dataset label \(label)` で追加できます。")
+        case .notALabel(let label, let known):
+            let list = known.isEmpty ? "none yet" : known.joined(separator: ", ")
+            let listJa = known.isEmpty ? "まだありません" : known.joined(separator: "、")
+            return Message(en: "'\(label)' is not a label of this project, so nothing was removed (labels: \(list)).",
+                           ja: "'\(label)' はこのプロジェクトのラベルではないので、何も消していません (ラベル: \(listJa))。")
         case .noSuchProposal(let number, let count, let path):
             return Message(en: "\(path) has \(count) proposed box\(count == 1 ? "" : "es"), so there is no proposal \(number). `boxes \(path)` shows them numbered.",
                            ja: "\(path) の候補の枠は \(count) 個なので、候補 \(number) はありません。`boxes \(path)` で番号つきで表示できます。")

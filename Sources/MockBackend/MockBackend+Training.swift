@@ -64,6 +64,18 @@ extension MockBackend: ModelTraining {
         return try trained.store.addLabels(project: project, names)
     }
 
+    public func removeLabels(project: String, _ names: [String]) throws -> [(label: String, boxes: Int)] {
+        try requireProject(project)
+        let labels = try trained.store.labels(project: project)
+        // Every name is checked before anything is removed: one typo removes nothing.
+        if let unknown = names.first(where: { !labels.contains($0) }) { throw TrainingError.notALabel(unknown, known: labels) }
+        var removed: [(label: String, boxes: Int)] = []
+        for name in names where !removed.contains(where: { $0.label == name }) {
+            removed.append((name, try trained.store.removeLabel(project: project, name) ?? 0))
+        }
+        return removed
+    }
+
     public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
         try requireDataset(project, kind)
         if let label {
@@ -257,8 +269,18 @@ extension MockBackend: ModelTraining {
         }
         if let versionName, let problem = TextRule.versionName.problem(versionName) { throw TrainingError.invalidText(problem) }
         let now = try clock().seconds
-        let name = versionName ?? TrainingTime.versionName(project: project, startedAt: now)
-        if try trained.store.versions(project: project).contains(where: { $0.name == name }) { throw TrainingError.versionExists(name) }
+        let taken = Set(try trained.store.versions(project: project).map(\.name))
+        var name = versionName ?? TrainingTime.versionName(project: project, startedAt: now)
+        if taken.contains(name) {
+            guard versionName == nil else { throw TrainingError.versionExists(name) }
+            // `train` again at the same simulated second (after a failed training, which takes no
+            // time here): the next free second names it, as a second console click a moment later would.
+            var second = 1.0
+            while taken.contains(name) {
+                name = TrainingTime.versionName(project: project, startedAt: now + second)
+                second += 1
+            }
+        }
         let arn = ProjectVersionArn(region: projectArn.region, account: projectArn.account, projectName: project, versionName: name,
                                     creationMillis: Int64((now * 1000).rounded(.down))).description
         let inputs = datasets.trainingDatasets

@@ -439,7 +439,9 @@ public final class MockBackend: CustomLabelsBackend {
                     unitMinutes = Self.saturatingSum(unitMinutes, Self.saturatingProduct(billed, entry.units))
                     usd += pricing.inferenceUSD(seconds: span, units: entry.units)
                 }
-                var training = version.billableTrainingTimeInSeconds ?? 0
+                // A recorded version was trained before the simulated clock began (its recording's
+                // BillableTrainingTimeInSeconds is history): only training done here is billed.
+                var training = 0
                 if let trainedVersion = try trained.store.version(arn: arn), version.status == .trainingCompleted {
                     // Training is billed as it runs: the part of the training time the clock has passed.
                     training = Int(max(0, min(Double(trainedVersion.trainingSeconds), now.seconds - trainedVersion.createdSeconds)))

@@ -22,6 +22,8 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case photoNotInThisDataset(path: String, kind: DatasetKind)
     /// A box label that is not one of the project's labels.
     case unknownLabel(String, known: [String])
+    /// `dataset label remove NAME` for a name that is not a label.
+    case notALabel(String, known: [String])
     /// `--proposal N` beyond the proposals the engine found.
     case noSuchProposal(number: Int, count: Int, path: String)
     /// `boxes remove PHOTO N` beyond the photo's boxes.
@@ -54,7 +56,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noDataset: return "NoDataset"
         case .datasetExists: return "ResourceAlreadyExistsException"
         case .photoNotInDataset, .photoNotInThisDataset: return "PhotoNotInDataset"
-        case .unknownLabel: return "UnknownLabel"
+        case .unknownLabel, .notALabel: return "UnknownLabel"
         case .noSuchProposal: return "NoSuchProposal"
         case .noSuchBox: return "NoSuchBox"
         case .boxOffPhoto: return "InvalidBoundingBox"
@@ -76,7 +78,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noProject, .unknownProject, .noDataset, .photoNotInDataset, .photoNotInThisDataset: return .resourceNotFound
         case .invalidProjectName: return .validation
         case .photoChanged: return .invalidS3Object
-        case .invalidText, .unknownLabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
+        case .invalidText, .unknownLabel, .notALabel, .noSuchProposal, .noSuchBox, .boxOffPhoto, .noPhotos, .unusableManifest, .recordedVersion, .outputBucketMissing:
             return .invalidParameter
         }
     }

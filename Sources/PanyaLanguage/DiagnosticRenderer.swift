@@ -23,6 +23,8 @@ public enum DiagnosticRenderer {
 
     /// The most characters of a source line echoed under a diagnostic; longer lines show a window.
     static let maxEchoedCharacters = 160
+    /// The file name of what is typed at the prompt (or a lesson's `task>` / `quiz>`).
+    public static let promptFile = "<stdin>"
     /// How many characters before the span a window starts.
     static let echoedBefore = 40
 
@@ -40,10 +42,13 @@ public enum DiagnosticRenderer {
         let span = diagnostic.span
         let label = Catalog.errorLabel.text(language)
         let text = Catalog.visible(diagnostic.text(language))
+        // What was typed at the prompt has no file to name: the echoed line and its caret say where.
+        let typed = diagnostic.file == Self.promptFile
         guard span.line >= 1, span.line <= lines.count else {
-            return "\(diagnostic.file): \(label): \(text)\n"
+            return typed ? "\(label): \(text)\n" : "\(diagnostic.file): \(label): \(text)\n"
         }
-        var out = "\(diagnostic.file):\(span.line):\(span.column): \(label): \(text)\n"
+        let place = typed ? (lines.count > 1 ? "line \(span.line): " : "") : "\(diagnostic.file):\(span.line):\(span.column): "
+        var out = "\(place)\(label): \(text)\n"
         let whole = lines[span.line - 1]
         let number = String(span.line)
         let gutter = String(repeating: " ", count: number.count)

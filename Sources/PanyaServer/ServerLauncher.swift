@@ -55,6 +55,8 @@ public enum ServerLauncher {
         let configuration = ServerConfiguration(
             host: options.host, port: options.port,
             mockDirectory: options.mockDirectory ?? MockBackend.defaultDirectory(environment: environment),
+            // The bundled recordings are the repository's: their buckets (uploads) go to the data folder.
+            s3Root: options.mockDirectory == nil ? Paths.bucketsFolder(environment: environment) : nil,
             databasePath: PanyaDatabase.resolvePath(flag: options.databasePath, environment: environment),
             authentication: authentication, clock: clock, language: options.language, region: options.region,
             headerTimeout: options.headerTimeout, idleTimeout: options.idleTimeout)

@@ -147,6 +147,22 @@ public final class TrainingStore: Sendable {
         }
     }
 
+    /// Removes a label from the project and every box with that label from its photos (both
+    /// datasets); nil when the project has no such label, else how many boxes went with it.
+    public func removeLabel(project: String, _ name: String) throws -> Int? {
+        try database.write { db in
+            let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM trainingLabel WHERE project = ? AND name = ?)",
+                                           arguments: [project, name]) ?? false
+            guard exists else { return nil }
+            let photoIds = "SELECT id FROM trainingPhoto WHERE project = ?"
+            let boxes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM trainingBox WHERE label = ? AND photoId IN (\(photoIds))",
+                                         arguments: [name, project]) ?? 0
+            try db.execute(sql: "DELETE FROM trainingBox WHERE label = ? AND photoId IN (\(photoIds))", arguments: [name, project])
+            try db.execute(sql: "DELETE FROM trainingLabel WHERE project = ? AND name = ?", arguments: [project, name])
+            return boxes
+        }
+    }
+
     // MARK: Datasets
 
     /// The datasets the project has (`train`, `test`), in that order.

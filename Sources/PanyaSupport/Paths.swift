@@ -8,6 +8,13 @@ public enum Paths {
         return base + "/panya/panya.sqlite"
     }
 
+    /// `$XDG_DATA_HOME/panya/s3` (default `~/.local/share/panya/s3`): the buckets `panya serve`
+    /// keeps beside the database, so uploads never land in the repository's recordings.
+    public static func bucketsFolder(environment: [String: String] = ProcessEnvironment.current) -> String {
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (home(environment) + "/.local/share")
+        return base + "/panya/s3"
+    }
+
     /// `$XDG_STATE_HOME/panya/history` (default `~/.local/state/panya/history`).
     public static func historyFile(environment: [String: String] = ProcessEnvironment.current) -> String {
         let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (home(environment) + "/.local/state")

@@ -1,3 +1,4 @@
+import CustomLabels
 import Photos
 import Foundation
 
@@ -21,7 +22,19 @@ extension BreadPhotoGenerator {
             entries.append(PhotoManifest.Entry(photo: photo, bytes: bytes))
         }
         try Photo.write(Array(PhotoManifest.json(entries).utf8), to: dir + "/manifest.json")
+        try Photo.write(Array(testTraysManifest().utf8), to: dir + "/" + LessonPhotoSet.testTraysManifestFile)
         return entries
+    }
+
+    /// The Ground Truth manifest of the test trays (`dataset import test lessons/photos/test/trays.manifest`):
+    /// each tray's breads with the boxes they were drawn in; `source-ref`s relative to the manifest.
+    public static func testTraysManifest() -> String {
+        let trays = LessonPhotoSet.all.filter { $0.role == .test && $0.tray.breads.count > 1 }
+        let entries = trays.map { photo in
+            ManifestEntry(sourceRef: (photo.file as NSString).lastPathComponent, imageWidth: photo.tray.width, imageHeight: photo.tray.height,
+                          boxes: photo.tray.breads.map { LabelledBox(label: $0.kind.label, box: $0.box) })
+        }
+        return ManifestWriter.write(entries, labels: BreadKind.allCases.map(\.label))
     }
 
     /// The encoded bytes of one lesson photo, exactly as written.

@@ -27,12 +27,22 @@ public enum BoxDrawing {
         return canvas.photo
     }
 
-    /// "1 ANPAN 77.54%" for an ASCII label, "1 77.54%" for a Japanese one.
+    /// "1 anpan 77.54%": the label if it is ASCII, the bread's name in letters for the breads panya
+    /// knows (あんぱん → anpan), a kana label spelt in letters; else only the number (see the legend).
     static func tagText(number: Int, item: AnnotatedBox) -> String {
         var parts = [String(number)]
-        if BitmapFont.canDraw(item.label) && !item.label.isEmpty { parts.append(item.label) }
+        if let name = drawableName(item.label) { parts.append(name) }
         if let confidence = item.confidence { parts.append(NumberText.confidence(confidence)) }
         return parts.joined(separator: " ")
+    }
+
+    /// A label the ASCII font can draw: itself, a known bread's romaji, or kana spelt in letters.
+    static func drawableName(_ label: String) -> String? {
+        if label.isEmpty { return nil }
+        if BitmapFont.canDraw(label) { return label }
+        if let kind = BreadKind(label: label) { return kind.rawValue }
+        let spelt = Romaji.spell(label)
+        return spelt.flatMap { BitmapFont.canDraw($0) && !$0.isEmpty ? $0 : nil }
     }
 
     /// White on dark colours, black on light ones.

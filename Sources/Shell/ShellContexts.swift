@@ -1,4 +1,5 @@
 import CustomLabels
+import Foundation
 import Lessons
 import PanyaLanguage
 import PanyaStore
@@ -42,6 +43,11 @@ protocol RegisterAccess: ShellOutput {
     var cashRegister: Register { get throws }
     /// The thresholds of the model a detect result came from.
     var models: ModelSelection { get }
+    /// The value of a variable at the prompt (nil when there is none by that name).
+    func variable(_ name: String) -> Value?
+    /// When a sale happens now: the simulated clock's time and offset on a backend that has one
+    /// (lessons run on it), else the real time in UTC.
+    func saleTime() -> (time: Date, offsetSeconds: Int)
 }
 
 /// Lessons at the terminal (the lesson family).
@@ -69,4 +75,11 @@ protocol ShellControl: ShellOutput {
     var wantsToQuit: Bool { get set }
 }
 
-extension ShellSession: ServiceAccess, BackendSwitching, RegisterAccess, LessonAccess, ShellControl {}
+extension ShellSession: ServiceAccess, BackendSwitching, RegisterAccess, LessonAccess, ShellControl {
+    func variable(_ name: String) -> Value? { interpreter.global(name) }
+
+    func saleTime() -> (time: Date, offsetSeconds: Int) {
+        guard let simulated = backend as? any SimulatedTime, let now = try? simulated.clock() else { return (Date(), 0) }
+        return (Date(timeIntervalSince1970: now.seconds), now.offsetSeconds)
+    }
+}

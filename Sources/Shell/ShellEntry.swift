@@ -102,9 +102,12 @@ extension ShellEntry {
     public static let defaultCheckTimeLimit = LessonChecker.defaultTimeLimit
 
     /// Each lesson may run `timeLimit` seconds (`--time-limit`).
-    public static func checkLessons(paths: [String], options: ShellOptions, timeLimit: Double = LessonChecker.defaultTimeLimit) -> Int32 {
+    /// With `explain`, each quiz's answer as evaluated in the run follows the lesson's line.
+    public static func checkLessons(paths: [String], options: ShellOptions, timeLimit: Double = LessonChecker.defaultTimeLimit,
+                                    explain: Bool = false) -> Int32 {
         let root = options.assetsRoot ?? Paths.assetsRoot()
         let checker = LessonChecker(factory: ShellLessonFactory(options: options, assetsRoot: root), language: options.language, timeLimit: timeLimit)
+        checker.explain = explain
         return checker.run(paths: paths, defaultDirectory: "lessons") { text in ShellSession.standardOutput(text) }
     }
 

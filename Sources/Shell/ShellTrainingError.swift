@@ -8,6 +8,8 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case cannotWrite(String)
     /// `boxes add` with both or neither of --proposal and --left/--top/--width/--height.
     case boxNeedsPlace
+    /// `dataset label remove` without a label.
+    case noLabelToRemove
     /// `evaluation --images` on a recorded version.
     case noTestResults(String)
     /// `evaluation --images` on a version whose evaluation is only its summary file (trained on AWS).
@@ -20,6 +22,7 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noPhotos: return "NoPhotos"
         case .cannotWrite: return "CannotWrite"
         case .boxNeedsPlace: return "BoxNeedsPlace"
+        case .noLabelToRemove: return "MissingArgument"
         case .noTestResults: return "NoTestResults"
         case .testResultsNotInSummary: return "NoTestResults"
         case .noSuchProposal: return "NoSuchProposal"
@@ -33,6 +36,9 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
                            ja: "\(argument) に JPEG・PNG の写真が見つかりません。写真のファイル、フォルダ、または lessons/photos/train/*.jpg のようなパターンを指定してください。")
         case .cannotWrite(let path):
             return Message(en: "Cannot write \(path): check the folder exists and can be written.", ja: "\(path) に書き込めません。フォルダがあって書き込めるか確かめてください。")
+        case .noLabelToRemove:
+            return Message(en: "Say which label to remove: dataset label remove NAME (dataset shows the labels).",
+                           ja: "消すラベルを指定してください: dataset label remove ラベル名 (dataset でラベルの一覧)。")
         case .boxNeedsPlace:
             return Message(en: "Say where the box is: --proposal N (see `boxes PHOTO`), or all of --left, --top, --width and --height (ratios 0–1).",
                            ja: "枠の場所を指定してください: --proposal 番号 (`boxes 写真` で確認)、または --left・--top・--width・--height をすべて (0〜1 の割合)。")

@@ -48,6 +48,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Lesson files or folders (default: lessons/).") var paths: [String] = []
     @Option(name: .customLong("time-limit"), help: "Seconds one lesson may run before it fails (default 120).")
     var timeLimit: Double = ShellEntry.defaultCheckTimeLimit
+    @Flag(help: "After each lesson, show every quiz with the answer it expected in the run.") var explain = false
 
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 3600 else {
@@ -56,7 +57,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        throw ExitCode(ShellEntry.checkLessons(paths: paths, options: global.shellOptions(), timeLimit: timeLimit))
+        throw ExitCode(ShellEntry.checkLessons(paths: paths, options: global.shellOptions(), timeLimit: timeLimit, explain: explain))
     }
 }
 

@@ -13,37 +13,14 @@ import Testing
     static let lesson: (a: BreadModel, b: BreadModel, tests: [LabelledPhoto])? = {
         guard let train = try? VisionTestSupport.lessonTraining(role: .train),
               let improve = try? VisionTestSupport.lessonTraining(role: .improve),
-              let tests = try? VisionTestSupport.lessonTraining(role: .test),
+              let tests = try? VisionTestSupport.lessonTraining(role: .test).filter({ !$0.name.contains("-") }),
               let a = try? BreadTrainer.train(examples: train),
               let b = try? BreadTrainer.train(examples: train + improve) else { return nil }
         return (a, b, tests)
     }()
 
-    /// Per label, the assumed threshold as the service defines it: the confidence at which the
-    /// label's F1 over the test photos is best (ties: the highest), boxes matched at IoU ≥ 0.5.
     static func assumedThresholds(_ model: BreadModel, tests: [LabelledPhoto]) -> [String: Double] {
-        let predictions = tests.map { model.detect($0.photo) }
-        var result: [String: Double] = [:]
-        for label in model.labels {
-            let candidates = Set(predictions.flatMap { $0.filter { $0.name == label }.map(\.confidence) }).sorted()
-            var best = (f1: -1.0, threshold: 0.0)
-            for threshold in candidates {
-                var tp = 0, fp = 0, fn = 0
-                for (index, test) in tests.enumerated() {
-                    let truth = test.boxes.filter { $0.label == label }.map(\.box)
-                    var used = Set<Int>()
-                    for p in predictions[index].filter({ $0.name == label && $0.confidence >= threshold }).sorted(by: { $0.confidence > $1.confidence }) {
-                        let match = truth.indices.filter { !used.contains($0) }.first { truth[$0].intersectionOverUnion(p.boundingBox ?? BoundingBox(width: 0, height: 0, left: 0, top: 0)) >= 0.5 }
-                        if let match { used.insert(match); tp += 1 } else { fp += 1 }
-                    }
-                    fn += truth.count - used.count
-                }
-                let f1 = tp == 0 ? 0 : 2.0 * Double(tp) / Double(2 * tp + fp + fn)
-                if f1 >= best.f1 { best = (f1, threshold) }
-            }
-            result[label] = best.threshold
-        }
-        return result
+        VisionTestSupport.assumedThresholds(model, tests: tests)
     }
 
     @Test func everyShippedTestBoxIsFoundAndLabelledRight() throws {

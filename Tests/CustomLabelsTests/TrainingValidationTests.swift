@@ -108,8 +108,8 @@ private let cases: [SpoiledDatasets] = [
 
     @Test func aLabelWithoutATestBoxIsNamed() {
         let problem = TrainingProblem.labelWithoutBox(label: "メロンパン", dataset: .test)
-        #expect(problem.message.en == "The label メロンパン has no box in the test dataset. Box at least one メロンパン in a test photo with `boxes add`.")
-        #expect(problem.message.ja == "ラベル「メロンパン」の箱がテストデータセットに 1 つもありません。`boxes add` でテスト用の写真のメロンパンに箱を付けてください。")
+        #expect(problem.message.en == "The label メロンパン has no box in the test dataset. Box at least one メロンパン in a test photo with `boxes add`, or, if メロンパン is a mistake (a typo), remove it: `dataset label remove メロンパン`.")
+        #expect(problem.message.ja == "ラベル「メロンパン」の箱がテストデータセットに 1 つもありません。`boxes add` でテスト用の写真のメロンパンに箱を付けるか、まちがえて作ったラベルなら `dataset label remove メロンパン` で消してください。")
         #expect(TrainingProblem.imageTooLarge(photo: "big.jpg", dataset: .training, bytes: 16 * 1024 * 1024).message.en
             == "big.jpg (the training dataset) is 16 MB; a training photo may be at most 15 MB. Save it smaller (fewer pixels or more JPEG compression).")
     }

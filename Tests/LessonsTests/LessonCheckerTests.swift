@@ -51,6 +51,21 @@ step "Start" {
         return (status, out, factory)
     }
 
+    @Test func explainShowsEachQuizsAnswerAsEvaluatedInTheRun() throws {
+        let folder = try lessonFolder(["01-pass.panya": passingLesson.replacingOccurrences(of: "answer len(r.labels)", with: "answer len(r.labels) or \"three\"")])
+        defer { folder.remove() }
+        let checker = LessonChecker(factory: FakeFactory(), language: .en)
+        checker.explain = true
+        var out = ""
+        #expect(checker.run(paths: [folder.path]) { out += $0 } == 0)
+        #expect(out == """
+            ok   01-pass.panya
+                 quiz 11: how many? → 3 | three
+            1 passed, 0 failed
+
+            """)
+    }
+
     @Test func passingAndFailingLessonsExactLines() throws {
         let (status, out, factory) = try check(["01-pass.panya": passingLesson, "02-fail.panya": failingLesson])
         #expect(out == """

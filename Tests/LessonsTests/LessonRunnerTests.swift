@@ -100,7 +100,7 @@ struct RunnerHarness {
     @Test func mistakesAreDiagnosticsNotCrashes() throws {
         let h = try RunnerHarness()
         let (_, text) = h.run(["(1 + )", "nope + 1", "counter add 2", "quit"])
-        #expect(text.contains("<stdin>:1:"))
+        #expect(text.contains("error: ") && !text.contains("<stdin>"))
         #expect(text.contains("unknown variable 'nope'") || text.contains("nope"))
         #expect(text.contains("✔ Correct! Task done."))
     }
@@ -191,19 +191,6 @@ struct RunnerHarness {
         let ja = LessonRunner.wrap(String(repeating: "あ", count: 19) + "。次の文です。", width: 40)
         #expect(ja == [String(repeating: "あ", count: 19) + "。", "次の文です。"])
         #expect(ja.allSatisfy { DisplayWidth.of($0) <= 40 })
-    }
-}
-
-@Suite struct AnswerMatchingTests {
-    @Test func numbersStringsAndForgivenTyping() {
-        #expect(AnswerMatching.matches(.number(0.1 + 0.2), .number(0.3)))
-        #expect(!AnswerMatching.matches(.number(594), .number(595)))
-        #expect(AnswerMatching.matches(.string(" メロンパン \n"), .string("メロンパン")))
-        #expect(!AnswerMatching.matches(.string("550"), .number(550)))
-        #expect(AnswerMatching.normalized("５９４円") == "594")
-        #expect(AnswerMatching.normalized("2,880") == "2880")
-        #expect(AnswerMatching.normalized("1,560 yen") == "1560")
-        #expect(AnswerMatching.normalized("メロンパン") == "メロンパン")
     }
 }
 

@@ -59,7 +59,7 @@ import PanyaSupport
         let d = Diagnostic(file: "<stdin>", span: SourceSpan(line: 1, column: 1, length: 6),
                            message: .verbatim("The model is not running."), code: "ResourceNotReadyException")
         #expect(DiagnosticRenderer.render(source: "detect a.jpg", diagnostics: [d], language: .en) == """
-        <stdin>:1:1: error: ResourceNotReadyException: The model is not running.
+        error: ResourceNotReadyException: The model is not running.
           1 | detect a.jpg
             | ^~~~~~
 

@@ -63,7 +63,7 @@ import PanyaSupport
         let d = try #require(interpreter.run(source: source, file: "<stdin>"))
         #expect(d.isInterruption)
         #expect(DiagnosticRenderer.render(source: source, diagnostics: [d], language: .ja) == """
-        <stdin>:1:1: エラー: 中断しました (Ctrl-C)
+        エラー: 中断しました (Ctrl-C)
           1 | model wait
             | ^~~~~~~~~~
 

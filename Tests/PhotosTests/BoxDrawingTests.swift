@@ -39,10 +39,21 @@ enum Breads3 {
         #expect(drawn.pixel(x: inside.0, y: inside.1) == photo.pixel(x: inside.0, y: inside.1))
     }
 
-    @Test func tagsUseNumbersForJapaneseAndWordsForASCII() {
-        #expect(BoxDrawing.tagText(number: 1, item: Breads3.boxes[0]) == "1 90.45%")
+    @Test func tagsNameTheBreadInLetters() {
+        #expect(BoxDrawing.tagText(number: 1, item: Breads3.boxes[0]) == "1 yakisobapan 90.45%")
         let ascii = AnnotatedBox(box: nil, label: "anpan", confidence: 81.7, color: RGB.box(0))
         #expect(BoxDrawing.tagText(number: 2, item: ascii) == "2 anpan 81.70%")
+    }
+
+    @Test(arguments: [("めろんぱん", "meronpan"), ("クロワッサン", "kurowassan"), ("しょくぱん", "shokupan"), ("チーズパン", "chiizupan")])
+    func kanaLabelsAreSpeltInLetters(label: String, letters: String) {
+        let item = AnnotatedBox(box: nil, label: label, confidence: 50, color: RGB.box(0))
+        #expect(BoxDrawing.tagText(number: 3, item: item) == "3 \(letters) 50.00%")
+    }
+
+    @Test func aLabelWithKanjiThatIsNoKnownBreadKeepsOnlyItsNumber() {
+        let item = AnnotatedBox(box: nil, label: "食パン", confidence: 50, color: RGB.box(0))
+        #expect(BoxDrawing.tagText(number: 4, item: item) == "4 50.00%")
     }
 
     @Test(arguments: [ImageFormat.jpeg, .png])

@@ -21,6 +21,8 @@ import Testing
         let manifest = try Photo.readBytes(path: folder + "/manifest.json", limits: .anySize)
         let committedManifest = try Photo.readBytes(path: TestSupport.lessonPhotos + "/manifest.json", limits: .anySize)
         #expect(manifest == committedManifest)
+        let trays = try Photo.readBytes(path: folder + "/" + LessonPhotoSet.testTraysManifestFile, limits: .anySize)
+        #expect(trays == (try Photo.readBytes(path: TestSupport.lessonPhotos + "/" + LessonPhotoSet.testTraysManifestFile, limits: .anySize)))
     }
 
     /// Rewrites `lessons/photos/` when asked: `PANYA_WRITE_LESSON_PHOTOS=1 swift test --filter writeLessonPhotosWhenAsked`.

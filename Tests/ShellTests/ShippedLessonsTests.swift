@@ -36,4 +36,42 @@ import Testing
         #expect(!out.text.contains("error:"), "\(file.fileName): \(out.text)")
         #expect(!out.text.contains("[for the teacher]") && !out.text.contains("[先生へ]"), "\(file.fileName): \(out.text)")
     }
+
+    /// Lesson 5 as a student who mistypes the label (めろんぱん), corrects it, removes the stray
+    /// label, later adds it again and trains: the training fails, the task says why, and the lesson
+    /// goes on only with the student's own trained model.
+    @Test(arguments: ["05-make-your-own-model.panya", "05-make-your-own-model.en.panya"])
+    func lessonFiveSurvivesAMistypedLabel(file: String) throws {
+        let out = SharedText()
+        let lines = ["project create bakery-ai", "",
+                     "dataset add train lessons/photos/train/melonpan-*.jpg --label めろんぱん",
+                     "dataset add train lessons/photos/train/melonpan-*.jpg --label メロンパン",
+                     "dataset label remove めろんぱん", "",
+                     "skip", "skip", "",
+                     "dataset label めろんぱん", "train", "dataset label remove めろんぱん", "train"]
+            + Array(repeating: "skip", count: 100)
+        let runner = LessonRunner(factory: factory(), progress: InMemoryLessonProgress(), student: "t",
+                                  language: .en, io: .scripted(lines, into: out))
+        let outcome = runner.run(LessonFile(path: Self.lessons + "/" + file))
+        #expect(outcome == .finished, "\(out.text.suffix(800))")
+        #expect(out.text.contains("TRAINING_FAILED"))
+        #expect(out.text.contains("dataset label remove めろんぱん"))
+        #expect(!out.text.contains("[for the teacher]") && !out.text.contains("[先生へ]"), "\(out.text)")
+        #expect(!out.text.contains("verification001"), "the ready-made model never stands in for the student's")
+    }
+
+    /// A student who mistypes the label and then skips: the solution lines put the datasets right.
+    @Test(arguments: ["05-make-your-own-model.panya", "06-improve-it.en.panya"])
+    func aMistypedLabelThenSkipStillReachesACorrectEnd(file: String) throws {
+        let out = SharedText()
+        let typo = file.hasPrefix("05") ? "dataset add train lessons/photos/train/melonpan-*.jpg --label めろんぱん"
+            : "dataset add train lessons/photos/improve/anpan-navel-*.jpg --label あんばん"
+        let lines = file.hasPrefix("05") ? ["skip", "", typo] : ["", typo, "dataset add train lessons/photos/improve/anpan-navel-*.jpg --label あんぱん"]
+        let runner = LessonRunner(factory: factory(), progress: InMemoryLessonProgress(), student: "t",
+                                  language: .en, io: .scripted(lines + Array(repeating: "skip", count: 100), into: out))
+        let outcome = runner.run(LessonFile(path: Self.lessons + "/" + file))
+        #expect(outcome == .finished, "\(out.text.suffix(800))")
+        #expect(!out.text.contains("[for the teacher]") && !out.text.contains("[先生へ]"), "\(out.text)")
+        #expect(!out.text.contains("  TRAINING_FAILED\n"), "\(out.text)")
+    }
 }

@@ -59,12 +59,53 @@ import Testing
     @Test func aFolderAddsItsPhotosInOrderAndTheCountsFollow() throws {
         let h = try SessionHarness()
         h.type("project create p", "dataset create test")
-        #expect(h.type("dataset add test lessons/photos/test --label あんぱん") == "3 photos in the test dataset now, with 3 boxes\n")
-        #expect(h.type("dataset().test.boxes[\"あんぱん\"]") == "3\n")
+        // 9 photos of one bread and 6 trays of three.
+        #expect(h.type("dataset add test lessons/photos/test --label あんぱん") == "Added 15 photos to the test dataset, with 27 boxes\n")
+        #expect(h.type("dataset().test.boxes[\"あんぱん\"]") == "27\n")
         #expect(h.type("dataset().train == nil") == "true\n")
         h.type("dataset remove test lessons/photos/test/anpan.jpg")
-        #expect(h.type("dataset().test.photos") == "2\n")
+        #expect(h.type("dataset().test.photos") == "14\n")
         #expect(h.type("dataset().labels") == "[\"あんぱん\"]\n")
+    }
+}
+
+@Suite struct DatasetLabelRemoveTests {
+    @Test func aMistypedLabelIsRemovedWithItsBoxesAndTrainingThenWorks() throws {
+        let h = try SessionHarness()
+        h.type("project create p", "dataset create train", "dataset create test")
+        h.type("dataset add train lessons/photos/train/anpan-*.jpg --label あんぱん",
+               "dataset add train lessons/photos/train/melonpan-*.jpg --label めろんぱん")
+        #expect(h.type("dataset().labels") == "[\"あんぱん\", \"めろんぱん\"]\n")
+        // Not read as two labels to add.
+        #expect(h.type("dataset label remove めろんぱん") == "Removed the label めろんぱん (10 boxes). Labels now: あんぱん\n")
+        #expect(h.type("dataset().labels") == "[\"あんぱん\"]\n")
+        #expect(h.type("dataset().train.boxes == {\"あんぱん\": 10}") == "true\n", "the stray label's boxes went with it")
+        #expect(h.type("len(dataset().labels)") == "1\n")
+    }
+
+    @Test func unusedLabelsGoAndNothingUnusedIsNoMistake() throws {
+        let h = try SessionHarness(language: .ja)
+        h.type("project create p", "dataset create train")
+        h.type("dataset add train lessons/photos/train/melonpan-*.jpg --label めろんぱん",
+               "dataset add train lessons/photos/train/melonpan-*.jpg --label メロンパン")
+        #expect(h.type("dataset().labels") == "[\"めろんぱん\", \"メロンパン\"]\n")
+        #expect(h.type("dataset label remove --unused") == "ラベル めろんぱん (枠 0 個) を消しました。いまのラベル: メロンパン\n")
+        #expect(h.type("dataset label remove --unused").hasPrefix("どのラベルにも枠があるので"))
+    }
+
+    @Test func aNameThatIsNoLabelRemovesNothing() throws {
+        let h = try SessionHarness()
+        h.type("project create p", "dataset label あんぱん メロンパン")
+        let out = h.type("dataset label remove メロンパン めろんぱん")
+        #expect(out.contains("UnknownLabel") && out.contains("nothing was removed"))
+        #expect(h.type("len(dataset().labels)") == "2\n")
+        #expect(h.type("dataset label remove").contains("dataset label remove NAME"))
+    }
+
+    @Test func theTrainingFailureNamesTheRemedyForAStrayLabel() throws {
+        let h = try SessionHarness()
+        h.type("project create p", "dataset create train", "dataset create test", "dataset label めろんぱん")
+        #expect(h.type("train").contains("dataset label remove めろんぱん"))
     }
 }
 

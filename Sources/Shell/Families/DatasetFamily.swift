@@ -29,6 +29,23 @@ struct DatasetFamily: CommandFamily {
                 let names = try call.positional.indices.map { try call.string(at: $0) }
                 return .list(try trainer.addLabels(project: project, names).map { .string($0) })
             },
+            Command("dataset label remove", summary: Catalog.datasetLabelRemoveSummary,
+                    arguments: [.repeated("NAME", .label, Catalog.argLabelToRemove, optional: true)],
+                    flags: [.switch("unused", Catalog.flagLabelUnused)]) { call in
+                let (trainer, project) = try current("dataset label remove")
+                var names = try call.positional.indices.map { try call.string(at: $0) }
+                if try call.bool(flag: "unused") {
+                    let datasets = try trainer.datasets(project: project)
+                    let used = Set(((datasets.training ?? []) + (datasets.test ?? [])).flatMap { $0.boxes.map(\.label) })
+                    names += datasets.labels.filter { !used.contains($0) && !names.contains($0) }
+                    // Nothing unused is not a mistake (a lesson's solution line may find the labels already right).
+                    if names.isEmpty { return .string(context.style.text(Catalog.noUnusedLabel(datasets.labels))) }
+                }
+                guard !names.isEmpty else { throw ShellTrainingError.noLabelToRemove }
+                let removed = try trainer.removeLabels(project: project, names)
+                let labels = try trainer.datasets(project: project).labels
+                return .string(context.style.text(Catalog.labelsRemoved(removed, remaining: labels)))
+            },
             Command("dataset add", summary: Catalog.datasetAddSummary,
                     arguments: [.required("train|test", Self.kinds, Catalog.argDataset), .repeated("PHOTO", .path, Catalog.argPhotos)],
                     flags: [.value("label", "LABEL", .label, Catalog.flagDatasetLabel)]) { call in
@@ -85,6 +102,23 @@ extension Catalog {
                                         ja: "現在のプロジェクトのデータセット: 画像数・ラベル付き画像数・ラベルごとの枠の数")
     static let datasetCreateSummary = Message(en: "create the training or the test dataset (empty)", ja: "トレーニングかテストのデータセットを作る (空)")
     static let datasetLabelSummary = Message(en: "add labels to the project", ja: "プロジェクトにラベルを追加する")
+    static let datasetLabelRemoveSummary = Message(en: "remove labels from the project (a mistyped label), with their boxes",
+                                                   ja: "プロジェクトからラベルを消す (打ちまちがえたラベルなど)。そのラベルの枠も消える")
+    static let argLabelToRemove = Message(en: "a label of the project (dataset shows them)", ja: "プロジェクトのラベル (dataset で一覧)")
+    static let flagLabelUnused = Message(en: "also remove every label no box uses (in either dataset)",
+                                         ja: "どの枠にも使われていないラベルもすべて消す (両方のデータセット)")
+    static func noUnusedLabel(_ labels: [String]) -> Message {
+        Message(en: "Every label has a box; nothing removed. Labels: \(labels.joined(separator: ", "))",
+                ja: "どのラベルにも枠があるので、何も消していません。ラベル: \(labels.joined(separator: "、"))")
+    }
+    /// What `dataset label remove` did: each label with how many boxes went with it, and the labels left.
+    static func labelsRemoved(_ removed: [(label: String, boxes: Int)], remaining: [String]) -> Message {
+        let en = removed.map { "\($0.label) (\($0.boxes) box\($0.boxes == 1 ? "" : "es"))" }.joined(separator: ", ")
+        let ja = removed.map { "\($0.label) (枠 \($0.boxes) 個)" }.joined(separator: "、")
+        let left = remaining.isEmpty ? Message(en: "none", ja: "なし") : Message(en: remaining.joined(separator: ", "), ja: remaining.joined(separator: "、"))
+        return Message(en: "Removed the label\(removed.count == 1 ? "" : "s") \(en). Labels now: \(left.en)",
+                       ja: "ラベル \(ja) を消しました。いまのラベル: \(left.ja)")
+    }
     static let datasetAddSummary = Message(en: "add photos (files, folders, patterns like train/*.jpg); --label boxes every bread found",
                                            ja: "写真を追加する (ファイル・フォルダ・train/*.jpg のようなパターン)。--label で見つかったパンすべてに枠とラベルを付ける")
     static let datasetImportSummary = Message(en: "read a SageMaker Ground Truth manifest into a dataset", ja: "SageMaker Ground Truth のマニフェストをデータセットに読み込む")

@@ -34,7 +34,13 @@ struct RegisterFamily: CommandFamily {
                     }
                     return try lines(register().add(detections: detections(from: source)))
                 }
-                return try lines(register().add(label: call.string(at: 0), quantity: call.optionalNumber(at: 1) ?? 1))
+                let label = try call.string(at: 0)
+                do {
+                    return try lines(register().add(label: label, quantity: call.optionalNumber(at: 1) ?? 1))
+                } catch RegisterError.noPrice where context.variable(label)?.asRecord?.source != nil {
+                    // `register add r` for the answer kept in r: the word is read as a bread's name.
+                    throw CommandArgumentError(Catalog.registerAddVariable(label))
+                }
             },
             Command("register remove", summary: Catalog.registerRemoveSummary,
                     arguments: [.required("LABEL", .label, Catalog.argLabel),
@@ -55,11 +61,13 @@ struct RegisterFamily: CommandFamily {
             },
             Command("register checkout", summary: Catalog.registerCheckoutSummary, flags: taxFlags) { call in
                 let (tax, rounding) = try taxOptions(call)
-                return ReceiptResult(receipt: try register().checkout(at: Date(), tax: tax, rounding: rounding)).value
+                let sale = context.saleTime()
+                return ReceiptResult(receipt: try register().checkout(at: sale.time, tax: tax, rounding: rounding), offsetSeconds: sale.offsetSeconds).value
             },
             Command("register receipts", summary: Catalog.registerReceiptsSummary,
                     flags: [.value("limit", "N", .wholeNumber(1...1_000_000), Catalog.flagLimit)]) { call in
-                try register().receipts(limit: call.int(flag: "limit")).map(ReceiptResult.init).value
+                let offset = context.saleTime().offsetSeconds
+                return try register().receipts(limit: call.int(flag: "limit")).map { ReceiptResult(receipt: $0, offsetSeconds: offset) }.value
             },
         ]
     }
@@ -119,6 +127,10 @@ extension Catalog {
     static let argYen = Message(en: "the price in yen, tax excluded (0 to 1,000,000)", ja: "税抜きの価格 (円、0〜1,000,000)")
     static let argResultOrLabel = Message(en: "a detect result (e.g. $r), or a label", ja: "検出結果 (例: $r)、またはラベル")
     static let flagLimit = Message(en: "show at most N receipts", ja: "最大 N 枚のレシートを表示")
+    static func registerAddVariable(_ name: String) -> Message {
+        Message(en: "register add \(name) reads \(name) as the name of a bread. To add the breads of the answer kept in the variable \(name), put $ before it: register add $\(name)",
+                ja: "register add \(name) では \(name) がパンの名前として読まれます。変数 \(name) に入れた答えのパンを入れるには、$ を付けます: register add $\(name)")
+    }
     static let registerResultTakesNoQuantity = Message(en: "a detect result brings its own breads: give no quantity after it",
                                                        ja: "検出結果には個数が含まれています。後ろに個数は書きません")
     static let registerCannotAdd = Message(en: "only a detect result, a detection or a label can be added to the register",

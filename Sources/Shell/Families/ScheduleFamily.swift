@@ -24,11 +24,17 @@ struct ScheduleFamily: CommandFamily {
             },
             Command("schedule add", summary: Catalog.scheduleAddSummary,
                     arguments: [nameArgument, .required("EXPRESSION", .text, Catalog.argScheduleExpression),
-                                .required("ACTION", .choice(["start", "stop"]), Catalog.argScheduleAction)],
+                                // The action is the last word: an unquoted `cron(30 6 * * ? *)` comes in pieces before it.
+                                .repeated("ACTION", .text, Catalog.argScheduleAction)],
                     flags: [.value("timezone", "ZONE", .text, Catalog.flagTimeZone),
                             .value("units", "N", .wholeNumber(1...Catalog.maxInferenceUnits), Catalog.flagUnits),
                             .value("model", "NAME|ARN", .text, Catalog.flagScheduleModel)]) { call in
-                try add(name: call.string(at: 0), expression: call.string(at: 1), action: call.string(at: 2),
+                let words = try call.positional.indices.dropFirst().map { try call.string(at: $0) }
+                guard let action = words.last, words.count >= 2 else { throw OperationsError.badAction("") }
+                if words.count > 2 {
+                    throw OperationsError.unquotedExpression(name: try call.string(at: 0), expression: words.dropLast().joined(separator: " "), action: action)
+                }
+                return try add(name: call.string(at: 0), expression: words[0], action: action,
                         timeZone: call.string(flag: "timezone"), units: call.int(flag: "units") ?? 1, model: call.string(flag: "model")).value
             },
             Command("schedule next", summary: Catalog.scheduleNextSummary, arguments: [nameArgument],

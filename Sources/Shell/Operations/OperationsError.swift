@@ -6,6 +6,8 @@ enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
     case scheduleExists(String)
     case badScheduleName(String)
     case badAction(String)
+    /// A schedule expression typed without quotes: its spaces split it into several arguments.
+    case unquotedExpression(name: String, expression: String, action: String)
     case noScheduleNamed
     case cannotReadFile(String)
     case noRoleArn
@@ -18,6 +20,7 @@ enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
         case .scheduleExists: return "ConflictException"
         case .badScheduleName: return "InvalidScheduleName"
         case .badAction: return "InvalidScheduleAction"
+        case .unquotedExpression: return "UnquotedScheduleExpression"
         case .noScheduleNamed: return "NoScheduleNamed"
         case .cannotReadFile: return "CannotReadFile"
         case .noRoleArn: return "NoRoleArn"
@@ -34,6 +37,9 @@ enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
             return Catalog.scheduleExists(name)
         case .badScheduleName(let name):
             return Catalog.badScheduleName(name)
+        case .unquotedExpression(let name, let expression, let action):
+            return Message(en: "The schedule expression has spaces, so it must be in quotes: schedule add \(name) \"\(expression)\" \(action)",
+                           ja: "スケジュールの式には空白があるので、\" \" で囲んでください: schedule add \(name) \"\(expression)\" \(action)")
         case .badAction(let action):
             return Catalog.badScheduleAction(action)
         case .noScheduleNamed:

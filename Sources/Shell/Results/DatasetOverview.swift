@@ -103,7 +103,7 @@ extension Catalog {
     static func datasetAdded(count: Int, boxes: Int, dataset: DatasetKind) -> Message {
         let word = dataset == .training ? "training" : "test"
         let wordJa = dataset == .training ? "トレーニング" : "テスト"
-        return Message(en: "\(count) photo\(count == 1 ? "" : "s") in the \(word) dataset now, with \(boxes) box\(boxes == 1 ? "" : "es")",
+        return Message(en: "Added \(count) photo\(count == 1 ? "" : "s") to the \(word) dataset, with \(boxes) box\(boxes == 1 ? "" : "es")",
                        ja: "\(wordJa)データセットに写真 \(count) 枚 (枠 \(boxes) 個) を入れました")
     }
 }

@@ -62,15 +62,17 @@ struct RegisterTotalResult: ShellResult {
 struct ReceiptResult: ShellResult {
     static let kind = "receipt"
     var receipt: Receipt
+    /// The offset the time is shown in: the simulated clock's (+09:00 in the lessons), 0 for real UTC.
+    var offsetSeconds = 0
 
     var fields: [(String, Value)] {
         let totals = RegisterTotal(subtotal: receipt.subtotal, taxRate: receipt.taxRate, tax: receipt.tax, total: receipt.total)
-        return [("number", .number(Double(receipt.number))), ("time", .string(ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: 0))),
+        return [("number", .number(Double(receipt.number))), ("time", .string(ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: offsetSeconds))),
                 ("items", receipt.items.map(RegisterLine.init).value)] + RegisterTotalResult.fields(totals)
     }
 
     func render(_ style: RenderStyle) -> String {
-        var lines = [style.text(Catalog.registerReceiptNumber(receipt.number)) + "  " + ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: 0)]
+        var lines = [style.text(Catalog.registerReceiptNumber(receipt.number)) + "  " + ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: offsetSeconds)]
         for item in receipt.items {
             lines.append("  " + item.name + " × " + String(item.qty) + "  " + style.text(Catalog.yen(item.amount)))
         }

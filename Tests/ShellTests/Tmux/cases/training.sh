@@ -13,9 +13,9 @@ case_training_boxes_train_wait_detect() {
     tmux_line 'dataset add train lessons/photos/train/anpan-*.jpg --label あんぱん'
     tmux_line 'dataset add train lessons/photos/train/melonpan-*.jpg --label メロンパン'
     tmux_line 'dataset add train lessons/photos/train/yakisobapan-*.jpg --label 焼きそばパン'
-    tmux_wait_for_count 'photos in the training dataset now, with 10 boxes' 3 60
+    tmux_wait_for_count 'photos to the training dataset, with 10 boxes' 3 60
     tmux_line 'dataset add test lessons/photos/test/anpan.jpg lessons/photos/test/melonpan.jpg --label あんぱん'
-    tmux_wait_for '2 photos in the test dataset now'
+    tmux_wait_for 'Added 2 photos to the test dataset'
     tmux_line 'boxes remove lessons/photos/test/melonpan.jpg 1'
     tmux_line 'dataset add test lessons/photos/test/yakisobapan.jpg'
     tmux_line 'boxes lessons/photos/test/yakisobapan.jpg'
