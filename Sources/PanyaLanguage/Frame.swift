@@ -76,7 +76,7 @@ final class Frame {
     /// next call of the same function. Only frames without boxes are reused: a closure may keep one.
     func clear() {
         for i in 0..<valueCount { values[i] = .null }
-        captures = []
+        if !captures.isEmpty { captures = [] }
         returnValue = .null
     }
 

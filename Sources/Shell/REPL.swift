@@ -24,7 +24,7 @@ final class REPL {
 
     /// Runs until the user quits; returns 0.
     func run() -> Int32 {
-        Interrupt.install()
+        InterruptSignal.installCtrlCHandler()
         session.write(Catalog.banner(version: PanyaVersion.string, backend: session.backend.summary).text(session.language) + "\n")
         if let unavailable = session.backend as? UnavailableBackend {
             ShellEntry.printError(unavailable.error, language: session.language)
@@ -42,7 +42,7 @@ final class REPL {
                 session.write("\n")
             case .interrupted:
                 buffer = ""
-                Interrupt.clear()
+                InterruptSignal.ctrlC.clear()
             case .line(let line):
                 buffer = buffer.isEmpty ? line : buffer + "\n" + line
                 if buffer.trimmingCharacters(in: .whitespaces).isEmpty {

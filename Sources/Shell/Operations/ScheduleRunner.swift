@@ -77,7 +77,7 @@ struct ScheduleRunner {
         var events: [FireEvent] = []
         defer { try? store.record(events.map(Self.record)) }
         for fire in plan.fires {
-            try Interrupt.check()
+            try InterruptSignal.ctrlC.check()
             let time = ISO8601.Timestamp(seconds: Double(fire.time), offsetSeconds: start.offsetSeconds)
             _ = try simulator.setClock(time.text)
             events.append(execute(plan.entries[fire.position], at: time))
