@@ -197,7 +197,7 @@ public final class Interpreter {
     @inline(__always)
     func poll(_ span: SourceSpan) throws {
         if pollsCtrlC {
-            if _fastPath(!InterruptSignal.ctrlC.isPending) { return }
+            if _fastPath(!InterruptSignal.isCtrlCPending) { return }
         }
         if interrupt.consume() { throw diagnostic(Catalog.interrupted, span, code: Interrupted.code) }
     }
@@ -488,22 +488,33 @@ public final class Interpreter {
     func callDirect(_ box: Unmanaged<Function.Box>, _ arguments: UnsafeMutableBufferPointer<Unmanaged<CompiledExpr>>,
                     _ caller: Frame, span: SourceSpan) throws -> Value? {
         try box._withUnsafeGuaranteedRef { box throws -> Value? in
-            guard let code = box.closureCode, code.parameterPlaces.count == arguments.count else { return nil }
-            let (taken, kept) = code.takeFrame(captures: box.closureCaptures)
-            defer { code.giveBack(taken, kept: kept) }
-            return try taken._withUnsafeGuaranteedRef { frame throws -> Value in
-                for i in 0..<arguments.count {
-                    let value = try arguments[i]._withUnsafeGuaranteedRef { try $0.eval(self, caller) }
-                    frame.bind(value, to: code.parameterPlaces[i])
-                }
-                try poll(span)
-                try checkStack(span)
-                callDepth += 1
-                defer { callDepth -= 1 }
-                if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
-                if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
-                return .null
+            // The code unretained too: the box keeps it.
+            guard let unretainedCode = box.closureCode.map({ Unmanaged.passUnretained($0) }) else { return nil }
+            return try unretainedCode._withUnsafeGuaranteedRef { code throws -> Value? in
+                try callDirect(code, captures: box.closureCaptures, arguments, caller, span: span)
             }
+        }
+    }
+
+    /// `callDirect` once the code is known: the frame, the arguments, the checks, the body.
+    @inline(__always)
+    private func callDirect(_ code: FunctionCode, captures: [Cell], _ arguments: UnsafeMutableBufferPointer<Unmanaged<CompiledExpr>>,
+                            _ caller: Frame, span: SourceSpan) throws -> Value? {
+        guard code.parameterPlaces.count == arguments.count else { return nil }
+        let (taken, kept) = code.takeFrame(captures: captures)
+        defer { code.giveBack(taken, kept: kept) }
+        return try taken._withUnsafeGuaranteedRef { frame throws -> Value in
+            for i in 0..<arguments.count {
+                let value = try arguments[i]._withUnsafeGuaranteedRef { try $0.eval(self, caller) }
+                frame.bind(value, to: code.parameterPlaces[i])
+            }
+            try poll(span)
+            try checkStack(span)
+            callDepth += 1
+            defer { callDepth -= 1 }
+            if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
+            if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
+            return .null
         }
     }
 

@@ -33,6 +33,11 @@ public struct InterruptSignal: Sendable {
     /// Raises `ctrlC` as if Ctrl-C had been pressed.
     public static func raiseCtrlC() { panya_interrupt_raise() }
 
+    /// Whether Ctrl-C was pressed since the flag was last cleared (what `ctrlC.isPending` says,
+    /// read without going through a signal: the interpreter asks it in every loop round and call).
+    @inlinable
+    public static var isCtrlCPending: Bool { panya_interrupt_pending() != 0 }
+
     /// Whether this is the process's Ctrl-C flag.
     @inlinable
     public var isCtrlC: Bool { if case .ctrlC = source { return true } else { return false } }
