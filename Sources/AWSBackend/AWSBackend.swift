@@ -5,7 +5,7 @@ import PanyaSupport
 
 /// The live backend: Amazon Rekognition Custom Labels over HTTPS, signed with SigV4.
 ///
-/// Every call is synchronous; waits (retries, `waitUntilStable`) poll `Interrupt`, so Ctrl-C
+/// Every call is synchronous; waits (retries, `waitUntilStable`) poll an `InterruptSignal`, so Ctrl-C
 /// stops them with `Interrupted`. Errors are `AWSError`s that never contain a secret.
 public final class AWSBackend: CustomLabelsBackend {
     /// The live service.

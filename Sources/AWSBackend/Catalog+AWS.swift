@@ -109,7 +109,7 @@ extension Catalog {
 
     /// No answer in time (after retries).
     static func awsTimeout(operation: String, endpoint: String, seconds: Double, attempts: Int) -> Message {
-        let s = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        let s = NumberText.plain(seconds)
         return Message(
             en: "\(endpoint) did not answer \(operation) within \(s) s (\(attempts) attempt\(attempts == 1 ? "" : "s")). Try again later, or check the network.",
             ja: "\(endpoint) が \(operation) に \(s) 秒以内に応答しませんでした (\(attempts) 回試行)。しばらくしてから再試行するか、ネットワークを確認してください。")
@@ -169,7 +169,7 @@ extension Catalog {
 
     /// One poll of `model wait`.
     static func awsWaitProgress(poll: Int, maxPolls: Int, status: String, nextSeconds: Double) -> Message {
-        let s = nextSeconds == nextSeconds.rounded() ? String(Int(nextSeconds)) : String(nextSeconds)
+        let s = NumberText.plain(nextSeconds)
         return Message(
             en: "[\(poll)/\(maxPolls)] status \(status); checking again in \(s) s (Ctrl-C stops waiting, not the model)",
             ja: "[\(poll)/\(maxPolls)] 状態 \(status)。\(s) 秒後に再確認します (Ctrl-C で待つのをやめます。モデルは止まりません)")

@@ -8,7 +8,7 @@
 #endif
 
 // A signal handler may only touch a volatile sig_atomic_t: that is why this is C.
-static volatile sig_atomic_t panya_interrupted = 0;
+volatile sig_atomic_t panya_interrupted = 0;
 
 static void panya_on_sigint(int signo) {
     (void)signo;
@@ -24,7 +24,6 @@ void panya_interrupt_install(void) {
     sigaction(SIGINT, &action, NULL);
 }
 
-int panya_interrupt_pending(void) { return panya_interrupted ? 1 : 0; }
 void panya_interrupt_clear(void) { panya_interrupted = 0; }
 void panya_interrupt_raise(void) { panya_interrupted = 1; }
 

@@ -9,7 +9,7 @@ public enum BackendKind: String, Sendable, CaseIterable, Equatable {
 }
 
 /// One Custom Labels service: the mock (recordings + simulated state) or the live AWS client.
-/// Calls are synchronous; long waits poll `Interrupt` so Ctrl-C stops them. What only some
+/// Calls are synchronous; long waits poll `InterruptSignal.ctrlC` so Ctrl-C stops them. What only some
 /// backends can do is a capability protocol below, asked for with `as?` — never a concrete type.
 public protocol CustomLabelsBackend: AnyObject {
     /// Which service this is (model selections are kept per kind).

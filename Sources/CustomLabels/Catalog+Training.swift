@@ -2,11 +2,6 @@ import PanyaSupport
 
 // Messages of training: manifests (Ground Truth JSON lines) and the rules that fail a training.
 extension Catalog {
-    /// A pixel figure: `640` or `12.5`.
-    static func pixelText(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : JSONPrinter.pythonFloat(value)
-    }
-
     // MARK: Manifests
 
     /// "line 3: ", "line 3, column 57: ", "line 3, box 2: " (box counted from 1), or nothing for the whole manifest.
@@ -116,15 +111,15 @@ extension Catalog {
 
     /// ERROR_INVALID_BOUNDING_BOX.
     public static func manifestBoxOffImage(left: Double, top: Double, width: Double, height: Double, imageWidth: Int, imageHeight: Int) -> Message {
-        let box = "left \(pixelText(left)), top \(pixelText(top)), width \(pixelText(width)), height \(pixelText(height))"
+        let box = "left \(NumberText.plain(left)), top \(NumberText.plain(top)), width \(NumberText.plain(width)), height \(NumberText.plain(height))"
         return Message(en: "the box (\(box) pixels) is not inside the \(imageWidth)×\(imageHeight) image; keep left + width ≤ \(imageWidth), top + height ≤ \(imageHeight), none negative",
                        ja: "箱 (\(box) ピクセル) が \(imageWidth)×\(imageHeight) の画像からはみ出しています。left + width ≤ \(imageWidth)、top + height ≤ \(imageHeight)、負の値なしにします")
     }
 
     /// ERROR_BOUNDING_BOX_TOO_SMALL.
     public static func manifestBoxTooSmall(width: Double, height: Double) -> Message {
-        Message(en: "the box is \(pixelText(width))×\(pixelText(height)) pixels; a box must be at least 1×1 pixel (draw it around the whole bread)",
-                ja: "箱が \(pixelText(width))×\(pixelText(height)) ピクセルです。箱は 1×1 ピクセル以上にします (パン全体を囲みます)")
+        Message(en: "the box is \(NumberText.plain(width))×\(NumberText.plain(height)) pixels; a box must be at least 1×1 pixel (draw it around the whole bread)",
+                ja: "箱が \(NumberText.plain(width))×\(NumberText.plain(height)) ピクセルです。箱は 1×1 ピクセル以上にします (パン全体を囲みます)")
     }
 
     /// ERROR_MANIFEST_TOO_FEW_LABELS.

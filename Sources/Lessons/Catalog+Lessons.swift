@@ -107,7 +107,7 @@ extension Catalog {
     public static let lessonCheckNoHeader = Message(en: "the lesson must start with: lesson \"title\"", ja: "レッスンは lesson \"タイトル\" の行で始めてください")
     /// A lesson under `panya check` ran past its time limit (stopped at the statement running then).
     public static func lessonCheckTimedOut(seconds: Double) -> Message {
-        let limit = seconds == seconds.rounded() && abs(seconds) < 1e9 ? String(Int(seconds)) : String(seconds)
+        let limit = NumberText.plain(seconds)
         let unit = seconds == 1 ? "second" : "seconds"
         return Message(en: "the lesson was still running after \(limit) \(unit) (an endless loop?) and was stopped here; allow longer with panya check --time-limit SECONDS",
                        ja: "レッスンが \(limit) 秒たっても終わらないため、ここで止めました (無限ループ?)。もっと待つには panya check --time-limit 秒数 を使ってください")

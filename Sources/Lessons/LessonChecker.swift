@@ -153,21 +153,18 @@ final class CheckHost: LessonHost {
     /// interpreter stops where it is (as Ctrl-C would) and the failure says the limit at that place.
     func check(timeLimit: Double = LessonChecker.defaultTimeLimit) -> Diagnostic? {
         interpreter.lessonHost = self
-        let previous = interpreter.interruptRequested
+        let previous = interpreter.interrupt
         let deadline = ContinuousClock.now + .milliseconds(Int64((max(0, timeLimit) * 1000).rounded()))
-        var timedOut = false
-        interpreter.interruptRequested = {
-            if previous() { return true }
-            if ContinuousClock.now >= deadline { timedOut = true }
-            return timedOut
-        }
+        interpreter.interrupt = InterruptSignal(pending: { previous.isPending || ContinuousClock.now >= deadline },
+                                                clear: { previous.clear() })
         defer {
             interpreter.lessonHost = nil
-            interpreter.interruptRequested = previous
+            interpreter.interrupt = previous
         }
-        // A long command (`simulate`) polls the same deadline through Interrupt.check().
-        let failure = Interrupt.polling(interpreter.interruptRequested) { run() }
-        if timedOut, let failure, failure.isInterruption {
+        // A long command (`simulate`) polls the same deadline through InterruptSignal's check().
+        let failure = InterruptSignal.polling({ ContinuousClock.now >= deadline }) { run() }
+        // Stopped, and the time is up: the deadline stopped it (a Ctrl-C is answered before it is).
+        if let failure, failure.isInterruption, ContinuousClock.now >= deadline {
             return Diagnostic(file: failure.file, span: failure.span, message: Catalog.lessonCheckTimedOut(seconds: timeLimit),
                               code: LessonChecker.timedOutCode)
         }

@@ -292,7 +292,7 @@ public final class MockBackend: CustomLabelsBackend {
     public func waitUntilStable(arn: String, progress: (Message) -> Void) throws -> VersionStatus {
         let version = try recordedVersion(arn: arn).version
         while true {
-            try Interrupt.check()
+            try InterruptSignal.ctrlC.check()
             let now = try clock()
             let current = try currentState(version, now: now.seconds)
             let next: (to: VersionStatus, afterSeconds: Double)

@@ -99,6 +99,7 @@ public enum TrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .photoNotInDataset(let path, let project): return "The image \(path) is not in a dataset of the project \(project)."
         case .photoNotInThisDataset(let path, let kind): return "The image \(path) is not in the \(kind.rawValue) dataset."
         case .unknownLabel(let label, _): return "The label \(label) is not a label of the dataset."
+        case .notALabel(let label, _): return "The label \(label) is not a label of the dataset."
         case .noSuchProposal(let number, _, let path): return "The image \(path) has no proposed bounding box \(number)."
         case .noSuchBox(let number, _, let path): return "The image \(path) has no bounding box \(number)."
         case .boxOffPhoto(let path): return "A bounding box of \(path) is outside the image."

@@ -44,7 +44,7 @@ struct WebTerminal {
                 }
                 session.terminal = Terminal(color: true, columns: columns)
                 session.lineReader = editor.lessonLineReader()
-                session.interpreter.interruptRequested = { control.shouldStop(limit: Self.timeLimit) }
+                session.interpreter.interrupt = InterruptSignal(pending: { control.isStopAsked(limit: Self.timeLimit) }, clear: { control.clearInterrupt() })
                 editor.completer = { [weak session] line, cursor in session?.complete(line: line, cursor: cursor) ?? .none }
                 _ = REPL(session: session, input: editor, ownsProcess: false).run()
                 continuation.yield(Self.terminalText("\n[" + Message(en: "the shell ended: reload the page for a new one", ja: "シェルが終了しました。ページを再読み込みすると新しく始まります").text(language) + "]\n"))
@@ -82,9 +82,12 @@ final class TerminalControl: Sendable {
     func interrupt() { interrupted.store(true, ordering: .relaxed) }
     func noteKey() { lastKey.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed) }
 
-    /// True (once) after Ctrl-C, or while no key came for `limit` seconds.
-    func shouldStop(limit: Double) -> Bool {
-        if interrupted.exchange(false, ordering: .relaxed) { return true }
+    /// True after Ctrl-C, or while no key came for `limit` seconds.
+    func isStopAsked(limit: Double) -> Bool {
+        if interrupted.load(ordering: .relaxed) { return true }
         return DispatchTime.now().uptimeNanoseconds - lastKey.load(ordering: .relaxed) > UInt64(limit * 1e9)
     }
+
+    /// Forgets a Ctrl-C (the statement it stopped has ended).
+    func clearInterrupt() { interrupted.store(false, ordering: .relaxed) }
 }

@@ -161,6 +161,27 @@ final class BinaryExpr: CompiledExpr {
     }
 }
 
+/// `a op 2`: a binary operation whose right operand is a number written in the source, held here
+/// (one node less to run; the same answers and errors as `BinaryExpr`).
+final class NumberOperandExpr: CompiledExpr {
+    let op: BinaryOperator
+    let lhs: CompiledExpr
+    let number: Double
+    /// The slot of the left operand when it is a local variable (read in place), else -1.
+    private let lhsSlot: Int
+    init(op: BinaryOperator, lhs: CompiledExpr, number: Double, span: SourceSpan) {
+        self.op = op; self.lhs = lhs; self.number = number
+        lhsSlot = (lhs as? LocalExpr)?.slot ?? -1
+        super.init(span: span)
+    }
+    override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        if lhsSlot >= 0, case .number(let a) = frame.values[lhsSlot], let fast = Interpreter.numeric(op, a, number) { return fast }
+        let left = try lhs.eval(interpreter, frame)
+        if case .number(let a) = left, let fast = Interpreter.numeric(op, a, number) { return fast }
+        return try interpreter.applyBinary(op, left, .number(number), span: span)
+    }
+}
+
 final class LogicalExpr: CompiledExpr {
     let op: LogicalOperator
     let operands: [CompiledExpr]
@@ -222,15 +243,43 @@ final class ChainExpr: CompiledExpr {
 }
 
 final class CallExpr: CompiledExpr {
+    /// Where a callee is read in place, without a reference of its own for the call: a local slot
+    /// (nothing but its own frame's statements can change it, and they wait for the call), or a
+    /// global box (an assignment there keeps a running function alive: `Interpreter.retireIfRunning`).
+    enum DirectCallee {
+        case slot(Int)
+        case global(Unmanaged<Cell>)
+    }
+
     let callee: CompiledExpr
     let arguments: [CompiledArgument]
     /// Whether no argument has a `name:` label.
     let positionalOnly: Bool
+    /// How the callee is read in place, when it can be (positional calls of a local or a global).
+    private let direct: DirectCallee?
+    /// The arguments' expressions unretained, in a buffer the node owns (it keeps them through
+    /// `arguments`): evaluating them costs no reference counting.
+    private let argumentValues: UnsafeMutableBufferPointer<Unmanaged<CompiledExpr>>
+
     init(callee: CompiledExpr, arguments: [CompiledArgument], span: SourceSpan) {
         self.callee = callee; self.arguments = arguments
-        positionalOnly = arguments.allSatisfy { $0.label == nil }
+        let positionalOnly = arguments.allSatisfy { $0.label == nil }
+        self.positionalOnly = positionalOnly
+        switch callee {
+        case let local as LocalExpr where positionalOnly:
+            direct = .slot(local.slot)
+        case let boxed as BoxedExpr where positionalOnly:
+            if case .global(let cell) = boxed.place { direct = .global(.passUnretained(cell)) } else { direct = nil }
+        default:
+            direct = nil
+        }
+        argumentValues = .allocate(capacity: arguments.count)
+        _ = argumentValues.initialize(from: arguments.map { Unmanaged.passUnretained($0.value) })
         super.init(span: span)
     }
+
+    deinit { argumentValues.deallocate() }
+
     override func evalSequence(_ interpreter: Interpreter, _ frame: Frame) throws -> LoopSequence {
         let function = try callee.eval(interpreter, frame)
         guard positionalOnly, Builtins.rangeArity.contains(arguments.count), let range = interpreter.rangeFunction,
@@ -247,15 +296,39 @@ final class CallExpr: CompiledExpr {
             throw interpreter.diagnostic(from: error, at: span)
         }
     }
+
     override func eval(_ interpreter: Interpreter, _ frame: Frame) throws -> Value {
-        try call(try callee.eval(interpreter, frame), interpreter, frame)
-    }
-    private func call(_ function: Value, _ interpreter: Interpreter, _ frame: Frame) throws -> Value {
-        if positionalOnly, case .function(let f) = function, let code = f.box.closureCode,
-           code.parameters.count == arguments.count {
-            return try interpreter.callClosure(code, f.box.closureCaptures, arguments, frame, span: span)
+        if let box = directFunction(frame), let result = try interpreter.callDirect(box, argumentValues, frame, span: span) {
+            return result
         }
-        return try interpreter.call(function, calleeSpan: callee.span, arguments, frame, span: span)
+        return try call(try callee.eval(interpreter, frame), interpreter, frame)
+    }
+
+    /// The user function the callee names, read in place (not retained), if it is one.
+    @inline(__always)
+    private func directFunction(_ frame: Frame) -> Unmanaged<Function.Box>? {
+        switch direct {
+        case .slot(let i):
+            if case .function(let f) = frame.values[i] { return .passUnretained(f.box) }
+            return nil
+        case .global(let cell):
+            return cell._withUnsafeGuaranteedRef { cell in
+                guard cell.state == .declared, case .function(let f) = cell.value else { return nil }
+                return .passUnretained(f.box)
+            }
+        case nil:
+            return nil
+        }
+    }
+
+    private func call(_ function: Value, _ interpreter: Interpreter, _ frame: Frame) throws -> Value {
+        try withExtendedLifetime(function) { () throws -> Value in
+            if positionalOnly, case .function(let f) = function,
+               let result = try interpreter.callDirect(.passUnretained(f.box), argumentValues, frame, span: span) {
+                return result
+            }
+            return try interpreter.call(function, calleeSpan: callee.span, arguments, frame, span: span)
+        }
     }
 }
 
@@ -283,45 +356,6 @@ final class FieldExpr: CompiledExpr {
 enum CaptureSource {
     case cell(Int)
     case capture(Int)
-}
-
-/// A function's code once resolved: parameters' places, the body, the frame's size and its captures.
-final class FunctionCode {
-    let name: String
-    let parameters: [String]
-    /// Where each parameter goes: a slot, or a cell when a closure captures it.
-    let parameterPlaces: [LocalPlace]
-    let body: CompiledBlock
-    let valueCount: Int
-    let cellCount: Int
-    let captures: [CaptureSource]
-    let span: SourceSpan
-    /// Frames of finished calls, kept for the next ones (a recursive function holds one per level).
-    private var spareFrames: [Frame] = []
-    init(name: String, parameters: [String], parameterPlaces: [LocalPlace], body: CompiledBlock,
-         valueCount: Int, cellCount: Int, captures: [CaptureSource], span: SourceSpan) {
-        self.name = name; self.parameters = parameters; self.parameterPlaces = parameterPlaces; self.body = body
-        self.valueCount = valueCount; self.cellCount = cellCount; self.captures = captures; self.span = span
-    }
-
-    /// A frame for one call of a closure of this code that captured `captured`.
-    @inline(__always)
-    func makeFrame(captures captured: [Cell]) -> Frame {
-        if let frame = spareFrames.popLast() {
-            frame.reuse(captures: captured)
-            return frame
-        }
-        return Frame(valueCount: valueCount, cellCount: cellCount, captures: captured)
-    }
-
-    /// Takes back the frame of a finished call. Frames with boxes are not kept (a closure made
-    /// during the call may hold one), nor more than a deep recursion needs.
-    @inline(__always)
-    func finished(_ frame: Frame) {
-        guard cellCount == 0, spareFrames.count < 64 else { return }
-        frame.clear()
-        spareFrames.append(frame)
-    }
 }
 
 /// Where a local variable lives in its frame.

@@ -221,6 +221,7 @@ final class AssignStmt: CompiledStmt {
         }
         let newValue = try value.eval(interpreter, frame)
         if path.isEmpty && op == .assign {
+            if case .function = cell.value, case .global = place { interpreter.retireIfRunning(cell.value) }
             cell.value = newValue
             return
         }

@@ -275,7 +275,7 @@ struct Compiler {
         case .list(let items, let span): return ListExpr(items: items.map { expr($0) }, span: span)
         case .map(let entries, let span): return MapExpr(keys: entries.map(\.key), values: entries.map { expr($0.value) }, span: span)
         case .unary(let op, let operand, let span): return UnaryExpr(op: op, operand: expr(operand), span: span)
-        case .binary(let op, let lhs, let rhs, let span): return BinaryExpr(op: op, lhs: expr(lhs), rhs: expr(rhs), span: span)
+        case .binary(let op, let lhs, let rhs, let span): return Compiler.binary(op, expr(lhs), expr(rhs), span: span)
         case .logical(let op, let lhs, let rhs, let span): return LogicalExpr(op: op, operands: [expr(lhs), expr(rhs)], span: span)
         case .call(let callee, let arguments, let span):
             return CallExpr(callee: expr(callee, asFunction: true), arguments: compileArguments(arguments), span: span)
@@ -311,13 +311,21 @@ struct Compiler {
         var nested = head
         for step in compiled {
             switch step {
-            case .binary(let op, let operand, let span): nested = BinaryExpr(op: op, lhs: nested, rhs: operand, span: span)
+            case .binary(let op, let operand, let span): nested = Compiler.binary(op, nested, operand, span: span)
             case .call(let arguments, let span): nested = CallExpr(callee: nested, arguments: arguments, span: span)
             case .index(let index, let span): nested = IndexExpr(base: nested, index: index, span: span)
             case .field(let name, let span): nested = FieldExpr(base: nested, name: name, span: span)
             }
         }
         return nested
+    }
+
+    /// `a op b`; `n - 1`, `i < 3000000` (a number written on the right) as one node that holds the number.
+    private static func binary(_ op: BinaryOperator, _ lhs: CompiledExpr, _ rhs: CompiledExpr, span: SourceSpan) -> CompiledExpr {
+        if let constant = rhs as? ConstantExpr, case .number(let n) = constant.value {
+            return NumberOperandExpr(op: op, lhs: lhs, number: n, span: span)
+        }
+        return BinaryExpr(op: op, lhs: lhs, rhs: rhs, span: span)
     }
 
     /// Chains longer than this run as a `ChainExpr` loop, so a very long line never nests deeply.

@@ -78,9 +78,16 @@ final class Frame {
     /// Empties the frame after its call (locals, captures and return value let go), ready for the
     /// next call of the same function. Only frames without boxes are reused: a closure may keep one.
     func clear() {
-        for i in 0..<valueCount { values[i] = .null }
-        captures = []
-        returnValue = .null
+        for i in 0..<valueCount {
+            // Numbers, bools and nil hold no memory: left in place (every slot is written by its
+            // parameter or its `let` before it can be read).
+            switch values[i] {
+            case .number, .bool, .null: continue
+            default: values[i] = .null
+            }
+        }
+        if !captures.isEmpty { captures = [] }
+        if !returnValue.isNull { returnValue = .null }
     }
 
     /// Prepares a cleared frame for a call of a closure that captured `captures`.

@@ -13,19 +13,13 @@ public final class Interpreter {
     public weak var lessonHost: LessonHost?
     /// How deep function calls may nest before it is a diagnostic.
     public var maxCallDepth = 200
-    /// Asked in every loop iteration and function call: true stops the running statement.
-    /// The default consumes a pending Ctrl-C (`Interrupt`); the host clears stale ones before an entry.
-    /// Set it between runs, never from inside the question itself (it is called unretained).
-    public var interruptRequested: () -> Bool {
-        get { interruptCheck.isRequested }
-        set {
-            interruptCheck = InterruptCheck(newValue)
-            unretainedInterruptCheck = Unmanaged.passUnretained(interruptCheck)
-        }
+    /// Asked in every loop round and function call: a pending request stops the running statement
+    /// (and is forgotten). Ctrl-C by default; the host clears a stale Ctrl-C before an entry.
+    public var interrupt: InterruptSignal = .ctrlC {
+        didSet { pollsCtrlC = interrupt.isCtrlC }
     }
-    private var interruptCheck: InterruptCheck
-    /// `interruptCheck` unretained, so that a poll costs no reference counting.
-    private var unretainedInterruptCheck: Unmanaged<InterruptCheck>
+    /// Whether `interrupt` is Ctrl-C, whose flag a poll reads directly.
+    private var pollsCtrlC = true
     /// Shows the value of a command statement that is not at the top of a prompt entry (scripts
     /// print what command statements return, in their human form); nil shows nothing.
     public var showCommandValue: ((Value) -> Void)?
@@ -42,6 +36,8 @@ public final class Interpreter {
     private var entryDepth = 0
     private var stackGuard = StackGuard()
     private var commandFunctions: [String: Function] = [:]
+    /// Function values taken out of global boxes during the running entry (see `retireIfRunning`).
+    private var retiredFunctions: [Value] = []
     /// The built-in `range` (names of built-ins cannot be rebound), which `for` walks lazily.
     private(set) var rangeFunction: Function?
 
@@ -50,12 +46,6 @@ public final class Interpreter {
         self.commands = commands
         self.language = language
         self.output = output
-        interruptCheck = InterruptCheck {
-            guard Interrupt.isPending else { return false }
-            Interrupt.clear()
-            return true
-        }
-        unretainedInterruptCheck = Unmanaged.passUnretained(interruptCheck)
         for builtin in Builtins.all {
             let function = Function(name: builtin.name, body: .builtin(builtin))
             if builtin.name == Builtins.rangeName { rangeFunction = function }
@@ -127,6 +117,7 @@ public final class Interpreter {
 
     /// Declares or replaces a global variable (hosts use it to seed values).
     public func setGlobal(_ name: String, _ value: Value) {
+        if let old = globals.existing(name)?.value { retireIfRunning(old) }
         globals.declare(name, value)
     }
 
@@ -187,7 +178,10 @@ public final class Interpreter {
         self.file = file
         if entryDepth == 0 { stackGuard = StackGuard(); callDepth = 0 }
         entryDepth += 1
-        defer { entryDepth -= 1 }
+        defer {
+            entryDepth -= 1
+            if entryDepth == 0 && !retiredFunctions.isEmpty { retiredFunctions = [] }
+        }
         do { try body() } catch { throw diagnostic(from: error, at: .unknown) }
     }
 
@@ -199,10 +193,13 @@ public final class Interpreter {
         if stackGuard.isExhausted { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
     }
 
-    /// Throws the interruption diagnostic when Ctrl-C was pressed.
+    /// Throws the interruption diagnostic when a stop was asked for (Ctrl-C, or the host's signal).
     @inline(__always)
     func poll(_ span: SourceSpan) throws {
-        if unretainedInterruptCheck._withUnsafeGuaranteedRef({ $0.isRequested() }) { throw diagnostic(Catalog.interrupted, span, code: Interrupted.code) }
+        if pollsCtrlC {
+            if _fastPath(!InterruptSignal.isCtrlCPending) { return }
+        }
+        if interrupt.consume() { throw diagnostic(Catalog.interrupted, span, code: Interrupted.code) }
     }
 
     // MARK: - Diagnostics
@@ -483,22 +480,50 @@ public final class Interpreter {
         return try callFunction(function, positional, labelled: labelled, span: span)
     }
 
-    /// Calls a closure whose arguments are all positional and as many as its parameters: they are
-    /// evaluated straight into the callee's frame (the same checks, in the same order, as `call`).
-    func callClosure(_ code: FunctionCode, _ captures: [Cell], _ arguments: [CompiledArgument], _ caller: Frame,
-                     span: SourceSpan) throws -> Value {
-        let frame = code.makeFrame(captures: captures)
-        defer { code.finished(frame) }
-        for (argument, place) in zip(arguments, code.parameterPlaces) {
-            frame.bind(try argument.value.eval(self, caller), to: place)
+    /// Calls the closure in `box` when its parameters are as many as `arguments` (all positional):
+    /// they are evaluated straight into the callee's frame, with the checks and errors of `call`,
+    /// in the same order. Nil when `box` is not such a closure (the caller takes the general path).
+    /// The caller keeps `box` alive during the call (see `CallExpr`).
+    @inline(__always)
+    func callDirect(_ box: Unmanaged<Function.Box>, _ arguments: UnsafeMutableBufferPointer<Unmanaged<CompiledExpr>>,
+                    _ caller: Frame, span: SourceSpan) throws -> Value? {
+        try box._withUnsafeGuaranteedRef { box throws -> Value? in
+            // The code unretained too: the box keeps it.
+            guard let unretainedCode = box.closureCode.map({ Unmanaged.passUnretained($0) }) else { return nil }
+            return try unretainedCode._withUnsafeGuaranteedRef { code throws -> Value? in
+                try callDirect(code, captures: box.closureCaptures, arguments, caller, span: span)
+            }
         }
-        try poll(span)
-        try checkStack(span)
-        callDepth += 1
-        defer { callDepth -= 1 }
-        if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
-        if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
-        return .null
+    }
+
+    /// `callDirect` once the code is known: the frame, the arguments, the checks, the body.
+    @inline(__always)
+    private func callDirect(_ code: FunctionCode, captures: [Cell], _ arguments: UnsafeMutableBufferPointer<Unmanaged<CompiledExpr>>,
+                            _ caller: Frame, span: SourceSpan) throws -> Value? {
+        guard code.parameterPlaces.count == arguments.count else { return nil }
+        let (taken, kept) = code.takeFrame(captures: captures)
+        defer { code.giveBack(taken, kept: kept) }
+        return try taken._withUnsafeGuaranteedRef { frame throws -> Value in
+            for i in 0..<arguments.count {
+                let value = try arguments[i]._withUnsafeGuaranteedRef { try $0.eval(self, caller) }
+                frame.bind(value, to: code.parameterPlaces[i])
+            }
+            try poll(span)
+            try checkStack(span)
+            callDepth += 1
+            defer { callDepth -= 1 }
+            if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
+            if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
+            return .null
+        }
+    }
+
+    /// Keeps a function value that an assignment took out of a global box while a call of it may
+    /// still be running, until the outermost entry ends: calls read global functions in place,
+    /// without a reference of their own (`CallExpr`).
+    func retireIfRunning(_ old: Value) {
+        guard case .function(let function) = old, let code = function.box.closureCode, code.runningCalls > 0 else { return }
+        retiredFunctions.append(old)
     }
 
     private func callFunction(_ function: Function, _ positional: [Value], labelled: [(String, Value, SourceSpan)], span: SourceSpan) throws -> Value {
@@ -510,11 +535,13 @@ public final class Interpreter {
         switch function.box.body {
         case .closure(let code, let captures):
             let values = try bind(code, function.name, positional, labelled, span: span)
-            let frame = code.makeFrame(captures: captures)
-            defer { code.finished(frame) }
-            for (place, value) in zip(code.parameterPlaces, values) { frame.bind(value, to: place) }
-            if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
-            return .null
+            let (taken, kept) = code.takeFrame(captures: captures)
+            defer { code.giveBack(taken, kept: kept) }
+            return try taken._withUnsafeGuaranteedRef { frame throws -> Value in
+                for (place, value) in zip(code.parameterPlaces, values) { frame.bind(value, to: place) }
+                if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
+                return .null
+            }
         case .builtin(let builtin):
             if let first = labelled.first { throw diagnostic(Catalog.builtinNoKeywords(builtin.name), first.2) }
             guard builtin.arity.contains(positional.count) else {
@@ -586,8 +613,3 @@ public final class Interpreter {
     func write(_ text: String) { output(text) }
 }
 
-/// The question a running program asks in every loop round and call: stop now?
-private final class InterruptCheck {
-    let isRequested: () -> Bool
-    init(_ isRequested: @escaping () -> Bool) { self.isRequested = isRequested }
-}

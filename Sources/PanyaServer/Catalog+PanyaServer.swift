@@ -67,9 +67,10 @@ extension Catalog {
                                              ja: "シミュレーション (シェルと同じ時計。`clock advance` で進みます)")
 
     static func serveClockReal(scale: Double) -> Message {
-        let text = scale == scale.rounded() ? String(Int(scale)) : String(scale)
-        return Message(en: "real × \(text) (5 simulated minutes take \(300 / scale) s)",
-                       ja: "実時間 × \(text) (シミュレーションの 5 分が \(300 / scale) 秒)")
+        let text = NumberText.plain(scale)
+        let minutes = NumberText.plain(300 / scale)
+        return Message(en: "real × \(text) (5 simulated minutes take \(minutes) s)",
+                       ja: "実時間 × \(text) (シミュレーションの 5 分が \(minutes) 秒)")
     }
 
     static let serveModelsHeading = Message(en: "Model versions a student can call:", ja: "呼び出せるモデルバージョン:")

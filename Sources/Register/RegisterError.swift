@@ -31,9 +31,9 @@ public enum RegisterError: UserFacingError, Equatable {
         switch self {
         case .noPrice(let label): return Catalog.registerNoPrice(label)
         case .emptyCheckout: return Catalog.registerEmptyCheckout
-        case .invalidQuantity(let value): return Catalog.registerInvalidQuantity(Self.format(value))
-        case .invalidPrice(let label, let value): return Catalog.registerInvalidPrice(label, Self.format(value))
-        case .unknownTaxRate(let value): return Catalog.registerUnknownTaxRate(Self.format(value))
+        case .invalidQuantity(let value): return Catalog.registerInvalidQuantity(NumberText.plain(value))
+        case .invalidPrice(let label, let value): return Catalog.registerInvalidPrice(label, NumberText.plain(value))
+        case .unknownTaxRate(let value): return Catalog.registerUnknownTaxRate(NumberText.plain(value))
         case .unknownTaxRateText(let text): return Catalog.registerUnknownTaxRate(text)
         case .unknownRounding(let text): return Catalog.registerUnknownRounding(text)
         case .notInRegister(let label): return Catalog.registerNotInRegister(label)
@@ -58,11 +58,5 @@ public enum RegisterError: UserFacingError, Equatable {
         case .subtotalTooLarge: return "SubtotalTooLarge"
         case .storage: return "StorageError"
         }
-    }
-
-    /// Whole numbers without a decimal point, like the language prints them.
-    static func format(_ value: Double) -> String {
-        if value.isFinite, value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
     }
 }

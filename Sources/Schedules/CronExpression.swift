@@ -1,3 +1,5 @@
+import PanyaSupport
+
 /// A parsed `cron(minutes hours day-of-month month day-of-week year)` expression, as
 /// EventBridge Scheduler reads it. Build one with ``ScheduleExpression/parse(_:)``.
 public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
@@ -48,9 +50,9 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
 
     /// The days (bits 1–31) of a month on which the expression fires.
     func dayMask(year: Int, month: Int) -> UInt32 {
-        let length = CivilTime.daysInMonth(year: year, month: month)
+        let length = CivilCalendar.daysInMonth(year: year, month: month)
         let valid: UInt32 = (UInt32(1) << UInt32(length + 1)) &- 2
-        let firstDay = CivilTime.days(year: year, month: month, day: 1)
+        let firstDay = CivilCalendar.days(year: year, month: month, day: 1)
         let firstWeekday = CivilTime.cronWeekday(days: firstDay)
         func weekday(_ day: Int) -> Int { (firstWeekday - 1 + day - 1) % 7 + 1 }
         switch dayOfMonth {
@@ -119,7 +121,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
                 (hour, minute) = (hour + 1, 0)
                 continue
             }
-            return CivilTime.days(year: year, month: month, day: day) * 86400 + hour * 3600 + foundMinute * 60
+            return CivilCalendar.days(year: year, month: month, day: day) * 86400 + hour * 3600 + foundMinute * 60
         }
         return nil
     }

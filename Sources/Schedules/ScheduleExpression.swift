@@ -1,3 +1,5 @@
+import PanyaSupport
+
 /// An EventBridge Scheduler schedule expression: `cron(…)`, `rate(…)` or `at(…)`.
 public enum ScheduleExpression: Sendable, Hashable, CustomStringConvertible {
     case cron(CronExpression)
@@ -55,7 +57,7 @@ public struct AtExpression: Sendable, Hashable, CustomStringConvertible {
 
     /// The local date and time as seconds since 1970 read as a wall clock.
     var localSeconds: Int {
-        CivilTime.days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
+        CivilCalendar.days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
     }
 
     /// `at(2026-04-01T06:30:00)`.

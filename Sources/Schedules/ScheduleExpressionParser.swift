@@ -116,7 +116,7 @@ struct ScheduleExpressionParser {
         let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
         let (hour, minute, second) = (number(11, 2), number(14, 2), number(17, 2))
         let fixedYear = min(max(year, 1970), 2199), fixedMonth = min(max(month, 1), 12)
-        let fixedDay = min(max(day, 1), CivilTime.daysInMonth(year: fixedYear, month: fixedMonth))
+        let fixedDay = min(max(day, 1), CivilCalendar.daysInMonth(year: fixedYear, month: fixedMonth))
         let fixed = AtExpression(year: fixedYear, month: fixedMonth, day: fixedDay, hour: min(hour, 23),
                                  minute: min(minute, 59), second: min(second, 59))
         guard fixed == AtExpression(year: year, month: month, day: day, hour: hour, minute: minute, second: second) else {

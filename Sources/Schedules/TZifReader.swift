@@ -1,3 +1,5 @@
+import PanyaSupport
+
 /// Reads a TZif file (RFC 8536, versions 1–4) and extends its table with the footer's POSIX
 /// rule up to 2200.
 struct TZifReader {
@@ -99,17 +101,17 @@ struct PosixTimeZoneRule {
         func day(year: Int) -> Int {
             switch self {
             case .monthWeekDay(let month, let week, let weekday):
-                let first = CivilTime.days(year: year, month: month, day: 1)
+                let first = CivilCalendar.days(year: year, month: month, day: 1)
                 let firstWeekday = CivilTime.cronWeekday(days: first) - 1 // 0 = Sunday
                 var day = 1 + (weekday - firstWeekday + 7) % 7 + 7 * (week - 1)
-                let length = CivilTime.daysInMonth(year: year, month: month)
+                let length = CivilCalendar.daysInMonth(year: year, month: month)
                 while day > length { day -= 7 }
                 return first + day - 1
             case .julianNoLeap(let n):
-                let jan1 = CivilTime.days(year: year, month: 1, day: 1)
-                return jan1 + n - 1 + (CivilTime.isLeap(year) && n >= 60 ? 1 : 0)
+                let jan1 = CivilCalendar.days(year: year, month: 1, day: 1)
+                return jan1 + n - 1 + (CivilCalendar.isLeap(year) && n >= 60 ? 1 : 0)
             case .zeroBased(let n):
-                return CivilTime.days(year: year, month: 1, day: 1) + n
+                return CivilCalendar.days(year: year, month: 1, day: 1) + n
             }
         }
     }

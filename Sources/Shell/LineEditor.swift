@@ -70,7 +70,7 @@ public final class LineEditor {
     /// Shows `prompt` and reads one line. Wrap non-printing parts of the prompt (colour
     /// escapes) in `"\u{1}"` on both sides so the cursor column stays right.
     /// Ctrl-C gives `.interrupted`: the typed text is dropped and a newline written, so
-    /// the next prompt starts on a fresh line; panya's `Interrupt` flag is not raised.
+    /// the next prompt starts on a fresh line; panya's Ctrl-C flag (`InterruptSignal.ctrlC`) is not raised.
     /// Ctrl-D on an empty line, or the end of input, gives `.endOfFile`; the cursor is
     /// then still on the prompt line (the caller writes the newline it wants). Ctrl-Z
     /// suspends and `fg` redraws the line. Lines are not added to

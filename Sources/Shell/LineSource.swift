@@ -22,7 +22,7 @@ extension LineSource {
             case .line(let line):
                 return line
             case .interrupted:
-                Interrupt.clear()
+                InterruptSignal.ctrlC.clear()
                 return nil
             case .endOfFile:
                 return nil

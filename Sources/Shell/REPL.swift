@@ -33,7 +33,7 @@ public final class REPL {
 
     /// Runs until the user quits; returns 0.
     public func run() -> Int32 {
-        if ownsProcess { Interrupt.install() }
+        if ownsProcess { InterruptSignal.installCtrlCHandler() }
         session.write(Catalog.banner(version: PanyaVersion.string, backend: session.backend.summary).text(session.language) + "\n")
         if let unavailable = session.backend as? UnavailableBackend {
             if ownsProcess {
@@ -56,7 +56,7 @@ public final class REPL {
                 session.write("\n")
             case .interrupted:
                 buffer = ""
-                Interrupt.clear()
+                InterruptSignal.ctrlC.clear()
             case .line(let line):
                 buffer = buffer.isEmpty ? line : buffer + "\n" + line
                 if buffer.trimmingCharacters(in: .whitespaces).isEmpty {

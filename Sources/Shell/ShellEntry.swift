@@ -31,7 +31,7 @@ public enum ShellEntry {
     /// `panya -c CODE` and a script on standard input.
     public static func runScript(source: String, file: String, options: ShellOptions) -> Int32 {
         guard let session = openSession(options) else { return 2 }
-        Interrupt.install()
+        InterruptSignal.installCtrlCHandler()
         return session.runScript(source, file: file)
     }
 
@@ -57,7 +57,7 @@ public enum ShellEntry {
             return 2
         }
         guard let session = openSession(options) else { return 2 }
-        Interrupt.install()
+        InterruptSignal.installCtrlCHandler()
         session.interpreter.setGlobal("args", .list(arguments.map { .string($0) }))
         return session.runScript(source, file: path)
     }
@@ -114,7 +114,7 @@ extension ShellEntry {
     /// `panya lesson FILE|N`: one lesson interactively, then exit.
     public static func runLesson(_ lesson: String, options: ShellOptions) -> Int32 {
         guard let session = openSession(options) else { return 2 }
-        Interrupt.install()
+        InterruptSignal.installCtrlCHandler()
         let editor = LineEditor(programName: "panya", historyFile: Paths.historyFile())
         session.lineReader = editor.lessonLineReader()
         do {

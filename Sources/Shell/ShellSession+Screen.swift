@@ -51,10 +51,10 @@ extension ShellSession {
     /// Runs a student's program in a fresh interpreter over this session's commands, then
     /// `call` (e.g. `total(register())`): the value, or the first diagnostic. `shouldStop` is asked
     /// in every loop and call (the time limit of a run).
-    public func runStudentProgram(_ source: String, file: String, call: String, shouldStop: @escaping () -> Bool) -> Result<Value?, Diagnostic> {
+    public func runStudentProgram(_ source: String, file: String, call: String, shouldStop: @escaping @Sendable () -> Bool) -> Result<Value?, Diagnostic> {
         var printed = ""
         let interpreter = Interpreter(commands: commands, language: language) { printed += $0 }
-        interpreter.interruptRequested = shouldStop
+        interpreter.interrupt = InterruptSignal(pending: shouldStop, clear: {})
         if let diagnostic = interpreter.run(source: source, file: file) { return .failure(diagnostic) }
         do {
             return .success(try interpreter.evaluateEntry(call, file: file))

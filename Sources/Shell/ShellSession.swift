@@ -95,7 +95,7 @@ public final class ShellSession {
 
     /// Runs one prompt entry and writes its value or its diagnostic; never throws.
     public func runEntry(_ source: String) {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         do {
             if let value = try interpreter.evaluateEntry(source, file: "<stdin>") {
                 let text = display(value)
@@ -108,7 +108,7 @@ public final class ShellSession {
 
     /// Runs a script; returns the exit status (0 ok, 1 failed) after writing any diagnostic.
     public func runScript(_ source: String, file: String) -> Int32 {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         if let diagnostic = interpreter.run(source: source, file: file) {
             FileHandle.standardError.write(Data(render(diagnostic, source: source).utf8))
             return 1

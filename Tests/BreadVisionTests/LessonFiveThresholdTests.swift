@@ -1,5 +1,6 @@
 import CustomLabels
 import Foundation
+import PhotoGenerator
 import Photos
 import Testing
 @testable import BreadVision

@@ -5,7 +5,7 @@ import Testing
 @testable import Lessons
 
 /// A lesson's host with one command that runs until something stops it (as `simulate 365d` ran
-/// for minutes before): it polls `Interrupt.check()` as long commands do.
+/// for minutes before): it polls `InterruptSignal`'s `check()` as long commands do.
 private final class BusyHost: LessonEnvironment, LessonEnvironmentFactory {
     let interpreter: Interpreter
     private(set) var polls = 0
@@ -16,7 +16,7 @@ private final class BusyHost: LessonEnvironment, LessonEnvironmentFactory {
         table.register(Command("busy", summary: .verbatim("busy"), arguments: []) { [unowned self] _ in
             while true {
                 polls += 1
-                try Interrupt.check()
+                try InterruptSignal.ctrlC.check()
             }
         })
     }
@@ -49,6 +49,6 @@ private final class BusyHost: LessonEnvironment, LessonEnvironmentFactory {
         #expect(failure.span.line == 5)
         #expect(host.polls > 1)
         // Outside a check nothing else is asked: a pending Ctrl-C is the only stop.
-        #expect(throws: Never.self) { try Interrupt.check() }
+        #expect(throws: Never.self) { try InterruptSignal.ctrlC.check() }
     }
 }

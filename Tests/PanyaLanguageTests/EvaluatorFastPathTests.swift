@@ -64,6 +64,22 @@ import Testing
         #expect(printed("let r = {xs: [{f: fn (n) { return n * 2 }}]}; print(r.xs[0].f(21))") == "42\n")
     }
 
+    @Test(arguments: ["+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!="])
+    func aNumberOnTheRightAnswersAsAVariableDoes(op: String) {
+        /// What a script prints, or the message it stops with.
+        func outcome(_ source: String) -> String {
+            if let d = firstDiagnostic(source) { return "error: " + d.message.en }
+            return printed(source)
+        }
+        for left in ["7", "-2.5", "0", "\"a\"", "[1]"] {
+            for right in ["2", "0", "0.5"] {
+                let written = outcome("let a = \(left); print(a \(op) \(right))")
+                let held = outcome("let a = \(left); let b = \(right); print(a \(op) b)")
+                #expect(written == held, "\(left) \(op) \(right)")
+            }
+        }
+    }
+
     @Test func reusedFramesStartEmpty() {
         let source = """
         fn fib(n) { if n < 2 { return n }; return fib(n - 1) + fib(n - 2) }

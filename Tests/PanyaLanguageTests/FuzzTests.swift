@@ -96,8 +96,7 @@ func fuzzIterations(_ standard: Int) -> Int {
             let interpreter = Interpreter(commands: table, language: n % 2 == 0 ? .en : .ja) { text in
                 if sink.text.utf8.count < 100_000 { sink.append(text) }
             }
-            var polls = 0
-            interpreter.interruptRequested = { polls += 1; return polls > 20_000 }
+            interpreter.interrupt = PollBudget(stopAfter: 20_000, again: false).signal
             if let d = interpreter.run(source: source, file: "fuzz.panya") {
                 diagnostics += 1
                 let text = DiagnosticRenderer.render(source: source, diagnostics: [d], language: interpreter.language)
@@ -112,8 +111,7 @@ func fuzzIterations(_ standard: Int) -> Int {
         var rng = SeededGenerator(seed: 42)
         let iterations = fuzzIterations(1500) / 2
         let (interpreter, _) = makeInterpreter(commands: commands())
-        var polls = 0
-        interpreter.interruptRequested = { polls += 1; return polls % 20_000 == 0 }
+        interpreter.interrupt = PollBudget(stopAfter: 20_000, again: true).signal
         for n in 0..<iterations {
             let source = mutate(FuzzTests.seeds[n % FuzzTests.seeds.count], &rng)
             do { _ = try interpreter.evaluateEntry(source) } catch {
@@ -121,5 +119,20 @@ func fuzzIterations(_ standard: Int) -> Int {
             }
         }
         #expect((try? interpreter.evaluateEntry("1 + 1")) == .number(2))
+    }
+}
+
+/// A private interrupt signal that asks to stop after a number of polls (once, or every that many),
+/// so a mutated endless loop ends. Polled on the test's own thread only.
+final class PollBudget: @unchecked Sendable {
+    private var polls = 0
+    private let limit: Int
+    private let again: Bool
+    init(stopAfter limit: Int, again: Bool) { self.limit = limit; self.again = again }
+    var signal: InterruptSignal {
+        InterruptSignal(pending: { [self] in
+            polls += 1
+            return again ? polls % limit == 0 : polls > limit
+        }, clear: {})
     }
 }

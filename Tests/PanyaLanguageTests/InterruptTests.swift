@@ -13,48 +13,69 @@ import PanyaSupport
     }
 
     @Test func pendingInterruptStopsAnEndlessLoop() throws {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         let (interpreter, _) = interpreter()
-        Interrupt.raise()
+        InterruptSignal.raiseCtrlC()
         let d = try #require(interpreter.run(source: "while true {}", file: "loop.panya"))
         #expect(d.isInterruption)
         #expect(d.message == Catalog.interrupted)
         #expect(d.span == SourceSpan(line: 1, column: 1, endLine: 1, endColumn: 14))
-        #expect(!Interrupt.isPending)
+        #expect(!InterruptSignal.ctrlC.isPending)
     }
 
     @Test func interruptFromAnotherThread() throws {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         let (interpreter, sink) = interpreter()
         let done = Atomic()
         let thread = Thread {
             // Keep raising until the loop has stopped, so the test ends whatever the scheduling.
             while !done.value {
-                Interrupt.raise()
+                InterruptSignal.raiseCtrlC()
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
         thread.start()
         let d = interpreter.run(source: "let n = 0\nwhile true { n += 1 }\nprint(\"never\")", file: "loop.panya")
         done.set()
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         #expect(d?.isInterruption == true)
         #expect(d?.span.line == 2)
         #expect(sink.text == "")
     }
 
+    @Test func interruptFromAnotherThreadStopsARunawayRecursion() throws {
+        InterruptSignal.ctrlC.clear()
+        let (interpreter, sink) = interpreter()
+        let done = Atomic()
+        let thread = Thread {
+            while !done.value {
+                InterruptSignal.raiseCtrlC()
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        thread.start()
+        // 2^61 calls, never deeper than 61: only the interruption ends it.
+        let source = "fn f(n) { if n > 60 { return 0 }; return f(n + 1) + f(n + 1) }; f(0)\nprint(\"never\")"
+        let d = interpreter.run(source: source, file: "recursion.panya")
+        done.set()
+        InterruptSignal.ctrlC.clear()
+        #expect(d?.isInterruption == true)
+        #expect(d?.span.line == 1)
+        #expect(sink.text == "")
+    }
+
     @Test func interruptStopsRecursionAndForLoops() throws {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         let (interpreter, _) = interpreter()
-        Interrupt.raise()
+        InterruptSignal.raiseCtrlC()
         #expect(interpreter.run(source: "fn f(n) { return n }\nf(1)", file: "f")?.isInterruption == true)
-        Interrupt.raise()
+        InterruptSignal.raiseCtrlC()
         #expect(interpreter.run(source: "for i in range(0, 10) { }", file: "f")?.isInterruption == true)
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
     }
 
     @Test func commandThrowingInterruptedBecomesAnInterruption() throws {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         let commands = CommandTable()
         commands.register(Command("model wait", summary: .verbatim("w")) { _ in throw Interrupted() })
         let sink = OutputCapture()
@@ -71,10 +92,10 @@ import PanyaSupport
     }
 
     @Test func thePromptSurvivesAnInterruption() throws {
-        Interrupt.clear()
+        InterruptSignal.ctrlC.clear()
         let (interpreter, _) = interpreter()
         _ = try interpreter.evaluateEntry("let n = 0")
-        Interrupt.raise()
+        InterruptSignal.raiseCtrlC()
         #expect(throws: Diagnostic.self) { try interpreter.evaluateEntry("while true { n += 1 }") }
         #expect(try interpreter.evaluateEntry("n + 1") != nil)
     }

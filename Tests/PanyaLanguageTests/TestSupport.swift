@@ -6,7 +6,7 @@ import PanyaTestSupport
 func makeInterpreter(commands: CommandTable = CommandTable(), language: UILanguage = .en) -> (Interpreter, OutputCapture) {
     let sink = OutputCapture()
     let interpreter = Interpreter(commands: commands, language: language) { sink.append($0) }
-    interpreter.interruptRequested = { false }
+    interpreter.interrupt = .never
     return (interpreter, sink)
 }
 

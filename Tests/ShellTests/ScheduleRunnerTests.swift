@@ -105,7 +105,7 @@ import Testing
         let start = try runner.simulator.clock().seconds
         var checks = 0
         #expect(throws: Interrupted.self) {
-            try Interrupt.polling({ checks += 1; return checks > checksBeforeStopping }) {
+            try InterruptSignal.polling({ checks += 1; return checks > checksBeforeStopping }) {
                 try runner.advance(to: start + 30 * 86400)
             }
         }

@@ -137,7 +137,7 @@ struct ScheduleRunner {
         var steps = 0
         while true {
             steps += 1
-            if steps & 1023 == 0 { try Interrupt.check() }
+            if steps & 1023 == 0 { try InterruptSignal.ctrlC.check() }
             guard let (position, time) = Self.earliest(next) else { break }
             next[position] = planned[position].expression.nextFire(afterSeconds: time, timeZone: planned[position].timeZone,
                                                                   startSeconds: planned[position].startSeconds).flatMap { $0 <= last ? $0 : nil }
@@ -158,7 +158,7 @@ struct ScheduleRunner {
                 }
                 continue
             }
-            try Interrupt.check()
+            try InterruptSignal.ctrlC.check()
             guard try flush() else { known = [:]; plan(after: try simulator.clock().seconds); continue }
             let at = ISO8601.Timestamp(seconds: Double(time), offsetSeconds: offset)
             var event = FireEvent(time: at, schedule: entry.stored.name, action: entry.action, versionArn: entry.stored.versionArn,

@@ -13,7 +13,7 @@ struct ScheduledWait {
     func wait(arn: String) throws -> VersionStatus {
         let style = context.style
         while true {
-            try Interrupt.check()
+            try InterruptSignal.ctrlC.check()
             let now = try runner.simulator.clock()
             guard let stored = try MockStateStore(context.database).versionState(arn: arn),
                   let status = VersionStatus(rawValue: stored.status) else {

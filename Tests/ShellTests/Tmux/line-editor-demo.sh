@@ -34,7 +34,7 @@ editor.completer = { line, cursor in
         listDirectory: CompletionEngine.fileSystemLister
     ).complete(line: line, cursor: cursor)
 }
-Interrupt.install()
+InterruptSignal.installCtrlCHandler()
 print("utf8=\(editor.isUTF8) interactive=\(editor.isInteractive)")
 var prompt = "panya> "
 loop: while true {
@@ -47,11 +47,11 @@ loop: while true {
             for (index, entry) in editor.historyEntries.enumerated() { print("\(index + 1)  \(entry)") }
         } else if line == "busy" {
             // A running statement: Ctrl-C must only raise panya's flag.
-            Interrupt.clear()
+            InterruptSignal.ctrlC.clear()
             let start = Date()
-            while !Interrupt.isPending, Date().timeIntervalSince(start) < 10 { usleep(10_000) }
-            print(Interrupt.isPending ? "BUSY-INTERRUPTED" : "BUSY-DONE")
-            Interrupt.clear()
+            while !InterruptSignal.ctrlC.isPending, Date().timeIntervalSince(start) < 10 { usleep(10_000) }
+            print(InterruptSignal.ctrlC.isPending ? "BUSY-INTERRUPTED" : "BUSY-DONE")
+            InterruptSignal.ctrlC.clear()
         } else if line == "color" {
             prompt = "\u{1}\u{1B}[32m\u{1}panya>\u{1}\u{1B}[0m\u{1} "
         } else if line == "task" {

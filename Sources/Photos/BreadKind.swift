@@ -1,4 +1,3 @@
-import Photos
 /// The three breads of the lesson: あんぱん, メロンパン, 焼きそばパン.
 public enum BreadKind: String, Sendable, CaseIterable, Equatable, Hashable {
     case anpan
