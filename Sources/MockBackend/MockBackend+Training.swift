@@ -253,6 +253,8 @@ extension MockBackend: ModelTraining {
     }
 
     public func train(project: String, versionName: String?, output: OutputConfig?) throws -> ProjectVersionDescription {
+        // The text rule first: it says where a NUL or an over-long name goes wrong; then the service's pattern.
+        if let versionName, let problem = TextRule.versionName.problem(versionName) { throw TrainingError.invalidText(problem) }
         if let versionName, versionName.utf8.count > 255 || !ArnSyntax.isName(Substring(versionName)) {
             throw ServiceError.validation(value: versionName, member: "versionName",
                                           constraint: #"Member must satisfy regular expression pattern: [a-zA-Z0-9_.\-]+"#)
@@ -267,7 +269,6 @@ extension MockBackend: ModelTraining {
         guard let projectRecord = try trained.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
             throw TrainingError.noProject
         }
-        if let versionName, let problem = TextRule.versionName.problem(versionName) { throw TrainingError.invalidText(problem) }
         let now = try clock().seconds
         let taken = Set(try trained.store.versions(project: project).map(\.name))
         var name = versionName ?? TrainingTime.versionName(project: project, startedAt: now)

@@ -13,8 +13,8 @@ struct PhotoAnswer: Encodable {
     var candidates: [CandidateJSON]
 }
 
-struct CandidateJSON: Encodable {
-    struct Box: Encodable { var left: Double; var top: Double; var width: Double; var height: Double }
+struct CandidateJSON: Codable {
+    struct Box: Codable { var left: Double; var top: Double; var width: Double; var height: Double }
     var name: String
     /// 0–100.
     var confidence: Double

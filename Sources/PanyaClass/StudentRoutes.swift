@@ -124,7 +124,9 @@ struct StudentRoutes<Context: RequestContext> {
             }
             let seen = answer.candidates.filter { $0.confidence >= ($0.threshold ?? 0) }.map(\.name)
             let missed = answer.candidates.filter { $0.confidence < ($0.threshold ?? 0) }.map(\.name)
-            let labels = String(decoding: (try? JSONEncoder().encode(answer.candidates.map { ["name": $0.name, "confidence": String($0.confidence)] })) ?? Data(), as: UTF8.self)
+            // The breads the register screen shows by the assumed thresholds, with their boxes (the teacher's thumbnail).
+            let kept = answer.candidates.filter { $0.confidence >= ($0.threshold ?? 0) }
+            let labels = String(decoding: (try? JSONEncoder().encode(kept)) ?? Data("[]".utf8), as: UTF8.self)
             classroom.update(studentId: id) { row in
                 row.latestPhoto = answer.photo.id
                 row.latestLabels = labels

@@ -76,7 +76,7 @@ struct TeacherRoutes<Context: RequestContext> {
         var name: String
         var photos: Int
         var latestPhoto: String?
-        var latestLabels: [[String: String]]
+        var latestLabels: [CandidateJSON]
         var total: Int?
         var lesson: String?
         var step: String?
@@ -101,7 +101,7 @@ struct TeacherRoutes<Context: RequestContext> {
             for (label, count) in Self.counts(student.breadsSeen) { seen[label, default: 0] += count }
             for (label, count) in Self.counts(student.breadsMissed) { missed[label, default: 0] += count }
             let progress = Self.latestLesson(databasePath: classroom.desk(for: student).databasePath, student: student.name)
-            let labels = (try? JSONDecoder().decode([[String: String]].self, from: Data((student.latestLabels ?? "[]").utf8))) ?? []
+            let labels = (try? JSONDecoder().decode([CandidateJSON].self, from: Data((student.latestLabels ?? "[]").utf8))) ?? []
             return StudentRow(id: student.id ?? 0, name: student.name, photos: student.photoCount,
                               latestPhoto: student.latestPhoto.map { _ in "/api/teacher/photos/\(student.id ?? 0)" },
                               latestLabels: labels, total: student.latestTotal,
@@ -127,7 +127,7 @@ struct TeacherRoutes<Context: RequestContext> {
     static func csv(_ rows: [StudentRow]) -> String {
         var lines = ["name,photos,total,lesson,step,code_agrees,last_error,latest_breads"]
         for row in rows {
-            let breads = row.latestLabels.compactMap { $0["name"] }.joined(separator: " ")
+            let breads = row.latestLabels.map(\.name).joined(separator: " ")
             let cells = [row.name, String(row.photos), row.total.map(String.init) ?? "", row.lesson ?? "", row.step ?? "",
                          row.codeAgrees.map { $0 ? "yes" : "no" } ?? "", row.lastError ?? "", breads]
             lines.append(cells.map(csvCell).joined(separator: ","))

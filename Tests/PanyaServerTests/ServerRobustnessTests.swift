@@ -83,7 +83,7 @@ import Testing
             let answer = await Self.offThread { () -> String in
                 let socket = Self.connect(port: port)
                 defer { if socket >= 0 { close(socket) } }
-                Self.send(socket, "PUT /b1/short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n0123456789")
+                Self.send(socket, "PUT /bk1/short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n0123456789")
                 shutdown(socket, Int32(SHUT_WR))
                 return Self.readUntilClosed(socket).text
             }
@@ -101,7 +101,7 @@ import Testing
             let answer = await Self.offThread { () -> String in
                 let socket = Self.connect(port: port)
                 defer { if socket >= 0 { close(socket) } }
-                Self.send(socket, "PUT /b1/c.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n")
+                Self.send(socket, "PUT /bk1/c.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n")
                 return Self.readUntilClosed(socket).text
             }
             #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer)")
@@ -114,12 +114,12 @@ import Testing
         _ = fixture.respond(ServerFixture.s3("PUT", "/bk1"))
         try await LiveServerTests().withServer(fixture) { port in
             let answer = try await RawHTTP.exchange(port: port, head: [
-                "PUT /b1/big.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Content-Length: 5000", "Connection: close",
+                "PUT /bk1/big.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Content-Length: 5000", "Connection: close",
             ], body: [UInt8](repeating: 1, count: 5000))
             #expect(answer.statusLine.hasPrefix("HTTP/1.1 503"))
             #expect(answer.body.contains("<Code>SlowDown</Code>"))
             let small = try await RawHTTP.exchange(port: port, head: [
-                "PUT /b1/small.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Content-Length: 500", "Connection: close",
+                "PUT /bk1/small.bin HTTP/1.1", "Host: 127.0.0.1:\(port)", "Content-Length: 500", "Connection: close",
             ], body: [UInt8](repeating: 1, count: 500))
             #expect(small.statusLine.hasPrefix("HTTP/1.1 200"))
         }

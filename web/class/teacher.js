@@ -31,11 +31,25 @@ document.addEventListener('DOMContentLoaded', () => {
     title.append(dot, Panya.el('span', 'student-name', student.name));
     article.append(title);
     if (student.latestPhoto) {
+      // The tray as the student saw it: the photo with a box on each bread the register screen kept.
+      const frame = Panya.el('div', 'thumb-frame');
       const img = Panya.el('img', 'thumb');
       img.src = student.latestPhoto + '?n=' + student.photos;
       img.alt = student.name;
       img.loading = 'lazy';
-      article.append(img);
+      const boxes = Panya.el('div', 'boxes');
+      for (const label of student.latestLabels) {
+        if (!label.box) continue;
+        const box = Panya.el('div', 'box');
+        box.style.left = (label.box.left * 100) + '%';
+        box.style.top = (label.box.top * 100) + '%';
+        box.style.width = (label.box.width * 100) + '%';
+        box.style.height = (label.box.height * 100) + '%';
+        box.title = label.name;
+        boxes.append(box);
+      }
+      frame.append(img, boxes);
+      article.append(frame);
     } else {
       article.append(Panya.el('div', 'thumb thumb-none', '—'));
     }
