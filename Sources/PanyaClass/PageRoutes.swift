@@ -46,7 +46,7 @@ struct PageRoutes<Context: RequestContext> {
             }
             return page("/static/join.html")
         }
-        for name in ["register", "shell", "teacher", "code"] {
+        for name in ["register", "shell", "teacher", "code", "console"] {
             router.get(RouterPath(stringLiteral: "/" + name)) { _, _ in page("/static/\(name).html") }
         }
         router.get("/static/**") { request, _ in
