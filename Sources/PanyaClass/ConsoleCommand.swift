@@ -27,7 +27,8 @@ enum ConsoleCommand {
     /// The actions the pages may ask for and the command lines each runs.
     static let actions: [String: [String]] = [
         "lesson-project": lessonProject,
-        "train": ["train"],
+        // Versions are named by the simulated minute: a minute passes first, so two trainings never share a name.
+        "train": ["clock advance 1m", "train"],
         "wait": ["model wait"],
         "advance-10m": ["clock advance 10m"],
         "advance-1h": ["clock advance 1h"],

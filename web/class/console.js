@@ -110,7 +110,6 @@ function photoURL(path) { return '/api/console/photo?path=' + encodeURIComponent
 
 function renderProject() {
   const s = state.project;
-  $('no-project').classList.toggle('hidden', !!s.project);
   $('project').classList.toggle('hidden', !s.project);
   const cards = $('dataset-cards'); cards.replaceChildren();
   if (!s.project) return;
@@ -330,11 +329,21 @@ function statusOf(status) {
   return r.status || r.Status || (status.model.match(/[A-Z]+_[A-Z_]+|RUNNING|STOPPED|STARTING|STOPPING/) || ['-'])[0];
 }
 
+// Training time on the simulated clock, from the train command's answer ("30m"); 30 minutes until it says.
+let trainingMinutes = 30;
+function clockSeconds(text) { const d = Date.parse(String(text || '').trim()); return Number.isNaN(d) ? null : d / 1000; }
+
 async function loadStatus() {
   const s = await api('GET', '/api/console/status');
   const st = statusOf(s);
   $('train-status').textContent = st;
-  $('train-progress').style.width = st === 'TRAINING_COMPLETED' || st === 'RUNNING' || st === 'STOPPED' ? '100%' : st === 'TRAINING_IN_PROGRESS' ? '50%' : '0%';
+  let progress = st === 'TRAINING_IN_PROGRESS' ? 0 : 100;
+  if (st === 'TRAINING_IN_PROGRESS') {
+    const now = clockSeconds(s.clock); const created = clockSeconds((s.modelRecord || {}).created);
+    if (now !== null && created !== null) progress = Math.max(0, Math.min(99, ((now - created) / 60 / trainingMinutes) * 100));
+  }
+  if (!s.modelRecord) progress = 0;
+  $('train-progress').style.width = progress.toFixed(0) + '%';
   $('train-output').textContent = [s.clock, s.model, s.bill].filter(Boolean).join('\n\n');
   return s;
 }
@@ -343,6 +352,8 @@ async function trainAction(action) {
   say(t('running'), true);
   try {
     const r = await run(action);
+    const minutes = action === 'train' && r.output.match(/(\d+)\s*(?:m\b|分)/);
+    if (minutes) trainingMinutes = +minutes[1];
     await loadStatus();
     $('train-output').textContent = r.output + '\n\n' + $('train-output').textContent;
     say(r.ok ? '' : r.output, r.ok);
@@ -459,10 +470,10 @@ function drawChart(report) {
   const node = (tag, attrs, text) => { const n = document.createElementNS(ns, tag); for (const k in attrs) n.setAttribute(k, attrs[k]); if (text !== undefined) n.textContent = text; svg.append(n); return n; };
   const hoursOf = (d) => d.running_hours ?? d.hours ?? 0;
   const usdOf = (d) => d.usd ?? d.USD ?? 0;
-  const maxH = 24; const step = (W - L - 10) / Math.max(1, days.length);
+  const maxH = Math.max(24, ...days.map(hoursOf)); const step = (W - L - 10) / Math.max(1, days.length);
   node('line', { x1: L, y1: H - B, x2: W - 10, y2: H - B, stroke: '#333' });
   node('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#333' });
-  [0, 6, 12, 18, 24].forEach((h) => { const y = H - B - (h / maxH) * (H - B - T); node('text', { x: L - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, String(h)); node('line', { x1: L, y1: y, x2: W - 10, y2: y, stroke: '#ddd' }); });
+  [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxH)).forEach((h) => { const y = H - B - (h / maxH) * (H - B - T); node('text', { x: L - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, String(h)); node('line', { x1: L, y1: y, x2: W - 10, y2: y, stroke: '#ddd' }); });
   days.forEach((d, i) => {
     const h = hoursOf(d); const y = H - B - (h / maxH) * (H - B - T);
     const bar = node('rect', { x: L + i * step + 2, y, width: Math.max(1, step - 4), height: H - B - y, fill: '#c8701e', 'data-hours': h, 'data-usd': usdOf(d) });
