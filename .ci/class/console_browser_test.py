@@ -10,7 +10,6 @@ the model, and runs the month (the chart's totals equal the simulation's). Saves
 1366×768 and 390×844 and prints `console: N passed, N failed`. Exits non-zero on a failure.
 """
 import argparse
-import http.cookiejar
 import json
 import os
 import re
@@ -87,19 +86,18 @@ def stop_server(process):
 class Student:
     """The student's cookie and CSRF token, for reading what the shell's commands answer."""
 
-    def __init__(self, url):
+    def __init__(self, url, token, csrf):
         self.url = url
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        answer = self.call("POST", "/api/join", {"name": "Hana", "code": CLASS_CODE})
-        self.csrf = answer["csrf"]
-        self.token = next(c.value for c in self.jar if c.name == "panya_session")
+        self.token = token
+        self.csrf = csrf
+        self.opener = urllib.request.build_opener()
 
     def call(self, method, path, body=None, timed=None):
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(self.url + path, data=data, method=method)
         request.add_header("Content-Type", "application/json")
         request.add_header("X-Panya-Lang", "en")
+        request.add_header("Cookie", f"panya_session={self.token}")
         if getattr(self, "csrf", None):
             request.add_header("X-Panya-CSRF", self.csrf)
         started = time.perf_counter()
@@ -222,10 +220,16 @@ def main():
     driver = None
     figures = {}
     try:
-        student = Student(url)
         driver = browser()
-        driver.get(url + "/console")
-        driver.add_cookie({"name": "panya_session", "value": student.token, "path": "/", "httpOnly": True})
+        # Join in the browser (the cookie is the page's own), then read the same session from here.
+        driver.get(url + "/static/console.css")
+        joined = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/api/join', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+            " body: JSON.stringify({name: 'Hana', code: arguments[0]})}).then(r => r.json()).then(done, e => done({error: String(e)}));",
+            CLASS_CODE)
+        token = next(c["value"] for c in driver.get_cookies() if c["name"] == "panya_session")
+        student = Student(url, token, joined["csrf"])
         driver.get(url + "/console#datasets")
         wait(driver, lambda d: d.find_element(By.ID, "lesson-project").is_displayed(), what="the empty project page")
         shot(driver, args.out, "0-empty")
@@ -238,20 +242,27 @@ def main():
         open_photo(driver, "anpan-01.jpg")
         pick_label(driver, "メロンパン")
         stage = driver.find_element(By.ID, "stage")
+        driver.execute_script("arguments[0].scrollIntoView()", stage)
         width, height = stage.size["width"], stage.size["height"]
         before = len(boxes_of(manifest_line(student, "train", "anpan-01.jpg"))[0])
         started = time.perf_counter()
-        ActionChains(driver).move_to_element_with_offset(stage, int(-width * 0.45), int(-height * 0.45)).click_and_hold() \
+        # From 15 % to 35 % of the photo on both sides (offsets are from the photo's centre).
+        ActionChains(driver).move_to_element_with_offset(stage, int(-width * 0.35), int(-height * 0.35)).click_and_hold() \
             .move_by_offset(int(width * 0.1), int(height * 0.1)).move_by_offset(int(width * 0.1), int(height * 0.1)).release().perform()
         wait_saved(driver)
         figures["drag and save in the page (ms)"] = round((time.perf_counter() - started) * 1000)
         shot(driver, args.out, "2-label-drawn")
-        annotations, class_map = boxes_of(manifest_line(student, "train", "anpan-01.jpg"))
+        line = manifest_line(student, "train", "anpan-01.jpg")
+        annotations, class_map = boxes_of(line)
+        size = next(v for k, v in line.items() if isinstance(v, dict) and "image_size" in v)["image_size"][0]
         drawn = [a for a in annotations if class_map[str(a["class_id"])] == "メロンパン"]
         check("a box dragged with the mouse is in `dataset export`", len(annotations) == before + 1 and len(drawn) == 1, str(annotations))
         if drawn:
-            check("…where it was drawn (top-left quarter, 20 % of the photo)",
-                  drawn[0]["left"] < 1280 * 0.1 and drawn[0]["top"] < 960 * 0.1 and 1280 * 0.15 < drawn[0]["width"] < 1280 * 0.25, str(drawn[0]))
+            box = drawn[0]
+            near = lambda value, ratio: abs(value - ratio) < 0.03
+            check("…where it was drawn (15 % to 35 % of the photo)",
+                  near(box["left"] / size["width"], 0.15) and near(box["top"] / size["height"], 0.15)
+                  and near(box["width"] / size["width"], 0.2) and near(box["height"] / size["height"], 0.2), f"{box} in {size}")
         driver.find_element(By.CSS_SELECTOR, "body").send_keys("\ue017")  # Delete
         wait_saved(driver)
         time.sleep(0.5)
@@ -305,8 +316,9 @@ def main():
         # A misplaced ground-truth box: one FN and one FP, and a lower F1.
         open_photo(driver, "yakisobapan.jpg")
         wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".box")) == 1, what="the accepted box")
-        box = driver.find_element(By.CSS_SELECTOR, ".box")
         stage = driver.find_element(By.ID, "stage")
+        driver.execute_script("arguments[0].scrollIntoView()", stage)
+        box = driver.find_element(By.CSS_SELECTOR, ".box")
         target = stage.location["x"] + 5, stage.location["y"] + 5
         ActionChains(driver).move_to_element(box).click_and_hold().move_by_offset(-box.location["x"] + target[0], 0) \
             .move_by_offset(0, -box.location["y"] + target[1]).release().perform()
