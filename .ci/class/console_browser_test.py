@@ -234,7 +234,8 @@ def main():
         wait(driver, lambda d: d.find_element(By.ID, "lesson-project").is_displayed(), what="the empty project page")
         shot(driver, args.out, "0-empty")
         driver.find_element(By.ID, "lesson-project").click()
-        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".thumb")) == 33, 600, "33 photos")
+        wait(driver, lambda d: d.find_element(By.ID, "project-title").text == "bakery-ai"
+             and len(d.find_elements(By.CSS_SELECTOR, ".thumb")) == 33, 600, "bakery-ai with 33 photos")
         check("the lesson's photos fill both datasets (30 + 3)", len(driver.find_elements(By.CSS_SELECTOR, ".thumb")) == 33)
         shot(driver, args.out, "1-datasets")
 
