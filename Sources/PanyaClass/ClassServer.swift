@@ -29,6 +29,7 @@ public final class ClassServer: Sendable {
         try PageRoutes<BasicRequestContext>(classroom: classroom).add(to: router)
         StudentRoutes<BasicRequestContext>(classroom: classroom).add(to: router)
         TeacherRoutes<BasicRequestContext>(classroom: classroom).add(to: router)
+        ConsoleRoutes<BasicRequestContext>(classroom: classroom).add(to: router)
         let socketRouter = Router(context: BasicWebSocketRequestContext.self)
         socketRouter.middlewares.add(ClassMiddleware<BasicWebSocketRequestContext>(log: log))
         WebTerminal(classroom: classroom).add(to: socketRouter)

@@ -46,7 +46,7 @@ struct PageRoutes<Context: RequestContext> {
             }
             return page("/static/join.html")
         }
-        for name in ["register", "teacher"] {
+        for name in ["register", "teacher", "console"] {
             router.get(RouterPath(stringLiteral: "/" + name)) { _, _ in page("/static/\(name).html") }
         }
         router.get("/shell") { _, _ in

@@ -1,0 +1,46 @@
+import CustomLabels
+import Foundation
+import Shell
+
+/// The evaluation page: the summary file exactly as `evaluation --json` prints it (every number
+/// the page shows comes from it) and each test photo's boxes marked TP / FP / FN with their
+/// confidences, so the page can move the threshold itself.
+enum ConsoleEvaluation {
+    struct BoxJSON: Encodable, Sendable {
+        var label: String
+        var left: Double
+        var top: Double
+        var width: Double
+        var height: Double
+        var confidence: Double?
+        var outcome: String
+    }
+
+    struct ImageJSON: Encodable, Sendable {
+        var path: String
+        var name: String
+        var boxes: [BoxJSON]
+    }
+
+    struct PageJSON: Encodable, Sendable {
+        var model: String
+        var summary: String
+        var thresholds: [String: Double]
+        var images: [ImageJSON]
+    }
+
+    static func page(_ session: ShellSession) throws -> PageJSON {
+        let trainer = try ConsoleProject.trainer(session)
+        let arn = try session.currentModelArn()
+        let summary = try ConsoleCommand.text(session, "evaluation --json")
+        let trained = try trainer.trainedEvaluation(versionArn: arn)
+        let images = (trained?.evaluation.images ?? []).map { image in
+            ImageJSON(path: image.photo, name: (image.photo as NSString).lastPathComponent, boxes: image.boxes.map {
+                BoxJSON(label: $0.label, left: $0.box.left, top: $0.box.top, width: $0.box.width, height: $0.box.height,
+                        confidence: $0.confidence, outcome: $0.outcome.rawValue)
+            })
+        }
+        return PageJSON(model: ProjectVersionArn(arn)?.versionName ?? arn, summary: summary,
+                        thresholds: trained?.evaluation.thresholds ?? [:], images: images)
+    }
+}
