@@ -186,7 +186,11 @@ def train_until_completed(driver):
     wait(driver, lambda d: d.find_element(By.ID, "train-status").text in ("TRAINING_IN_PROGRESS", "TRAINING_COMPLETED"), 600, "training started")
     started = driver.find_element(By.ID, "train-status").text
     driver.find_element(By.ID, "train-wait").click()
-    wait(driver, lambda d: d.find_element(By.ID, "train-status").text == "TRAINING_COMPLETED", 600, "training completed")
+    # `model wait` answers TRAINING_COMPLETED; the version then reads STOPPED until it is started.
+    wait(driver, lambda d: "TRAINING_COMPLETED" in d.find_element(By.ID, "train-output").text
+         or d.find_element(By.ID, "train-status").text == "TRAINING_FAILED", 600, "training completed")
+    if "TRAINING_COMPLETED" not in driver.find_element(By.ID, "train-output").text:
+        raise RuntimeError("training failed: " + driver.find_element(By.ID, "train-output").text[:600])
     return started
 
 
