@@ -186,7 +186,11 @@ def train_until_completed(driver):
     wait(driver, lambda d: d.find_element(By.ID, "train-status").text in ("TRAINING_IN_PROGRESS", "TRAINING_COMPLETED"), 600, "training started")
     started = driver.find_element(By.ID, "train-status").text
     driver.find_element(By.ID, "train-wait").click()
-    wait(driver, lambda d: d.find_element(By.ID, "train-status").text == "TRAINING_COMPLETED", 600, "training completed")
+    # `model wait` answers TRAINING_COMPLETED; the version then reads STOPPED until it is started.
+    wait(driver, lambda d: "TRAINING_COMPLETED" in d.find_element(By.ID, "train-output").text
+         or d.find_element(By.ID, "train-status").text == "TRAINING_FAILED", 600, "training completed")
+    if "TRAINING_COMPLETED" not in driver.find_element(By.ID, "train-output").text:
+        raise RuntimeError("training failed: " + driver.find_element(By.ID, "train-output").text[:600])
     return started
 
 
@@ -344,7 +348,7 @@ def main():
             if button == "model-advance" and len(statuses) == 2:
                 shot(driver, args.out, "8-model-running")
         check("start/stop goes STARTING → RUNNING → STOPPING → STOPPED", statuses == ["STARTING", "RUNNING", "STOPPING", "STOPPED"], str(statuses))
-        check("the versions list shows two ARNs", driver.find_element(By.ID, "model-versions").text.count("arn:aws:rekognition") >= 2,
+        check("the versions list shows both trained versions", driver.find_element(By.ID, "model-versions").text.count("bakery-ai.") >= 2,
               driver.find_element(By.ID, "model-versions").text[:400])
 
         # The month: the lesson's schedules, 30 days, the chart's totals equal the simulation's.
