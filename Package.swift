@@ -123,7 +123,6 @@ let package = Package(
         .testTarget(name: "PanyaClassTests", dependencies: [
             "PanyaClass", "Shell", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Photos",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import PanyaTestSupport
 @testable import PanyaClass
@@ -27,23 +26,24 @@ struct ClassFixture {
         classroom = try Classroom(options: options)
     }
 
-    /// Runs `body` against the class served live.
-    func serve(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = try ClassServer(classroom: classroom, log: { _ in }).application(onRunning: { _ in })
-        try await app.test(.live) { client in try await body(client) }
+    /// Runs `body` against the class served live on 127.0.0.1 (a free port).
+    func serve(_ body: @escaping @Sendable (LiveClient) async throws -> Void) async throws {
+        let (ports, found) = AsyncStream<Int>.makeStream()
+        let app = try ClassServer(classroom: classroom, log: { _ in }).application(onRunning: { found.yield($0) })
+        try await LiveClient.serve(app, port: ports, body)
     }
 }
 
 /// One browser: its cookies and the page's CSRF token.
 final class Browser: @unchecked Sendable {
-    let client: any TestClientProtocol
+    let client: LiveClient
     var cookies: [String: String] = [:]
     var csrf = ""
 
-    init(_ client: any TestClientProtocol) { self.client = client }
+    init(_ client: LiveClient) { self.client = client }
 
     func request(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, bytes: [UInt8]? = nil,
-                 headers extra: HTTPFields = [:], csrf sendCSRF: Bool = true) async throws -> TestResponse {
+                 headers extra: HTTPFields = [:], csrf sendCSRF: Bool = true) async throws -> LiveClient.Answer {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if sendCSRF, method != .get, headers[HTTPField.Name("X-Panya-CSRF")!] == nil { headers[HTTPField.Name("X-Panya-CSRF")!] = csrf }
@@ -60,7 +60,7 @@ final class Browser: @unchecked Sendable {
 
     /// Joins as `name`; returns the answer (and keeps the CSRF token).
     @discardableResult
-    func join(_ name: String, code: String = "PAN-1234") async throws -> TestResponse {
+    func join(_ name: String, code: String = "PAN-1234") async throws -> LiveClient.Answer {
         let body = try JSONSerialization.data(withJSONObject: ["name": name, "code": code])
         let response = try await request(.post, "/api/join", json: String(decoding: body, as: UTF8.self), csrf: false)
         if let object = response.json, let token = object["csrf"] as? String { csrf = token }
@@ -68,7 +68,7 @@ final class Browser: @unchecked Sendable {
     }
 }
 
-extension TestResponse {
+extension LiveClient.Answer {
     /// The body as a JSON object.
     var json: [String: Any]? {
         try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]

@@ -1,6 +1,5 @@
 import Hummingbird
 import Foundation
-import HummingbirdTesting
 import NIOCore
 import Testing
 @testable import PanyaClass
@@ -15,13 +14,14 @@ struct ClassMiddlewareTests {
             Response(status: .ok, headers: [.contentSecurityPolicy: ClassHTTP.shellContentSecurityPolicy],
                      body: .init(byteBuffer: ByteBuffer(string: "shell")))
         }
-        try await Application(router: router).test(.router) { client in
-            try await client.execute(uri: "/plain", method: .get) { response in
-                #expect(response.headers[.contentSecurityPolicy] == ClassHTTP.contentSecurityPolicy)
-            }
-            try await client.execute(uri: "/shell", method: .get) { response in
-                #expect(response.headers[.contentSecurityPolicy] == ClassHTTP.shellContentSecurityPolicy)
-            }
+        let (ports, found) = AsyncStream<Int>.makeStream()
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { found.yield($0.localAddress?.port ?? 0) })
+        try await LiveClient.serve(app, port: ports) { client in
+            let plain = try await client.execute(uri: "/plain", method: .get)
+            #expect(plain.headers[.contentSecurityPolicy] == ClassHTTP.contentSecurityPolicy)
+            let shell = try await client.execute(uri: "/shell", method: .get)
+            #expect(shell.headers[.contentSecurityPolicy] == ClassHTTP.shellContentSecurityPolicy)
         }
     }
 
