@@ -21,7 +21,9 @@ struct ClassTemplate {
     model wait
     """
 
-    /// The class model: the lesson photos, labelled as lesson 5 labels them, trained and started.
+    /// The class model: the lesson photos, labelled as lesson 5 labels them (its test set's single
+    /// breads and trays with their ground-truth boxes, so the assumed thresholds are the ones a
+    /// student's own model gets), trained and started.
     static let trainClassModel = """
     project create class-bakery
     dataset create train
@@ -29,10 +31,12 @@ struct ClassTemplate {
     dataset add train lessons/photos/train/anpan-*.jpg --label あんぱん
     dataset add train lessons/photos/train/melonpan-*.jpg --label メロンパン
     dataset add train lessons/photos/train/yakisobapan-*.jpg --label 焼きそばパン
-    dataset add test lessons/photos/test/anpan.jpg --label あんぱん
-    dataset add test lessons/photos/test/melonpan.jpg --label メロンパン
+    dataset add test lessons/photos/test/anpan*.jpg --label あんぱん
+    dataset add test lessons/photos/test/melonpan*.jpg --label メロンパン
+    dataset add test lessons/photos/test/yakisobapan-*.jpg --label 焼きそばパン
     dataset add test lessons/photos/test/yakisobapan.jpg
     boxes add lessons/photos/test/yakisobapan.jpg 焼きそばパン --proposal 1
+    dataset import test lessons/photos/test/trays.manifest
     let class_model = train
     model wait
     model start

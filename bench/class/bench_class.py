@@ -13,7 +13,7 @@ def phone_jpeg(seed, size=(4032, 3024), target=3_000_000):
     rng = random.Random(seed)
     image = tray.resize(size, Image.BILINEAR).rotate(rng.uniform(-3, 3), fillcolor=(235, 230, 220))
     noise = Image.effect_noise(size, 18 + seed % 5).convert("RGB")
-    image = Image.blend(image, noise, 0.12).filter(ImageFilter.SMOOTH_MORE) if seed % 2 else Image.blend(image, noise, 0.12)
+    image = Image.blend(image, noise, 0.03).filter(ImageFilter.SMOOTH_MORE) if seed % 2 else Image.blend(image, noise, 0.03)
     stored = image.transpose(Image.ROTATE_90)  # what the sensor stored; orientation 6 turns it back
     exif = Image.Exif()
     exif[0x0112] = 6
