@@ -148,6 +148,9 @@ photos_folder = os.path.dirname(photo_path)
 lesson = json.load(open(os.path.join(photos_folder, "manifest.json"), encoding="utf-8"))
 s3.create_bucket(Bucket="bakery-bkt", CreateBucketConfiguration={"LocationConstraint": "ap-northeast-1"})
 labels = sorted({bread["Name"] for p in lesson["Photos"] if p["Role"] in ("train", "test") for bread in p["Breads"]})
+# The lesson's sets, counted from its manifest (the test set has single breads and whole trays).
+n_train = sum(1 for p in lesson["Photos"] if p["Role"] == "train")
+n_test = sum(1 for p in lesson["Photos"] if p["Role"] == "test")
 for role in ("train", "test"):
     lines = []
     for p in (p for p in lesson["Photos"] if p["Role"] == role):
@@ -163,7 +166,7 @@ for role in ("train", "test"):
                                       "type": "groundtruth/object-detection", "human-annotated": "yes",
                                       "creation-date": "2026-04-01T00:00:00", "job-name": "boto3"}}, ensure_ascii=False))
     s3.put_object(Bucket="bakery-bkt", Key=f"manifests/{role}.manifest", Body=("\n".join(lines) + "\n").encode("utf-8"))
-check("put_object: 33 photos and 2 manifests", len(s3.list_objects_v2(Bucket="bakery-bkt")["Contents"]) == 35)
+check(f"put_object: {n_train + n_test} photos and 2 manifests", len(s3.list_objects_v2(Bucket="bakery-bkt")["Contents"]) == n_train + n_test + 2)
 bakery_arn = rek.create_project(ProjectName="bakery-ai")["ProjectArn"]
 check("create_project", ":project/bakery-ai/" in bakery_arn, bakery_arn)
 code, _ = error_code(lambda: rek.create_project(ProjectName="bakery-ai"))
@@ -190,8 +193,8 @@ check("EvaluationResult: F1Score and the summary object", "F1Score" in trained.g
       and summary_object == {"Bucket": "bakery-bkt", "Name": "output/EvaluationSummary-bakery-ai-v1.json"}, trained.get("EvaluationResult"))
 check("OutputConfig", trained.get("OutputConfig") == {"S3Bucket": "bakery-bkt", "S3KeyPrefix": "output/"}, trained.get("OutputConfig"))
 summary = json.loads(s3.get_object(Bucket="bakery-bkt", Key=summary_object.get("Name", "none"))["Body"].read())
-check("the summary file: 30 training and 3 test images", summary["EvaluationDetails"]["NumberOfTrainingImages"] == 30
-      and summary["EvaluationDetails"]["NumberOfTestingImages"] == 3, summary.get("EvaluationDetails"))
+check(f"the summary file: {n_train} training and {n_test} test images", summary["EvaluationDetails"]["NumberOfTrainingImages"] == n_train
+      and summary["EvaluationDetails"]["NumberOfTestingImages"] == n_test, summary.get("EvaluationDetails"))
 rek.start_project_version(ProjectVersionArn=version_arn, MinInferenceUnits=1)
 rek.get_waiter("project_version_running").wait(ProjectArn=bakery_arn, VersionNames=["v1"], WaiterConfig={"Delay": 1, "MaxAttempts": 30})
 check("the trained version is RUNNING", True)
