@@ -24,6 +24,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -182,6 +183,8 @@ def boxes_of(line):
 
 def train_until_completed(driver):
     tab(driver, "train")
+    # Forget what the last training showed, so the waits below read this one's answers.
+    driver.execute_script("for (const id of ['train-status', 'train-output']) document.getElementById(id).textContent = ''")
     driver.find_element(By.ID, "train-button").click()
     wait(driver, lambda d: d.find_element(By.ID, "train-status").text in ("TRAINING_IN_PROGRESS", "TRAINING_COMPLETED"), 600, "training started")
     started = driver.find_element(By.ID, "train-status").text
@@ -323,11 +326,20 @@ def main():
         wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, ".box")) == 1, what="the accepted box")
         stage = driver.find_element(By.ID, "stage")
         driver.execute_script("arguments[0].scrollIntoView()", stage)
-        box = driver.find_element(By.CSS_SELECTOR, ".box")
+        before_move = boxes_of(manifest_line(student, "test", "yakisobapan.jpg"))
         target = stage.location["x"] + 5, stage.location["y"] + 5
-        ActionChains(driver).move_to_element(box).click_and_hold().move_by_offset(-box.location["x"] + target[0], 0) \
-            .move_by_offset(0, -box.location["y"] + target[1]).release().perform()
-        wait_saved(driver)
+        # The page may draw its boxes again as the photo's suggestions arrive: take the box afresh then.
+        for attempt in range(5):
+            try:
+                box = driver.find_element(By.CSS_SELECTOR, ".box")
+                left, top = box.location["x"], box.location["y"]
+                ActionChains(driver).move_to_element(box).click_and_hold().move_by_offset(-left + target[0], 0) \
+                    .move_by_offset(0, -top + target[1]).release().perform()
+                break
+            except StaleElementReferenceException:
+                time.sleep(0.5)
+        # Saved when the dataset's own rows say so (the page's "saved" line may still show the last save).
+        wait(driver, lambda d: boxes_of(manifest_line(student, "test", "yakisobapan.jpg")) != before_move, what="the moved box saved")
         shot(driver, args.out, "6-label-misplaced")
         train_until_completed(driver)
         f1_after, _ = evaluation_numbers(driver)
