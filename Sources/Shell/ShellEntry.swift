@@ -2,6 +2,7 @@ import Foundation
 import Lessons
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// The executable's entry points: each returns the process exit status
 /// (0 success, 1 a script, lesson or check failed, 2 bad command-line use).

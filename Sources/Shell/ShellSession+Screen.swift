@@ -3,6 +3,7 @@ import Foundation
 import PanyaLanguage
 import PanyaSupport
 import Register
+import Session
 
 /// What a screen (the register page of `panya class`) asks of a student's session, with no
 /// terminal: every candidate the model saw for a photo, the register, checkout, and the

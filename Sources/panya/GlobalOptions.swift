@@ -1,6 +1,7 @@
 import ArgumentParser
 import CustomLabels
 import PanyaSupport
+import Session
 import Shell
 
 /// Options every panya command accepts.

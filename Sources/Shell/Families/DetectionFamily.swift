@@ -1,6 +1,7 @@
 import CustomLabels
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// `detect` and `inspect`: what the model answers for a photo, and why.
 struct DetectionFamily: CommandFamily {
@@ -77,8 +78,5 @@ extension Catalog {
     }
     static func inspectionTally(shown: Int, total: Int) -> Message {
         Message(en: "\(shown) of \(total) candidates would come back.", ja: "候補 \(total) 件のうち \(shown) 件が返ります。")
-    }
-    static func s3PhotoForm(_ photo: String) -> Message {
-        Message(en: "Write an S3 photo as s3://BUCKET/KEY (got '\(photo)').", ja: "S3 の写真は s3://バケット/キー の形で書きます ('\(photo)' でした)。")
     }
 }

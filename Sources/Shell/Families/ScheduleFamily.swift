@@ -4,6 +4,7 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import Schedules
+import Session
 
 /// `schedule` (+ `add`, `next`, `enable`, `disable`, `remove`, `retarget`, `history`, `export`,
 /// `apply`): EventBridge Scheduler schedules that start and stop the model, on the simulated

@@ -3,6 +3,7 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import Schedules
+import Session
 
 /// `simulate DURATION [--chart] [--out FILE.png]`: runs the simulated clock through every
 /// schedule's fires and reports the period's hours and cost, per day and in total.
