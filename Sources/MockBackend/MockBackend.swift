@@ -323,7 +323,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// DetectCustomLabels; `photoName` (a path) only improves messages.
     public func detectCustomLabels(_ request: DetectCustomLabelsRequest, photoName: String?) throws -> DetectCustomLabelsResponse {
         let (version, recording) = try candidates(for: request, photoName: photoName)
-        let labels = try DetectionRules.apply(candidates: recording.candidates, thresholds: version.thresholds,
+        let labels = DetectionRules.apply(candidates: recording.candidates, thresholds: version.thresholds,
                                               minConfidence: request.minConfidence, maxResults: request.maxResults)
         return DetectCustomLabelsResponse(customLabels: labels)
     }
@@ -331,7 +331,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// Every candidate with its verdict under the request's MinConfidence and MaxResults (`inspect`).
     public func inspect(_ request: DetectCustomLabelsRequest, photoName: String? = nil) throws -> [Inspection] {
         let (version, recording) = try candidates(for: request, photoName: photoName)
-        return try DetectionRules.inspect(candidates: recording.candidates, thresholds: version.thresholds,
+        return DetectionRules.inspect(candidates: recording.candidates, thresholds: version.thresholds,
                                           minConfidence: request.minConfidence, maxResults: request.maxResults)
     }
 

@@ -18,6 +18,8 @@ protocol ShellOutput: AnyObject {
 /// The Custom Labels service, the model in use and photo arguments (model, detection, photo,
 /// clock and recording families).
 protocol ServiceAccess: ShellOutput {
+    /// The session without the terminal (detection goes through it).
+    var core: StudentSession { get }
     /// The backend commands talk to.
     var backend: CustomLabelsBackend { get }
     /// The model version in use and its thresholds.

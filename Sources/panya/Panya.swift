@@ -77,25 +77,13 @@ struct DetectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "detect", abstract: "Detect the breads in one photo (one-shot).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A JPEG or PNG path, or s3://bucket/key.") var photo: String
-    @Option(name: .customLong("min-confidence"), help: "MinConfidence, 0–100.") var minConfidence: Double?
-    @Option(name: .customLong("max-results"), help: "MaxResults, ≥ 0.") var maxResults: Int?
+    @Option(name: .customLong("min-confidence"), help: "MinConfidence, 0–100 (the service checks it).") var minConfidence: Double?
+    @Option(name: .customLong("max-results"), help: "MaxResults, ≥ 0 (the service checks it).") var maxResults: Int?
     @Flag(help: "Print the response exactly as the AWS CLI does.") var json = false
 
-    func validate() throws {
-        if let minConfidence, !(0...100).contains(minConfidence) {
-            throw ValidationError("--min-confidence must be between 0 and 100, not \(minConfidence).")
-        }
-        if let maxResults, maxResults < 0 {
-            throw ValidationError("--max-results must be 0 or more, not \(maxResults).")
-        }
-    }
-
     func run() throws {
-        var flags: [String] = ["detect", ShellEntry.quoteWord(photo)]
-        if let minConfidence { flags += ["--min-confidence", String(minConfidence)] }
-        if let maxResults { flags += ["--max-results", String(maxResults)] }
-        if json { flags.append("--json") }
-        throw ExitCode(ShellEntry.runOneShotDetect(line: flags.joined(separator: " "), options: global.shellOptions()))
+        throw ExitCode(ShellEntry.detectOnce(photo: photo, minConfidence: minConfidence, maxResults: maxResults, json: json,
+                                             options: global.shellOptions()))
     }
 }
 

@@ -92,3 +92,37 @@ import Testing
         #expect(throws: SessionError.notAvailableOnBackend(command: "clock", backend: "aws")) { try session.simulator?.clock() }
     }
 }
+
+/// Detection asked of the session: the service checks what is sent to it, the session what it filters itself.
+@Suite struct StudentSessionDetectionTests {
+    static func running() throws -> StudentSession {
+        let session = try StudentSession(options: StudentSessionTests.options())
+        let arn = try session.models.currentVersionArn()
+        _ = try session.backend.startProjectVersion(arn: arn, minInferenceUnits: 1, maxInferenceUnits: nil)
+        _ = try session.backend.waitUntilStable(arn: arn) { _ in }
+        return session
+    }
+
+    @Test func detectAsksTheCurrentModel() throws {
+        let session = try Self.running()
+        let detection = try session.detect(photo: "lessons/photos/breads3.jpg", minConfidence: 75, maxResults: nil)
+        #expect(detection.modelArn == (try session.models.currentVersionArn()))
+        #expect(detection.labels.map(\.name).contains("メロンパン"))
+        let one = try session.detect(photo: "lessons/photos/breads3.jpg", minConfidence: 75, maxResults: 1)
+        #expect(one.labels == Array(detection.labels.prefix(1)))
+    }
+
+    @Test func inspectShowsEveryCandidateWithItsVerdict() throws {
+        let session = try Self.running()
+        let shown = try session.detect(photo: "lessons/photos/breads3.jpg", minConfidence: nil, maxResults: nil)
+        let inspection = try session.inspect(photo: "lessons/photos/breads3.jpg", limits: DetectionLimits(minConfidence: nil, maxResults: nil))
+        #expect(inspection.rows.count > shown.labels.count)
+        #expect(inspection.rows.filter(\.isShown).map(\.label) == shown.labels)
+    }
+
+    @Test(arguments: [(-0.1, nil), (100.5, nil), (50.0, -1)] as [(Double, Int?)])
+    func limitsOutsideTheServicesRangeAreRefusedWhenMade(minConfidence: Double, maxResults: Int?) throws {
+        let error = try #require(throws: ServiceError.self) { try DetectionLimits(minConfidence: minConfidence, maxResults: maxResults) }
+        #expect(error.kind == .invalidParameter)
+    }
+}
