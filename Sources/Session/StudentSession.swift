@@ -93,7 +93,7 @@ public final class StudentSession {
     // MARK: The clock and the schedules
 
     /// The simulated clock, when the backend has one.
-    public var simulator: (any SimulatedTime)? { backend as? any SimulatedTime }
+    public var simulator: (any SimulatedTime)? { backend.simulatedTime }
 
     /// When a sale happens now: the simulated clock's time and offset on a backend that has one
     /// (lessons run on it), else the real time in UTC.

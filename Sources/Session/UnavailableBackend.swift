@@ -17,6 +17,9 @@ public final class UnavailableBackend: CustomLabelsBackend, SimulatedTime {
         self.error = error
     }
 
+    /// Stands in for the simulator's clock too (each call reports why it is unavailable).
+    public var simulatedTime: (any SimulatedTime)? { self }
+
     public var summary: Message {
         let reason = (error as? UserFacingError)?.message ?? .verbatim(String(describing: error))
         return Message(en: "\(kind.rawValue) (unavailable: ", ja: "\(kind.rawValue) (使えません: ") + reason + .verbatim(")")

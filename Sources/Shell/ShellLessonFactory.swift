@@ -31,7 +31,7 @@ extension ShellSession: LessonEnvironment {
             switchBackend(to: try BackendFactory.make(options: changed, assetsRoot: assetsRoot, database: database))
         }
         if let clock = options["clock"]?.asString {
-            guard let simulator = backend as? any SimulatedTime else {
+            guard let simulator = backend.simulatedTime else {
                 throw SessionError.notAvailableOnBackend(command: "--clock", backend: backend.kind.rawValue)
             }
             _ = try simulator.setClock(clock)

@@ -13,7 +13,7 @@ protocol TrainingAccess: ServiceAccess {
 extension TrainingAccess {
     /// The backend as a model builder, or the error saying this backend cannot build models.
     func trainer(_ command: String) throws -> any ModelTraining {
-        guard let trainer = backend as? any ModelTraining else {
+        guard let trainer = backend.training else {
             throw SessionError.notAvailableOnBackend(command: command, backend: backend.kind.rawValue)
         }
         return trainer

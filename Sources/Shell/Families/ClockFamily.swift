@@ -39,7 +39,7 @@ struct ClockFamily: CommandFamily {
 
     /// The backend's simulated time, or an error naming the command on a backend without one.
     private func simulator(_ command: String) throws -> any SimulatedTime {
-        guard let simulator = context.backend as? any SimulatedTime else {
+        guard let simulator = context.backend.simulatedTime else {
             throw SessionError.notAvailableOnBackend(command: command, backend: context.backend.kind.rawValue)
         }
         return simulator

@@ -83,7 +83,7 @@ struct PhotoFamily: CommandFamily {
             let lower = item.lowercased()
             if lower.hasSuffix(".jpg") || lower.hasSuffix(".jpeg") || lower.hasSuffix(".png") { paths.append(item) }
         }
-        let recordings = context.backend as? RecordedResponses
+        let recordings = context.backend.recordedResponses
         let versionArn = recordings != nil ? (try? context.models.currentVersionArn()) : nil
         let shownBase = directory.hasPrefix(assetsRoot + "/") ? String(directory.dropFirst(assetsRoot.count + 1)) : directory
         return paths.sorted().map { relative in

@@ -18,7 +18,7 @@ struct RecordingFamily: CommandFamily {
                     arguments: [.repeated("PHOTO", .photo, Catalog.argPhoto)],
                     flags: [.value("dir", "DIR", .path, Catalog.flagRecordDir), .switch("keep-account-id", Catalog.flagKeepAccount)]) { call in
                 if context.photoArguments.sandbox != nil { throw SandboxError.commandRefused("record") }
-                guard let recorder = context.backend as? any ResponseRecording else {
+                guard let recorder = context.backend.responseRecording else {
                     throw SessionError.notAvailableOnBackend(command: "record", backend: context.backend.kind.rawValue)
                 }
                 let photos = try call.positional.indices.map { try context.photoArguments.path(try call.string(at: $0)) }

@@ -37,7 +37,7 @@ struct SimulateFamily: CommandFamily {
 
     /// Runs the clock `seconds` forward through the schedules and measures the bill's growth.
     func simulate(seconds: Int) throws -> SimulationReport {
-        guard let simulator = context.backend as? any SimulatedTime, let runner = context.scheduleRunner else {
+        guard let simulator = context.backend.simulatedTime, let runner = context.scheduleRunner else {
             throw OperationsError.notOnBackend(command: "simulate", backend: context.backend.kind.rawValue)
         }
         let from = try simulator.clock()
