@@ -80,7 +80,7 @@ let package = Package(
         ]),
         // `panya serve`: Rekognition's JSON 1.1 and an S3 subset over the same backend (Hummingbird).
         .target(name: "PanyaServer", dependencies: [
-            "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
+            "Session", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

@@ -29,7 +29,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// The versions `train` made (projects, datasets and models in the store).
     public let trained: TrainedVersions
     /// The database the stores share (reads that belong together share one transaction).
-    let database: PanyaDatabase
+    public let database: PanyaDatabase
     /// The last detections' version checks, by version ARN (see ``versionCheck(arn:)``).
     private let versionChecks = Mutex<[String: VersionCheck]>([:])
     /// Tags and project policies (kept while the backend is open).
