@@ -69,14 +69,18 @@ let package = Package(
         .target(name: "Register", dependencies: ["CustomLabels", "PanyaStore", "PanyaSupport"]),
         // Lessons: the runner and the checker.
         .target(name: "Lessons", dependencies: ["PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        // A student's session without a terminal: backend, model in use, register, clock, schedules.
+        .target(name: "Session", dependencies: [
+            "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend", "Register", "PanyaSupport", "Schedules",
+        ]),
         // The shell: libedit REPL and the command table binding the language to everything.
         .target(name: "Shell", dependencies: [
-            "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
+            "Session", "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
             "Register", "Lessons", "PanyaSupport", "CEditLine", "Schedules",
         ]),
         // `panya serve`: Rekognition's JSON 1.1 and an S3 subset over the same backend (Hummingbird).
         .target(name: "PanyaServer", dependencies: [
-            "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
+            "Session", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -85,14 +89,14 @@ let package = Package(
         // `panya class`: the register screen, the shell over WebSocket and the teacher's view for a
         // whole class, each student in a sandbox with a database of their own (Hummingbird).
         .target(name: "PanyaClass", dependencies: [
-            "Shell", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaLanguage", "Register",
+            "Session", "Shell", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaLanguage", "Register",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "panya", dependencies: [
-            "Shell", "PanyaServer", "PanyaClass", "CustomLabels", "PanyaSupport",
+            "Session", "Shell", "PanyaServer", "PanyaClass", "CustomLabels", "PanyaSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], linkerSettings: [
             // A release binary starts in a few milliseconds, so the loader's share counts: linked
@@ -121,10 +125,11 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "PanyaClassTests", dependencies: [
-            "PanyaClass", "Shell", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Photos",
+            "PanyaClass", "Session", "Shell", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Photos",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "MockBackend", "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "Schedules", "PanyaTestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Session", "Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,6 +31,34 @@ public protocol CustomLabelsBackend: AnyObject {
     /// Waits until the version is RUNNING or STOPPED (or failed); `progress` gets a line per poll.
     /// The mock moves its simulated clock; AWS polls every 30 s, at most 40 polls.
     func waitUntilStable(arn: String, progress: (Message) -> Void) throws -> VersionStatus
+
+    // Capabilities, asked of the backend itself (never by casting it): nil when it has none.
+
+    /// The simulated clock and bill (the simulator).
+    var simulatedTime: (any SimulatedTime)? { get }
+    /// Projects, datasets, boxes and training.
+    var training: (any ModelTraining)? { get }
+    /// Datasets and their entries as the service's dataset calls see them.
+    var datasets: (any DatasetManagement)? { get }
+    /// Tags and the version's own settings (`panya serve`).
+    var resourceAnnotations: (any ResourceAnnotations)? { get }
+    /// Recorded answers for photos (the simulator).
+    var recordedResponses: (any RecordedResponses)? { get }
+    /// Recording the live service's answers as mock recordings.
+    var responseRecording: (any ResponseRecording)? { get }
+    /// The live EventBridge Scheduler.
+    var scheduleService: (any ScheduleService)? { get }
+}
+
+/// A backend has no capability it does not declare.
+extension CustomLabelsBackend {
+    public var simulatedTime: (any SimulatedTime)? { nil }
+    public var training: (any ModelTraining)? { nil }
+    public var datasets: (any DatasetManagement)? { nil }
+    public var resourceAnnotations: (any ResourceAnnotations)? { nil }
+    public var recordedResponses: (any RecordedResponses)? { nil }
+    public var responseRecording: (any ResponseRecording)? { nil }
+    public var scheduleService: (any ScheduleService)? { nil }
 }
 
 /// A backend that runs on a simulated clock and keeps a bill (the mock).

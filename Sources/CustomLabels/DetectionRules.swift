@@ -5,7 +5,10 @@
 ///   threshold × 100 (see ``thresholdPercent(_:)`` for how that product is computed).
 /// - MinConfidence given (0 included): kept when confidence ≥ MinConfidence; thresholds ignored.
 /// - Sorted by confidence, highest first (ties keep their recorded order); MaxResults keeps the first N.
-/// - MinConfidence outside 0–100 and MaxResults below 0 are `InvalidParameterException`.
+/// - MinConfidence outside 0–100 and MaxResults below 0 are `InvalidParameterException`:
+///   ``validate(minConfidence:maxResults:)`` is that check, made once where the parameters arrive
+///   (the simulator's DetectCustomLabels, a session's `DetectionLimits`); the filtering functions
+///   take parameters already checked.
 public enum DetectionRules {
     /// The smallest and largest MinConfidence the service accepts.
     public static let minConfidenceRange: ClosedRange<Double> = 0...100
@@ -35,15 +38,14 @@ public enum DetectionRules {
     /// - Parameters:
     ///   - thresholds: assumed threshold (0–1) per label name. With no MinConfidence, a label
     ///     with no threshold is not returned.
-    public static func apply(candidates: [CustomLabel], thresholds: [String: Double], minConfidence: Double?, maxResults: Int?) throws -> [CustomLabel] {
-        try inspect(candidates: candidates, thresholds: thresholds, minConfidence: minConfidence, maxResults: maxResults)
+    public static func apply(candidates: [CustomLabel], thresholds: [String: Double], minConfidence: Double?, maxResults: Int?) -> [CustomLabel] {
+        inspect(candidates: candidates, thresholds: thresholds, minConfidence: minConfidence, maxResults: maxResults)
             .filter { $0.verdict == .shown }
             .map(\.label)
     }
 
     /// Every candidate, highest confidence first, with the verdict the rules give it and why.
-    public static func inspect(candidates: [CustomLabel], thresholds: [String: Double], minConfidence: Double?, maxResults: Int?) throws -> [Inspection] {
-        try validate(minConfidence: minConfidence, maxResults: maxResults)
+    public static func inspect(candidates: [CustomLabel], thresholds: [String: Double], minConfidence: Double?, maxResults: Int?) -> [Inspection] {
         let ordered = candidates.enumerated().sorted { a, b in
             a.element.confidence != b.element.confidence ? a.element.confidence > b.element.confidence : a.offset < b.offset
         }.map(\.element)

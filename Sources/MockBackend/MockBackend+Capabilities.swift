@@ -5,6 +5,17 @@ extension MockBackend: SimulatedTime, RecordedResponses {
     /// The simulator.
     public var kind: BackendKind { .mock }
 
+    /// The simulator's clock and bill.
+    public var simulatedTime: (any SimulatedTime)? { self }
+    /// Training offline.
+    public var training: (any ModelTraining)? { self }
+    /// Datasets kept in the store.
+    public var datasets: (any DatasetManagement)? { self }
+    /// Tags and settings kept in the store.
+    public var resourceAnnotations: (any ResourceAnnotations)? { self }
+    /// The recordings.
+    public var recordedResponses: (any RecordedResponses)? { self }
+
     /// Whether a recording exists for the photo with this SHA-256 on this version (a trained version answers every photo).
     public func hasRecording(sha256: String, versionArn: String) -> Bool {
         library.detection(sha256: sha256, versionArn: versionArn) != nil || ((try? trained.store.version(arn: versionArn))??.modelJSON != nil)

@@ -29,7 +29,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// The versions `train` made (projects, datasets and models in the store).
     public let trained: TrainedVersions
     /// The database the stores share (reads that belong together share one transaction).
-    let database: PanyaDatabase
+    public let database: PanyaDatabase
     /// The last detections' version checks, by version ARN (see ``versionCheck(arn:)``).
     private let versionChecks = Mutex<[String: VersionCheck]>([:])
     /// Tags and project policies (kept while the backend is open).
@@ -323,7 +323,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// DetectCustomLabels; `photoName` (a path) only improves messages.
     public func detectCustomLabels(_ request: DetectCustomLabelsRequest, photoName: String?) throws -> DetectCustomLabelsResponse {
         let (version, recording) = try candidates(for: request, photoName: photoName)
-        let labels = try DetectionRules.apply(candidates: recording.candidates, thresholds: version.thresholds,
+        let labels = DetectionRules.apply(candidates: recording.candidates, thresholds: version.thresholds,
                                               minConfidence: request.minConfidence, maxResults: request.maxResults)
         return DetectCustomLabelsResponse(customLabels: labels)
     }
@@ -331,7 +331,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// Every candidate with its verdict under the request's MinConfidence and MaxResults (`inspect`).
     public func inspect(_ request: DetectCustomLabelsRequest, photoName: String? = nil) throws -> [Inspection] {
         let (version, recording) = try candidates(for: request, photoName: photoName)
-        return try DetectionRules.inspect(candidates: recording.candidates, thresholds: version.thresholds,
+        return DetectionRules.inspect(candidates: recording.candidates, thresholds: version.thresholds,
                                           minConfidence: request.minConfidence, maxResults: request.maxResults)
     }
 

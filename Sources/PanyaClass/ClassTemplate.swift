@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PanyaSupport
+import Session
 import Shell
 
 /// The database every new student starts from: the ready-made model `verification001` running,

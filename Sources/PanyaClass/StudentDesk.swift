@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PanyaSupport
+import Session
 import Shell
 import Synchronization
 

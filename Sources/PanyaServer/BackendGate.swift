@@ -1,11 +1,14 @@
 import CustomLabels
 import Foundation
 import MockBackend
+import PanyaStore
+import Session
 import Synchronization
 
 /// The one door into the backend: calls are serialised (the mock is a class over one database
 /// handle and a clock it reads and writes, not made for concurrent callers), and with
-/// `--clock real` the simulated clock is moved on by the wall clock's time × scale before each call.
+/// `--clock real` the simulated clock is moved on by the wall clock's time × scale before each call,
+/// through the scheduler, so the schedules a student set in the shell start and stop the model on the way.
 public final class BackendGate: Sendable {
     private struct State {
         var backend: MockBackend
@@ -33,7 +36,7 @@ public final class BackendGate: Sendable {
                 state.lastTick = now
                 let whole = Int(simulated.rounded(.down))
                 state.carry = simulated - Double(whole)
-                if whole > 0 { try state.backend.advance(seconds: whole) }
+                if whole > 0 { try ScheduleRunner(store: ScheduleStore(state.backend.database), simulator: state.backend).advance(by: whole) }
             }
             return try body(state.backend)
         }

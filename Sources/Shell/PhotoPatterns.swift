@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import Session
 #endif
 
 /// The photo files `dataset add` means by its arguments: files as they are, folders by their

@@ -1,6 +1,7 @@
 import Foundation
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// The interactive loop: read a (possibly continued) entry from a line source (libedit at a
 /// terminal, or a browser's terminal), run it, show its value or diagnostic, and go on. Only

@@ -5,6 +5,7 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import Register
+import Session
 
 /// What every command family may do: write text in the session's style.
 protocol ShellOutput: AnyObject {
@@ -17,6 +18,8 @@ protocol ShellOutput: AnyObject {
 /// The Custom Labels service, the model in use and photo arguments (model, detection, photo,
 /// clock and recording families).
 protocol ServiceAccess: ShellOutput {
+    /// The session without the terminal (detection goes through it).
+    var core: StudentSession { get }
     /// The backend commands talk to.
     var backend: CustomLabelsBackend { get }
     /// The model version in use and its thresholds.
@@ -78,8 +81,5 @@ protocol ShellControl: ShellOutput {
 extension ShellSession: ServiceAccess, BackendSwitching, RegisterAccess, LessonAccess, ShellControl {
     func variable(_ name: String) -> Value? { interpreter.global(name) }
 
-    func saleTime() -> (time: Date, offsetSeconds: Int) {
-        guard let simulated = backend as? any SimulatedTime, let now = try? simulated.clock() else { return (Date(), 0) }
-        return (Date(timeIntervalSince1970: now.seconds), now.offsetSeconds)
-    }
+    func saleTime() -> (time: Date, offsetSeconds: Int) { core.saleTime() }
 }

@@ -1,7 +1,9 @@
+import CustomLabels
 import Foundation
 import Lessons
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// The executable's entry points: each returns the process exit status
 /// (0 success, 1 a script, lesson or check failed, 2 bad command-line use).
@@ -16,11 +18,17 @@ public enum ShellEntry {
         }
     }
 
-    /// Writes a user-facing error to standard error.
-    static func printError(_ error: Error, language: UILanguage) {
+    /// Writes a user-facing error to standard error; with `code`, after its code
+    /// (`InvalidParameterException: …`) as a script's diagnostic shows a service's error.
+    static func printError(_ error: Error, language: UILanguage, code withCode: Bool = false) {
         let text: String
         if let error = error as? UserFacingError {
-            text = error.message.text(language)
+            let message = error.message.text(language)
+            if withCode, let code = error.code, !code.isEmpty, code != Interrupted.code, !message.hasPrefix(code) {
+                text = code + ": " + message
+            } else {
+                text = message
+            }
         } else {
             text = String(describing: error)
         }
@@ -68,10 +76,32 @@ public enum ShellEntry {
         return REPL(session: session).run()
     }
 
-    /// `panya detect PHOTO [...]`: the `detect` command, once.
-    public static func runOneShotDetect(line: String, options: ShellOptions) -> Int32 {
-        guard let session = openSession(options) else { return 2 }
-        return session.runScript(line, file: "<detect>")
+    /// `panya detect PHOTO [...]`: what the `detect` command shows (or its `--json`), asked of a
+    /// session without a terminal: no interpreter, no command line written and read again.
+    /// MinConfidence and MaxResults go to the service as given; it is the service that checks them.
+    public static func detectOnce(photo: String, minConfidence: Double?, maxResults: Int?, json: Bool, options: ShellOptions,
+                                  output: (String) -> Void = ShellSession.standardOutput) -> Int32 {
+        let session: StudentSession
+        do {
+            session = try StudentSession(options: options)
+        } catch {
+            printError(error, language: options.language)
+            return 2
+        }
+        do {
+            let detection = try session.detect(photo: photo, minConfidence: minConfidence, maxResults: maxResults)
+            if json {
+                let text = DetectCustomLabelsResponse(customLabels: detection.labels).awsCLIJSON()
+                output(text.hasSuffix("\n") ? text : text + "\n")
+            } else {
+                let result = DetectResult(photo: photo, modelArn: detection.modelArn, minConfidence: minConfidence, labels: detection.labels)
+                output(result.render(RenderStyle(language: options.language, terminal: options.terminal)) + "\n")
+            }
+            return 0
+        } catch {
+            printError(error, language: options.language, code: true)
+            return 1
+        }
     }
 
     /// Quotes a command-line word so the language reads it back as the same string.

@@ -4,10 +4,6 @@ import Photos
 /// Mistakes the shell itself reports (files, options, usage).
 public enum ShellError: UserFacingError, Equatable {
     case unknownHelpTopic(String, suggestion: String?)
-    case notAvailableOnBackend(command: String, backend: String)
-    case noProjects
-    case noVersions(project: String)
-    case unknownVersion(String)
     case unknownBackend(String)
     case cannotListPhotos(String)
     case outputIsInput(String)
@@ -21,18 +17,6 @@ public enum ShellError: UserFacingError, Equatable {
             let hint = suggestion.map { Message(en: " Did you mean '\($0)'?", ja: " '\($0)' のことですか?") } ?? .verbatim("")
             return Message(en: "no help for '\(topic)'. Type `help` for the list of commands.",
                            ja: "'\(topic)' のヘルプはありません。`help` でコマンドの一覧を表示します。") + hint
-        case .notAvailableOnBackend(let command, let backend):
-            return Message(en: "`\(command)` is not available on the \(backend) backend.",
-                           ja: "`\(command)` は \(backend) バックエンドでは使えません。")
-        case .noProjects:
-            return Message(en: "the backend has no Custom Labels projects. On the mock, add a file under mock-responses/projects/ (docs/mock.md).",
-                           ja: "バックエンドに Custom Labels のプロジェクトがありません。モックなら mock-responses/projects/ にファイルを追加してください (docs/mock.md)。")
-        case .noVersions(let project):
-            return Message(en: "the project \(project) has no model versions yet. Train one first (or add one to its recording).",
-                           ja: "プロジェクト \(project) にはまだモデルバージョンがありません。先に学習してください (または記録に追加してください)。")
-        case .unknownVersion(let name):
-            return Message(en: "no model version named '\(name)'. Type `models` to see the versions.",
-                           ja: "'\(name)' という名前のモデルバージョンはありません。`models` で一覧を表示できます。")
         case .unknownBackend(let name):
             return Message(en: "unknown backend '\(name)': use mock or aws.", ja: "バックエンド '\(name)' はありません。mock か aws を指定してください。")
         case .cannotListPhotos(let directory):

@@ -2,6 +2,7 @@ import CustomLabels
 import Lessons
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// Lessons run in a session of their own: fresh in-memory state (model, clock, register), the
 /// student's terminal and language; progress is kept by the caller in the real store.
@@ -30,8 +31,8 @@ extension ShellSession: LessonEnvironment {
             switchBackend(to: try BackendFactory.make(options: changed, assetsRoot: assetsRoot, database: database))
         }
         if let clock = options["clock"]?.asString {
-            guard let simulator = backend as? any SimulatedTime else {
-                throw ShellError.notAvailableOnBackend(command: "--clock", backend: backend.kind.rawValue)
+            guard let simulator = backend.simulatedTime else {
+                throw SessionError.notAvailableOnBackend(command: "--clock", backend: backend.kind.rawValue)
             }
             _ = try simulator.setClock(clock)
         }

@@ -1,2 +1,7 @@
-/// The session gives the operations families its store and backend.
-extension ShellSession: OperationsAccess {}
+import Session
+
+/// The session gives the operations families its store, backend and schedules (the core's).
+extension ShellSession: OperationsAccess {
+    var scheduleBook: ScheduleBook { core.scheduleBook }
+    var scheduleRunner: ScheduleRunner? { core.scheduleRunner }
+}

@@ -3,6 +3,7 @@ import Foundation
 import PanyaLanguage
 import PanyaSupport
 import Register
+import Session
 
 /// What a screen (the register page of `panya class`) asks of a student's session, with no
 /// terminal: every candidate the model saw for a photo, the register, checkout, and the
@@ -28,9 +29,8 @@ extension ShellSession {
     /// DetectCustomLabels). A bread under its label's threshold is flagged "confirm", as at the prompt.
     @discardableResult
     public func addToRegister(_ candidates: ScreenCandidates, minConfidence: Double?) throws -> [LineItem] {
-        let kept = try DetectionRules.inspect(candidates: candidates.candidates.map(\.label),
-                                              thresholds: candidates.thresholds, minConfidence: minConfidence, maxResults: nil)
-            .filter(\.isShown)
+        let limits = try DetectionLimits(minConfidence: minConfidence, maxResults: nil)
+        let kept = limits.inspect(candidates.candidates.map(\.label), thresholds: candidates.thresholds).filter(\.isShown)
         return try cashRegister.add(detections: kept.map {
             RegisterDetection(name: $0.label.name, confidence: $0.label.confidence, threshold: $0.threshold)
         })

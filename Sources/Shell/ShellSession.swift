@@ -5,10 +5,12 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import Register
+import Session
 
-/// One running panya: the interpreter, its command table, the current backend, the store,
-/// the language and the terminal. The REPL, scripts, lessons and `panya check` each own one.
-/// Command families never see the session whole: each gets the narrow context it needs
+/// One running panya at a terminal: the interpreter, its command table, the language, the
+/// terminal and rendering, over a ``StudentSession`` (the store, the backend, the model in use,
+/// the register, the clock and the schedules). The REPL, scripts, lessons and `panya check` each
+/// own one. Command families never see the session whole: each gets the narrow context it needs
 /// (`ShellContexts.swift`), which the session provides.
 public final class ShellSession {
     /// Messages and values are shown in this language.
@@ -23,16 +25,18 @@ public final class ShellSession {
     public let commands = CommandTable()
     /// The language's interpreter (globals persist for the session).
     public private(set) var interpreter: Interpreter
+    /// The session without the terminal: store, backend, model, register, clock, schedules.
+    public let core: StudentSession
     /// The SQLite store.
-    public let database: PanyaDatabase
+    public var database: PanyaDatabase { core.database }
     /// Where `lessons/` and `mock-responses/` live.
-    public let assetsRoot: String
+    public var assetsRoot: String { core.assetsRoot }
     /// The Custom Labels service commands talk to.
-    public private(set) var backend: CustomLabelsBackend
+    public var backend: CustomLabelsBackend { core.backend }
     /// The model version in use, per backend, with its thresholds.
-    let models: ModelSelection
+    var models: ModelSelection { core.models }
     /// How photo arguments become paths and images.
-    let photoArguments: PhotoArguments
+    var photoArguments: PhotoArguments { core.photoArguments }
     /// Set by `quit` / `exit`.
     public var wantsToQuit = false
     /// Lines for the `history` command (the REPL fills it).
@@ -42,7 +46,6 @@ public final class ShellSession {
         FileHandle.standardOutput.write(Data(prompt.utf8))
         return Swift.readLine()
     }
-    private var openedRegister: Register?
     private let sink: (String) -> Void
 
     /// Opens the store and the backend the options name and registers every command family.
@@ -51,20 +54,8 @@ public final class ShellSession {
         self.language = options.language
         self.terminal = options.terminal
         self.sink = output
-        let assetsRoot = options.assetsRoot ?? Paths.assetsRoot()
-        self.assetsRoot = assetsRoot
-        let database = try PanyaDatabase(path: PanyaDatabase.resolvePath(flag: options.databasePath), lockWait: .standard(language: options.language))
-        self.database = database
+        self.core = try StudentSession(options: options)
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
-        let backend: CustomLabelsBackend
-        do {
-            backend = try BackendFactory.make(options: options, assetsRoot: assetsRoot, database: database)
-        } catch {
-            backend = UnavailableBackend(kind: options.backend, error: error)
-        }
-        self.backend = backend
-        self.models = ModelSelection(database: database, backend: backend)
-        self.photoArguments = PhotoArguments(assetsRoot: assetsRoot, sandbox: options.sandbox)
         interpreter.showCommandValue = { [weak self] value in
             guard let self else { return }
             let text = self.display(value)
@@ -118,44 +109,14 @@ public final class ShellSession {
 
     /// Replaces the backend; variables stay (the interpreter is untouched).
     func switchBackend(to newBackend: CustomLabelsBackend) {
-        backend = newBackend
-        models.backend = newBackend
+        core.switchBackend(to: newBackend)
     }
 
-    /// This shell's register over the store (opened on first use; a store that cannot be
-    /// written is reported then). Each shell has its own register; receipts are shared.
+    /// This shell's register (the core's).
     var cashRegister: Register {
-        get throws {
-            if let openedRegister { return openedRegister }
-            let register = try Register(storage: SQLiteRegisterStorage(database: database, register: registerKey))
-            openedRegister = register
-            return register
-        }
-    }
-
-    /// The register's name: `--student NAME`'s own (a restart of the same student resumes it),
-    /// else this shell's alone, emptied when the shell ends.
-    let registerName: String = ShellSession.anonymousRegisterName()
-
-    /// Whether the register belongs to this shell only (no `--student`).
-    private var registerIsAnonymous: Bool { options.student.map(\.isEmpty) ?? true }
-
-    private static func anonymousRegisterName() -> String {
-        "shell:\(getpid()):\(Int(Date().timeIntervalSince1970 * 1000))"
-    }
-
-    /// The register this shell uses: the student's when `--student` was given.
-    var registerKey: String { registerIsAnonymous ? registerName : "student:" + student }
-
-    deinit {
-        // A shell's own register ends with the shell; a student's is kept for next time.
-        if registerIsAnonymous, openedRegister != nil { try? openedRegister?.clear() }
+        get throws { try core.cashRegister }
     }
 
     /// The student whose progress and register are kept: `--student`, else the login name.
-    var student: String {
-        if let name = options.student, !name.isEmpty { return name }
-        let env = ProcessEnvironment.current
-        return env["USER"] ?? env["LOGNAME"] ?? "student"
-    }
+    var student: String { core.student }
 }

@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaSupport
+import Session
 
 /// What the project, dataset, boxes and training families need: the service, the model in use
 /// (a new version becomes it), and how to show a photo's path short.
@@ -12,8 +13,8 @@ protocol TrainingAccess: ServiceAccess {
 extension TrainingAccess {
     /// The backend as a model builder, or the error saying this backend cannot build models.
     func trainer(_ command: String) throws -> any ModelTraining {
-        guard let trainer = backend as? any ModelTraining else {
-            throw ShellError.notAvailableOnBackend(command: command, backend: backend.kind.rawValue)
+        guard let trainer = backend.training else {
+            throw SessionError.notAvailableOnBackend(command: command, backend: backend.kind.rawValue)
         }
         return trainer
     }

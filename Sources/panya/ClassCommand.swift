@@ -5,20 +5,20 @@ import PanyaSupport
 /// `panya class`: the register screen, the shell and the lessons, and a teacher's view, for a
 /// whole class in their browsers (offline: nothing is fetched from outside).
 struct ClassCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "class",
-        abstract: "Serve the class: the AI register's screen, the shell and lessons in every student's browser, and a teacher's view.",
-        discussion: "Prints the URL (and a QR code), the class code and the teacher's password. Students' work is kept in the class folder.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "class", abstract: HelpLanguage.text(Catalog.cliClassAbstract),
+                             discussion: HelpLanguage.text(Catalog.cliClassDiscussion))
+    }
 
     /// `--mock-dir`, `--db` (the class's roster) and `--lang`.
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Address to listen on (0.0.0.0: every device in the room).") var host = "127.0.0.1"
-    @Option(help: "Port to listen on (0 picks a free one and prints it).") var port = 8080
-    @Option(help: "The class's folder (default: beside --db, else $XDG_DATA_HOME/panya/class).") var data: String?
-    @Option(help: "The lessons folder (default: the bundled lessons/).") var lessons: String?
-    @Option(name: .customLong("class-code"), help: "The class code students type (default: kept from the last run, else a new one).") var classCode: String?
-    @Option(name: .customLong("teacher-password"), help: "The teacher's password (default: kept from the last run, else a new one).") var teacherPassword: String?
-    @Flag(name: .customLong("no-qr"), help: "Do not draw the URL as a QR code.") var noQR = false
+    @Option(help: HelpLanguage.help(Catalog.cliClassHost)) var host = "127.0.0.1"
+    @Option(help: HelpLanguage.help(Catalog.cliPort)) var port = 8080
+    @Option(help: HelpLanguage.help(Catalog.cliClassData)) var data: String?
+    @Option(help: HelpLanguage.help(Catalog.cliClassLessons)) var lessons: String?
+    @Option(name: .customLong("class-code"), help: HelpLanguage.help(Catalog.cliClassCode)) var classCode: String?
+    @Option(name: .customLong("teacher-password"), help: HelpLanguage.help(Catalog.cliClassTeacherPassword)) var teacherPassword: String?
+    @Flag(name: .customLong("no-qr"), help: HelpLanguage.help(Catalog.cliClassNoQR)) var noQR = false
 
     func validate() throws {
         if global.backend != "mock" {

@@ -1,38 +1,39 @@
 import ArgumentParser
 import CustomLabels
 import PanyaSupport
+import Session
 import Shell
 
 /// Options every panya command accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "Custom Labels backend: mock (offline, recordings) or aws (live).")
+    @Option(help: HelpLanguage.help(Catalog.cliBackend))
     var backend: String = "mock"
 
-    @Option(name: .customLong("mock-dir"), help: "Folder of recorded responses for the mock backend.")
+    @Option(name: .customLong("mock-dir"), help: HelpLanguage.help(Catalog.cliMockDir))
     var mockDir: String?
 
-    @Option(help: "SQLite database path (':memory:' keeps nothing). Default: PANYA_DB, else $XDG_DATA_HOME/panya/panya.sqlite.")
+    @Option(help: HelpLanguage.help(Catalog.cliDatabase))
     var db: String?
 
-    @Option(help: "Message language: ja or en. Default: PANYA_LANG, else LANG.")
+    @Option(help: HelpLanguage.help(Catalog.cliLanguage))
     var lang: String?
 
-    @Option(help: "AWS profile (aws backend).")
+    @Option(help: HelpLanguage.help(Catalog.cliProfile))
     var profile: String?
 
-    @Option(help: "AWS region (aws backend).")
+    @Option(help: HelpLanguage.help(Catalog.cliRegion))
     var region: String?
 
-    @Option(name: .customLong("endpoint-url"), help: "Rekognition endpoint URL (aws backend).")
+    @Option(name: .customLong("endpoint-url"), help: HelpLanguage.help(Catalog.cliEndpointURL))
     var endpointURL: String?
 
-    @Option(name: .customLong("training-bucket"), help: "S3 bucket `train` uploads to (aws backend). Default: PANYA_TRAINING_BUCKET.")
+    @Option(name: .customLong("training-bucket"), help: HelpLanguage.help(Catalog.cliTrainingBucket))
     var trainingBucket: String?
 
-    @Flag(name: .customLong("no-color"), help: "Never use colour.")
+    @Flag(name: .customLong("no-color"), help: HelpLanguage.help(Catalog.cliNoColor))
     var noColor = false
 
-    @Option(help: "Student name for lesson progress. Default: the login name.")
+    @Option(help: HelpLanguage.help(Catalog.cliStudent))
     var student: String?
 
     func validate() throws {

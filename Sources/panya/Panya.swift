@@ -1,20 +1,23 @@
 import ArgumentParser
 import Foundation
+import PanyaSupport
 import Shell
 
 /// `panya`: the REPL, or a script with `-c`, or standard input when it is not a terminal.
 struct Panya: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "panya",
-        abstract: "panya (パン屋): a classroom simulator of Amazon Rekognition Custom Labels — the bakery AI register.",
-        discussion: "With no arguments: the interactive shell on the bundled mock. Standard input that is not a terminal is read as a script.",
-        version: PanyaVersion.string,
-        subcommands: [RunCommand.self, CheckCommand.self, LessonCommand.self, DetectCommand.self, RecordingCommand.self, ServeCommand.self, ClassCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "panya",
+            abstract: HelpLanguage.text(Catalog.cliAbstract),
+            discussion: HelpLanguage.text(Catalog.cliDiscussion),
+            version: PanyaVersion.string,
+            subcommands: [RunCommand.self, CheckCommand.self, LessonCommand.self, DetectCommand.self, RecordingCommand.self, ServeCommand.self, ClassCommand.self]
+        )
+    }
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customShort("c"), help: "Run CODE and exit.")
+    @Option(name: .customShort("c"), help: HelpLanguage.help(Catalog.cliCode))
     var code: String?
 
     func run() throws {
@@ -31,10 +34,10 @@ struct Panya: ParsableCommand {
 
 /// `panya run FILE [ARGS]`.
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a script; exit 1 on its first error.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "run", abstract: HelpLanguage.text(Catalog.cliRunAbstract)) }
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The script (.panya).") var file: String
-    @Argument(parsing: .captureForPassthrough, help: "Arguments, visible to the script as `args`.") var arguments: [String] = []
+    @Argument(help: HelpLanguage.help(Catalog.cliRunFile)) var file: String
+    @Argument(parsing: .captureForPassthrough, help: HelpLanguage.help(Catalog.cliRunArguments)) var arguments: [String] = []
 
     func run() throws {
         throw ExitCode(ShellEntry.runFile(path: file, arguments: arguments, options: global.shellOptions()))
@@ -43,12 +46,12 @@ struct RunCommand: ParsableCommand {
 
 /// `panya check [PATH...]`.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check lessons without a terminal: 'N passed, N failed'.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "check", abstract: HelpLanguage.text(Catalog.cliCheckAbstract)) }
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Lesson files or folders (default: lessons/).") var paths: [String] = []
-    @Option(name: .customLong("time-limit"), help: "Seconds one lesson may run before it fails (default 120).")
+    @Argument(help: HelpLanguage.help(Catalog.cliCheckPaths)) var paths: [String] = []
+    @Option(name: .customLong("time-limit"), help: HelpLanguage.help(Catalog.cliCheckTimeLimit))
     var timeLimit: Double = ShellEntry.defaultCheckTimeLimit
-    @Flag(help: "After each lesson, show every quiz with the answer it expected in the run.") var explain = false
+    @Flag(help: HelpLanguage.help(Catalog.cliCheckExplain)) var explain = false
 
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 3600 else {
@@ -63,9 +66,9 @@ struct CheckCommand: ParsableCommand {
 
 /// `panya lesson FILE|N`.
 struct LessonCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lesson", abstract: "Run one lesson interactively.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "lesson", abstract: HelpLanguage.text(Catalog.cliLessonAbstract)) }
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A lesson number (1) or file.") var lesson: String
+    @Argument(help: HelpLanguage.help(Catalog.cliLessonArgument)) var lesson: String
 
     func run() throws {
         throw ExitCode(ShellEntry.runLesson(lesson, options: global.shellOptions()))
@@ -74,39 +77,31 @@ struct LessonCommand: ParsableCommand {
 
 /// `panya detect PHOTO [...]`: one-shot, the same flags and output as the command.
 struct DetectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "detect", abstract: "Detect the breads in one photo (one-shot).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "detect", abstract: HelpLanguage.text(Catalog.cliDetectAbstract)) }
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A JPEG or PNG path, or s3://bucket/key.") var photo: String
-    @Option(name: .customLong("min-confidence"), help: "MinConfidence, 0–100.") var minConfidence: Double?
-    @Option(name: .customLong("max-results"), help: "MaxResults, ≥ 0.") var maxResults: Int?
-    @Flag(help: "Print the response exactly as the AWS CLI does.") var json = false
-
-    func validate() throws {
-        if let minConfidence, !(0...100).contains(minConfidence) {
-            throw ValidationError("--min-confidence must be between 0 and 100, not \(minConfidence).")
-        }
-        if let maxResults, maxResults < 0 {
-            throw ValidationError("--max-results must be 0 or more, not \(maxResults).")
-        }
-    }
+    @Argument(help: HelpLanguage.help(Catalog.cliDetectPhoto)) var photo: String
+    @Option(name: .customLong("min-confidence"), help: HelpLanguage.help(Catalog.cliDetectMinConfidence)) var minConfidence: Double?
+    @Option(name: .customLong("max-results"), help: HelpLanguage.help(Catalog.cliDetectMaxResults)) var maxResults: Int?
+    @Flag(help: HelpLanguage.help(Catalog.cliDetectJSON)) var json = false
 
     func run() throws {
-        var flags: [String] = ["detect", ShellEntry.quoteWord(photo)]
-        if let minConfidence { flags += ["--min-confidence", String(minConfidence)] }
-        if let maxResults { flags += ["--max-results", String(maxResults)] }
-        if json { flags.append("--json") }
-        throw ExitCode(ShellEntry.runOneShotDetect(line: flags.joined(separator: " "), options: global.shellOptions()))
+        throw ExitCode(ShellEntry.detectOnce(photo: photo, minConfidence: minConfidence, maxResults: maxResults, json: json,
+                                             options: global.shellOptions()))
     }
 }
 
 /// `panya recording skeleton PHOTO`.
 struct RecordingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "recording", abstract: "Help with recorded responses.", subcommands: [Skeleton.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "recording", abstract: HelpLanguage.text(Catalog.cliRecordingAbstract), subcommands: [Skeleton.self])
+    }
 
     struct Skeleton: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "skeleton", abstract: "Print a recording skeleton (hash and size filled in) for a new photo.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(commandName: "skeleton", abstract: HelpLanguage.text(Catalog.cliSkeletonAbstract))
+        }
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The photo.") var photo: String
+        @Argument(help: HelpLanguage.help(Catalog.cliSkeletonPhoto)) var photo: String
 
         func run() throws {
             throw ExitCode(ShellEntry.printRecordingSkeleton(photo: photo, options: global.shellOptions()))

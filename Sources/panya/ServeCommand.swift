@@ -4,20 +4,20 @@ import PanyaSupport
 
 /// `panya serve`: the simulator behind Rekognition's own wire protocol (and an S3 subset).
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the mock as a Rekognition (JSON 1.1) and S3 endpoint for the AWS CLI, boto3 and SDKs.",
-        discussion: "Then: export AWS_ENDPOINT_URL=http://127.0.0.1:4566 and use the AWS CLI as usual. Shares the shell's database.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "serve", abstract: HelpLanguage.text(Catalog.cliServeAbstract),
+                             discussion: HelpLanguage.text(Catalog.cliServeDiscussion))
+    }
 
     /// `--mock-dir`, `--db`, `--lang` and `--region` (the other global options do not apply to the server).
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Address to listen on.") var host = "127.0.0.1"
-    @Option(help: "Port to listen on (0 picks a free one and prints it).") var port = 4566
-    @Flag(help: "Check SigV4 signatures (prints a generated key pair unless --keys is given).") var auth = false
-    @Option(help: "File of accepted keys, one 'ACCESS_KEY_ID SECRET' per line (with --auth).") var keys: String?
-    @Option(help: "real: STARTING/STOPPING take seconds of wall time (5 min → 5 s); simulated: the shell's clock.") var clock = "simulated"
-    @Option(help: "Seconds a client has to finish a request's headers once it starts one.") var headerTimeout = ServerConfiguration.defaultHeaderTimeout
-    @Option(help: "Seconds a connection may stay idle before it is closed.") var idleTimeout = ServerConfiguration.defaultIdleTimeout
+    @Option(help: HelpLanguage.help(Catalog.cliServeHost)) var host = "127.0.0.1"
+    @Option(help: HelpLanguage.help(Catalog.cliPort)) var port = 4566
+    @Flag(help: HelpLanguage.help(Catalog.cliServeAuth)) var auth = false
+    @Option(help: HelpLanguage.help(Catalog.cliServeKeys)) var keys: String?
+    @Option(help: HelpLanguage.help(Catalog.cliServeClock)) var clock = "simulated"
+    @Option(help: HelpLanguage.help(Catalog.cliServeHeaderTimeout)) var headerTimeout = ServerConfiguration.defaultHeaderTimeout
+    @Option(help: HelpLanguage.help(Catalog.cliServeIdleTimeout)) var idleTimeout = ServerConfiguration.defaultIdleTimeout
 
     func validate() throws {
         if global.backend != "mock" {

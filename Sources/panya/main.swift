@@ -4,10 +4,8 @@ import PanyaSupport
 import Shell
 
 // A thin entry point: parse, run, map errors to exit codes (0 ok, 1 failed, 2 bad usage).
-if let help = CommandLineHelp.japanese(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessEnvironment.current) {
-    print(help)
-    Foundation.exit(0)
-}
+// `--help` is written in the language the arguments or the environment choose (the declarations read it).
+HelpLanguage.choose(CommandLineHelp.language(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessEnvironment.current))
 do {
     var command = try Panya.parseAsRoot()
     try command.run()

@@ -37,8 +37,16 @@ import Testing
         #expect(!(try Self.imports(of: "Shell")).contains("GRDB"))
     }
 
+    @Test func theSessionNeverReachesTheTerminal() throws {
+        let imports = try Self.imports(of: "Session")
+        #expect(!imports.isEmpty)
+        for module in ["Shell", "CEditLine", "PanyaLanguage", "PanyaClass", "PanyaServer", "GRDB"] {
+            #expect(!imports.contains(module), "Session imports \(module)")
+        }
+    }
+
     @Test(arguments: ["PanyaSupport", "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
-                      "BreadVision", "Schedules", "Register", "Lessons", "PanyaServer"])
+                      "BreadVision", "Schedules", "Register", "Lessons", "PanyaServer", "Session"])
     func aDomainModuleNeverImportsTheShell(_ module: String) throws {
         let imports = try Self.imports(of: module)
         #expect(!imports.contains("Shell"))

@@ -134,11 +134,14 @@ final class SessionHarness {
 }
 
 @Suite struct CommandLineHelpTests {
-    @Test func japaneseHelpWhenTheLanguageIsJapanese() {
-        #expect(CommandLineHelp.japanese(arguments: ["--help", "--lang", "ja"], environment: [:])?.contains("使い方") == true)
-        #expect(CommandLineHelp.japanese(arguments: ["-h"], environment: ["LANG": "ja_JP.UTF-8"]) != nil)
-        #expect(CommandLineHelp.japanese(arguments: ["--help"], environment: ["LANG": "en_US.UTF-8"]) == nil)
-        #expect(CommandLineHelp.japanese(arguments: ["run", "x.panya", "--help"], environment: ["LANG": "ja_JP.UTF-8"]) == nil)
+    @Test func theHelpIsInTheLanguageOfLangElseTheEnvironment() {
+        #expect(CommandLineHelp.language(arguments: ["--help", "--lang", "ja"], environment: [:]) == .ja)
+        #expect(CommandLineHelp.language(arguments: ["--lang=en", "--help"], environment: ["LANG": "ja_JP.UTF-8"]) == .en)
+        #expect(CommandLineHelp.language(arguments: ["-h"], environment: ["LANG": "ja_JP.UTF-8"]) == .ja)
+        #expect(CommandLineHelp.language(arguments: ["--help"], environment: ["PANYA_LANG": "ja", "LANG": "en_US.UTF-8"]) == .ja)
+        #expect(CommandLineHelp.language(arguments: ["--help"], environment: ["LANG": "en_US.UTF-8"]) == .en)
+        // Words after `run FILE` belong to the script.
+        #expect(CommandLineHelp.language(arguments: ["run", "x.panya", "--lang", "ja"], environment: [:]) == .en)
     }
 }
 

@@ -12,7 +12,7 @@ public struct DescribeProjectsOperation: RekognitionOperation {
         let paging = try PageRequest(input, operation: name)
         let projects = try backend.describeProjects().filter { names?.contains($0.projectName) ?? true }
         let page = paging.page(projects)
-        let management = backend as? any DatasetManagement
+        let management = backend.datasets
         var items: [JSONValue] = []
         for project in page.items {
             guard case .object(var object) = project.jsonValue else { continue }

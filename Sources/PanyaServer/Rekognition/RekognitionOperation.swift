@@ -23,7 +23,7 @@ extension RekognitionOperation {
 
     /// The backend's model building, or the service's answer for an operation this backend lacks.
     func modelTraining(_ backend: any CustomLabelsBackend) throws -> any ModelTraining {
-        guard let trainer = backend as? any ModelTraining else {
+        guard let trainer = backend.training else {
             throw RekognitionFault(code: "UnknownOperationException", status: 400, serviceMessage: "",
                                    detail: "this backend does not build models (\(name))")
         }
@@ -32,7 +32,7 @@ extension RekognitionOperation {
 
     /// The backend's dataset management, or the service's answer for an operation this backend lacks.
     func datasetManagement(_ backend: any CustomLabelsBackend) throws -> any DatasetManagement {
-        guard let management = backend as? any DatasetManagement else {
+        guard let management = backend.datasets else {
             throw RekognitionFault(code: "UnknownOperationException", status: 400, serviceMessage: "",
                                    detail: "this backend does not manage datasets (\(name))")
         }
@@ -41,7 +41,7 @@ extension RekognitionOperation {
 
     /// The backend's tags and policies, or the service's answer for an operation this backend lacks.
     func resourceAnnotations(_ backend: any CustomLabelsBackend) throws -> any ResourceAnnotations {
-        guard let annotations = backend as? any ResourceAnnotations else {
+        guard let annotations = backend.resourceAnnotations else {
             throw RekognitionFault(code: "UnknownOperationException", status: 400, serviceMessage: "",
                                    detail: "this backend keeps no tags or policies (\(name))")
         }

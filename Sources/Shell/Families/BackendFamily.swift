@@ -2,6 +2,7 @@ import AWSBackend
 import CustomLabels
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// `backend`, `backend mock [--dir DIR]`, `backend aws [--profile P] [--region R] [--endpoint-url URL] [--training-bucket NAME]`.
 struct BackendFamily: CommandFamily {

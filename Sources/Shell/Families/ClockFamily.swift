@@ -1,6 +1,7 @@
 import CustomLabels
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// `clock`, `clock advance DURATION`, `clock set ISO8601`, `bill`: the simulator's time and costs.
 struct ClockFamily: CommandFamily {
@@ -38,8 +39,8 @@ struct ClockFamily: CommandFamily {
 
     /// The backend's simulated time, or an error naming the command on a backend without one.
     private func simulator(_ command: String) throws -> any SimulatedTime {
-        guard let simulator = context.backend as? any SimulatedTime else {
-            throw ShellError.notAvailableOnBackend(command: command, backend: context.backend.kind.rawValue)
+        guard let simulator = context.backend.simulatedTime else {
+            throw SessionError.notAvailableOnBackend(command: command, backend: context.backend.kind.rawValue)
         }
         return simulator
     }

@@ -1,6 +1,7 @@
 import CustomLabels
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// `detect` and `inspect`: what the model answers for a photo, and why.
 struct DetectionFamily: CommandFamily {
@@ -34,23 +35,18 @@ struct DetectionFamily: CommandFamily {
         ]
     }
 
-    /// DetectCustomLabels on the current model.
+    /// DetectCustomLabels on the current model (the session's).
     func detect(photo: String, minConfidence: Double?, maxResults: Int?) throws -> DetectResult {
-        let arn = try context.models.currentVersionArn()
-        let request = try context.photoArguments.request(photo, versionArn: arn, minConfidence: minConfidence, maxResults: maxResults)
-        let response = try context.backend.detectCustomLabels(request)
-        return DetectResult(photo: photo, modelArn: arn, minConfidence: minConfidence, labels: response.customLabels)
+        let detection = try context.core.detect(photo: photo, minConfidence: minConfidence, maxResults: maxResults)
+        return DetectResult(photo: photo, modelArn: detection.modelArn, minConfidence: minConfidence, labels: detection.labels)
     }
 
-    /// Every candidate (MinConfidence 0 returns everything) with the rules applied here.
+    /// Every candidate (MinConfidence 0 returns everything) with the rules applied by the session.
     func inspect(photo: String, minConfidence: Double?, maxResults: Int?) throws -> InspectionReport {
-        try DetectionRules.validate(minConfidence: minConfidence, maxResults: maxResults)
-        let arn = try context.models.currentVersionArn()
-        let request = try context.photoArguments.request(photo, versionArn: arn, minConfidence: 0, maxResults: nil)
-        let candidates = try context.backend.detectCustomLabels(request).customLabels
-        let rows = try DetectionRules.inspect(candidates: candidates, thresholds: context.models.thresholds(forModel: arn),
-                                              minConfidence: minConfidence, maxResults: maxResults)
-        return InspectionReport(photo: photo, modelArn: arn, minConfidence: minConfidence, rows: rows, language: context.style.language)
+        let limits = try DetectionLimits(minConfidence: minConfidence, maxResults: maxResults)
+        let inspection = try context.core.inspect(photo: photo, limits: limits)
+        return InspectionReport(photo: photo, modelArn: inspection.modelArn, minConfidence: minConfidence, rows: inspection.rows,
+                                language: context.style.language)
     }
 }
 
@@ -77,8 +73,5 @@ extension Catalog {
     }
     static func inspectionTally(shown: Int, total: Int) -> Message {
         Message(en: "\(shown) of \(total) candidates would come back.", ja: "候補 \(total) 件のうち \(shown) 件が返ります。")
-    }
-    static func s3PhotoForm(_ photo: String) -> Message {
-        Message(en: "Write an S3 photo as s3://BUCKET/KEY (got '\(photo)').", ja: "S3 の写真は s3://バケット/キー の形で書きます ('\(photo)' でした)。")
     }
 }

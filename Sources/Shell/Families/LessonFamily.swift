@@ -3,6 +3,7 @@ import Lessons
 import PanyaLanguage
 import PanyaStore
 import PanyaSupport
+import Session
 
 /// `lesson list|status|start|next|reset`.
 struct LessonFamily: CommandFamily {

@@ -3,6 +3,7 @@ import Foundation
 import PanyaLanguage
 import PanyaSupport
 import Photos
+import Session
 
 /// `show` and `photos`: pictures with their boxes, and the photos the lessons ship.
 struct PhotoFamily: CommandFamily {
@@ -51,7 +52,7 @@ struct PhotoFamily: CommandFamily {
                 note = Catalog.showWithoutBoxes
             }
         }
-        guard !photoName.hasPrefix("s3://") else { throw ShellError.notAvailableOnBackend(command: "show s3://…", backend: "local") }
+        guard !photoName.hasPrefix("s3://") else { throw SessionError.notAvailableOnBackend(command: "show s3://…", backend: "local") }
         let path = try context.photoArguments.path(photoName)
         let photo = try Photo.load(path: path)
         let boxes = AnnotatedBox.from(labels)
@@ -82,7 +83,7 @@ struct PhotoFamily: CommandFamily {
             let lower = item.lowercased()
             if lower.hasSuffix(".jpg") || lower.hasSuffix(".jpeg") || lower.hasSuffix(".png") { paths.append(item) }
         }
-        let recordings = context.backend as? RecordedResponses
+        let recordings = context.backend.recordedResponses
         let versionArn = recordings != nil ? (try? context.models.currentVersionArn()) : nil
         let shownBase = directory.hasPrefix(assetsRoot + "/") ? String(directory.dropFirst(assetsRoot.count + 1)) : directory
         return paths.sorted().map { relative in

@@ -3,6 +3,7 @@ import Foundation
 import PanyaLanguage
 import PanyaSupport
 import Schedules
+import Session
 
 /// `policy check POLICY.json [--role-trust TRUST.json] [--model NAME|ARN]`: may the
 /// scheduler start, stop and describe the version with this role?

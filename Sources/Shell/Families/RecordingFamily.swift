@@ -2,6 +2,7 @@ import CustomLabels
 import MockBackend
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// `record PHOTO... [--dir DIR] [--keep-account-id]` and `recording skeleton PHOTO`.
 struct RecordingFamily: CommandFamily {
@@ -17,8 +18,8 @@ struct RecordingFamily: CommandFamily {
                     arguments: [.repeated("PHOTO", .photo, Catalog.argPhoto)],
                     flags: [.value("dir", "DIR", .path, Catalog.flagRecordDir), .switch("keep-account-id", Catalog.flagKeepAccount)]) { call in
                 if context.photoArguments.sandbox != nil { throw SandboxError.commandRefused("record") }
-                guard let recorder = context.backend as? any ResponseRecording else {
-                    throw ShellError.notAvailableOnBackend(command: "record", backend: context.backend.kind.rawValue)
+                guard let recorder = context.backend.responseRecording else {
+                    throw SessionError.notAvailableOnBackend(command: "record", backend: context.backend.kind.rawValue)
                 }
                 let photos = try call.positional.indices.map { try context.photoArguments.path(try call.string(at: $0)) }
                 let result = try recorder.record(photoPaths: photos, versionArn: context.models.currentVersionArn(),

@@ -4,6 +4,7 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import Schedules
+import Session
 
 /// `schedule` (+ `add`, `next`, `enable`, `disable`, `remove`, `retarget`, `history`, `export`,
 /// `apply`): EventBridge Scheduler schedules that start and stop the model, on the simulated
@@ -17,7 +18,7 @@ struct ScheduleFamily: CommandFamily {
         let nameArgument = ArgumentSpec.required("NAME", .text, Catalog.argScheduleName)
         return [
             Command("schedule", summary: Catalog.scheduleListSummary) { _ in
-                if let service = context.backend as? any ScheduleService {
+                if let service = context.backend.scheduleService {
                     return try service.listSchedules().map(ScheduleRow.init(remote:)).value
                 }
                 return try rows().value
@@ -69,7 +70,7 @@ struct ScheduleFamily: CommandFamily {
                 let name = try call.optionalString(at: 0)
                 if let name { _ = try context.scheduleBook.entry(named: name) }
                 let fires = try ScheduleStore(context.database).fires(schedule: name, limit: call.int(flag: "count") ?? 20)
-                let offset = (try? (context.backend as? any SimulatedTime)?.clock().offsetSeconds) ?? 0
+                let offset = (try? context.backend.simulatedTime?.clock().offsetSeconds) ?? 0
                 return fires.map { ScheduleFireResult(record: $0, offsetSeconds: offset) }.value
             },
             Command("schedule export", summary: Catalog.scheduleExportSummary,
@@ -81,7 +82,7 @@ struct ScheduleFamily: CommandFamily {
             },
             Command("schedule apply", summary: Catalog.scheduleApplySummary,
                     flags: [.value("role-arn", "ARN", .text, Catalog.flagRoleArn)]) { call in
-                guard let service = context.backend as? any ScheduleService else {
+                guard let service = context.backend.scheduleService else {
                     throw OperationsError.notOnBackend(command: "schedule apply", backend: context.backend.kind.rawValue)
                 }
                 guard let role = try call.string(flag: "role-arn") else { throw OperationsError.noRoleArn }
@@ -100,7 +101,7 @@ struct ScheduleFamily: CommandFamily {
 
     /// The simulated time now (the wall clock on a backend without one).
     private func now() throws -> Double {
-        if let simulator = context.backend as? any SimulatedTime { return try simulator.clock().seconds }
+        if let simulator = context.backend.simulatedTime { return try simulator.clock().seconds }
         return Date().timeIntervalSince1970
     }
 

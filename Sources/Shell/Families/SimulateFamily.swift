@@ -3,6 +3,7 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import Schedules
+import Session
 
 /// `simulate DURATION [--chart] [--out FILE.png]`: runs the simulated clock through every
 /// schedule's fires and reports the period's hours and cost, per day and in total.
@@ -36,7 +37,7 @@ struct SimulateFamily: CommandFamily {
 
     /// Runs the clock `seconds` forward through the schedules and measures the bill's growth.
     func simulate(seconds: Int) throws -> SimulationReport {
-        guard let simulator = context.backend as? any SimulatedTime, let runner = context.scheduleRunner else {
+        guard let simulator = context.backend.simulatedTime, let runner = context.scheduleRunner else {
             throw OperationsError.notOnBackend(command: "simulate", backend: context.backend.kind.rawValue)
         }
         let from = try simulator.clock()

@@ -20,7 +20,7 @@ struct TrainingFamily: CommandFamily {
                 if failure == nil { _ = try context.models.use(version.projectVersionArn) }
                 let photos = (version.trainingImages ?? 0) + (version.testingImages ?? 0)
                 // Only a simulated clock knows how long training takes; the live service says nothing.
-                let simulated = context.backend is any SimulatedTime
+                let simulated = context.backend.simulatedTime != nil
                 return TrainingOutcome(version: version, failure: failure,
                                        trainingSeconds: failure == nil && simulated ? TrainingTime.durationSeconds(photos: photos) : nil).value
             },
@@ -31,7 +31,7 @@ struct TrainingFamily: CommandFamily {
     static func evaluation(_ call: CommandCall, context: any TrainingAccess) throws -> Value {
         let models = context.models
         let version = try models.currentVersion()
-        let trained = try (context.backend as? any ModelTraining)?.trainedEvaluation(versionArn: version.projectVersionArn)
+        let trained = try context.backend.training?.trainedEvaluation(versionArn: version.projectVersionArn)
         if try call.bool(flag: "json") {
             let file = trained?.summaryFile ?? recordedSummaryFile(version)
             var text = file.text

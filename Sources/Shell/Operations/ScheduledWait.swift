@@ -1,6 +1,7 @@
 import CustomLabels
 import PanyaStore
 import PanyaSupport
+import Session
 
 /// `model wait` when schedules are set: moves the simulated clock to each automatic
 /// transition (STARTING → RUNNING, STOPPING → STOPPED) through the scheduler, so a fire on

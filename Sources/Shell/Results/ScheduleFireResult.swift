@@ -1,6 +1,7 @@
 import CustomLabels
 import PanyaLanguage
 import PanyaSupport
+import Session
 
 /// One fire of a schedule: `{time, schedule, action, model, result}` (in `simulate`'s events,
 /// and the lines `clock advance` and `model wait` print as they pass fires).

@@ -2,6 +2,7 @@ import CustomLabels
 import PanyaLanguage
 import PanyaSupport
 import Schedules
+import Session
 
 /// One schedule as `schedule` lists it: what, when, on which version, its state, its next
 /// run, and a warning when its target is stale.

@@ -3,6 +3,7 @@ import Foundation
 import Photos
 import PanyaSupport
 import Schedules
+import Session
 
 /// A simulated period's cost per day as a chart: bars in the terminal, or a PNG drawn with
 /// the project's own canvas and encoder.

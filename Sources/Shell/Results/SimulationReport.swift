@@ -2,6 +2,7 @@ import CustomLabels
 import PanyaLanguage
 import PanyaSupport
 import Schedules
+import Session
 
 /// `simulate DURATION`: the period the clock ran through, every fire, the hours and the cost
 /// per day and in total (the same figures `bill` grew by).

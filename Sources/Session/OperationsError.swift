@@ -1,7 +1,7 @@
 import PanyaSupport
 
 /// What the schedule, simulate and policy commands refuse, with the fix.
-enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
+public enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
     case unknownSchedule(String, suggestion: String?)
     case scheduleExists(String)
     case badScheduleName(String)
@@ -14,7 +14,7 @@ enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
     case cannotWriteFile(String)
     case notOnBackend(command: String, backend: String)
 
-    var code: String? {
+    public var code: String? {
         switch self {
         case .unknownSchedule: return "UnknownSchedule"
         case .scheduleExists: return "ConflictException"
@@ -29,7 +29,7 @@ enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
         }
     }
 
-    var message: Message {
+    public var message: Message {
         switch self {
         case .unknownSchedule(let name, let suggestion):
             return Catalog.unknownSchedule(name, suggestion: suggestion)
@@ -55,7 +55,7 @@ enum OperationsError: UserFacingError, Equatable, CustomStringConvertible {
         }
     }
 
-    var description: String { message.en }
+    public var description: String { message.en }
 }
 
 extension Catalog {

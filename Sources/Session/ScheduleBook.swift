@@ -4,26 +4,26 @@ import PanyaSupport
 import Schedules
 
 /// A stored schedule read back: its expression parsed, its zone loaded, its action typed.
-struct ScheduleEntry {
+public struct ScheduleEntry {
     /// The row in the store.
-    var stored: StoredSchedule
+    public var stored: StoredSchedule
     /// When it fires.
-    var expression: ScheduleExpression
+    public var expression: ScheduleExpression
     /// The zone the expression is read in.
-    var timeZone: ScheduleTimeZone
+    public var timeZone: ScheduleTimeZone
     /// Start or stop.
-    var action: ScheduleExport.Action
+    public var action: ScheduleExport.Action
 
     /// The schedule as the planner takes it.
-    var planned: PlannedSchedule {
+    public var planned: PlannedSchedule {
         PlannedSchedule(name: stored.name, expression: expression, timeZone: timeZone, startSeconds: Int(stored.createdAt))
     }
 
     /// The version name of the target (the ARN when it cannot be read).
-    let versionName: String
+    public let versionName: String
 
     /// An entry (the version name is read from the ARN once).
-    init(stored: StoredSchedule, expression: ScheduleExpression, timeZone: ScheduleTimeZone, action: ScheduleExport.Action) {
+    public init(stored: StoredSchedule, expression: ScheduleExpression, timeZone: ScheduleTimeZone, action: ScheduleExport.Action) {
         self.stored = stored
         self.expression = expression
         self.timeZone = timeZone
@@ -34,40 +34,48 @@ struct ScheduleEntry {
 
 /// Why a schedule's target is stale: an older version than the current one, a version the
 /// service does not know (deleted), or one that cannot run.
-enum StaleReason: Equatable {
+public enum StaleReason: Equatable {
     case older(current: String)
     case unknown(current: String?)
     case cannotRun(VersionStatus)
 }
 
 /// A schedule whose target needs `schedule retarget`.
-struct StaleTarget: Equatable {
+public struct StaleTarget: Equatable {
     /// The schedule's name.
-    var schedule: String
+    public var schedule: String
     /// Start or stop.
-    var action: ScheduleExport.Action
+    public var action: ScheduleExport.Action
     /// The version it targets.
-    var versionName: String
+    public var versionName: String
     /// Why it is stale.
-    var reason: StaleReason
+    public var reason: StaleReason
 
     /// The warning with the fix, in both languages.
-    var message: Message { Catalog.staleSchedule(self) }
+    public var message: Message { Catalog.staleSchedule(self) }
 }
 
 /// The schedules in the store, read and checked against the service: where `schedule`,
 /// `simulate`, `clock advance` and `model use` get them.
-struct ScheduleBook {
-    let store: ScheduleStore
-    let models: ModelSelection
+public struct ScheduleBook {
+    /// Where the schedules are kept.
+    public let store: ScheduleStore
+    /// The model in use, and the service that knows the versions.
+    public let models: ModelSelection
+
+    /// The schedules in `store`, checked against `models`.
+    public init(store: ScheduleStore, models: ModelSelection) {
+        self.store = store
+        self.models = models
+    }
 
     /// Every schedule, in the order added.
-    func entries() throws -> [ScheduleEntry] {
+    public func entries() throws -> [ScheduleEntry] {
         try store.all().map(Self.entry)
     }
 
     /// The schedule named `name`, or an error suggesting the closest name.
-    func entry(named name: String) throws -> ScheduleEntry {
+    public func entry(named name: String) throws -> ScheduleEntry {
         guard let stored = try store.schedule(named: name) else {
             throw OperationsError.unknownSchedule(name, suggestion: Suggestions.closest(to: name, in: try store.all().map(\.name)))
         }
@@ -75,7 +83,7 @@ struct ScheduleBook {
     }
 
     /// A stored row read back (its expression and zone were checked when it was added).
-    static func entry(_ stored: StoredSchedule) throws -> ScheduleEntry {
+    public static func entry(_ stored: StoredSchedule) throws -> ScheduleEntry {
         let expression = try ScheduleExpression.parse(stored.expression)
         let timeZone = try ScheduleTimeZone.named(stored.timeZone)
         guard let action = ScheduleExport.Action(rawValue: stored.action) else { throw OperationsError.badAction(stored.action) }
@@ -84,7 +92,7 @@ struct ScheduleBook {
 
     /// A version by name or ARN, without changing the current one: an ARN as given (it may name
     /// a deleted version; `schedule` flags it), a name looked up in the service.
-    func resolveVersion(_ nameOrArn: String?) throws -> String {
+    public func resolveVersion(_ nameOrArn: String?) throws -> String {
         guard let nameOrArn else { return try models.currentVersionArn() }
         if nameOrArn.hasPrefix("arn:") { return try ProjectVersionArn.parse(nameOrArn).description }
         for project in try models.backend.describeProjects() {
@@ -93,11 +101,11 @@ struct ScheduleBook {
                 return version.projectVersionArn
             }
         }
-        throw ShellError.unknownVersion(nameOrArn)
+        throw SessionError.unknownVersion(nameOrArn)
     }
 
     /// Why `entry`'s target is stale, or nil when it is the current version (or a newer one).
-    func staleReason(_ entry: ScheduleEntry, currentArn: String?) -> StaleReason? {
+    public func staleReason(_ entry: ScheduleEntry, currentArn: String?) -> StaleReason? {
         let target = entry.stored.versionArn
         let currentName = currentArn.map { ProjectVersionArn($0)?.versionName ?? $0 }
         guard let version = try? models.describeVersion(arn: target) else { return .unknown(current: currentName) }
@@ -111,7 +119,7 @@ struct ScheduleBook {
     }
 
     /// Every stale schedule, in order.
-    func staleTargets() throws -> [StaleTarget] {
+    public func staleTargets() throws -> [StaleTarget] {
         let entries = try entries()
         guard !entries.isEmpty else { return [] }
         let current = try? models.currentVersionArn()

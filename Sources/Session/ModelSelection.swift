@@ -6,15 +6,16 @@ import PanyaSupport
 /// Which model version the shell works with: chosen by `model use`, kept in the store per
 /// backend kind, and by default the newest version of the first project the backend lists.
 /// Also the assumed thresholds of versions, read once per backend.
-final class ModelSelection {
+public final class ModelSelection {
     private let database: PanyaDatabase
     private var thresholdCache: [String: [String: Double]] = [:]
     /// The backend the selection asks; switching clears what was read from the old one.
-    var backend: CustomLabelsBackend {
+    public var backend: CustomLabelsBackend {
         didSet { thresholdCache = [:] }
     }
 
-    init(database: PanyaDatabase, backend: CustomLabelsBackend) {
+    /// A selection kept in `database`, asking `backend`.
+    public init(database: PanyaDatabase, backend: CustomLabelsBackend) {
         self.database = database
         self.backend = backend
     }
@@ -23,13 +24,13 @@ final class ModelSelection {
     private var key: String { backend.kind.rawValue }
 
     /// The ARN of the current model version.
-    func currentVersionArn() throws -> String {
+    public func currentVersionArn() throws -> String {
         if let arn = try store.selection(backend: key)?.versionArn { return arn }
         let projects = try backend.describeProjects()
-        guard let project = projects.first else { throw ShellError.noProjects }
+        guard let project = projects.first else { throw SessionError.noProjects }
         let versions = try backend.describeProjectVersions(projectArn: project.projectArn, versionNames: nil)
         guard let newest = versions.max(by: { ($0.creationTimestamp ?? 0) < ($1.creationTimestamp ?? 0) }) else {
-            throw ShellError.noVersions(project: project.projectName)
+            throw SessionError.noVersions(project: project.projectName)
         }
         try store.setSelection(MockSelection(backend: key, projectArn: project.projectArn, versionArn: newest.projectVersionArn))
         return newest.projectVersionArn
@@ -37,7 +38,7 @@ final class ModelSelection {
 
     /// Chooses the current version by name or ARN. On AWS an ARN is taken as given (checked
     /// against the pattern, no call).
-    func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
+    public func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
         if let arn = ProjectVersionArn(nameOrArn) {
             if backend.kind == .aws {
                 try store.setSelection(MockSelection(backend: key, projectArn: nil, versionArn: arn.description))
@@ -55,11 +56,11 @@ final class ModelSelection {
                 return version
             }
         }
-        throw ShellError.unknownVersion(nameOrArn)
+        throw SessionError.unknownVersion(nameOrArn)
     }
 
     /// The project a version ARN belongs to, as the backend describes it.
-    func project(ofVersion arn: String) throws -> ProjectDescription {
+    public func project(ofVersion arn: String) throws -> ProjectDescription {
         let parsed = try ProjectVersionArn.parse(arn)
         guard let project = try backend.describeProjects().first(where: { $0.projectName == parsed.projectName }) else {
             throw ServiceError(.resourceNotFound, "The project \(parsed.projectName) was not found.")
@@ -68,7 +69,7 @@ final class ModelSelection {
     }
 
     /// DescribeProjectVersions for one version ARN.
-    func describeVersion(arn: String) throws -> ProjectVersionDescription {
+    public func describeVersion(arn: String) throws -> ProjectVersionDescription {
         let parsed = try ProjectVersionArn.parse(arn)
         let project = try project(ofVersion: arn)
         let versions = try backend.describeProjectVersions(projectArn: project.projectArn, versionNames: [parsed.versionName])
@@ -79,12 +80,12 @@ final class ModelSelection {
     }
 
     /// The current version as the service describes it.
-    func currentVersion() throws -> ProjectVersionDescription {
+    public func currentVersion() throws -> ProjectVersionDescription {
         try describeVersion(arn: currentVersionArn())
     }
 
     /// Label → assumed threshold (0–1) of a version (the current one when `arn` is nil).
-    func thresholds(forModel arn: String? = nil) throws -> [String: Double] {
+    public func thresholds(forModel arn: String? = nil) throws -> [String: Double] {
         let key = try arn ?? currentVersionArn()
         if let cached = thresholdCache[key] { return cached }
         let version = try describeVersion(arn: key)
@@ -94,5 +95,5 @@ final class ModelSelection {
     }
 
     /// Every label whose threshold has been read (for completion).
-    var knownLabels: Set<String> { Set(thresholdCache.values.flatMap(\.keys)) }
+    public var knownLabels: Set<String> { Set(thresholdCache.values.flatMap(\.keys)) }
 }

@@ -5,15 +5,21 @@ import Photos
 
 /// How a photo argument becomes something to send: `s3://bucket/key` (through `S3Location`), a
 /// path, or a path under the bundled assets (`lessons/photos/breads3.jpg` from anywhere).
-struct PhotoArguments {
+public struct PhotoArguments {
     /// Where `lessons/` lives.
-    let assetsRoot: String
+    public let assetsRoot: String
     /// A student's sandbox in a class (nil in a shell of one's own).
-    var sandbox: Sandbox? = nil
+    public var sandbox: Sandbox? = nil
+
+    /// Photo arguments read under `assetsRoot`, inside `sandbox` when there is one.
+    public init(assetsRoot: String, sandbox: Sandbox? = nil) {
+        self.assetsRoot = assetsRoot
+        self.sandbox = sandbox
+    }
 
     /// The file a photo argument names: as given when it exists (or is absolute), else under the
     /// assets. In a sandbox, relative to the student's folder, and refused outside it and the assets.
-    func path(_ photo: String) throws -> String {
+    public func path(_ photo: String) throws -> String {
         guard let sandbox else {
             if photo.hasPrefix("/") || FileManager.default.fileExists(atPath: photo) { return photo }
             let bundled = assetsRoot + "/" + photo
@@ -27,7 +33,7 @@ struct PhotoArguments {
 
     /// Where a file a command makes (`show --out`, `dataset export`, `simulate --chart`) is written:
     /// as given, or in a sandbox inside the student's folder (relative paths start there).
-    func outputPath(_ path: String) throws -> String {
+    public func outputPath(_ path: String) throws -> String {
         guard let sandbox else { return path }
         guard let allowed = sandbox.writablePath(path) else { throw SandboxError.outsideWrite(path) }
         return allowed
@@ -35,7 +41,7 @@ struct PhotoArguments {
 
     /// The image to send: an S3 object, or the file's bytes (read with the service's size limit;
     /// the backend checks the photo itself).
-    func image(_ photo: String) throws -> ImageSource {
+    public func image(_ photo: String) throws -> ImageSource {
         if photo.hasPrefix("s3://") {
             guard let location = S3Location(photo) else {
                 throw ServiceError(.invalidS3Object, "Unable to get object metadata from S3. Check object key, region and/or access permissions.")
@@ -47,7 +53,7 @@ struct PhotoArguments {
     }
 
     /// The DetectCustomLabels request for a photo argument.
-    func request(_ photo: String, versionArn: String, minConfidence: Double?, maxResults: Int?) throws -> DetectCustomLabelsRequest {
+    public func request(_ photo: String, versionArn: String, minConfidence: Double?, maxResults: Int?) throws -> DetectCustomLabelsRequest {
         DetectCustomLabelsRequest(projectVersionArn: versionArn, image: try image(photo), maxResults: maxResults,
                                   minConfidence: minConfidence, photoName: photo)
     }

@@ -5,28 +5,28 @@ import Schedules
 
 /// One fire as it happened on the simulated clock: when, which schedule, what it did to which
 /// version, and the outcome (the new status, or the service's error code).
-struct FireEvent: Equatable {
+public struct FireEvent: Equatable {
     /// The fire time, in the clock's offset.
-    var time: ISO8601.Timestamp
+    public var time: ISO8601.Timestamp
     /// The schedule.
-    var schedule: String
+    public var schedule: String
     /// Start or stop.
-    var action: ScheduleExport.Action
+    public var action: ScheduleExport.Action
     /// The version acted on.
-    var versionArn: String
+    public var versionArn: String
     /// `STARTING`, `STOPPING`, or the error code (`ResourceInUseException` …).
-    var result: String
+    public var result: String
     /// Whether the call succeeded.
-    var succeeded: Bool
+    public var succeeded: Bool
     /// The version's name (read from the ARN once).
-    var versionName: String
+    public var versionName: String
     /// How many fires this stands for: a run of fires that changed nothing (each failed the same way).
-    var repeats = 1
+    public var repeats = 1
     /// The last fire of such a run.
-    var lastTime: ISO8601.Timestamp?
+    public var lastTime: ISO8601.Timestamp?
 
     /// A fire's outcome.
-    init(time: ISO8601.Timestamp, schedule: String, action: ScheduleExport.Action, versionArn: String, result: String, succeeded: Bool,
+    public init(time: ISO8601.Timestamp, schedule: String, action: ScheduleExport.Action, versionArn: String, result: String, succeeded: Bool,
          versionName: String? = nil, repeats: Int = 1, lastTime: ISO8601.Timestamp? = nil) {
         self.repeats = repeats
         self.lastTime = lastTime
@@ -50,15 +50,23 @@ struct FireEvent: Equatable {
 /// per run of identical failures. Each fire is claimed in one transaction with the clock's move
 /// (another shell simulating at the same time never records it twice) and written as it
 /// happens, so a run that is stopped keeps the history of the time it passed.
-struct ScheduleRunner {
-    let store: ScheduleStore
-    let simulator: any SimulatedTime
+public struct ScheduleRunner {
+    /// Where the schedules and their history are kept.
+    public let store: ScheduleStore
+    /// The simulated clock and the service the fires call.
+    public let simulator: any SimulatedTime
+
+    /// The scheduler over `store` on `simulator`'s clock.
+    public init(store: ScheduleStore, simulator: any SimulatedTime) {
+        self.store = store
+        self.simulator = simulator
+    }
 
     /// Moves the clock forward by `seconds`, making the enabled schedules' fires on the way in
     /// time order. With no fire on the way it is one atomic step of the clock (two shells
     /// advancing one database never lose a minute).
     @discardableResult
-    func advance(by seconds: Int) throws -> [FireEvent] {
+    public func advance(by seconds: Int) throws -> [FireEvent] {
         let start = try simulator.clock()
         let target = start.seconds + Double(max(0, seconds))
         let entries = try enabledEntries()
@@ -73,7 +81,7 @@ struct ScheduleRunner {
     /// Moves the clock to `target` (seconds since 1970) through every enabled schedule's fires
     /// after the clock and at or before `target`; returns them in order (also kept in the history).
     @discardableResult
-    func advance(to target: Double) throws -> [FireEvent] {
+    public func advance(to target: Double) throws -> [FireEvent] {
         let start = try simulator.clock()
         guard target > start.seconds else { return [] }
         return try run(try enabledEntries(), from: start, to: target)
@@ -203,7 +211,7 @@ struct ScheduleRunner {
     }
 
     /// What a claimed fire says until its call returns (and stays if the process is stopped in between).
-    static let interrupted = "Interrupted"
+    public static let interrupted = "Interrupted"
 
     /// Records `event` and moves the clock to `seconds` in one transaction; nil when another shell was first.
     private func claim(_ event: FireEvent, movingTo seconds: Double, offset: Int) throws -> ScheduleFireRecord? {
@@ -217,7 +225,7 @@ struct ScheduleRunner {
     }
 
     /// The next enabled fire after the clock, if any (seconds since 1970).
-    func nextFire() throws -> Int? {
+    public func nextFire() throws -> Int? {
         let now = try simulator.clock().seconds
         let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
         return FirePlanner.firstFire(entries.map(\.planned), after: Self.whole(now))?.time

@@ -6,10 +6,10 @@ import PanyaStore
 import PanyaSupport
 
 /// Builds the backend a session's options name.
-enum BackendFactory {
+public enum BackendFactory {
     /// The mock over `mockDirectory` (default: the bundled `mock-responses/`), or AWS resolved
     /// from the flags and the environment (failing before any call when something is missing).
-    static func make(options: ShellOptions, assetsRoot: String, database: PanyaDatabase) throws -> CustomLabelsBackend {
+    public static func make(options: SessionOptions, assetsRoot: String, database: PanyaDatabase) throws -> CustomLabelsBackend {
         switch options.backend {
         case .mock:
             return try makeMock(directory: options.mockDirectory, assetsRoot: assetsRoot, database: database)
@@ -20,13 +20,13 @@ enum BackendFactory {
     }
 
     /// The mock over a recordings folder.
-    static func makeMock(directory: String?, assetsRoot: String, database: PanyaDatabase) throws -> CustomLabelsBackend {
+    public static func makeMock(directory: String?, assetsRoot: String, database: PanyaDatabase) throws -> CustomLabelsBackend {
         try MockBackend(directory: directory ?? (assetsRoot + "/mock-responses"), database: database)
     }
 
     /// AWS, with the mock on the same database as the workbench where datasets are prepared, and
     /// the training bucket from `trainingBucket`, else `PANYA_TRAINING_BUCKET`.
-    static func makeAWS(_ options: AWSOptions, trainingBucket: String?, assetsRoot: String, database: PanyaDatabase,
+    public static func makeAWS(_ options: AWSOptions, trainingBucket: String?, assetsRoot: String, database: PanyaDatabase,
                         environment: [String: String] = ProcessEnvironment.current) throws -> CustomLabelsBackend {
         let bucket = trainingBucket ?? environment["PANYA_TRAINING_BUCKET"].flatMap { $0.isEmpty ? nil : $0 }
         let workbench = try MockBackend(directory: assetsRoot + "/mock-responses", database: database)
