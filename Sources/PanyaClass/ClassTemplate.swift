@@ -32,12 +32,10 @@ struct ClassTemplate {
     dataset add train lessons/photos/train/anpan-*.jpg --label あんぱん
     dataset add train lessons/photos/train/melonpan-*.jpg --label メロンパン
     dataset add train lessons/photos/train/yakisobapan-*.jpg --label 焼きそばパン
-    dataset add test lessons/photos/test/anpan*.jpg --label あんぱん
-    dataset add test lessons/photos/test/melonpan*.jpg --label メロンパン
-    dataset add test lessons/photos/test/yakisobapan-*.jpg --label 焼きそばパン
-    dataset add test lessons/photos/test/yakisobapan.jpg
-    boxes add lessons/photos/test/yakisobapan.jpg 焼きそばパン --proposal 1
+    dataset import test lessons/photos/test/singles.manifest
     dataset import test lessons/photos/test/trays.manifest
+    dataset add test lessons/photos/test/yakisobapan.jpg
+    boxes add lessons/photos/test/yakisobapan.jpg 焼きそばパン --left 0.17 --top 0.56 --width 0.55 --height 0.32
     let class_model = train
     model wait
     model start

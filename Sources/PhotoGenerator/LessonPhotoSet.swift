@@ -113,6 +113,26 @@ public enum LessonPhotoSet {
     /// The manifest of the test trays, under `lessons/photos/`.
     public static let testTraysManifestFile = "test/trays.manifest"
 
+    /// The test trays (`test/tray-1.jpg` …), in manifest order.
+    public static var testTrayFiles: [String] { (1...testTrayCount).map { "test/tray-\($0).jpg" } }
+
+    /// The test photo lesson 5 leaves out of its manifests: the student boxes it by hand.
+    public static let handBoxedTestFile = "test/yakisobapan.jpg"
+
+    /// The single-bread test photos, 3 per label, label by label (`test/anpan.jpg`, `test/anpan-2.jpg`, …, `test/yakisobapan-3.jpg`).
+    public static var singleTestFiles: [String] {
+        BreadKind.allCases.flatMap { kind in ["test/\(kind.rawValue).jpg", "test/\(kind.rawValue)-2.jpg", "test/\(kind.rawValue)-3.jpg"] }
+    }
+
+    /// Every Ground Truth manifest of test photos written beside them, with the photos it holds:
+    /// `test/singles.manifest` (lesson 5: every single-bread test photo but the one the student boxes),
+    /// `test/one-each.manifest` (lesson 6: the first test photo of each label), `test/trays.manifest`.
+    public static var testManifests: [(file: String, files: [String])] {
+        [("test/singles.manifest", singleTestFiles.filter { $0 != handBoxedTestFile }),
+         ("test/one-each.manifest", BreadKind.allCases.map { "test/\($0.rawValue).jpg" }),
+         (testTraysManifestFile, testTrayFiles)]
+    }
+
     /// How many trays of three breads the test photos hold (`test/tray-N.jpg`, in `test/trays.manifest`).
     public static let testTrayCount = 6
 

@@ -22,15 +22,24 @@ extension BreadPhotoGenerator {
             entries.append(PhotoManifest.Entry(photo: photo, bytes: bytes))
         }
         try Photo.write(Array(PhotoManifest.json(entries).utf8), to: dir + "/manifest.json")
-        try Photo.write(Array(testTraysManifest().utf8), to: dir + "/" + LessonPhotoSet.testTraysManifestFile)
+        for manifest in LessonPhotoSet.testManifests {
+            try Photo.write(Array(groundTruthManifest(files: manifest.files).utf8), to: dir + "/" + manifest.file)
+        }
         return entries
     }
 
     /// The Ground Truth manifest of the test trays (`dataset import test lessons/photos/test/trays.manifest`):
     /// each tray's breads with the boxes they were drawn in; `source-ref`s relative to the manifest.
     public static func testTraysManifest() -> String {
-        let trays = LessonPhotoSet.all.filter { $0.role == .test && $0.tray.breads.count > 1 }
-        let entries = trays.map { photo in
+        groundTruthManifest(files: LessonPhotoSet.testTrayFiles)
+    }
+
+    /// A Ground Truth manifest of the lesson photos `files` (paths under `lessons/photos/`, all in
+    /// one folder, where the manifest goes): each photo's breads with the boxes they were drawn in,
+    /// `source-ref`s relative to the manifest, class ids in the labels' order.
+    public static func groundTruthManifest(files: [String]) -> String {
+        let photos = LessonPhotoSet.all
+        let entries = files.compactMap { file in photos.first { $0.file == file } }.map { photo in
             ManifestEntry(sourceRef: (photo.file as NSString).lastPathComponent, imageWidth: photo.tray.width, imageHeight: photo.tray.height,
                           boxes: photo.tray.breads.map { LabelledBox(label: $0.kind.label, box: $0.box) })
         }

@@ -8,6 +8,10 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
     case cannotWrite(String)
     /// `boxes add` with both or neither of --proposal and --left/--top/--width/--height.
     case boxNeedsPlace
+    /// `boxes add --width 0` (or `--height 0`): a box with no size.
+    case boxWithoutSize(flag: String)
+    /// `boxes add` whose --left + --width (or --top + --height) goes past the photo's edge.
+    case boxPastEdge(startFlag: String, sizeFlag: String, start: Double, size: Double)
     /// `dataset label remove` without a label.
     case noLabelToRemove
     /// `evaluation --images` on a recorded version.
@@ -22,6 +26,7 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .noPhotos: return "NoPhotos"
         case .cannotWrite: return "CannotWrite"
         case .boxNeedsPlace: return "BoxNeedsPlace"
+        case .boxWithoutSize, .boxPastEdge: return "InvalidBoundingBox"
         case .noLabelToRemove: return "MissingArgument"
         case .noTestResults: return "NoTestResults"
         case .testResultsNotInSummary: return "NoTestResults"
@@ -42,6 +47,15 @@ enum ShellTrainingError: UserFacingError, Equatable, CustomStringConvertible {
         case .boxNeedsPlace:
             return Message(en: "Say where the box is: --proposal N (see `boxes PHOTO`), or all of --left, --top, --width and --height (ratios 0–1).",
                            ja: "枠の場所を指定してください: --proposal 番号 (`boxes 写真` で確認)、または --left・--top・--width・--height をすべて (0〜1 の割合)。")
+        case .boxWithoutSize(let flag):
+            let (side, sideJa) = flag == "width" ? ("width", "幅") : ("height", "高さ")
+            return Message(en: "--\(flag) 0 makes a box with no size: give the bread's \(side) as a ratio of the photo's \(side), more than 0 (e.g. 0.3).",
+                           ja: "--\(flag) が 0 では大きさのない枠になります。パンの\(sideJa)を、写真の\(sideJa)に対する 0 より大きい割合で指定してください (例: 0.3)。")
+        case .boxPastEdge(let startFlag, let sizeFlag, let start, let size):
+            let sum = "--\(startFlag) \(NumberText.short(start, decimals: 4)) + --\(sizeFlag) \(NumberText.short(size, decimals: 4)) = \(NumberText.short(start + size, decimals: 4))"
+            let (edge, edgeJa) = startFlag == "left" ? ("right", "右端") : ("bottom", "下端")
+            return Message(en: "\(sum) goes past the photo's \(edge) edge: \(startFlag) + \(sizeFlag) must be 1 or less. Make --\(sizeFlag) or --\(startFlag) smaller.",
+                           ja: "\(sum) で、写真の\(edgeJa)からはみ出します。\(startFlag) + \(sizeFlag) は 1 以下にします。--\(sizeFlag) か --\(startFlag) を小さくしてください。")
         case .noSuchProposal(let number, let count, let photo):
             return Message(en: "\(photo) has \(count) proposed box\(count == 1 ? "" : "es"), so there is no proposal \(number). `boxes \(photo)` shows them numbered.",
                            ja: "\(photo) の候補の枠は \(count) 個なので、候補 \(number) はありません。`boxes \(photo)` で番号つきで表示できます。")

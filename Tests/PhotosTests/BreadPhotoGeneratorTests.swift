@@ -21,8 +21,49 @@ import Testing
         let manifest = try Photo.readBytes(path: folder + "/manifest.json", limits: .anySize)
         let committedManifest = try Photo.readBytes(path: TestSupport.lessonPhotos + "/manifest.json", limits: .anySize)
         #expect(manifest == committedManifest)
-        let trays = try Photo.readBytes(path: folder + "/" + LessonPhotoSet.testTraysManifestFile, limits: .anySize)
-        #expect(trays == (try Photo.readBytes(path: TestSupport.lessonPhotos + "/" + LessonPhotoSet.testTraysManifestFile, limits: .anySize)))
+        for manifest in LessonPhotoSet.testManifests {
+            let written = try Photo.readBytes(path: folder + "/" + manifest.file, limits: .anySize)
+            #expect(written == (try Photo.readBytes(path: TestSupport.lessonPhotos + "/" + manifest.file, limits: .anySize)), "\(manifest.file) differs")
+        }
+    }
+
+    /// Every test photo is in exactly one Ground Truth manifest lesson 5 imports, but the one the
+    /// student boxes by hand; each line holds the boxes the breads were drawn in (whole pixels).
+    @Test func theTestManifestsHoldEveryTestPhotoWithItsDrawnBoxes() throws {
+        let tests = LessonPhotoSet.all.filter { $0.role == .test }
+        let lessonFive = ["test/singles.manifest", LessonPhotoSet.testTraysManifestFile]
+        var boxed: [String] = []
+        for manifest in LessonPhotoSet.testManifests {
+            let text = String(decoding: try Photo.readBytes(path: TestSupport.lessonPhotos + "/" + manifest.file, limits: .anySize), as: UTF8.self)
+            let reading = CustomLabels.ManifestReader.read(text)
+            #expect(reading.issues.isEmpty && reading.invalidRows == 0)
+            let folder = (manifest.file as NSString).deletingLastPathComponent
+            for row in reading.rows {
+                let file = folder + "/" + row.entry.sourceRef
+                if lessonFive.contains(manifest.file) { boxed.append(file) }
+                let photo = try #require(tests.first { $0.file == file })
+                #expect(row.entry.boxes.map(\.label) == photo.tray.breads.map(\.kind.label))
+                for (read, bread) in zip(row.entry.boxes, photo.tray.breads) {
+                    // Whole pixels: left and top within half a pixel of the drawn box, right and bottom (sums of two rounded values) within one.
+                    #expect(abs(read.box.left - bread.box.left) * 640 <= 0.5 && abs(read.box.top - bread.box.top) * 480 <= 0.5)
+                    #expect(abs(read.box.right - bread.box.right) * 640 <= 1 && abs(read.box.bottom - bread.box.bottom) * 480 <= 1)
+                }
+            }
+        }
+        #expect(boxed.sorted() == tests.map(\.file).filter { $0 != LessonPhotoSet.handBoxedTestFile }.sorted())
+        let oneEach = try #require(LessonPhotoSet.testManifests.first { $0.file == "test/one-each.manifest" })
+        #expect(oneEach.files == ["test/anpan.jpg", "test/melonpan.jpg", "test/yakisobapan.jpg"])
+    }
+
+    /// Lesson 5 checks the student's box against the box the hand-boxed photo's bread was drawn in,
+    /// written in both languages' lesson as `yakisobapan_truth`: it must be the generator's box.
+    @Test(arguments: ["05-make-your-own-model.panya", "05-make-your-own-model.en.panya"])
+    func lessonFiveKnowsTheTruthOfTheHandBoxedPhoto(lesson: String) throws {
+        let photo = try #require(LessonPhotoSet.all.first { $0.file == LessonPhotoSet.handBoxedTestFile })
+        let box = try #require(photo.tray.breads.first).box
+        let text = try String(contentsOfFile: RepositoryRoot.file("lessons/" + lesson), encoding: .utf8)
+        #expect(text.contains(#"let yakisobapan_truth = {"left": \#(box.left), "top": \#(box.top), "width": \#(box.width), "height": \#(box.height)}"#))
+        #expect(!text.contains("lessons/photos/" + LessonPhotoSet.handBoxedTestFile + " --label"))
     }
 
     /// Rewrites `lessons/photos/` when asked: `PANYA_WRITE_LESSON_PHOTOS=1 swift test --filter writeLessonPhotosWhenAsked`.

@@ -60,6 +60,27 @@ import Testing
         #expect(!out.text.contains("verification001"), "the ready-made model never stands in for the student's")
     }
 
+    /// Lesson 5's hand-drawn test box: a box off the bread (IoU under 0.5 with the box it was drawn
+    /// in) does not pass the task; removed and replaced by proposal 1, it does, and the evaluation
+    /// still holds (no expect fails).
+    @Test func lessonFiveRefusesAMisplacedHandDrawnBox() throws {
+        let out = SharedText()
+        let photo = "lessons/photos/test/yakisobapan.jpg"
+        let lines = ["project create bakery-ai", "", "skip", "",
+                     "boxes add \(photo) 焼きそばパン --left 0.17 --top 0.05 --width 0.55 --height 0.32",
+                     "boxes remove \(photo) 1",
+                     "boxes add \(photo) 焼きそばパン --proposal 1"] + Array(repeating: "skip", count: 100)
+        let runner = LessonRunner(factory: factory(), progress: InMemoryLessonProgress(), student: "t",
+                                  language: .en, io: .scripted(lines, into: out))
+        let outcome = runner.run(LessonFile(path: Self.lessons + "/05-make-your-own-model.en.panya"))
+        #expect(outcome == .finished, "\(out.text.suffix(800))")
+        // Two wrong tries (the misplaced box, then none) show the first two hints; the third line passes.
+        #expect(out.text.contains("The yakisoba-pan lies in the lower half"))
+        #expect(out.text.contains("The box is off the right one (IoU under 0.5)"))
+        #expect(!out.text.contains("If proposal 1 in boxes"), "\(out.text)")
+        #expect(!out.text.contains("[for the teacher]"), "\(out.text)")
+    }
+
     /// A student who mistypes the label and then skips: the solution lines put the datasets right.
     @Test(arguments: ["05-make-your-own-model.panya", "06-improve-it.en.panya"])
     func aMistypedLabelThenSkipStillReachesACorrectEnd(file: String) throws {

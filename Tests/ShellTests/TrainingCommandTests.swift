@@ -127,6 +127,25 @@ import Testing
         #expect(h.type("boxes lessons/photos/tray-four.jpg").contains("PhotoNotInDataset"))
     }
 
+    /// A box placed by ratios that has no size or goes past an edge is refused with a message
+    /// naming the flag to change, in both languages; a negative ratio is refused by the flag itself.
+    @Test(arguments: [
+        ("--left 0.1 --top 0.1 --width 0 --height 0.2", "--width 0 makes a box with no size", "--width が 0 では大きさのない枠"),
+        ("--left 0.1 --top 0.1 --width 0.2 --height 0", "--height 0 makes a box with no size", "--height が 0 では大きさのない枠"),
+        ("--left 0.9 --top 0.1 --width 0.2 --height 0.2", "--left 0.9 + --width 0.2 = 1.1 goes past the photo's right edge", "写真の右端からはみ出します"),
+        ("--left 0.1 --top 0.85 --width 0.2 --height 0.3", "--top 0.85 + --height 0.3 = 1.15 goes past the photo's bottom edge", "写真の下端からはみ出します"),
+        ("--left -0.1 --top 0.1 --width 0.2 --height 0.2", "--left", "--left"),
+    ])
+    func aBoxByRatiosOutsideThePhotoNamesTheFlag(place: String, english: String, japanese: String) throws {
+        for (language, expected) in [("en", english), ("ja", japanese)] {
+            let h = try SessionHarness(language: language == "ja" ? .ja : .en)
+            h.type("project create p", "dataset create train", "dataset add train lessons/photos/breads3.jpg", "dataset label あんぱん")
+            let out = h.type("boxes add lessons/photos/breads3.jpg あんぱん " + place)
+            #expect(out.contains(expected), "\(language): \(out)")
+            #expect(h.type("len(boxes(\"lessons/photos/breads3.jpg\").boxes)") == "0\n")
+        }
+    }
+
     @Test func thePictureNumbersProposalsFirst() throws {
         let h = try SessionHarness()
         h.type("project create p", "dataset create train", "dataset add train lessons/photos/train/anpan-01.jpg --label あんぱん")

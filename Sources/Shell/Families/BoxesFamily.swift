@@ -35,6 +35,7 @@ struct BoxesFamily: CommandFamily {
                     box = proposals[number - 1]
                 } else if try call.int(flag: "proposal") == nil, let left = sides[0], let top = sides[1], let width = sides[2], let height = sides[3] {
                     box = BoundingBox(width: width, height: height, left: left, top: top)
+                    if let problem = Self.placeProblem(box) { throw problem }
                 } else {
                     throw ShellTrainingError.boxNeedsPlace
                 }
@@ -53,6 +54,16 @@ struct BoxesFamily: CommandFamily {
                 return PhotoBoxes(photo: photo, path: path, dataset: kind, boxes: updated.boxes, proposals: nil, drawsPhoto: false).value
             },
         ]
+    }
+
+    /// What is wrong with a box given by --left/--top/--width/--height, naming the flag to change;
+    /// nil when it has a size and stays inside the photo (each flag is already a ratio 0–1).
+    static func placeProblem(_ box: BoundingBox) -> ShellTrainingError? {
+        if box.width <= 0 { return .boxWithoutSize(flag: "width") }
+        if box.height <= 0 { return .boxWithoutSize(flag: "height") }
+        if box.right > 1 + TrainingValidation.boxTolerance { return .boxPastEdge(startFlag: "left", sizeFlag: "width", start: box.left, size: box.width) }
+        if box.bottom > 1 + TrainingValidation.boxTolerance { return .boxPastEdge(startFlag: "top", sizeFlag: "height", start: box.top, size: box.height) }
+        return nil
     }
 
     /// A dataset photo with its boxes and the engine's proposals.
