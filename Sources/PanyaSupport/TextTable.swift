@@ -97,7 +97,8 @@ public struct TextTable: Sendable {
         let natural = shown.map { column in cells(column).map { DisplayWidth.of($0) }.max() ?? 0 }
         var widths = natural
         guard let limit, total(widths) > limit else { return widths }
-        let headerWords = shown.map { Self.longestPart(headers[$0], level: .word) }
+        // A header's words stay whole (Japanese ones too) until the very last step.
+        let headerWords = shown.map { headers[$0].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
         let numberWidths = shown.map { column in
             rows.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
         }

@@ -38,14 +38,16 @@ enum SimulationChart {
         let labelWidth = (rows.map { DisplayWidth.of($0.0) } + [DisplayWidth.of(style.text(Catalog.chartSaved))]).max() ?? 0
         let most = max(alwaysOn, scheduled)
         let amountWidth = max(DisplayWidth.of(NumberText.money(most)), DisplayWidth.of(NumberText.money(alwaysOn - scheduled)))
+        // The two bars share one scale and leave room for the label, the amount and the share.
+        let compared = max(10, min(barCells, style.terminal.columns - 1 - (labelWidth + 2) - (2 + amountWidth + " USD (100 %)".count)))
         lines.append("")
         for (label, usd) in rows {
-            lines.append(DisplayWidth.padRight(label, to: labelWidth) + "  " + DisplayWidth.padRight(bar(usd, of: most, cells: cells), to: cells)
+            lines.append(DisplayWidth.padRight(label, to: labelWidth) + "  " + DisplayWidth.padRight(bar(usd, of: most, cells: compared), to: compared)
                          + "  " + DisplayWidth.padLeft(NumberText.money(usd), to: amountWidth) + " USD")
         }
         let saved = alwaysOn - scheduled
         let share = alwaysOn > 0 ? NumberText.fixed(saved / alwaysOn * 100, decimals: 0) : "0"
-        lines.append(DisplayWidth.padRight(style.text(Catalog.chartSaved), to: labelWidth) + "  " + String(repeating: " ", count: cells)
+        lines.append(DisplayWidth.padRight(style.text(Catalog.chartSaved), to: labelWidth) + "  " + String(repeating: " ", count: compared)
                      + "  " + DisplayWidth.padLeft(NumberText.money(saved), to: amountWidth) + " USD (\(share) %)")
         lines.append(style.text(Catalog.chartAlwaysOnFormula(report.alwaysOnFormula(style), usd: NumberText.money(alwaysOn))))
         return lines.map { line in
