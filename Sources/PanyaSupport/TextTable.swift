@@ -108,15 +108,20 @@ public struct TextTable: Sendable {
         var floors = widths
         for (level, wholeHeaders) in steps {
             floors = shown.enumerated().map { j, column -> Int in
-                if alignments[column] == .right { return min(natural[j], max(numberWidths[j], wholeHeaders ? headerWords[j] : 0)) }
+                if alignments[column] == .right {
+                    // A number's Japanese header may wrap between its characters once words break.
+                    let header = level == .word ? headerWords[j] : Self.longestPart(headers[column], level: .seam)
+                    return min(natural[j], max(numberWidths[j], wholeHeaders ? header : 0))
+                }
                 guard let level else { return min(natural[j], max(Self.narrowest, wholeHeaders ? headerWords[j] : 0)) }
                 let data = rows.map { column < $0.count ? Self.longestPart($0[column], level: level) : 0 }.max() ?? 0
                 return min(natural[j], max(Self.narrowest, headerWords[j], data))
             }
             while total(widths) > limit {
                 var widest: Int? = nil
+                // The widest column, the rightmost of equals (the one to the left is more often the name).
                 for j in widths.indices where widths[j] > floors[j] {
-                    if widest.map({ widths[j] > widths[$0] }) ?? true { widest = j }
+                    if widest.map({ widths[j] >= widths[$0] }) ?? true { widest = j }
                 }
                 guard let j = widest else { break }
                 widths[j] -= 1

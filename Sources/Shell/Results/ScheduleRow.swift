@@ -77,7 +77,7 @@ struct ScheduleRow: ShellResult {
             table.add([row.name, row.expression, style.text(row.summary), row.action + (row.action == "start" && row.units != 1 ? " ×\(row.units)" : ""),
                        row.versionName + (row.stale == nil ? "" : " ⚠"), row.state, row.next ?? "-"])
         }
-        let warnings = items.compactMap(\.stale).map { style.text($0.message) }
+        let warnings = items.compactMap(\.stale).map { style.wrappedText($0.message) }
         return ([table.render(width: style.terminal.columns)] + warnings).joined(separator: "\n")
     }
 }

@@ -49,7 +49,7 @@ enum SimulationChart {
         let share = alwaysOn > 0 ? NumberText.fixed(saved / alwaysOn * 100, decimals: 0) : "0"
         lines.append(DisplayWidth.padRight(style.text(Catalog.chartSaved), to: labelWidth) + "  " + String(repeating: " ", count: compared)
                      + "  " + DisplayWidth.padLeft(NumberText.money(saved), to: amountWidth) + " USD (\(share) %)")
-        lines.append(style.text(Catalog.chartAlwaysOnFormula(report.alwaysOnFormula(style), usd: NumberText.money(alwaysOn))))
+        lines.append(style.wrappedText(Catalog.chartAlwaysOnFormula(report.alwaysOnFormula(style), usd: NumberText.money(alwaysOn))))
         return lines.map { line in
             var line = line
             while line.hasSuffix(" ") { line.removeLast() }

@@ -73,15 +73,15 @@ struct SimulationReport: ShellResult {
         }
         lines.append(table.render(width: style.terminal.columns))
         if chart { lines.append(SimulationChart.terminal(self, style)) }
-        lines.append(style.text(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
+        lines.append(style.wrappedText(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
                                                           training: NumberText.money(trainingUSD), total: NumberText.money(totalUSD),
                                                           jpy: NumberText.grouped(totalJPY), rate: NumberText.short(pricing.jpyPerUSD))))
         if successfulStarts > 0 {
             let minutes = unbilledStartingMinutes
-            lines.append(style.text(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
+            lines.append(style.wrappedText(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
                                                                     usd: NumberText.money(Double(minutes) * pricing.inferenceUSDPerUnitHour / 60))))
         }
-        lines += stale.map { style.text($0.message) }
+        lines += stale.map { style.wrappedText($0.message) }
         return lines.joined(separator: "\n")
     }
 
