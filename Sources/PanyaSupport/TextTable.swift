@@ -90,32 +90,42 @@ public struct TextTable: Sendable {
 
     /// The widths of the `shown` columns: each its widest cell, then (past `limit`) text columns
     /// taken down a column at a time, widest first: to their longest word, then (`breakingWords`)
-    /// to their longest seam-free part, then to ``narrowest``; a column's header words stay whole
-    /// until the last step. Finally each shrunk column takes the narrowest width (down to the
+    /// to their longest part without a seam, a dot, then punctuation, then to ``narrowest``; header
+    /// words stay whole as long as the data's do (``HeaderBreak``). Finally each shrunk column takes the narrowest width (down to the
     /// last step's floor) that needs no more lines, and spare columns go back where they save the most lines.
     func columnWidths(_ shown: [Int], fitting limit: Int?, breakingWords: Bool) -> [Int] {
         let natural = shown.map { column in cells(column).map { DisplayWidth.of($0) }.max() ?? 0 }
         var widths = natural
         guard let limit, total(widths) > limit else { return widths }
-        // A header's words stay whole (Japanese ones too) until the very last step.
+        // A header's words stay whole (Japanese ones too) while the data's words do; then a Japanese
+        // header may wrap between its characters (English header words stay whole); at the last step anything goes.
         let headerWords = shown.map { headers[$0].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0 }
+        let headerParts = shown.map { Self.longestPart(headers[$0], level: .seam) }
         let numberWidths = shown.map { column in
             rows.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
         }
-        // Each step: where words may break (nil: anywhere), and whether header words stay whole.
-        let steps: [(level: Self.BreakLevel?, wholeHeaders: Bool)] = breakingWords
-            ? [(.word, true), (.seam, true), (.dot, true), (.punctuation, true), (nil, true), (nil, false)] : [(.word, true)]
+        // Each step: where the data's words may break (nil: anywhere), and how the headers may.
+        let steps: [(level: Self.BreakLevel?, headers: HeaderBreak)] = breakingWords
+            ? [(.word, .whole), (.seam, .whole), (.dot, .whole), (.punctuation, .whole), (.punctuation, .japanese),
+               (nil, .japanese), (nil, .anywhere)]
+            : [(.word, .whole)]
         var floors = widths
-        for (level, wholeHeaders) in steps {
+        for (level, headerBreak) in steps {
             floors = shown.enumerated().map { j, column -> Int in
+                var header: Int
+                switch headerBreak {
+                case .whole: header = headerWords[j]
+                case .japanese: header = headerParts[j]
+                case .anywhere: header = 0
+                }
                 if alignments[column] == .right {
                     // A number's Japanese header may wrap between its characters once words break.
-                    let header = level == .word ? headerWords[j] : Self.longestPart(headers[column], level: .seam)
-                    return min(natural[j], max(numberWidths[j], wholeHeaders ? header : 0))
+                    if level != .word { header = min(header, headerParts[j]) }
+                    return min(natural[j], max(numberWidths[j], header))
                 }
-                guard let level else { return min(natural[j], max(Self.narrowest, wholeHeaders ? headerWords[j] : 0)) }
+                guard let level else { return min(natural[j], max(Self.narrowest, header)) }
                 let data = rows.map { column < $0.count ? Self.longestPart($0[column], level: level) : 0 }.max() ?? 0
-                return min(natural[j], max(Self.narrowest, headerWords[j], data))
+                return min(natural[j], max(Self.narrowest, header, data))
             }
             while total(widths) > limit {
                 var widest: Int? = nil
@@ -159,10 +169,21 @@ public struct TextTable: Sendable {
         return widths
     }
 
+    /// How far a header may break at a step of ``columnWidths(_:fitting:breakingWords:)``.
+    enum HeaderBreak {
+        /// Its words stay whole.
+        case whole
+        /// A Japanese word may wrap between its characters; English words stay whole.
+        case japanese
+        /// Anywhere.
+        case anywhere
+    }
+
     /// Where a word may break, from the best place to the worst (each level keeps the ones before).
     enum BreakLevel: Int, Comparable {
-        /// Only between words (at spaces) and between wide characters.
+        /// Only between words (at spaces): a run of Japanese stays whole.
         case word
+        // Every level past `word` also breaks between wide characters.
         /// Also at a word's seams: after `/`, before the `T` of a timestamp.
         case seam
         /// Also after `.`.
@@ -181,7 +202,7 @@ public struct TextTable: Sendable {
         text.split(separator: " ").flatMap { parts(of: String($0), level: level) }.map { DisplayWidth.of($0) }.max() ?? 0
     }
 
-    /// `word` cut where it may break at `level` (wide characters always stand alone).
+    /// `word` cut where it may break at `level` (past `.word`, each wide character stands alone).
     static func parts(of word: String, level: BreakLevel) -> [String] {
         var parts: [String] = []
         var current = ""
@@ -191,7 +212,7 @@ public struct TextTable: Sendable {
             current = ""
         }
         for (i, character) in characters.enumerated() {
-            if DisplayWidth.of(character) == 2 {
+            if DisplayWidth.of(character) == 2, level != .word {
                 cut()
                 parts.append(String(character))
                 continue
