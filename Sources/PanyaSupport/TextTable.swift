@@ -144,9 +144,14 @@ public struct TextTable: Sendable {
             return cells(column).enumerated().reduce(0) { $0 + lines(of: $1.element, column: column, width: width, header: $1.offset == 0).count }
         }
         for j in widths.indices where widths[j] < natural[j] {
-            // The narrowest width that still needs no more lines: the breaks fall at the same seams.
+            // The narrowest width that still needs no more lines (`verification001.` /
+            // `2023-08-01T10.00.00` rather than `verification001.2023-08-01` / `T10.00.00`), never
+            // breaking inside a name to get there (past its dots), nor a number's header further.
+            let column = shown[j]
+            let seams = rows.map { column < $0.count ? Self.longestPart($0[column], level: .dot) : 0 }.max() ?? 0
+            let lowest = alignments[column] == .right ? floors[j] : min(floors[j], max(seams, headerParts[j]))
             let lines = lineCount(j, widths[j])
-            while widths[j] > max(1, floors[j]), lineCount(j, widths[j] - 1) == lines { widths[j] -= 1 }
+            while widths[j] > max(1, lowest), lineCount(j, widths[j] - 1) == lines { widths[j] -= 1 }
         }
         while true {
             let spare = limit - total(widths)
