@@ -69,11 +69,11 @@ import Testing
         var table = TextTable(headers: ["version", "inference h", "USD"], alignments: [.left, .right, .right])
         table.add(["bakery-ai.2023-08-01T10.31.00", "387.50", "1,550.00"])
         #expect(table.render(width: 41) == """
-            version               inference       USD
-                                          h
-            --------------------  ---------  --------
-            bakery-ai.2023-08-01     387.50  1,550.00
-            T10.31.00
+            version              inference       USD
+                                         h
+            -------------------  ---------  --------
+            bakery-ai.              387.50  1,550.00
+            2023-08-01T10.31.00
             """)
         // Narrower than the numbers: they stay whole and the table is as wide as it must be.
         let narrow = table.render(width: 10)
