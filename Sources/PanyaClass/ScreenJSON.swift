@@ -49,7 +49,10 @@ struct RegisterJSON: Encodable {
 
 struct ReceiptJSON: Encodable {
     var number: Int
+    /// The session clock's time, in its offset.
     var time: String
+    /// The wall clock's time in UTC (nil on receipts saved before it was kept).
+    var realTime: String?
     var register: RegisterJSON
 }
 

@@ -54,7 +54,9 @@ struct StudentRoutes<Context: RequestContext> {
                 return ClassHTTP.json(try await desk.run { session, _ in
                     let receipt = try session.checkout()
                     let total = RegisterTotal(subtotal: receipt.subtotal, taxRate: receipt.taxRate, tax: receipt.tax, total: receipt.total)
-                    return ReceiptJSON(number: receipt.number, time: ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: 9 * 3600),
+                    return ReceiptJSON(number: receipt.number,
+                                       time: ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: receipt.offsetSeconds ?? 9 * 3600),
+                                       realTime: receipt.realTime.map { ISO8601.format(seconds: $0.timeIntervalSince1970.rounded(.down), offsetSeconds: 0) },
                                        register: RegisterJSON(lines: receipt.items, total: total))
                 })
             }

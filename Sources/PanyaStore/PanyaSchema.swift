@@ -21,6 +21,7 @@ public enum PanyaSchema {
         migrator.registerMigration("v4-training", migrate: TrainingStore.createTables)
         migrator.registerMigration("v5-training-output", migrate: TrainingStore.addOutputColumns)
         migrator.registerMigration("v6-schedule-fire-repeats", migrate: ScheduleStore.addRepeatColumns)
+        migrator.registerMigration("v7-receipt-real-time", migrate: ReceiptStore.addRealTimeColumns)
         // Add new migrations here, below the others.
         return migrator
     }

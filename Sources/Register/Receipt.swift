@@ -6,15 +6,22 @@ public struct Receipt: Sendable, Equatable {
     public var number: Int
     /// When the register checked out (the simulated clock's time when the shell passes it).
     public var time: Date
+    /// The wall clock's time at the checkout (nil on receipts saved before it was kept).
+    public var realTime: Date?
+    /// The UTC offset `time` is shown in: the simulated clock's at the checkout (nil on receipts
+    /// saved before it was kept: shown in the clock's offset of today).
+    public var offsetSeconds: Int?
     public var items: [LineItem]
     public var subtotal: Int
     public var taxRate: Int
     public var tax: Int
     public var total: Int
 
-    public init(number: Int, time: Date, items: [LineItem], totals: RegisterTotal) {
+    public init(number: Int, time: Date, realTime: Date? = nil, offsetSeconds: Int? = nil, items: [LineItem], totals: RegisterTotal) {
         self.number = number
         self.time = time
+        self.realTime = realTime
+        self.offsetSeconds = offsetSeconds
         self.items = items
         self.subtotal = totals.subtotal
         self.taxRate = totals.taxRate

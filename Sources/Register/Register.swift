@@ -109,10 +109,13 @@ public final class Register {
         try RegisterTotal.compute(items: try items(), rate: tax, rounding: rounding)
     }
 
-    /// `register checkout`: saves the receipt in one transaction and empties the register.
-    public func checkout(at time: Date, tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> Receipt {
+    /// `register checkout`: saves the receipt in one transaction and empties the register. `time`
+    /// is the receipt's time (the simulated clock's), shown at `offsetSeconds`; `realTime` the
+    /// wall clock's beside it.
+    public func checkout(at time: Date, offsetSeconds: Int? = nil, realTime: Date? = nil,
+                         tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> Receipt {
         try wrap {
-            try storage.checkout(time: time) { items in try RegisterTotal.compute(items: items, rate: tax, rounding: rounding) }
+            try storage.checkout(time: time, realTime: realTime, offsetSeconds: offsetSeconds) { items in try RegisterTotal.compute(items: items, rate: tax, rounding: rounding) }
         }
     }
 

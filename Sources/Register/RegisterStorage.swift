@@ -35,8 +35,9 @@ public protocol RegisterStorage: AnyObject {
     func confirm(_ name: String) throws -> Bool
     func clear() throws
     /// In one transaction: reads the lines (throws `RegisterError.emptyCheckout` when none), computes
-    /// the sums with `totals`, saves the receipt with the next number, empties the register.
-    func checkout(time: Date, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt
+    /// the sums with `totals`, saves the receipt with the next number (its time, the wall clock's
+    /// beside it, the offset the time is shown in), empties the register.
+    func checkout(time: Date, realTime: Date?, offsetSeconds: Int?, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt
     /// Saved receipts, newest first (at most `limit` when given).
     func receipts(limit: Int?) throws -> [Receipt]
 }
@@ -89,10 +90,11 @@ public final class InMemoryRegisterStorage: RegisterStorage, @unchecked Sendable
         }
     }
     public func clear() { locked { items.removeAll() } }
-    public func checkout(time: Date, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt {
+    public func checkout(time: Date, realTime: Date?, offsetSeconds: Int?, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt {
         try locked {
             guard !items.isEmpty else { throw RegisterError.emptyCheckout }
-            let receipt = Receipt(number: (saved.last?.number ?? 0) + 1, time: time, items: items, totals: try totals(items))
+            let receipt = Receipt(number: (saved.last?.number ?? 0) + 1, time: time, realTime: realTime, offsetSeconds: offsetSeconds,
+                                  items: items, totals: try totals(items))
             saved.append(receipt)
             items.removeAll()
             return receipt

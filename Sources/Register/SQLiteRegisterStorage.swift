@@ -51,8 +51,9 @@ public final class SQLiteRegisterStorage: RegisterStorage {
         try lineStore.clear()
     }
 
-    public func checkout(time: Date, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt {
-        let stored = try receiptStore.checkout(register: lineStore.register, time: time.timeIntervalSince1970) { lines in
+    public func checkout(time: Date, realTime: Date?, offsetSeconds: Int?, totals: ([LineItem]) throws -> RegisterTotal) throws -> Receipt {
+        let stored = try receiptStore.checkout(register: lineStore.register, time: time.timeIntervalSince1970,
+                                               realTime: realTime?.timeIntervalSince1970, offsetSeconds: offsetSeconds) { lines in
             let sums = try totals(lines.map(Self.item))
             return StoredTotals(subtotal: sums.subtotal, taxRate: sums.taxRate, tax: sums.tax, total: sums.total)
         }
@@ -69,7 +70,8 @@ public final class SQLiteRegisterStorage: RegisterStorage {
     }
 
     static func receipt(_ r: StoredReceipt) -> Receipt {
-        Receipt(number: r.number, time: Date(timeIntervalSince1970: r.time), items: r.items.map(item),
+        Receipt(number: r.number, time: Date(timeIntervalSince1970: r.time), realTime: r.realTime.map(Date.init(timeIntervalSince1970:)),
+                offsetSeconds: r.offsetSeconds, items: r.items.map(item),
                 totals: RegisterTotal(subtotal: r.subtotal, taxRate: r.taxRate, tax: r.tax, total: r.total))
     }
 }

@@ -45,8 +45,12 @@ extension ShellSession {
     /// Empties the register.
     public func clearRegister() throws { try cashRegister.clear() }
 
-    /// Pays: saves the receipt and empties the register.
-    public func checkout() throws -> Receipt { try cashRegister.checkout(at: Date()) }
+    /// Pays: saves the receipt (at the session clock's time, the wall clock's beside it) and
+    /// empties the register.
+    public func checkout() throws -> Receipt {
+        let sale = saleTime()
+        return try cashRegister.checkout(at: sale.time, offsetSeconds: sale.offsetSeconds, realTime: Date())
+    }
 
     /// Runs a student's program in a fresh interpreter over this session's commands, then
     /// `call` (e.g. `total(register())`): the value, or the first diagnostic. `shouldStop` is asked

@@ -7,8 +7,8 @@ import Testing
 @testable import Shell
 
 /// The seed's bakery: a clock at 2026-04-01 00:00 JST and the two schedules of the walkthrough.
-private func seedShell() throws -> SessionHarness {
-    let h = try SessionHarness()
+private func seedShell(language: UILanguage = .en, columns: Int = 80) throws -> SessionHarness {
+    let h = try SessionHarness(language: language, columns: columns)
     h.type("clock set 2026-04-01T00:00:00+09:00",
            "schedule add open \"cron(30 6 * * ? *)\" start --timezone Asia/Tokyo",
            "schedule add close \"cron(30 19 * * ? *)\" stop --timezone Asia/Tokyo")
@@ -22,7 +22,7 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
 
 @Suite struct ScheduleCommandsTests {
     @Test func theScheduleListing() throws {
-        let h = try seedShell()
+        let h = try seedShell(columns: 143)
         #expect(h.type("schedule") == """
             schedule  expression           when                             action  version                              state    next run
             --------  -------------------  -------------------------------  ------  -----------------------------------  -------  -------------------------
@@ -32,6 +32,17 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
             """)
         h.type("schedule disable close")
         #expect(h.type("schedule()[1].state", "type(schedule()[1].next)") == "DISABLED\nnil\n")
+        h.type("schedule enable close")
+        h.session.terminal.columns = 80
+        #expect(h.type("schedule") == """
+            schedule  expression  action  version              state    next run
+            --------  ----------  ------  -------------------  -------  ---------------
+            open      cron(30 6   start   verification001.     ENABLED  2026-04-01
+                      * * ? *)            2023-08-01T10.00.00           T06:30:00+09:00
+            close     cron(30 19  stop    verification001.     ENABLED  2026-04-01
+                      * * ? *)            2023-08-01T10.00.00           T19:30:00+09:00
+
+            """, "at 80 columns the summary (the expression again, in words) goes and cells wrap at their seams")
         #expect(h.type("schedule next open --count 2") == "next runs of open (Asia/Tokyo):\n  2026-04-01T06:30:00+09:00\n  2026-04-02T06:30:00+09:00\n")
     }
 
@@ -62,6 +73,48 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
         #expect(h.type("simulate 1d").contains("2026-05-01        24.00  96.00  13,440"))
     }
 
+    @Test func theMonthChartShowsHoursAlwaysOnAndTheSaving() throws {
+        let h = try seedShell()
+        let shown = h.type("simulate 30d --chart")
+        let day = "04-01 █████████████████████▌                   12.92 h"
+        #expect(shown.contains("running hours per day (a full bar is 24 h)\n" + day + "\n"))
+        #expect(shown.contains("\n04-30 █████████████████████▌                   12.92 h\n"))
+        #expect(shown.contains("""
+
+            always on     ████████████████████████████████████████  2,880.00 USD
+            as scheduled  █████████████████████▌                    1,550.00 USD
+            saved                                                   1,330.00 USD (46 %)
+            always on: 24 h × 30 days × 1 unit × 4.00 USD/h = 2,880.00 USD
+            running 387.50 h · inference 1,550.00 USD
+            """))
+        // The figures are the bill's: what the month cost, and what always-on would have.
+        #expect(h.type("let r = simulate(\"30d\")", "r.always_on_usd", "abs(r.inference_usd - 1550) < 0.000001") == "2880\ntrue\n")
+        for line in shown.split(separator: "\n") where line.contains("█") { #expect(DisplayWidth.of(String(line)) <= 80) }
+
+        let ja = try seedShell(language: .ja)
+        #expect(ja.type("simulate 30d --chart").contains("""
+            1 日の稼働時間 (棒いっぱいで 24 時間)
+            04-01 █████████████████████▌                   12.92 h
+            """))
+        #expect(ja.type("simulate 30d --chart").contains("""
+
+            動かしっぱなし      █████████████████████████████████████  2,880.00 USD
+            スケジュールどおり  ███████████████████▉                   1,550.00 USD
+            節約                                                       1,330.00 USD (46 %)
+            動かしっぱなし: 24 時間 × 30 日 × 1 ユニット × 4.00 ドル/時間 = 2,880.00 ドル
+            """))
+    }
+
+    @Test func alwaysOnCountsTheUnitsThatRanAndThePeriod() throws {
+        let h = try SessionHarness()
+        h.type("clock set 2026-04-01T00:00:00+09:00", "model start --units 2", "model wait")
+        #expect(h.type("let r = simulate(\"36h\")", "r.always_on_usd", "r.inference_usd < 288 and r.inference_usd > 287") == "288\ntrue\n")
+        let shown = h.type("simulate 1d --chart")
+        #expect(shown.contains("always on: 24 h × 1 day × 2 units × 4.00 USD/h = 192.00 USD"))
+        #expect(shown.contains("as simulated  ████████████████████████████████████████  192.00 USD\n"), "no schedule fired: the period as it ran")
+        #expect(h.type("simulate 90m --chart").contains("always on: 1.5 h × 2 units × 4.00 USD/h = 12.00 USD"))
+    }
+
     @Test func failedFiresAreLoggedAndTheMonthGoesOn() throws {
         let h = try seedShell()
         h.type("schedule add again \"cron(31 6 * * ? *)\" start",
@@ -90,7 +143,7 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
     }
 
     @Test func staleTargetsAreFlaggedWithTheFix() throws {
-        let h = try seedShell()
+        let h = try seedShell(columns: 200)
         h.type("schedule retarget close --model \(goneArn)")
         let listing = h.type("schedule")
         #expect(listing.contains("verification001.2023-07-01T10.00.00 ⚠"))

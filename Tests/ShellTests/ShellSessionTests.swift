@@ -11,8 +11,9 @@ final class SessionHarness {
     let output = OutputCapture()
     let session: ShellSession
 
-    init(language: UILanguage = .en, database: String = ":memory:", backend: BackendKind = .mock) throws {
+    init(language: UILanguage = .en, database: String = ":memory:", backend: BackendKind = .mock, columns: Int = 80) throws {
         var options = ShellOptions()
+        options.terminal = Terminal(color: false, columns: columns)
         options.backend = backend
         options.language = language
         options.databasePath = database

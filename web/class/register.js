@@ -233,8 +233,13 @@ document.addEventListener('DOMContentLoaded', () => {
   function drawReceipt() {
     const receipt = state.receipt;
     if (!receipt) return;
-    $('receipt-head').textContent = Panya.t('receipt.number', receipt.number) + '  '
+    // The session clock's time; the wall clock's beside it when the clock is a simulated one.
+    let head = Panya.t('receipt.number', receipt.number) + '  '
       + receipt.time.replace('T', ' ').replace(/(\.\d+)?([+-]\d\d:?\d\d|Z)$/, '');
+    if (receipt.realTime && Math.abs(Date.parse(receipt.realTime) - Date.parse(receipt.time)) >= 1000) {
+      head += '  ' + Panya.t('receipt.real', receipt.realTime.replace('T', ' ').replace('Z', ' UTC'));
+    }
+    $('receipt-head').textContent = head;
     $('receipt-lines').replaceChildren(...receipt.register.lines.map(lineRow));
     fillSums('receipt-', receipt.register);
   }

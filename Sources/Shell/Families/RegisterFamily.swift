@@ -62,7 +62,8 @@ struct RegisterFamily: CommandFamily {
             Command("register checkout", summary: Catalog.registerCheckoutSummary, flags: taxFlags) { call in
                 let (tax, rounding) = try taxOptions(call)
                 let sale = context.saleTime()
-                return ReceiptResult(receipt: try register().checkout(at: sale.time, tax: tax, rounding: rounding), offsetSeconds: sale.offsetSeconds).value
+                let receipt = try register().checkout(at: sale.time, offsetSeconds: sale.offsetSeconds, realTime: Date(), tax: tax, rounding: rounding)
+                return ReceiptResult(receipt: receipt, offsetSeconds: sale.offsetSeconds).value
             },
             Command("register receipts", summary: Catalog.registerReceiptsSummary,
                     flags: [.value("limit", "N", .wholeNumber(1...1_000_000), Catalog.flagLimit)]) { call in

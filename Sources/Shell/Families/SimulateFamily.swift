@@ -53,7 +53,8 @@ struct SimulateFamily: CommandFamily {
         let training = after.lines.reduce(0) { $0 + $1.trainingUSD } - before.lines.reduce(0) { $0 + $1.trainingUSD }
         let stale = (try? context.scheduleBook.staleTargets()) ?? []
         return SimulationReport(from: from, to: to, events: events, days: days, inferenceUSD: inference, trainingUSD: training,
-                                pricing: after.pricing, stale: stale)
+                                pricing: after.pricing, stale: stale,
+                                alwaysOnUnits: SimulationReport.unitsThatRan(stretches, from: from.seconds, to: to.seconds))
     }
 }
 

@@ -26,7 +26,7 @@ struct BillSummary: ShellResult {
         }
         let total = Catalog.billTotal(time: report.at.text, usd: NumberText.money(report.totalUSD), jpy: NumberText.grouped(report.totalJPY),
                                       rate: NumberText.short(report.pricing.jpyPerUSD))
-        var out = table.render() + "\n" + style.text(total)
+        var out = table.render(width: style.terminal.columns) + "\n" + style.text(total)
         if report.lines.contains(where: \.isRunning) { out += "\n" + style.text(Catalog.billStillRunning) }
         return out
     }

@@ -47,7 +47,7 @@ struct DatasetOverview: ShellResult {
             }
             table.add([kind.rawValue, String(c.photos), String(c.labelled), String(c.boxes.reduce(0) { $0 + $1.count })])
         }
-        lines.append(table.render())
+        lines.append(table.render(width: style.terminal.columns))
         let labels = (train?.boxes ?? test?.boxes ?? []).map(\.label)
         if !labels.isEmpty {
             var perLabel = TextTable(headers: [style.text(Catalog.headerLabel), style.text(Catalog.headerTrainBoxes), style.text(Catalog.headerTestBoxes)],
@@ -56,7 +56,7 @@ struct DatasetOverview: ShellResult {
                 func count(_ c: Counts?) -> String { c.map { counts in String(counts.boxes.first { $0.label == label }?.count ?? 0) } ?? "-" }
                 perLabel.add([label, count(train), count(test)])
             }
-            lines.append(perLabel.render())
+            lines.append(perLabel.render(width: style.terminal.columns))
         }
         if train == nil || test == nil { lines.append(style.text(Catalog.datasetCreateHint)) }
         return lines.joined(separator: "\n")

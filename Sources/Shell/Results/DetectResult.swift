@@ -41,7 +41,7 @@ struct DetectResult: ShellResult {
             table.add([label.name, NumberText.fixed(label.confidence, decimals: 2), (box.map { NumberText.percent($0.left) } ?? ""), (box.map { NumberText.percent($0.top) } ?? ""),
                        (box.map { NumberText.percent($0.width) } ?? ""), (box.map { NumberText.percent($0.height) } ?? "")])
         }
-        out += table.render()
+        out += table.render(width: style.terminal.columns)
         return out
     }
 }

@@ -33,7 +33,7 @@ struct InspectionReport: ShellResult {
                        (row.isShown ? "✔ " : "· ") + style.text(row.reason)])
         }
         let shown = rows.filter(\.isShown).count
-        return DetectResult.headline(photo: photo, model: modelName, minConfidence: minConfidence, style) + "\n" + table.render() + "\n"
+        return DetectResult.headline(photo: photo, model: modelName, minConfidence: minConfidence, style) + "\n" + table.render(width: style.terminal.columns) + "\n"
             + style.text(Catalog.inspectionTally(shown: shown, total: rows.count))
     }
 }

@@ -18,6 +18,6 @@ struct LessonEntry: ShellResult {
     static func renderList(_ items: [LessonEntry], _ style: RenderStyle) -> String? {
         var table = TextTable(headers: ["#", style.text(Catalog.lessonHeaderTitle), style.text(Catalog.lessonHeaderProgress)], alignments: [.right, .left, .left])
         for item in items { table.add([item.number.map(String.init) ?? "", item.title, item.progress]) }
-        return table.render()
+        return table.render(width: style.terminal.columns)
     }
 }

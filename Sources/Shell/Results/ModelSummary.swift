@@ -50,7 +50,7 @@ struct ModelSummary: ShellResult {
                        item.version.creationTimestamp.map { ISO8601.format(seconds: $0, offsetSeconds: 0) } ?? "",
                        item.version.f1Score.map { NumberText.fixed($0, decimals: 3) } ?? ""])
         }
-        return table.render()
+        return table.render(width: style.terminal.columns)
     }
 }
 
@@ -71,7 +71,7 @@ struct ThresholdRow: ShellResult {
         for item in items {
             table.add([item.label.label, NumberText.fixed(item.label.threshold, decimals: 3), NumberText.short(DetectionRules.thresholdPercent(item.label.threshold))])
         }
-        return table.render()
+        return table.render(width: style.terminal.columns)
     }
 }
 
@@ -94,7 +94,7 @@ struct ProjectSummary: ShellResult {
             table.add([item.project.projectName, item.project.creationTimestamp.map { ISO8601.format(seconds: $0, offsetSeconds: 0) } ?? "",
                        item.project.projectArn])
         }
-        return table.render()
+        return table.render(width: style.terminal.columns)
     }
 }
 
@@ -117,7 +117,7 @@ struct EvaluationReport: ShellResult {
             table.add([l.label, num(l.f1Score), num(l.precision), num(l.recall), num(l.threshold), l.testingImages.map(String.init) ?? "-"])
         }
         let overall = version.f1Score.map { NumberText.fixed($0, decimals: 3) } ?? "-"
-        return style.text(Catalog.evaluationHeading(model: version.versionName, f1: overall)) + "\n" + table.render()
+        return style.text(Catalog.evaluationHeading(model: version.versionName, f1: overall)) + "\n" + table.render(width: style.terminal.columns)
     }
 }
 

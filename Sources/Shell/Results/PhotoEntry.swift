@@ -20,6 +20,6 @@ struct PhotoEntry: ShellResult {
         for item in items {
             table.add([item.path, item.size.map { "\($0.width)×\($0.height)" } ?? "?×?", item.recorded ? "✔" : "-"])
         }
-        return table.render()
+        return table.render(width: style.terminal.columns)
     }
 }

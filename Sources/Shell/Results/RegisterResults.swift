@@ -26,7 +26,7 @@ struct RegisterLine: ShellResult {
             table.add([line.item.name, String(line.item.qty), style.text(Catalog.yen(line.item.unitPrice)), style.text(Catalog.yen(line.item.amount)),
                        line.item.needsConfirmation ? style.text(Catalog.registerConfirmFlag) : ""])
         }
-        var out = table.render() + "\n" + style.text(Catalog.registerSubtotalLine(style.text(Catalog.yen(subtotal))))
+        var out = table.render(width: style.terminal.columns) + "\n" + style.text(Catalog.registerSubtotalLine(style.text(Catalog.yen(subtotal))))
         if items.contains(where: { $0.item.needsConfirmation }) { out += "\n" + style.text(Catalog.registerConfirmHint) }
         return out
     }
@@ -58,21 +58,36 @@ struct RegisterTotalResult: ShellResult {
     }
 }
 
-/// A saved receipt: `{number, time, items, subtotal, tax_rate, tax, total}`.
+/// A saved receipt: `{number, time, real_time, items, subtotal, tax_rate, tax, total}`.
 struct ReceiptResult: ShellResult {
     static let kind = "receipt"
     var receipt: Receipt
-    /// The offset the time is shown in: the simulated clock's (+09:00 in the lessons), 0 for real UTC.
+    /// The offset the time is shown in when the receipt does not keep its own (saved before it
+    /// was kept): the simulated clock's now (+09:00 in the lessons), 0 for real UTC.
     var offsetSeconds = 0
+
+    /// The receipt's time (the simulated clock's at the checkout) in the clock's offset then.
+    var time: String { ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: receipt.offsetSeconds ?? offsetSeconds) }
+
+    /// The wall clock's time at the checkout in UTC, to the second (nil on receipts saved before it was kept).
+    var realTime: String? { receipt.realTime.map { ISO8601.format(seconds: $0.timeIntervalSince1970.rounded(.down), offsetSeconds: 0) } }
+
+    /// Whether the real time says more than the time: the clock is a simulated one (not the same second).
+    var showsRealTime: Bool {
+        guard let real = receipt.realTime else { return false }
+        return abs(real.timeIntervalSince1970 - receipt.time.timeIntervalSince1970) >= 1
+    }
 
     var fields: [(String, Value)] {
         let totals = RegisterTotal(subtotal: receipt.subtotal, taxRate: receipt.taxRate, tax: receipt.tax, total: receipt.total)
-        return [("number", .number(Double(receipt.number))), ("time", .string(ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: offsetSeconds))),
+        return [("number", .number(Double(receipt.number))), ("time", .string(time)), ("real_time", realTime.map(Value.string) ?? .null),
                 ("items", receipt.items.map(RegisterLine.init).value)] + RegisterTotalResult.fields(totals)
     }
 
     func render(_ style: RenderStyle) -> String {
-        var lines = [style.text(Catalog.registerReceiptNumber(receipt.number)) + "  " + ISO8601.format(seconds: receipt.time.timeIntervalSince1970, offsetSeconds: offsetSeconds)]
+        var head = style.text(Catalog.registerReceiptNumber(receipt.number)) + "  " + time
+        if showsRealTime, let realTime { head += "  " + style.text(Catalog.receiptRealTime(realTime)) }
+        var lines = [head]
         for item in receipt.items {
             lines.append("  " + item.name + " × " + String(item.qty) + "  " + style.text(Catalog.yen(item.amount)))
         }
@@ -84,4 +99,8 @@ struct ReceiptResult: ShellResult {
     static func renderList(_ items: [ReceiptResult], _ style: RenderStyle) -> String? {
         items.map { $0.render(style) }.joined(separator: "\n\n")
     }
+}
+
+extension Catalog {
+    static func receiptRealTime(_ time: String) -> Message { Message(en: "(real time \(time))", ja: "(実際の時刻 \(time))") }
 }

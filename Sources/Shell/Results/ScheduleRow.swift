@@ -72,12 +72,14 @@ struct ScheduleRow: ShellResult {
         var table = TextTable(headers: [style.text(Catalog.headerSchedule), style.text(Catalog.headerExpression), style.text(Catalog.headerWhen),
                                         style.text(Catalog.headerAction), style.text(Catalog.headerVersion), style.text(Catalog.headerState),
                                         style.text(Catalog.headerNextRun)])
+        // "when" says in words what "expression" says: the first to go on a narrow terminal.
+        table.droppable = [2]
         for row in items {
             table.add([row.name, row.expression, style.text(row.summary), row.action + (row.action == "start" && row.units != 1 ? " ×\(row.units)" : ""),
                        row.versionName + (row.stale == nil ? "" : " ⚠"), row.state, row.next ?? "-"])
         }
-        let warnings = items.compactMap(\.stale).map { style.text($0.message) }
-        return ([table.render()] + warnings).joined(separator: "\n")
+        let warnings = items.compactMap(\.stale).map { style.wrappedText($0.message) }
+        return ([table.render(width: style.terminal.columns)] + warnings).joined(separator: "\n")
     }
 }
 

@@ -10,6 +10,12 @@ struct RenderStyle {
 
     /// `message` in the style's language.
     func text(_ message: Message) -> String { message.text(language) }
+
+    /// `message` in the style's language, wrapped at the terminal's width (between words, or
+    /// between wide characters) so that the terminal never cuts a number or a word in two.
+    func wrappedText(_ message: Message) -> String {
+        DisplayWidth.wrap(text(message), width: max(20, terminal.columns - 1)).joined(separator: "\n")
+    }
 }
 
 /// A command's typed result: one conversion to the record scripts see, and its human form

@@ -10,19 +10,51 @@ import Session
 enum SimulationChart {
     /// The widest terminal bar, in cells.
     static let barCells = 40
+    /// Partial cells, in eighths.
+    static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-    /// One line per day: the date, a bar as long as the day's cost (eighths of a cell), the
-    /// hours and the USD.
-    static func terminal(_ days: [DailyCost], _ style: RenderStyle) -> String {
-        let most = days.map(\.usd).max() ?? 0
-        let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return days.map { day in
-            let units = most > 0 ? Int((day.usd / most * Double(barCells * 8)).rounded()) : 0
-            let bar = String(repeating: "█", count: units / 8) + eighths[units % 8]
+    /// `value` of `most` as a bar of up to `cells` cells (eighths of a cell).
+    static func bar(_ value: Double, of most: Double, cells: Int) -> String {
+        let units = most > 0 ? Int((max(0, min(value, most)) / most * Double(cells * 8)).rounded()) : 0
+        return String(repeating: "█", count: units / 8) + eighths[units % 8]
+    }
+
+    /// The month in the terminal: a bar per day as long as the hours the model ran (a full bar
+    /// is 24 h), then always-on against the schedules' month side by side, the saving, and how
+    /// always-on was computed.
+    static func terminal(_ report: SimulationReport, _ style: RenderStyle) -> String {
+        let days = report.days
+        let cells = max(10, min(barCells, style.terminal.columns - 24))
+        let fullDay = max(24, days.map(\.runningHours).max() ?? 0)
+        var lines = [style.text(Catalog.chartHoursHeading(fullDay: NumberText.short(fullDay)))]
+        for day in days {
             let label = String(day.date.dropFirst(5))
-            let hours = NumberText.fixed(day.runningHours, decimals: 1)
-            let usd = NumberText.money(day.usd)
-            return "\(label) \(DisplayWidth.padRight(bar, to: barCells)) \(hours) h  \(usd)"
+            let hours = DisplayWidth.padLeft(NumberText.fixed(day.runningHours, decimals: 2), to: 5)
+            lines.append("\(label) \(DisplayWidth.padRight(bar(day.runningHours, of: fullDay, cells: cells), to: cells)) \(hours) h")
+        }
+        let alwaysOn = report.alwaysOnUSD
+        let scheduled = report.inferenceUSD
+        let rows = [(style.text(Catalog.chartAlwaysOn), alwaysOn),
+                    (style.text(report.events.isEmpty ? Catalog.chartSimulated : Catalog.chartScheduled), scheduled)]
+        let labelWidth = (rows.map { DisplayWidth.of($0.0) } + [DisplayWidth.of(style.text(Catalog.chartSaved))]).max() ?? 0
+        let most = max(alwaysOn, scheduled)
+        let amountWidth = max(DisplayWidth.of(NumberText.money(most)), DisplayWidth.of(NumberText.money(alwaysOn - scheduled)))
+        // The two bars share one scale and leave room for the label, the amount and the share.
+        let compared = max(10, min(barCells, style.terminal.columns - 1 - (labelWidth + 2) - (2 + amountWidth + " USD (100 %)".count)))
+        lines.append("")
+        for (label, usd) in rows {
+            lines.append(DisplayWidth.padRight(label, to: labelWidth) + "  " + DisplayWidth.padRight(bar(usd, of: most, cells: compared), to: compared)
+                         + "  " + DisplayWidth.padLeft(NumberText.money(usd), to: amountWidth) + " USD")
+        }
+        let saved = alwaysOn - scheduled
+        let share = alwaysOn > 0 ? NumberText.fixed(saved / alwaysOn * 100, decimals: 0) : "0"
+        lines.append(DisplayWidth.padRight(style.text(Catalog.chartSaved), to: labelWidth) + "  " + String(repeating: " ", count: compared)
+                     + "  " + DisplayWidth.padLeft(NumberText.money(saved), to: amountWidth) + " USD (\(share) %)")
+        lines.append(style.wrappedText(Catalog.chartAlwaysOnFormula(report.alwaysOnFormula(style), usd: NumberText.money(alwaysOn))))
+        return lines.map { line in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
         }.joined(separator: "\n")
     }
 

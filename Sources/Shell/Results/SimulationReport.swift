@@ -19,6 +19,8 @@ struct SimulationReport: ShellResult {
     var stale: [StaleTarget]
     /// Draw a bar per day under the table.
     var chart = false
+    /// The inference units an always-on model would have run (the units that ran in the period).
+    var alwaysOnUnits = 1
 
     var totalUSD: Double { inferenceUSD + trainingUSD }
     var totalJPY: Int { pricing.jpy(totalUSD) }
@@ -29,6 +31,27 @@ struct SimulationReport: ShellResult {
     /// Fires that failed (a run of identical ones counts each).
     var failedFires: Int { events.filter { !$0.succeeded }.reduce(0) { $0 + $1.repeats } }
     var unbilledStartingMinutes: Int { successfulStarts * Int(VersionLifecycle.startingSeconds / 60) }
+    /// The simulated seconds.
+    var periodSeconds: Double { max(0, to.seconds - from.seconds) }
+    /// What the same period would have cost with the model always on: every minute of it ×
+    /// ``alwaysOnUnits`` × the hourly price (the bill's pricing).
+    var alwaysOnUSD: Double { periodSeconds > 0 ? pricing.inferenceUSD(seconds: periodSeconds, units: alwaysOnUnits) : 0 }
+
+    /// The most inference units any stretch ran with between `from` and `to` (1 when none ran).
+    static func unitsThatRan(_ stretches: [RunningStretch], from: Double, to: Double) -> Int {
+        stretches.filter { $0.from < to && ($0.until ?? to) > from }.map(\.units).max() ?? 1
+    }
+
+    /// How ``alwaysOnUSD`` is made: `24 h × 30 days × 1 unit × 4.00 USD/h` (whole days) or `36 h × …`.
+    func alwaysOnFormula(_ style: RenderStyle) -> String {
+        let price = NumberText.money(pricing.inferenceUSDPerUnitHour)
+        let seconds = Int(periodSeconds.rounded())
+        if seconds > 0, seconds % 86400 == 0 {
+            return style.text(Catalog.alwaysOnDays(seconds / 86400, units: alwaysOnUnits, price: price))
+        }
+        let hours = periodSeconds > 0 ? Double(Pricing.billedMinutes(seconds: periodSeconds)) / 60 : 0
+        return style.text(Catalog.alwaysOnHours(NumberText.short(hours), units: alwaysOnUnits, price: price))
+    }
 
     var fields: [(String, Value)] {
         [("from", .string(from.text)), ("to", .string(to.text)),
@@ -37,7 +60,7 @@ struct SimulationReport: ShellResult {
          ("training_usd", .number(trainingUSD)), ("total_usd", .number(totalUSD)), ("total_jpy", .number(Double(totalJPY))),
          ("days", .list(days.map { SimulationDay(day: $0).value })),
          ("unbilled_starting_minutes", .number(Double(unbilledStartingMinutes))),
-         ("failed_fires", .number(Double(failedFires))),
+         ("failed_fires", .number(Double(failedFires))), ("always_on_usd", .number(alwaysOnUSD)),
          ("warnings", .list(stale.map { .string($0.message.en) }))]
     }
 
@@ -49,17 +72,17 @@ struct SimulationReport: ShellResult {
         for day in days {
             table.add([day.date, NumberText.fixed(day.runningHours, decimals: 2), NumberText.money(day.usd), NumberText.grouped(pricing.jpy(day.usd))])
         }
-        lines.append(table.render())
-        if chart { lines.append(SimulationChart.terminal(days, style)) }
-        lines.append(style.text(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
+        lines.append(table.render(width: style.terminal.columns))
+        if chart { lines.append(SimulationChart.terminal(self, style)) }
+        lines.append(style.wrappedText(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
                                                           training: NumberText.money(trainingUSD), total: NumberText.money(totalUSD),
                                                           jpy: NumberText.grouped(totalJPY), rate: NumberText.short(pricing.jpyPerUSD))))
         if successfulStarts > 0 {
             let minutes = unbilledStartingMinutes
-            lines.append(style.text(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
+            lines.append(style.wrappedText(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
                                                                     usd: NumberText.money(Double(minutes) * pricing.inferenceUSDPerUnitHour / 60))))
         }
-        lines += stale.map { style.text($0.message) }
+        lines += stale.map { style.wrappedText($0.message) }
         return lines.joined(separator: "\n")
     }
 
@@ -99,6 +122,24 @@ struct SimulationDay: ShellResult {
 }
 
 extension Catalog {
+    static func alwaysOnDays(_ days: Int, units: Int, price: String) -> Message {
+        Message(en: "24 h × \(days) \(days == 1 ? "day" : "days") × \(units) \(units == 1 ? "unit" : "units") × \(price) USD/h",
+                ja: "24 時間 × \(days) 日 × \(units) ユニット × \(price) ドル/時間")
+    }
+    static func alwaysOnHours(_ hours: String, units: Int, price: String) -> Message {
+        Message(en: "\(hours) h × \(units) \(units == 1 ? "unit" : "units") × \(price) USD/h",
+                ja: "\(hours) 時間 × \(units) ユニット × \(price) ドル/時間")
+    }
+    static func chartHoursHeading(fullDay: String) -> Message {
+        Message(en: "running hours per day (a full bar is \(fullDay) h)", ja: "1 日の稼働時間 (棒いっぱいで \(fullDay) 時間)")
+    }
+    static let chartAlwaysOn = Message(en: "always on", ja: "動かしっぱなし")
+    static let chartScheduled = Message(en: "as scheduled", ja: "スケジュールどおり")
+    static let chartSimulated = Message(en: "as simulated", ja: "今回")
+    static let chartSaved = Message(en: "saved", ja: "節約")
+    static func chartAlwaysOnFormula(_ formula: String, usd: String) -> Message {
+        Message(en: "always on: \(formula) = \(usd) USD", ja: "動かしっぱなし: \(formula) = \(usd) ドル")
+    }
     static let headerDate = Message(en: "date", ja: "日付")
     static let simulationNoFires = Message(en: "  no schedule fired", ja: "  実行されたスケジュールはありません")
     static func simulationHeading(from: String, to: String, duration: String) -> Message {

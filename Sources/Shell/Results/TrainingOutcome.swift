@@ -70,7 +70,7 @@ struct TestResultsReport: ShellResult {
             }
             if image.boxes.isEmpty { table.add([shortPath(image.photo), "-", "-", "-"]) }
         }
-        return style.text(Catalog.testResultsHeading(model)) + "\n" + table.render()
+        return style.text(Catalog.testResultsHeading(model)) + "\n" + table.render(width: style.terminal.columns)
     }
 }
 
