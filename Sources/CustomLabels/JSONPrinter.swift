@@ -95,6 +95,12 @@ public enum JSONPrinter {
     /// and control characters are escaped.
     private static func writeString(_ string: String, to out: inout String) {
         out += "\""
+        // Most strings (names, ARNs, labels) need no escape: appended whole, not scalar by scalar.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

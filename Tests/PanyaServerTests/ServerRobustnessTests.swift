@@ -62,6 +62,45 @@ import Testing
         }
     }
 
+    /// The head timeout holds for every request on a kept connection, not only the first.
+    @Test func aKeptConnectionWhoseNextHeadNeverEndsIsClosed() async throws {
+        let fixture = try ServerFixture { $0.headerTimeout = 0.3; $0.idleTimeout = 30 }
+        defer { fixture.removeBuckets() }
+        try await LiveServerTests().withServer(fixture) { port in
+            let (closed, text) = await Self.offThread { () -> (Bool, String) in
+                let socket = Self.connect(port: port)
+                defer { if socket >= 0 { close(socket) } }
+                Self.send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                usleep(200_000)
+                Self.send(socket, "GET / HTTP/1.1\r\nHos")
+                let result = Self.readUntilClosed(socket)
+                return (socket >= 0 && result.closed, result.text)
+            }
+            #expect(closed)
+            #expect(text.components(separatedBy: "HTTP/1.1 200").count == 2, "\(text)")
+        }
+    }
+
+    /// A connection whose heads all arrive whole is not closed by a head timeout that began with
+    /// an earlier request, however long it has been open.
+    @Test func aKeptConnectionWithWholeHeadsStaysOpen() async throws {
+        let fixture = try ServerFixture { $0.headerTimeout = 0.2; $0.idleTimeout = 30 }
+        defer { fixture.removeBuckets() }
+        try await LiveServerTests().withServer(fixture) { port in
+            let text = await Self.offThread { () -> String in
+                let socket = Self.connect(port: port)
+                defer { if socket >= 0 { close(socket) } }
+                for _ in 0..<3 {
+                    Self.send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    usleep(300_000)
+                }
+                Self.send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                return Self.readUntilClosed(socket).text
+            }
+            #expect(text.components(separatedBy: "HTTP/1.1 200").count == 5, "\(text)")
+        }
+    }
+
     @Test func idleConnectionsAreClosed() async throws {
         let fixture = try ServerFixture { $0.headerTimeout = 30; $0.idleTimeout = 0.3 }
         defer { fixture.removeBuckets() }

@@ -23,7 +23,9 @@ struct RekognitionEndpoint: Sendable {
         do {
             let document: JSONDocument
             do {
-                document = try JSONParser.parse(bytes: request.body.isEmpty ? Array("{}".utf8) : request.body)
+                // A photo sent before is found in the body as it is, not scanned and copied again.
+                let knownStrings = (operation as? DetectCustomLabelsOperation)?.recentPhotos
+                document = try JSONParser.parse(bytes: request.body.isEmpty ? Array("{}".utf8) : request.body, knownStrings: knownStrings)
             } catch let error as JSONError {
                 throw RekognitionFault.fromJSONError(error)
             }
