@@ -37,7 +37,7 @@ struct RekognitionEndpoint: Sendable {
             let call = try operation.prepare(input)
             let answer = try gate.run { backend in try call(backend) }
             return ServerResponse(status: 200, headers: [("Content-Type", Self.contentType)],
-                                  body: Array(JSONPrinter.compact(answer).utf8), operation: name)
+                                  body: JSONPrinter.compactUTF8(answer), operation: name)
         } catch {
             return failure(RekognitionFault(any: error, language: language), operation: name)
         }
@@ -46,7 +46,7 @@ struct RekognitionEndpoint: Sendable {
     /// The service's error answer.
     func failure(_ fault: RekognitionFault, operation: String) -> ServerResponse {
         ServerResponse(status: fault.status, headers: [("Content-Type", Self.contentType), ("x-amzn-ErrorType", fault.code)],
-                       body: Array(JSONPrinter.compact(fault.jsonValue).utf8), operation: operation,
+                       body: JSONPrinter.compactUTF8(fault.jsonValue), operation: operation,
                        errorCode: fault.code, detail: fault.detail)
     }
 }
