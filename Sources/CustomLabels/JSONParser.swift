@@ -25,9 +25,11 @@ public enum JSONParser {
         try parse(bytes: Array(text.utf8), allowDuplicateKeys: allowDuplicateKeys)
     }
 
-    /// Parses UTF-8 bytes (a byte order mark is skipped).
-    public static func parse(bytes: [UInt8], allowDuplicateKeys: Bool = false) throws -> JSONDocument {
+    /// Parses UTF-8 bytes (a byte order mark is skipped). A string whose text is one of
+    /// `knownStrings` is taken from there (see ``JSONKnownStrings``).
+    public static func parse(bytes: [UInt8], allowDuplicateKeys: Bool = false, knownStrings: (any JSONKnownStrings)? = nil) throws -> JSONDocument {
         var reader = Reader(bytes: bytes, allowDuplicateKeys: allowDuplicateKeys)
+        reader.knownStrings = knownStrings
         return try reader.parseDocument()
     }
 
@@ -40,6 +42,7 @@ public enum JSONParser {
 private struct Reader {
     let bytes: [UInt8]
     let allowDuplicateKeys: Bool
+    var knownStrings: (any JSONKnownStrings)?
     var position = 0
     var line = 1
     var lineStart = 0
@@ -258,6 +261,10 @@ private struct Reader {
     mutating func parseString(path: JSONPath) throws -> String {
         let start = position
         position += 1
+        if let knownStrings, let known = knownStrings.knownString(startingAt: bytes[position...]) {
+            position += known.utf8.count + 1
+            return known
+        }
         var scalars = String.UnicodeScalarView()
         var runStart = position
         func flush(_ reader: Reader, upTo end: Int) {

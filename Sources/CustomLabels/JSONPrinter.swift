@@ -2,7 +2,14 @@
 public enum JSONPrinter {
     /// `{"a":1,"b":[true,null]}`: no spaces, non-ASCII kept as UTF-8.
     public static func compact(_ value: JSONValue) -> String {
-        var out = ""
+        String(decoding: compactUTF8(value), as: UTF8.self)
+    }
+
+    /// ``compact(_:)``'s text as UTF-8 bytes, written as bytes (a server's answer body: appending
+    /// to a byte array costs a fraction of appending to a string, piece by piece).
+    public static func compactUTF8(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         writeCompact(value, to: &out)
         return out
     }
@@ -37,28 +44,43 @@ public enum JSONPrinter {
         return true
     }
 
-    private static func writeCompact(_ value: JSONValue, to out: inout String) {
-        if writeScalar(value, to: &out) { return }
+    private static func writeCompact(_ value: JSONValue, to out: inout [UInt8]) {
         switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: pythonFloat(d).utf8)
+        case .string(let s): writeString(s, to: &out)
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 writeCompact(element, to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, member) in object.members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(member.key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 writeCompact(member.value, to: &out)
             }
-            out += "}"
-        default:
-            break
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// ``writeString(_:to:)`` into bytes: the same escapes.
+    private static func writeString(_ string: String, to out: inout [UInt8]) {
+        if string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            var text = ""
+            writeString(string, to: &text)
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: string.utf8)
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func writeIndented(_ value: JSONValue, indent: Int, to out: inout String) {
@@ -95,6 +117,12 @@ public enum JSONPrinter {
     /// and control characters are escaped.
     private static func writeString(_ string: String, to out: inout String) {
         out += "\""
+        // Most strings (names, ARNs, labels) need no escape: appended whole, not scalar by scalar.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -42,9 +42,20 @@ public final class PanyaServer: Sendable {
         self.log = log
     }
 
-    /// Writes a line to standard output at once (the log is read while the server runs).
+    /// Writes a line to standard output at once (the log is read while the server runs): one
+    /// `write` of the line's own bytes (a line a request; through `FileHandle` and `Data` it cost
+    /// a copy and a dynamic cast each time), repeated only for what a short write left.
     public static let printLine: @Sendable (String) -> Void = { line in
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        var text = line + "\n"
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let written = write(STDOUT_FILENO, base + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 
     /// Runs until Ctrl-C / SIGTERM (when `handleSignals`) or until the task is cancelled; calls

@@ -22,14 +22,12 @@ public struct ServerRequest: Sendable {
 
     /// The first value of header `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        headers.first { HeaderName.same($0.name, name) }?.value
     }
 
     /// Every value of header `name`, in order (case-insensitive).
     public func headerValues(_ name: String) -> [String] {
-        let lower = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+        headers.filter { HeaderName.same($0.name, name) }.map(\.value)
     }
 }
 
@@ -60,8 +58,7 @@ public struct ServerResponse: Sendable {
 
     /// The first value of header `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        headers.first { HeaderName.same($0.name, name) }?.value
     }
 
     /// The body as UTF-8 text (for tests and logs).

@@ -96,3 +96,22 @@ func eachASCIIByteInEveryLaneOfABlock(byte: UInt8) throws {
         }
     }
 }
+
+/// Hands over "known" where a string's text starts with it and a quote follows; counts the asks.
+private final class OneKnownString: JSONKnownStrings, @unchecked Sendable {
+    let known = "known"
+    var asked = 0
+    func knownString(startingAt bytes: ArraySlice<UInt8>) -> String? {
+        asked += 1
+        return bytes.starts(with: Array((known + "\"").utf8)) ? known : nil
+    }
+}
+
+@Test func aKnownStringIsTakenAndTheRestIsStillRead() throws {
+    let strings = OneKnownString()
+    let doc = try JSONParser.parse(bytes: Array(#"{"a": "known", "b": "known2", "c": "x\n"}"#.utf8), knownStrings: strings)
+    #expect(doc.root == .object(JSONObject([("a", .string("known")), ("b", .string("known2")), ("c", .string("x\n"))])))
+    #expect(strings.asked == 6)
+    #expect(doc.locations[JSONPath.root.appending(key: "c")] == JSONLocation(line: 1, column: 36))
+    #expect(throws: JSONError.self) { try JSONParser.parse(bytes: Array(#"{"a": "known" "b": 1}"#.utf8), knownStrings: strings) }
+}

@@ -48,3 +48,14 @@ func floatsPrintAsPythonRepr(value: Double, text: String) {
     let bytes = DetectCustomLabelsRequest(projectVersionArn: "arn", image: .bytes([1, 2, 3]))
     #expect(bytes.jsonValue.compactText == #"{"ProjectVersionArn":"arn","Image":{"Bytes":"AQID"}}"#)
 }
+
+/// The compact form written as bytes: every kind of value, escapes, non-ASCII text, nesting.
+@Test func compactBytesAreTheCompactText() {
+    let value = JSONValue.object(JSONObject([
+        ("名前", .string("あんぱん")), ("q", .string("say \"hi\"\\\n\t\u{01}")), ("n", .null), ("t", .bool(true)), ("f", .bool(false)),
+        ("i", .int(-42)), ("d", .double(90.44999694824219)), ("e", .double(1e-05)), ("a", .array([.array([]), .object(JSONObject())])),
+    ]))
+    let expected = #"{"名前":"あんぱん","q":"say \"hi\"\\\n\t\u0001","n":null,"t":true,"f":false,"i":-42,"d":90.44999694824219,"e":1e-05,"a":[[],{}]}"#
+    #expect(JSONPrinter.compact(value) == expected)
+    #expect(JSONPrinter.compactUTF8(value) == Array(expected.utf8))
+}

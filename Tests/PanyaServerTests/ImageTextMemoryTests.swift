@@ -1,3 +1,4 @@
+import CustomLabels
 import Foundation
 import Photos
 @testable import PanyaServer
@@ -60,5 +61,41 @@ import Testing
         #expect(decodes.count == 3)
         _ = try memory.photo(for: texts[0], decode: decodes.decode)   // forgotten: decoded again
         #expect(decodes.count == 4)
+    }
+
+    /// The body's parser is handed a remembered text only where the body holds it whole, up to
+    /// its closing quote.
+    @Test func theParserIsHandedARememberedTextOnlyWhereItEndsWithAQuote() throws {
+        let memory = ImageTextMemory()
+        let text = Self.text([UInt8](0..<100))
+        _ = try memory.photo(for: text, decode: Decodes().decode)
+        #expect(memory.knownString(startingAt: Array((text + "\"}").utf8)[...]) == text)
+        #expect(memory.knownString(startingAt: Array(("x" + text + "\"").utf8)[1...]) == text)
+        #expect(memory.knownString(startingAt: Array((text + "A\"").utf8)[...]) == nil)
+        #expect(memory.knownString(startingAt: Array(text.utf8)[...]) == nil)
+        var other = Array((text + "\"").utf8)
+        other[10] = other[10] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        #expect(memory.knownString(startingAt: other[...]) == nil)
+    }
+
+    /// A text the parser would have read differently (an escape, a quote) is never handed to it.
+    @Test func aTextWithEscapesIsNotHandedToTheParser() throws {
+        let memory = ImageTextMemory()
+        let text = "a\\nb"
+        _ = try memory.photo(for: text) { _ in [1, 2, 3] }
+        #expect(memory.count == 1)
+        #expect(memory.knownString(startingAt: Array((text + "\"").utf8)[...]) == nil)
+    }
+
+    /// Parsed with the memory, a body gives the same document as without it.
+    @Test func aBodyParsedWithTheMemoryIsTheSame() throws {
+        let memory = ImageTextMemory()
+        let text = Self.text([UInt8](0..<200))
+        _ = try memory.photo(for: text, decode: Decodes().decode)
+        let body = Array(#"{"ProjectVersionArn": "arn", "Image": {"Bytes": "\#(text)"}, "MaxResults": 3}"#.utf8)
+        let plain = try JSONParser.parse(bytes: body)
+        let remembered = try JSONParser.parse(bytes: body, knownStrings: memory)
+        #expect(plain.root == remembered.root)
+        #expect(plain.locations == remembered.locations)
     }
 }

@@ -27,4 +27,17 @@ import Testing
             #expect(answer.header("x-amz-id-2") != nil)
         }
     }
+
+    @Test(arguments: [(UInt64(0x1F), false, "ab-00000000001f"), (UInt64(0x1F), true, "ab-00000000001F"),
+                      (UInt64(0x1234_5678_90AB_CDEF), false, "ab-567890abcdef"), (UInt64(0xFFFF_FFFF_FFFF), true, "ab-FFFFFFFFFFFF")])
+    func theCounterIsWrittenAsTwelveHexDigits(number: UInt64, uppercase: Bool, expected: String) {
+        #expect(RequestIdentifiers.identifier(prefix: Array("ab-".utf8), number: number, uppercase: uppercase) == expected)
+    }
+
+    @Test(arguments: [("Content-Length", "content-length", true), ("x-amzn-RequestId", "X-AMZN-REQUESTID", true),
+                      ("host", "hosts", false), ("a[", "a{", false), ("x-amz-target", "x-amz-targey", false), ("", "", true)])
+    func headerNamesIgnoreTheCaseOfLettersOnly(a: String, b: String, same: Bool) {
+        #expect(HeaderName.same(a, b) == same)
+        #expect(ServerRequest(method: "GET", rawPath: "/", headers: [(name: a, value: "1")]).header(b) == (same ? "1" : nil))
+    }
 }

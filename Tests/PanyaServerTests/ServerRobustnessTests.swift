@@ -40,6 +40,25 @@ import Testing
         }
     }
 
+    /// Reads one answer (head and its Content-Length of body) from a kept connection; what came
+    /// so far when the connection closes or the receive timeout passes first.
+    static func readOneAnswer(_ socket: Int32) -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let separator = Array("\r\n\r\n".utf8)
+        while true {
+            if let end = received.firstRange(of: separator)?.upperBound {
+                let head = String(decoding: received[..<end], as: UTF8.self).lowercased()
+                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                if received.count >= end + length { return String(decoding: received, as: UTF8.self) }
+            }
+            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, 4096, 0) }
+            if count <= 0 { return String(decoding: received, as: UTF8.self) }
+            received += buffer[0..<count]
+        }
+    }
+
     /// Runs blocking socket work on a thread of its own.
     static func offThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
@@ -59,6 +78,47 @@ import Testing
             }
             #expect(results.count == 200)
             #expect(results.allSatisfy { $0 })
+        }
+    }
+
+    /// The head timeout holds for every request on a kept connection, not only the first.
+    @Test func aKeptConnectionWhoseNextHeadNeverEndsIsClosed() async throws {
+        let fixture = try ServerFixture { $0.headerTimeout = 0.3; $0.idleTimeout = 30 }
+        defer { fixture.removeBuckets() }
+        try await LiveServerTests().withServer(fixture) { port in
+            let (closed, text) = await Self.offThread { () -> (Bool, String) in
+                let socket = Self.connect(port: port)
+                defer { if socket >= 0 { close(socket) } }
+                Self.send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                // The first answer is read whole before the next head starts (bytes that come
+                // while a request is still being answered are under the idle timeout instead).
+                let first = Self.readOneAnswer(socket)
+                Self.send(socket, "GET / HTTP/1.1\r\nHos")
+                let result = Self.readUntilClosed(socket)
+                return (socket >= 0 && result.closed, first + result.text)
+            }
+            #expect(closed)
+            #expect(text.components(separatedBy: "HTTP/1.1 200").count == 2, "\(text)")
+        }
+    }
+
+    /// A connection whose heads all arrive whole is not closed by a head timeout that began with
+    /// an earlier request, however long it has been open.
+    @Test func aKeptConnectionWithWholeHeadsStaysOpen() async throws {
+        let fixture = try ServerFixture { $0.headerTimeout = 0.2; $0.idleTimeout = 30 }
+        defer { fixture.removeBuckets() }
+        try await LiveServerTests().withServer(fixture) { port in
+            let text = await Self.offThread { () -> String in
+                let socket = Self.connect(port: port)
+                defer { if socket >= 0 { close(socket) } }
+                for _ in 0..<3 {
+                    Self.send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                    usleep(300_000)
+                }
+                Self.send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                return Self.readUntilClosed(socket).text
+            }
+            #expect(text.components(separatedBy: "HTTP/1.1 200").count == 5, "\(text)")
         }
     }
 

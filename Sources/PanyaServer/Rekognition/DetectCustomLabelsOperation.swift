@@ -7,8 +7,8 @@ import Photos
 /// backend sees them, as the service's front door does.
 public struct DetectCustomLabelsOperation: RekognitionOperation {
     public let name = "DetectCustomLabels"
-    /// The last photos received, decoded and fingerprinted.
-    private let recentPhotos = ImageTextMemory()
+    /// The last photos received, decoded and fingerprinted (the body's parser finds them too).
+    let recentPhotos = ImageTextMemory()
 
     public init() {}
 

@@ -23,7 +23,9 @@ struct RekognitionEndpoint: Sendable {
         do {
             let document: JSONDocument
             do {
-                document = try JSONParser.parse(bytes: request.body.isEmpty ? Array("{}".utf8) : request.body)
+                // A photo sent before is found in the body as it is, not scanned and copied again.
+                let knownStrings = (operation as? DetectCustomLabelsOperation)?.recentPhotos
+                document = try JSONParser.parse(bytes: request.body.isEmpty ? Array("{}".utf8) : request.body, knownStrings: knownStrings)
             } catch let error as JSONError {
                 throw RekognitionFault.fromJSONError(error)
             }
@@ -35,7 +37,7 @@ struct RekognitionEndpoint: Sendable {
             let call = try operation.prepare(input)
             let answer = try gate.run { backend in try call(backend) }
             return ServerResponse(status: 200, headers: [("Content-Type", Self.contentType)],
-                                  body: Array(JSONPrinter.compact(answer).utf8), operation: name)
+                                  body: JSONPrinter.compactUTF8(answer), operation: name)
         } catch {
             return failure(RekognitionFault(any: error, language: language), operation: name)
         }
@@ -44,7 +46,7 @@ struct RekognitionEndpoint: Sendable {
     /// The service's error answer.
     func failure(_ fault: RekognitionFault, operation: String) -> ServerResponse {
         ServerResponse(status: fault.status, headers: [("Content-Type", Self.contentType), ("x-amzn-ErrorType", fault.code)],
-                       body: Array(JSONPrinter.compact(fault.jsonValue).utf8), operation: operation,
+                       body: JSONPrinter.compactUTF8(fault.jsonValue), operation: operation,
                        errorCode: fault.code, detail: fault.detail)
     }
 }
