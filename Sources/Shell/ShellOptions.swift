@@ -1,4 +1,5 @@
 import CustomLabels
+import PanyaLanguage
 import PanyaSupport
 
 /// Everything the command line (or a test) decides about a session.
@@ -23,6 +24,9 @@ public struct ShellOptions: Sendable {
     public var lessonsDirectory: String?
     /// A student's sandbox in `panya class`: files only in their folder and the assets; nil in a shell of one's own.
     public var sandbox: Sandbox?
+    /// The most bytes the values of one interpreter of the session may hold together (a student's
+    /// sessions in `panya class` get less).
+    public var memoryBudget = MemoryBudget.standard
 
     public init() {}
 }

@@ -56,6 +56,7 @@ public final class ShellSession {
         let database = try PanyaDatabase(path: PanyaDatabase.resolvePath(flag: options.databasePath), lockWait: .standard(language: options.language))
         self.database = database
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
+        interpreter.memoryBudget = options.memoryBudget
         let backend: CustomLabelsBackend
         do {
             backend = try BackendFactory.make(options: options, assetsRoot: assetsRoot, database: database)
