@@ -1,4 +1,5 @@
 import Foundation
+import PanyaLanguage
 import PanyaSupport
 
 /// What `panya class` was given, before defaults are applied.
@@ -27,6 +28,9 @@ public struct ClassOptions: Sendable {
     public var uploadsPerMinute = 30
     /// Seconds one run of a student's code may take.
     public var codeTimeLimit: Double = 5
+    /// The memory budget of each of a student's sessions (the register screen, each terminal,
+    /// each run of their code), in bytes: 64 MiB.
+    public var studentMemoryBudget = MemoryBudget.student
     /// Train the class model (on the lesson photos) when the class folder is new; without it only
     /// recorded photos are answered (tests that do not need it save the training's time).
     public var trainClassModel = true

@@ -39,6 +39,7 @@ public final class StudentDesk: @unchecked Sendable {
         options.language = classOptions.language
         options.assetsRoot = assetsRoot
         options.student = name
+        options.memoryBudget = classOptions.studentMemoryBudget
         let lessons = classOptions.lessonsDirectory ?? assetsRoot + "/lessons"
         options.lessonsDirectory = lessons
         options.sandbox = Sandbox(home: folder + "/files", readOnlyRoots: [assetsRoot + "/lessons", lessons, assetsRoot + "/mock-responses"])

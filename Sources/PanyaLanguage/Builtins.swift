@@ -26,7 +26,11 @@ enum Builtins {
             default: throw ValueError(Catalog.builtinArgumentType("len", expected: "string, list, map", got: args[0]))
             }
         },
-        Builtin(name: "str", arity: 1...1) { _, args in .string(try printed(args[0])) },
+        Builtin(name: "str", arity: 1...1) { interpreter, args in
+            let text = try printed(args[0])
+            try interpreter.charge(MemoryBudget.string(text.utf8.count))
+            return .string(text)
+        },
         Builtin(name: "num", arity: 1...1) { _, args in
             switch args[0] {
             case .number: return args[0]
@@ -63,8 +67,9 @@ enum Builtins {
             }
             return .number(total)
         },
-        Builtin(name: "sort", arity: 1...1) { _, args in
+        Builtin(name: "sort", arity: 1...1) { interpreter, args in
             guard case .list(let items) = args[0] else { throw ValueError(Catalog.builtinArgumentType("sort", expected: "list", got: args[0])) }
+            try interpreter.charge(MemoryBudget.list(items.count))
             if items.allSatisfy({ $0.asNumber != nil }) {
                 return .list(items.compactMap(\.asNumber).sorted().map(Value.number))
             }
@@ -73,10 +78,14 @@ enum Builtins {
             }
             throw ValueError(Catalog.sortMixed)
         },
-        Builtin(name: "keys", arity: 1...1) { _, args in
+        Builtin(name: "keys", arity: 1...1) { interpreter, args in
             switch args[0] {
-            case .map(let m): return .list(m.keys.map(Value.string))
-            case .record(let r): return .list(r.fields.keys.map(Value.string))
+            case .map(let m):
+                try interpreter.charge(MemoryBudget.list(m.count))
+                return .list(m.keys.map(Value.string))
+            case .record(let r):
+                try interpreter.charge(MemoryBudget.list(r.fields.count))
+                return .list(r.fields.keys.map(Value.string))
             default: throw ValueError(Catalog.builtinArgumentType("keys", expected: "map, record", got: args[0]))
             }
         },
@@ -87,10 +96,11 @@ enum Builtins {
             default: throw ValueError(Catalog.builtinArgumentType("values", expected: "map, record", got: args[0]))
             }
         },
-        Builtin(name: "append", arity: 2...2) { _, args in
+        Builtin(name: "append", arity: 2...2) { interpreter, args in
             guard case .list(var items) = args[0] else { throw ValueError(Catalog.builtinArgumentType("append", expected: "list", got: args[0])) }
             try ValueLimits.checkCount(items.count + 1)
             try ValueLimits.checkNesting(args[1])
+            try interpreter.charge(MemoryBudget.list(items.count + 1))
             items.append(args[1])
             return .list(items)
         },
@@ -108,8 +118,10 @@ enum Builtins {
             default: throw ValueError(Catalog.builtinArgumentType("contains", expected: "list, string, map", got: args[0]))
             }
         },
-        Builtin(name: rangeName, arity: rangeArity) { _, args in
-            .list(try rangeBounds(args).map { .number(Double($0)) })
+        Builtin(name: rangeName, arity: rangeArity) { interpreter, args in
+            let bounds = try rangeBounds(args)
+            try interpreter.charge(MemoryBudget.list(bounds.count))
+            return .list(bounds.map { .number(Double($0)) })
         },
         Builtin(name: "type", arity: 1...1) { _, args in .string(args[0].typeName) },
     ] }

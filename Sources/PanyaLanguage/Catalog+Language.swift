@@ -383,6 +383,14 @@ extension Catalog {
         return Message(en: "this string would be longer than \(n) bytes, the most a string may hold",
                        ja: "文字列が長すぎます。文字列に入れられるのは \(n) バイトまでです")
     }
+    static func memoryBudgetExceeded(live: Int, budget: Int) -> Message {
+        let held = NumberText.short(Double(live) / Double(1 << 20), decimals: 1)
+        let most = NumberText.short(Double(budget) / Double(1 << 20), decimals: 1)
+        return Message(en: "this value would take the memory of this run past its budget of \(most) MiB (its variables hold about \(held) MiB); "
+                           + "keep fewer or smaller values (`x = nil` lets go of what the variable x holds)",
+                       ja: "この値を作ると、この実行のメモリが上限の \(most) MiB をこえます (変数が持っている値は約 \(held) MiB)。"
+                           + "値を少なく、小さくしてください (`x = nil` で変数 x の中身を手放せます)")
+    }
     static func tooManyItems(limit: Int) -> Message {
         let n = NumberText.grouped(limit)
         return Message(en: "a list or map may hold at most \(n) items",

@@ -80,6 +80,7 @@ final class TemplateExpr: CompiledExpr {
                 throw interpreter.diagnostic(Catalog.stringTooLong(limit: ValueLimits.maxStringBytes), span)
             }
         }
+        try interpreter.charge(MemoryBudget.string(text.utf8.count), span: span)
         return .string(text)
     }
 }
@@ -95,6 +96,7 @@ final class ListExpr: CompiledExpr {
             try interpreter.checkNesting(value, span: item.span)
             values.append(value)
         }
+        try interpreter.charge(MemoryBudget.list(values.count), span: span)
         return .list(values)
     }
 }
@@ -120,6 +122,7 @@ final class MapExpr: CompiledExpr {
                 try interpreter.checkNesting(value, span: expr.span)
                 map[key] = value
             }
+            try interpreter.charge(MemoryBudget.map(map.count), span: span)
             return .map(map)
         }
         for (index, expr) in values.enumerated() {
@@ -127,6 +130,8 @@ final class MapExpr: CompiledExpr {
             try interpreter.checkNesting(value, span: expr.span)
             map.values[index] = value
         }
+        // The keys are the literal's, shared: only the values are new.
+        try interpreter.charge(MemoryBudget.list(values.count), span: span)
         return .map(map)
     }
 }

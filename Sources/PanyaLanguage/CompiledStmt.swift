@@ -182,6 +182,7 @@ final class AssignStmt: CompiledStmt {
             if let appendedItem {
                 let item = try appendedItem.eval(interpreter, frame)
                 try interpreter.checkNesting(item, span: appendedItem.span)
+                try interpreter.charge(MemoryBudget.valueBytes, span: span)
                 var root = frame.take(i)
                 defer { frame.values[i] = root }
                 try append(consume item, to: &root, interpreter)
@@ -189,6 +190,7 @@ final class AssignStmt: CompiledStmt {
             }
             let newValue = try value.eval(interpreter, frame)
             if !path.isEmpty { try interpreter.checkNesting(newValue, span: span, levels: path.count) }
+            try interpreter.chargeAssignment(op, newValue, pathCount: path.count, span: span)
             var root = frame.take(i)
             defer { frame.values[i] = root }
             try interpreter.update(&root, path: path[...], op: op, newValue: newValue, span: span, frame: frame)
@@ -213,6 +215,7 @@ final class AssignStmt: CompiledStmt {
         if let appendedItem {
             let item = try appendedItem.eval(interpreter, frame)
             try interpreter.checkNesting(item, span: appendedItem.span)
+            try interpreter.charge(MemoryBudget.valueBytes, span: span)
             var root = cell.value
             cell.value = .null
             defer { cell.value = root }
@@ -226,6 +229,7 @@ final class AssignStmt: CompiledStmt {
             return
         }
         if !path.isEmpty { try interpreter.checkNesting(newValue, span: span, levels: path.count) }
+        try interpreter.chargeAssignment(op, newValue, pathCount: path.count, span: span)
         var root = cell.value
         cell.value = .null
         defer { cell.value = root }

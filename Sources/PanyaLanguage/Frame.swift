@@ -130,6 +130,11 @@ final class GlobalTable {
     /// Records that `cell` (the box of `name`) became declared.
     func noteDeclared(_ name: String) { declaredOrder.append(name) }
 
+    /// Calls `body` with every box (memory measurements walk them).
+    func forEachCell(_ body: (Cell) -> Void) {
+        for cell in cells.values { body(cell) }
+    }
+
     /// Every declared or built-in name, in declaration order.
     var visibleNames: [String] { declaredOrder }
 }

@@ -25,12 +25,26 @@ public final class Interpreter {
     public var showCommandValue: ((Value) -> Void)?
     /// The number of `step` statements in the program being run (set by `run`).
     public var stepCount = 0
+    /// The most bytes this interpreter's values may hold together (``MemoryBudget/standard`` by
+    /// default); a statement that would make them hold more stops with a diagnostic.
+    public var memoryBudget: Int {
+        get { budget.limit }
+        set { budget = MemoryBudget(limit: newValue) }
+    }
 
     private let output: (String) -> Void
     /// Globals and built-ins, by name.
     let globals = GlobalTable()
     private var file = "<stdin>"
     private var callDepth = 0
+    /// The frame of each running call, by depth (`callFrames[callDepth - 1]` is the innermost;
+    /// nil for a built-in or a command): what a memory measurement walks besides the globals.
+    private var callFrames: UnsafeMutablePointer<Unmanaged<Frame>?>
+    private var callFramesCapacity = 0
+    /// The top frame of each running entry (prompt entries, scripts, lesson statements).
+    private var entryFrames: [Frame] = []
+    /// What this interpreter's values may hold, and what was charged since they were last measured.
+    var budget = MemoryBudget(limit: MemoryBudget.standard)
     /// The number of `step` statements run so far in this program.
     var stepIndex = 0
     private var entryDepth = 0
@@ -46,12 +60,15 @@ public final class Interpreter {
         self.commands = commands
         self.language = language
         self.output = output
+        callFrames = .allocate(capacity: 1)
         for builtin in Builtins.all {
             let function = Function(name: builtin.name, body: .builtin(builtin))
             if builtin.name == Builtins.rangeName { rangeFunction = function }
             globals.declare(builtin.name, .function(function), builtin: true)
         }
     }
+
+    deinit { callFrames.deallocate() }
 
     // MARK: - Entry points
 
@@ -137,7 +154,9 @@ public final class Interpreter {
             var compiler = Compiler(globals: globals, expressions: [expr])
             let compiled = compiler.expr(expr)
             let size = compiler.frameSize
-            result = try compiled.eval(self, Frame(valueCount: size.values, cellCount: size.cells, captures: []))
+            let frame = Frame(valueCount: size.values, cellCount: size.cells, captures: [])
+            entryFrames.append(frame)
+            result = try compiled.eval(self, frame)
         }
         return result
     }
@@ -171,15 +190,20 @@ public final class Interpreter {
         var compiler = Compiler(globals: globals, statements: statements)
         let compiled = compiler.compileTop(statements)
         let size = compiler.frameSize
-        return (compiled, Frame(valueCount: size.values, cellCount: size.cells, captures: []))
+        let frame = Frame(valueCount: size.values, cellCount: size.cells, captures: [])
+        // Walked by memory measurements until the entry that compiled it ends.
+        entryFrames.append(frame)
+        return (compiled, frame)
     }
 
     private func entering(file: String, _ body: () throws -> Void) throws(Diagnostic) {
         self.file = file
         if entryDepth == 0 { stackGuard = StackGuard(); callDepth = 0 }
         entryDepth += 1
+        let outerFrames = entryFrames.count
         defer {
             entryDepth -= 1
+            if entryFrames.count > outerFrames { entryFrames.removeSubrange(outerFrames...) }
             if entryDepth == 0 && !retiredFunctions.isEmpty { retiredFunctions = [] }
         }
         do { try body() } catch { throw diagnostic(from: error, at: .unknown) }
@@ -238,6 +262,49 @@ public final class Interpreter {
         return function
     }
 
+    // MARK: - Memory
+
+    /// Charges the budget for a value of about `bytes` being made at `span`: a diagnostic when
+    /// the values kept, with this one, would hold more than the budget.
+    @inline(__always)
+    func charge(_ bytes: Int, span: SourceSpan) throws {
+        budget.charged &+= bytes
+        if _slowPath(budget.charged > budget.allowance) {
+            do { try measureMemory(adding: bytes) } catch { throw diagnostic(error.message, span) }
+        }
+    }
+
+    /// `charge` for built-ins, whose errors get the call's place.
+    @inline(__always)
+    func charge(_ bytes: Int) throws(ValueError) {
+        budget.charged &+= bytes
+        if _slowPath(budget.charged > budget.allowance) { try measureMemory(adding: bytes) }
+    }
+
+    /// Measures what the variables hold now, plus the `bytes` being made; throws when that is
+    /// over the budget (the value is then not made, and the budget counts from what is kept).
+    @inline(never)
+    func measureMemory(adding bytes: Int) throws(ValueError) {
+        let live = liveBytes()
+        if live + bytes > budget.limit {
+            budget.measured(live: live)
+            throw ValueError(Catalog.memoryBudgetExceeded(live: live, budget: budget.limit))
+        }
+        budget.measured(live: live + bytes)
+    }
+
+    /// The bytes the values reachable now hold: globals, the running entries' and calls' frames
+    /// (values a statement holds while it runs, such as the list a `for` walks, are not seen).
+    func liveBytes() -> Int {
+        var measure = MemoryMeasure()
+        globals.forEachCell { measure.add($0) }
+        for frame in entryFrames { measure.add(frame) }
+        for depth in 0..<min(callDepth, callFramesCapacity) {
+            if let frame = callFrames[depth] { frame._withUnsafeGuaranteedRef { measure.add($0) } }
+        }
+        return measure.bytes
+    }
+
     // MARK: - Values
 
     /// The `print()` form of `value`, or a diagnostic when it would be longer than a string may be.
@@ -294,9 +361,11 @@ public final class Interpreter {
             case (.number(let a), .number(let b)): return .number(a + b)
             case (.string(let a), .string(let b)):
                 try checkString(bytes: a.utf8.count + b.utf8.count, span: span)
+                try charge(MemoryBudget.string(a.utf8.count + b.utf8.count), span: span)
                 return .string(a + b)
             case (.list(let a), .list(let b)):
                 try checkCount(a.count + b.count, span: span)
+                try charge(MemoryBudget.list(a.count + b.count), span: span)
                 return .list(a + b)
             case (.string, .number), (.number, .string): throw diagnostic(Catalog.stringPlusNumber, span)
             default: throw diagnostic(Catalog.operandTypes(op.rawValue, lhs, rhs), span)
@@ -380,6 +449,24 @@ public final class Interpreter {
     }
 
     // MARK: - Assignment
+
+    /// Charges the budget for what an assignment of `newValue` along a path of `pathCount` steps
+    /// adds: the growth of `x += ...`, a possible new map entry. Called before the assignment takes
+    /// its variable's value out of its place, so that a measurement still sees it.
+    @inline(__always)
+    func chargeAssignment(_ op: AssignOperator, _ newValue: Value, pathCount: Int, span: SourceSpan) throws {
+        switch op {
+        case .assign:
+            if pathCount > 0 { try charge(MemoryBudget.entry(keyUTF8Count: 0), span: span) }
+        case .add:
+            switch newValue {
+            case .string(let text): try charge(text.utf8.count, span: span)
+            case .list(let items): try charge(items.count * MemoryBudget.valueBytes, span: span)
+            default: return
+            }
+        default: return
+        }
+    }
 
     /// Changes `value` along `path` (indexes and fields), combining with `op` at the end.
     func update(_ value: inout Value, path: ArraySlice<CompiledPathStep>, op: AssignOperator, newValue: Value, span: SourceSpan, frame: Frame) throws {
@@ -513,9 +600,28 @@ public final class Interpreter {
             callDepth += 1
             defer { callDepth -= 1 }
             if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
+            noteCallFrame(taken)
             if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
             return .null
         }
+    }
+
+    /// Notes the frame of the call just entered (at `callDepth`) for memory measurements.
+    @inline(__always)
+    private func noteCallFrame(_ frame: Unmanaged<Frame>?) {
+        if _slowPath(callDepth > callFramesCapacity) { growCallFrames() }
+        callFrames[callDepth - 1] = frame
+    }
+
+    @inline(never)
+    private func growCallFrames() {
+        let capacity = max(callDepth, 2 * callFramesCapacity, 64)
+        let grown = UnsafeMutablePointer<Unmanaged<Frame>?>.allocate(capacity: capacity)
+        grown.initialize(from: callFrames, count: callFramesCapacity)
+        (grown + callFramesCapacity).initialize(repeating: nil, count: capacity - callFramesCapacity)
+        callFrames.deallocate()
+        callFrames = grown
+        callFramesCapacity = capacity
     }
 
     /// Keeps a function value that an assignment took out of a global box while a call of it may
@@ -532,11 +638,13 @@ public final class Interpreter {
         callDepth += 1
         defer { callDepth -= 1 }
         if callDepth > maxCallDepth { throw diagnostic(Catalog.tooDeep(limit: maxCallDepth), span) }
+        noteCallFrame(nil)
         switch function.box.body {
         case .closure(let code, let captures):
             let values = try bind(code, function.name, positional, labelled, span: span)
             let (taken, kept) = code.takeFrame(captures: captures)
             defer { code.giveBack(taken, kept: kept) }
+            noteCallFrame(taken)
             return try taken._withUnsafeGuaranteedRef { frame throws -> Value in
                 for (place, value) in zip(code.parameterPlaces, values) { frame.bind(value, to: place) }
                 if case .returnValue = try code.body.runStatements(self, frame) { return frame.takeReturnValue() }
@@ -601,7 +709,15 @@ public final class Interpreter {
     private func invoke(_ command: Command, _ arguments: CommandArguments, span: SourceSpan) throws -> Value {
         try poll(span)
         do {
-            return try command.invoke(arguments, span: span)
+            let result = try command.invoke(arguments, span: span)
+            switch result {
+            case .number, .bool, .null: break
+            default:
+                var measure = MemoryMeasure()
+                measure.add(result)
+                try charge(measure.bytes, span: span)
+            }
+            return result
         } catch let error as CommandArgumentError {
             throw diagnostic(from: error, at: error.span ?? span)
         } catch {

@@ -23,6 +23,9 @@ public struct SessionOptions: Sendable {
     public var lessonsDirectory: String?
     /// A student's sandbox in `panya class`: files only in their folder and the assets; nil in a shell of one's own.
     public var sandbox: Sandbox?
+    /// The most bytes the values of one interpreter of the session may hold together; nil is the
+    /// language's standard budget (a student's sessions in `panya class` get less).
+    public var memoryBudget: Int?
 
     public init() {}
 }

@@ -54,10 +54,11 @@ extension ShellSession {
 
     /// Runs a student's program in a fresh interpreter over this session's commands, then
     /// `call` (e.g. `total(register())`): the value, or the first diagnostic. `shouldStop` is asked
-    /// in every loop and call (the time limit of a run).
+    /// in every loop and call (the time limit of a run); its values have the session's memory budget.
     public func runStudentProgram(_ source: String, file: String, call: String, shouldStop: @escaping @Sendable () -> Bool) -> Result<Value?, Diagnostic> {
         var printed = ""
         let interpreter = Interpreter(commands: commands, language: language) { printed += $0 }
+        interpreter.memoryBudget = options.memoryBudget ?? MemoryBudget.standard
         interpreter.interrupt = InterruptSignal(pending: shouldStop, clear: {})
         if let diagnostic = interpreter.run(source: source, file: file) { return .failure(diagnostic) }
         do {

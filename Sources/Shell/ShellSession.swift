@@ -56,6 +56,7 @@ public final class ShellSession {
         self.sink = output
         self.core = try StudentSession(options: options)
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
+        interpreter.memoryBudget = options.memoryBudget ?? MemoryBudget.standard
         interpreter.showCommandValue = { [weak self] value in
             guard let self else { return }
             let text = self.display(value)

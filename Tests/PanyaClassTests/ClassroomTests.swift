@@ -57,6 +57,26 @@ struct ClassroomTests {
         #expect((deskA.folder as NSString).lastPathComponent == "s1")
     }
 
+    @Test func eachStudentHasTheirOwnMemoryBudget() async throws {
+        #expect(ClassOptions().studentMemoryBudget == 64 << 20)
+        let fixture = try ClassFixture { $0.studentMemoryBudget = 4 << 20 }
+        let (a, _) = try fixture.classroom.join(name: "A", code: "PAN-1234")
+        let (b, _) = try fixture.classroom.join(name: "B", code: "PAN-1234")
+        let deskA = fixture.classroom.desk(for: a), deskB = fixture.classroom.desk(for: b)
+        // 24 strings of 128 KiB (3 MiB) each: twice as much as one budget holds, once per student.
+        let fill = "let s = \"x\"\nwhile len(s) < 100000 { s += s }\nlet m = {}\nfor i in range(0, 24) { m[str(i)] = s + str(i) }"
+        let first = try await deskA.run { session, _ in session.interpreter.run(source: fill, file: "a.panya")?.message.en }
+        #expect(first == nil)
+        let other = try await deskB.run { session, _ in session.interpreter.run(source: fill, file: "b.panya")?.message.en }
+        #expect(other == nil)
+        // A's own budget is nearly used: 24 more strings are refused to A.
+        let more = "for i in range(24, 48) { m[str(i)] = s + str(i) }"
+        let refused = try await deskA.run { session, _ in session.interpreter.run(source: more, file: "a.panya")?.message.en }
+        #expect(refused?.contains("budget of 4 MiB") == true)
+        let terminal = try deskA.terminalSession(language: .en) { _ in }
+        #expect(terminal.interpreter.memoryBudget == 4 << 20)
+    }
+
     @Test func uploadsArePacedBySlidingMinute() {
         let limit = RateLimit(perMinute: 2)
         #expect(limit.allow(1, now: 0))
