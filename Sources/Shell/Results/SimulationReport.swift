@@ -16,6 +16,8 @@ struct SimulationReport: ShellResult {
     var pricing: Pricing
     /// Stale schedules at the end of the period.
     var stale: [StaleTarget]
+    /// The schedules' target model: scheduled against always on (nil without a schedule).
+    var comparison: ScheduledComparison? = nil
     /// Draw a bar per day under the table.
     var chart = false
 
@@ -37,7 +39,9 @@ struct SimulationReport: ShellResult {
          ("days", .list(days.map { SimulationDay(day: $0).value })),
          ("unbilled_starting_minutes", .number(Double(unbilledStartingMinutes))),
          ("failed_fires", .number(Double(failedFires))),
-         ("warnings", .list(stale.map { .string($0.message.en) }))]
+         ("warnings", .list(stale.map { .string($0.message.en) })),
+         ("always_on_usd", comparison.map { .number($0.alwaysOnUSD) } ?? .null),
+         ("scheduled", comparison.map { ScheduledComparisonResult(comparison: $0, pricing: pricing).value } ?? .null)]
     }
 
     func render(_ style: RenderStyle) -> String {
@@ -53,6 +57,15 @@ struct SimulationReport: ShellResult {
         lines.append(style.text(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
                                                           training: NumberText.money(trainingUSD), total: NumberText.money(totalUSD),
                                                           jpy: NumberText.grouped(totalJPY), rate: NumberText.short(pricing.jpyPerUSD))))
+        if let comparison {
+            lines.append(style.text(Catalog.simulationComparison(
+                models: comparison.targets.map { ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn }.joined(separator: ", "),
+                scheduled: NumberText.money(comparison.scheduledUSD), alwaysOn: NumberText.money(comparison.alwaysOnUSD),
+                saved: NumberText.money(comparison.savedUSD))))
+            if comparison.otherModelsUSD > 0 {
+                lines.append(style.text(Catalog.simulationOtherModels(NumberText.money(comparison.otherModelsUSD))))
+            }
+        }
         if successfulStarts > 0 {
             let minutes = unbilledStartingMinutes
             lines.append(style.text(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
@@ -97,7 +110,41 @@ struct SimulationDay: ShellResult {
     func render(_ style: RenderStyle) -> String { "\(day.date)  \(NumberText.fixed(day.runningHours, decimals: 2)) h  \(NumberText.money(day.usd)) USD" }
 }
 
+/// The schedules' target over the period: `{models, arns, units, running_hours, scheduled_usd,
+/// always_on_hours, always_on_usd, saved_usd, other_models_usd, days}`.
+struct ScheduledComparisonResult: ShellResult {
+    static let kind = "scheduled_comparison"
+    var comparison: ScheduledComparison
+    var pricing: Pricing
+
+    var fields: [(String, Value)] {
+        [("models", .list(comparison.targets.map { .string(ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn) })),
+         ("arns", .list(comparison.targets.map { .string($0.versionArn) })),
+         ("units", .list(comparison.targets.map { .number(Double($0.units)) })),
+         ("running_hours", .number(comparison.scheduledHours)), ("scheduled_usd", .number(comparison.scheduledUSD)),
+         ("always_on_hours", .number(comparison.alwaysOnHours)), ("always_on_usd", .number(comparison.alwaysOnUSD)),
+         ("saved_usd", .number(comparison.savedUSD)), ("other_models_usd", .number(comparison.otherModelsUSD)),
+         ("scheduled_jpy", .number(Double(pricing.jpy(comparison.scheduledUSD)))),
+         ("always_on_jpy", .number(Double(pricing.jpy(comparison.alwaysOnUSD)))),
+         ("days", .list(comparison.days.map { SimulationDay(day: $0).value }))]
+    }
+
+    func render(_ style: RenderStyle) -> String {
+        style.text(Catalog.simulationComparison(models: comparison.targets.map { ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn }.joined(separator: ", "),
+                                                scheduled: NumberText.money(comparison.scheduledUSD), alwaysOn: NumberText.money(comparison.alwaysOnUSD),
+                                                saved: NumberText.money(comparison.savedUSD)))
+    }
+}
+
 extension Catalog {
+    static func simulationComparison(models: String, scheduled: String, alwaysOn: String, saved: String) -> Message {
+        Message(en: "the schedules' model \(models): \(scheduled) USD on the schedules, \(alwaysOn) USD always on (\(saved) USD saved)",
+                ja: "スケジュールの対象 \(models): スケジュールで \(scheduled) ドル、つけっぱなしなら \(alwaysOn) ドル (\(saved) ドルの節約)")
+    }
+    static func simulationOtherModels(_ usd: String) -> Message {
+        Message(en: "other models running meanwhile billed \(usd) USD (stop a model you do not use: model stop)",
+                ja: "その間に動いていたほかのモデルの料金 \(usd) ドル (使わないモデルは model stop で止めましょう)")
+    }
     static let headerDate = Message(en: "date", ja: "日付")
     static let simulationNoFires = Message(en: "  no schedule fired", ja: "  実行されたスケジュールはありません")
     static func simulationHeading(from: String, to: String, duration: String) -> Message {
