@@ -78,7 +78,7 @@ public final class TrainedVersions: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        guard let json = try store.version(arn: arn)?.modelJSON else { return nil }
+        guard let json = try store.versionWithResults(arn: arn)?.modelJSON else { return nil }
         let model = try BreadModel(json: Array(json.utf8))
         lock.lock()
         models[arn] = model
@@ -95,7 +95,7 @@ public final class TrainedVersions: @unchecked Sendable {
 
     /// The evaluation kept with a trained version (nil for a failed one).
     public func evaluation(arn: String) throws -> TrainedEvaluation? {
-        guard let stored = try store.version(arn: arn), let summaryText = stored.evaluationJSON,
+        guard let stored = try store.versionWithResults(arn: arn), let summaryText = stored.evaluationJSON,
               let resultsText = stored.testResultsJSON else { return nil }
         let summary = try EvaluationSummaryFile(text: summaryText)
         let images = try Self.decodeTestImages(resultsText)
