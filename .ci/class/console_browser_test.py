@@ -113,6 +113,12 @@ class Student:
     def run(self, action):
         return self.call("POST", "/api/console/run", {"action": action})
 
+    def call_text(self, method, path):
+        request = urllib.request.Request(self.url + path, data=b"", method=method)
+        request.add_header("Cookie", f"panya_session={self.token}")
+        request.add_header("X-Panya-CSRF", self.csrf)
+        return self.opener.open(request, timeout=600).read().decode()
+
 
 def browser():
     options = webdriver.ChromeOptions()
@@ -360,10 +366,47 @@ def main():
             if button == "model-advance" and len(statuses) == 2:
                 shot(driver, args.out, "8-model-running")
         check("start/stop goes STARTING → RUNNING → STOPPING → STOPPED", statuses == ["STARTING", "RUNNING", "STOPPING", "STOPPED"], str(statuses))
-        check("the versions list shows both trained versions", driver.find_element(By.ID, "model-versions").text.count("bakery-ai.") >= 2,
-              driver.find_element(By.ID, "model-versions").text[:400])
+        versions = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#version-list .version')).map(v => ({arn: v.dataset.arn, status: v.dataset.status,"
+            " inUse: v.classList.contains('in-use'), text: v.innerText}))")
+        own = [v for v in versions if ":project/bakery-ai/version/" in v["arn"]]
+        check("the versions list shows both trained versions, each with its own ARN", len(own) >= 2 and len({v["arn"] for v in own}) == len(own)
+              and all(v["arn"] in v["text"] for v in versions), str(versions)[:600])
+        check("…and the register screen's version is marked", sum(1 for v in versions if v["inUse"]) == 1, str(versions)[:600])
 
-        # The month: the lesson's schedules, 30 days, the chart's totals equal the simulation's.
+        # "Use this version": a version that is not RUNNING is refused with why; a RUNNING one becomes the register's.
+        def use_button(arn):
+            return driver.find_element(By.CSS_SELECTOR, f'#version-list .version[data-arn="{arn}"] button.use')
+        stopped = next(v for v in own if v["status"] != "RUNNING" and not v["inUse"])
+        driver.execute_script("document.getElementById('message').textContent = ''")
+        use_button(stopped["arn"]).click()
+        wait(driver, lambda d: message(d) != "", what="the refusal")
+        check("using a version that is not RUNNING is refused, saying so", "RUNNING" in message(driver) and stopped["status"] in message(driver), message(driver))
+        ready = next(v for v in versions if ":project/verification001/" in v["arn"])
+        check("the ready-made model is RUNNING", ready["status"] == "RUNNING", str(ready))
+        before = driver.find_element(By.ID, "model-in-use").text
+        use_button(ready["arn"]).click()
+        wait(driver, lambda d: d.find_element(By.ID, "model-in-use").text != before, what="the register's version changed")
+        ready_name = ready["arn"].split("/version/")[1].split("/")[0]
+        check("the model page now marks the chosen version", driver.find_element(By.ID, "model-in-use").text == ready_name
+              and "in-use" in driver.find_element(By.CSS_SELECTOR, f'#version-list .version[data-arn="{ready["arn"]}"]').get_attribute("class"))
+        meter = driver.find_element(By.ID, "model-meter").text
+        driver.find_element(By.ID, "model-advance-hour").click()
+        wait(driver, lambda d: d.find_element(By.ID, "model-meter").text != meter, what="the meter moved")
+        check("the billing meter ticks with the clock", driver.find_element(By.ID, "model-meter").text != meter,
+              f"{meter} -> {driver.find_element(By.ID, 'model-meter').text}")
+        shot(driver, args.out, "8b-model-versions")
+        driver.get(url + "/register")
+        wait(driver, lambda d: d.find_element(By.ID, "model").is_displayed() and ready_name in d.find_element(By.ID, "model").text,
+             what="the register screen's model")
+        check("the register screen uses the chosen version", ready_name in driver.find_element(By.ID, "model").text,
+              driver.find_element(By.ID, "model").text)
+        shot(driver, args.out, "8c-register-model")
+        driver.get(url + "/console#model")
+        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#version-list .version")) >= 3, what="the model page again")
+
+        # The month: the lesson's schedules (on the ready-made model), 30 days. The chart is that model's
+        # hours per day; its totals are `simulate 30d --json`'s, the class model left running apart.
         tab(driver, "month")
         driver.find_element(By.ID, "schedule-lesson").click()
         wait(driver, lambda d: "open" in d.find_element(By.ID, "schedule-output").text, what="schedules")
@@ -371,9 +414,27 @@ def main():
         wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#chart rect")) >= 30, 600, "the chart")
         bars = driver.execute_script("return Array.from(document.querySelectorAll('#chart rect')).map(r => [+r.dataset.hours, +r.dataset.usd])")
         totals = {d.get_attribute("data-total"): d.find_element(By.TAG_NAME, "strong").text for d in driver.find_elements(By.CSS_SELECTOR, "#month-totals div")}
-        check("the chart's hours add up to the simulation's running hours", f"{sum(h for h, _ in bars):.2f}" == totals.get("hours"), f"{totals}")
-        check("the chart's costs add up to the simulation's inference cost", f"{sum(u for _, u in bars):.2f}" == totals.get("inference"), f"{totals}")
+        answer = driver.execute_script("return state.month")
+        scheduled = answer.get("scheduled") or {}
+        check("the month compares the schedules' model (the ready-made one)", scheduled.get("arns") == [ready["arn"]], str(scheduled.get("arns")))
+        check("the chart's hours add up to that model's running hours", f"{sum(h for h, _ in bars):.2f}" == totals.get("hours"), f"{totals}")
+        check("the chart's costs add up to that model's scheduled cost", f"{sum(u for _, u in bars):.2f}" == totals.get("scheduled"), f"{totals}")
+        check("always on is 2,880 USD for 30 days at one unit", totals.get("always") == "2880.00", f"{totals}")
+        check("the class model left running is apart, not in the comparison", totals.get("others") == "2880.00", f"{totals}")
+        expected = {"hours": scheduled.get("running_hours"), "scheduled": scheduled.get("scheduled_usd"), "always": scheduled.get("always_on_usd"),
+                    "saved": scheduled.get("saved_usd"), "others": scheduled.get("other_models_usd"), "inference": answer.get("inference_usd"),
+                    "training": answer.get("training_usd"), "total": answer.get("total_usd")}
+        check("every total on the page is `simulate 30d --json`'s", all(totals.get(k) == f"{v:.2f}" for k, v in expected.items()),
+              f"{totals} vs {expected}")
+        check("the lesson's figures are on the page", "2,880" in driver.find_element(By.ID, "month").text and "1,560" in driver.find_element(By.ID, "month").text)
+        driver.execute_script("document.getElementById('month-target').scrollIntoView()")
         shot(driver, args.out, "9-month")
+        driver.execute_script("document.getElementById('month-totals').scrollIntoView()")
+        shot(driver, args.out, "9b-month-totals")
+        # The shell's own command on the same session: the same record, for the next 30 days.
+        typed = json.loads(student.call_text("POST", "/api/console/month"))
+        check("the month route answers `simulate 30d --json` (same fields, next month)", sorted(typed.keys()) == sorted(answer.keys())
+              and typed["from"] == answer["to"], f"{typed.get('from')} vs {answer.get('to')}")
         timings = []
         student.call("POST", "/api/console/month", timed=timings)
         figures["month (simulate 30d), server answer (ms)"] = round(timings[0], 1)
@@ -384,6 +445,9 @@ def main():
             tab(driver, name)
             time.sleep(1)
             shot(driver, args.out, f"phone-{name}")
+            if name in ("model", "month"):
+                driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", "version-list" if name == "model" else "chart")
+                shot(driver, args.out, f"phone-{name}-lower")
         ok("phone screenshots saved")
     except Exception as error:  # noqa: BLE001 - any failure is a failed test with its trace
         fail("console test run", f"{error}\n{traceback.format_exc()}")

@@ -97,6 +97,8 @@ public protocol ModelTraining: CustomLabelsBackend {
     func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto
     /// Removes box `number` (from 1) of a dataset photo; returns the photo.
     func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto
+    /// Replaces every box of a dataset photo (checked first; nothing half-written); returns the photo.
+    func replaceBoxes(project: String, path: String, boxes: [LabelledBox]) throws -> TrainingPhoto
     /// CreateDataset from a Ground Truth manifest object whose `source-ref`s are `s3://` objects
     /// of the bucket folder; all or nothing (any problem line refuses it). Returns the DatasetArn.
     func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport)
@@ -113,6 +115,15 @@ public protocol ModelTraining: CustomLabelsBackend {
 }
 
 extension ModelTraining {
+    /// Replaces every box of a dataset photo with `boxes` (their labels in the project, each on
+    /// the photo); returns the photo. By default box by box; a backend may do it in one write.
+    public func replaceBoxes(project: String, path: String, boxes: [LabelledBox]) throws -> TrainingPhoto {
+        var photo = try datasetPhoto(project: project, path: path).photo
+        for _ in photo.boxes { photo = try removeBox(project: project, path: path, number: 1) }
+        for box in boxes { photo = try addBox(project: project, path: path, box: box) }
+        return photo
+    }
+
     /// CreateProjectVersion without an output location (`panya train`).
     public func train(project: String, versionName: String?) throws -> ProjectVersionDescription {
         try train(project: project, versionName: versionName, output: nil)

@@ -18,6 +18,6 @@ extension MockBackend: SimulatedTime, RecordedResponses {
 
     /// Whether a recording exists for the photo with this SHA-256 on this version (a trained version answers every photo).
     public func hasRecording(sha256: String, versionArn: String) -> Bool {
-        library.detection(sha256: sha256, versionArn: versionArn) != nil || ((try? trained.store.version(arn: versionArn))??.modelJSON != nil)
+        library.detection(sha256: sha256, versionArn: versionArn) != nil || ((try? trained.store.versionWithResults(arn: versionArn))??.modelJSON != nil)
     }
 }

@@ -148,7 +148,7 @@ extension MockBackend: DatasetManagement {
         guard let target = try allProjects().first(where: { $0.projectArn.description == destinationProjectArn }) else {
             throw notFound(ServiceError.projectNotFound(destinationProjectArn), region: destination.region)
         }
-        guard source.projectName == sourceProject.projectName, let stored = try trained.store.version(arn: sourceVersionArn) else {
+        guard source.projectName == sourceProject.projectName, let stored = try trained.store.versionWithResults(arn: sourceVersionArn) else {
             if library.version(arn: sourceVersionArn) != nil {
                 throw ServiceError(.invalidParameter, "The project version \(sourceVersionArn) cannot be copied.",
                                    detail: TrainingError.recordedVersion(sourceVersionArn).message)

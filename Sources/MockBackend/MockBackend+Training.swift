@@ -243,6 +243,22 @@ extension MockBackend: ModelTraining {
         return try datasetPhoto(project: project, path: path).photo
     }
 
+    /// Every box of the photo replaced in one write (all checked first: a bad one changes nothing).
+    public func replaceBoxes(project: String, path: String, boxes: [LabelledBox]) throws -> TrainingPhoto {
+        let (kind, photo) = try datasetPhoto(project: project, path: path)
+        let labels = try trained.store.labels(project: project)
+        for box in boxes {
+            guard labels.contains(box.label) else { throw TrainingError.unknownLabel(box.label, known: labels) }
+            guard TrainingValidation.isInsideImage(box.box) else { throw TrainingError.boxOffPhoto(path: path) }
+        }
+        guard try trained.store.setBoxes(project: project, dataset: kind.rawValue, path: photo.name, boxes.map(Self.storedBox)) else {
+            throw TrainingError.photoNotInDataset(path: path, project: project)
+        }
+        var saved = photo
+        saved.boxes = boxes
+        return saved
+    }
+
     public func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto {
         let (kind, photo) = try datasetPhoto(project: project, path: path)
         guard number >= 1, number <= photo.boxes.count else { throw TrainingError.noSuchBox(number: number, count: photo.boxes.count, path: path) }

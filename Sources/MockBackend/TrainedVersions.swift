@@ -16,6 +16,8 @@ public final class TrainedVersions: @unchecked Sendable {
     public let region: String
     private let lock = NSLock()
     private var models: [String: BreadModel] = [:]
+    /// Each version's recording with the row it was made from (reused while the row reads the same).
+    private var recordings: [String: (stored: StoredTrainedVersion, recording: VersionRecording)] = [:]
 
     /// The largest side a photo is decoded at for the engine (larger photos are reduced while decoding).
     public static let decodeSide = 1280
@@ -45,7 +47,20 @@ public final class TrainedVersions: @unchecked Sendable {
 
     /// A stored version as a recording: status TRAINING_COMPLETED or TRAINING_FAILED (the clock
     /// decides whether it is still in progress, see ``status(_:now:)``), metrics from its evaluation.
+    /// Made once per row: every start, stop and describe asks, and the summary is parsed only when the row changed.
     func recording(_ stored: StoredTrainedVersion) -> VersionRecording? {
+        lock.lock()
+        let kept = recordings[stored.arn]
+        lock.unlock()
+        if let kept, kept.stored == stored { return kept.recording }
+        guard let made = makeRecording(stored) else { return nil }
+        lock.lock()
+        recordings[stored.arn] = (stored, made)
+        lock.unlock()
+        return made
+    }
+
+    private func makeRecording(_ stored: StoredTrainedVersion) -> VersionRecording? {
         guard let arn = ProjectVersionArn(stored.arn) else { return nil }
         let failed = stored.outcome == VersionStatus.trainingFailed.rawValue
         let summary = stored.evaluationJSON.flatMap { try? EvaluationSummaryFile(text: $0) }
@@ -78,7 +93,7 @@ public final class TrainedVersions: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        guard let json = try store.version(arn: arn)?.modelJSON else { return nil }
+        guard let json = try store.versionWithResults(arn: arn)?.modelJSON else { return nil }
         let model = try BreadModel(json: Array(json.utf8))
         lock.lock()
         models[arn] = model
@@ -90,12 +105,13 @@ public final class TrainedVersions: @unchecked Sendable {
     public func forget(arn: String) {
         lock.lock()
         models[arn] = nil
+        recordings[arn] = nil
         lock.unlock()
     }
 
     /// The evaluation kept with a trained version (nil for a failed one).
     public func evaluation(arn: String) throws -> TrainedEvaluation? {
-        guard let stored = try store.version(arn: arn), let summaryText = stored.evaluationJSON,
+        guard let stored = try store.versionWithResults(arn: arn), let summaryText = stored.evaluationJSON,
               let resultsText = stored.testResultsJSON else { return nil }
         let summary = try EvaluationSummaryFile(text: summaryText)
         let images = try Self.decodeTestImages(resultsText)

@@ -20,6 +20,14 @@ enum ClassHTTP {
     static let csrfHeader = HTTPField.Name("X-Panya-CSRF")!
     static let languageHeader = HTTPField.Name("X-Panya-Lang")!
 
+    /// An answer whose body is JSON text already (a command's `--json` output, sent as it printed it).
+    static func jsonText(_ text: String) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json; charset=utf-8"
+        fields[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// A JSON answer.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()

@@ -48,13 +48,11 @@ enum ConsoleBoxes {
         let boxes = try request.boxes.enumerated().map { index, box in try checked(box, number: index + 1) }
         let known = try trainer.datasets(project: project).labels
         let newLabels = Array(Set(boxes.map(\.label)).subtracting(known)).sorted()
-        if !newLabels.isEmpty { _ = try trainer.addLabels(project: project, newLabels) }
-        var saved = photo
-        for _ in photo.boxes { saved = try trainer.removeBox(project: project, path: photo.name, number: 1) }
-        for box in boxes { saved = try trainer.addBox(project: project, path: photo.name, box: box) }
+        let labels = newLabels.isEmpty ? known : try trainer.addLabels(project: project, newLabels)
+        let saved = try trainer.replaceBoxes(project: project, path: photo.name, boxes: boxes)
         // The page keeps its own suggestions: a save does not run the segmenter again.
         return PhotoView(path: saved.name, name: (saved.name as NSString).lastPathComponent, dataset: kind == .training ? "train" : "test",
-                         width: saved.width, height: saved.height, labels: try trainer.datasets(project: project).labels,
+                         width: saved.width, height: saved.height, labels: labels,
                          boxes: saved.boxes.map(ConsoleProject.BoxJSON.init), proposals: [])
     }
 

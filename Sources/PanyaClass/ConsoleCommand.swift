@@ -24,6 +24,9 @@ enum ConsoleCommand {
         "dataset add test lessons/photos/test/anpan.jpg lessons/photos/test/melonpan.jpg lessons/photos/test/yakisobapan.jpg",
     ]
 
+    /// The month page's command: its answer is the page's chart and totals.
+    static let month = "simulate 30d --json"
+
     /// The actions the pages may ask for and the command lines each runs.
     static let actions: [String: [String]] = [
         "lesson-project": lessonProject,

@@ -13,6 +13,8 @@ enum ConsoleError: UserFacingError, Equatable {
     case labelTooLong(Int, Int)
     case labelMarkup
     case command(String)
+    case unknownVersion
+    case versionNotRunning(String, String)
 
     var message: Message {
         switch self {
@@ -39,6 +41,11 @@ enum ConsoleError: UserFacingError, Equatable {
             return Message(en: "A label is a bread's name: no < > & \" ` or control characters.", ja: "ラベルはパンの名前です。< > & \" ` や制御文字は使えません。")
         case .command(let text):
             return Message(en: text, ja: text)
+        case .unknownVersion:
+            return Message(en: "There is no such model version: choose one from the list.", ja: "そのモデルバージョンはありません。一覧から選んでください。")
+        case .versionNotRunning(let name, let status):
+            return Message(en: "\(name) is \(status): only a RUNNING version can answer the register's photos. Start it first (Start, then move the clock).",
+                           ja: "\(name) は \(status) です。レジの写真に答えられるのは RUNNING のバージョンだけです。先に開始してください (開始して時計を進める)。")
         }
     }
 
@@ -50,6 +57,8 @@ enum ConsoleError: UserFacingError, Equatable {
         case .tooManyBoxes, .boxOutside, .boxBackwards, .boxTooSmall: return "BadBox"
         case .emptyLabel, .labelTooLong, .labelMarkup: return "BadLabel"
         case .command: return "CommandFailed"
+        case .unknownVersion: return "UnknownVersion"
+        case .versionNotRunning: return "VersionNotRunning"
         }
     }
 }

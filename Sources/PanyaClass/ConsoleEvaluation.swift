@@ -29,9 +29,20 @@ enum ConsoleEvaluation {
         var images: [ImageJSON]
     }
 
-    static func page(_ session: ShellSession) throws -> PageJSON {
-        let trainer = try ConsoleProject.trainer(session)
+    /// The page for the version in use: computed once per trained version and kept on the desk
+    /// (a trained version's evaluation never changes; a version still training is not kept).
+    static func page(_ session: ShellSession, desk: StudentDesk) throws -> PageJSON {
         let arn = try session.currentModelArn()
+        if let kept = desk.evaluationPages[arn] { return kept }
+        let (page, finished) = try computed(session, arn: arn)
+        if finished { desk.evaluationPages[arn] = page }
+        return page
+    }
+
+    /// The page from the summary file as `evaluation --json` prints it and the kept test results;
+    /// `finished` when the version has its evaluation (so the page will not change).
+    static func computed(_ session: ShellSession, arn: String) throws -> (PageJSON, finished: Bool) {
+        let trainer = try ConsoleProject.trainer(session)
         let summary = try ConsoleCommand.text(session, "evaluation --json")
         let trained = try trainer.trainedEvaluation(versionArn: arn)
         let images = (trained?.evaluation.images ?? []).map { image in
@@ -40,7 +51,8 @@ enum ConsoleEvaluation {
                         confidence: $0.confidence, outcome: $0.outcome.rawValue)
             })
         }
-        return PageJSON(model: ProjectVersionArn(arn)?.versionName ?? arn, summary: summary,
-                        thresholds: trained?.evaluation.thresholds ?? [:], images: images)
+        let page = PageJSON(model: ProjectVersionArn(arn)?.versionName ?? arn, summary: summary,
+                            thresholds: trained?.evaluation.thresholds ?? [:], images: images)
+        return (page, trained != nil)
     }
 }

@@ -92,13 +92,27 @@ struct ConsoleRoutes<Context: RequestContext> {
         api.get("evaluation") { request, _ in
             try await student.handle(request) { _ in
                 let (_, desk) = try student.authenticated(request, changing: false)
-                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleEvaluation.page(session) })
+                return ClassHTTP.json(try await desk.run { session, desk in try ConsoleEvaluation.page(session, desk: desk) })
+            }
+        }
+        api.get("models") { request, _ in
+            try await student.handle(request) { lang in
+                let (_, desk) = try student.authenticated(request, changing: false)
+                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleModels.page(session, language: lang) })
+            }
+        }
+        api.post("use") { request, _ in
+            try await student.handle(request) { lang in
+                let (_, desk) = try student.authenticated(request, changing: true)
+                let body = try await ClassHTTP.decode(ConsoleModels.UseRequest.self, from: request, limit: 4096)
+                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleModels.use(session, arn: body.arn, language: lang) })
             }
         }
         api.post("month") { request, _ in
             try await student.handle(request) { _ in
                 let (_, desk) = try student.authenticated(request, changing: true)
-                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleCommand.value(session, "simulate 30d") })
+                // The shell's own answer, as it prints it: the page's totals are `simulate 30d --json`'s.
+                return ClassHTTP.jsonText(try await desk.run { session, _ in try ConsoleCommand.text(session, ConsoleCommand.month) })
             }
         }
     }

@@ -37,6 +37,10 @@ struct RegisterJSON: Encodable {
     var taxRate: Int
     var tax: Int
     var total: Int
+    /// The model version the register screen asks (`model use`), when there is one.
+    var model: ModelJSON?
+
+    struct ModelJSON: Encodable { var arn: String; var name: String }
 
     init(lines: [LineItem], total: RegisterTotal) {
         self.lines = lines.map { Line(name: $0.name, qty: $0.qty, unitPrice: $0.unitPrice, amount: $0.amount, confirm: $0.needsConfirmation) }

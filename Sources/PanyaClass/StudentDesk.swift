@@ -29,6 +29,8 @@ public final class StudentDesk: @unchecked Sendable {
     private var session: ShellSession?
     /// What the model saw on each photo, by photo number (kept for re-filtering and adding to the register).
     var candidates: [Int: ScreenCandidates] = [:]
+    /// The console's evaluation page of each trained version, by ARN (computed once, see `ConsoleEvaluation`).
+    var evaluationPages: [String: ConsoleEvaluation.PageJSON] = [:]
 
     init(studentId: Int64, name: String, folder: String, classOptions: ClassOptions, assetsRoot: String) {
         self.studentId = studentId
@@ -77,6 +79,6 @@ public final class StudentDesk: @unchecked Sendable {
 
     /// Closes the screen session (the teacher's reset, or the server stopping).
     func close() {
-        queue.sync { session = nil; candidates = [:] }
+        queue.sync { session = nil; candidates = [:]; evaluationPages = [:] }
     }
 }

@@ -227,7 +227,9 @@ struct StudentRoutes<Context: RequestContext> {
 
     static func registerJSON(_ session: ShellSession) throws -> RegisterJSON {
         let state = try session.registerState()
-        return RegisterJSON(lines: state.lines, total: state.total)
+        var json = RegisterJSON(lines: state.lines, total: state.total)
+        json.model = (try? session.currentModelArn()).map { RegisterJSON.ModelJSON(arn: $0, name: ProjectVersionArn($0)?.versionName ?? $0) }
+        return json
     }
 
     /// A photo's name for messages: the file name the page sent, plain and short.

@@ -324,20 +324,36 @@ public final class TrainingStore: Sendable {
     /// The trained versions of a project (every project's when nil), oldest first.
     public func versions(project: String? = nil) throws -> [StoredTrainedVersion] {
         try database.read { db in
-            var request = StoredTrainedVersion.order(Column("createdSeconds"), Column("arn"))
-            if let project { request = request.filter(Column("project") == project) }
-            return try request.fetchAll(db)
+            let table = StoredTrainedVersion.databaseTableName
+            if let project {
+                return try StoredTrainedVersion.fetchAll(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(table) WHERE project = ? ORDER BY createdSeconds, arn"),
+                                                         arguments: [project])
+            }
+            return try StoredTrainedVersion.fetchAll(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(table) ORDER BY createdSeconds, arn"))
         }
     }
 
-    /// The trained version with this ARN, if any.
+    /// The trained version with this ARN, if any, without its model and test results (the large
+    /// columns, nil here: read by ``versionWithResults(arn:)`` where they are needed). Every
+    /// describe, start, stop, bill and detect asks this, so it reads the small columns only.
     public func version(arn: String) throws -> StoredTrainedVersion? {
-        // A cached statement: every detect asks whether its version was trained here.
+        try database.read { db in
+            try StoredTrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(StoredTrainedVersion.databaseTableName) WHERE arn = ?"),
+                                              arguments: [arn])
+        }
+    }
+
+    /// The trained version with this ARN whole: its model and test results too.
+    public func versionWithResults(arn: String) throws -> StoredTrainedVersion? {
         try database.read { db in
             try StoredTrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(StoredTrainedVersion.databaseTableName) WHERE arn = ?"),
                                               arguments: [arn])
         }
     }
+
+    /// Every column of a version but the model and the test results.
+    static let lightColumns = "arn, project, name, createdSeconds, outcome, statusMessageEn, statusMessageJa, trainingSeconds, trainingImages, "
+        + "testingImages, evaluationJSON, outputBucket, outputKeyPrefix"
 
     /// Removes a trained version (DeleteProjectVersion); false when there is none with this ARN.
     public func deleteVersion(arn: String) throws -> Bool {

@@ -65,6 +65,38 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
         #expect(h.type("len(schedule_history(count: 1000))") == "62\n", "the history is kept")
     }
 
+    @Test func theSeedMonthAsJSONComparesTheSchedulesModelWithAlwaysOn() throws {
+        let h = try seedShell()
+        let text = h.type("simulate 30d --json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
+        #expect((json["events"] as? [Any])?.count == 60)
+        #expect((json["days"] as? [Any])?.count == 30)
+        let near = { (value: Any?, expected: Double) in abs(((value as? Double) ?? .nan) - expected) < 1e-6 }
+        #expect(near(json["inference_usd"], 1550))
+        #expect(json["always_on_usd"] as? Double == 2880)
+        let scheduled = try #require(json["scheduled"] as? [String: Any])
+        #expect(scheduled["models"] as? [String] == [seedVersion])
+        #expect(scheduled["arns"] as? [String] == [seedArn])
+        #expect(near(scheduled["scheduled_usd"], 1550), "13 h a day less the 5 unbilled STARTING minutes: 12 h 55 min × 30 × 4 USD")
+        #expect(scheduled["always_on_usd"] as? Double == 2880, "24 h × 30 days × 4 USD")
+        #expect(scheduled["always_on_hours"] as? Double == 720)
+        #expect(near(scheduled["saved_usd"], 1330))
+        #expect(scheduled["other_models_usd"] as? Double == 0)
+        let days = try #require(scheduled["days"] as? [[String: Any]])
+        #expect(days.count == 30)
+        #expect(abs(days.compactMap { $0["usd"] as? Double }.reduce(0, +) - 1550) < 1e-9)
+        #expect(h.type("simulate 1d").contains("the schedules' model \(seedVersion): 51.67 USD on the schedules, 96.00 USD always on (44.33 USD saved)"))
+    }
+
+    @Test func withoutASchedulesTheJSONHasNoComparison() throws {
+        let h = try SessionHarness()
+        h.type("clock set 2026-04-01T00:00:00+09:00", "model start")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(h.type("simulate 1d --json").utf8)) as? [String: Any])
+        #expect(json["scheduled"] is NSNull)
+        #expect(json["always_on_usd"] is NSNull)
+        #expect((json["days"] as? [Any])?.count == 1)
+    }
+
     @Test func theSeedMonthAlwaysOn() throws {
         let h = try SessionHarness()
         h.type("clock set 2026-04-01T00:00:00+09:00", "model start")

@@ -23,6 +23,13 @@ const TEXT = {
     accept: '採用', reject: '却下', proposal: '候補', trainingHours: 'トレーニング時間',
     runningHours: '稼働時間', scheduled: 'スケジュールあり (30日)', alwaysOn: 'つけっぱなし (30日)', total: '合計', events: '開始/停止',
     hoursPerDay: '1日の稼働時間', usdPerDay: 'USD/日', noEvaluation: '評価がまだありません (トレーニングが終わると出ます)',
+    registerUses: 'レジが使うモデル', meter: '料金メーター (推論・トレーニングの合計)',
+    versionsHint: 'トレーニングするたびに新しいバージョン (新しい ARN) ができます。レジの写真に答えられるのは RUNNING のバージョンだけです。',
+    useVersion: 'このバージョンを使う', inUse: 'レジで使用中', created: '作成', billed: '料金', nowUsing: 'レジはこのバージョンを使います: ',
+    seedFigures: 'レッスンの数字 (1 ユニット・30 日): つけっぱなし 24 時間 × 30 日 × 4 USD = 2,880 USD、6:30 開始・19:30 停止なら 13 時間 × 30 日 × 4 USD = 1,560 USD。',
+    targetModel: 'スケジュールの対象: ', noTarget: 'スケジュールがないので、すべてのモデルの合計です。',
+    savedUSD: '節約', otherModels: 'ほかのモデル (つけっぱなし)', allModels: 'すべてのモデルの合計', inference: '推論',
+    otherNote: 'ほかに動いているモデルの料金は比較に入れていません (使わないモデルは「モデル」で停止できます)。',
     remove: '外す', orLesson: 'または、レッスン5の写真 (トレーニング30枚・テスト3枚) で始めます:', lessonProject: 'レッスンの写真で始める',
   },
   en: {
@@ -45,6 +52,13 @@ const TEXT = {
     accept: 'Accept', reject: 'Reject', proposal: 'suggestion', trainingHours: 'Training hours',
     runningHours: 'Running hours', scheduled: 'Scheduled (30 days)', alwaysOn: 'Always on (30 days)', total: 'Total', events: 'starts/stops',
     hoursPerDay: 'running hours per day', usdPerDay: 'USD/day', noEvaluation: 'No evaluation yet (it appears when training completes)',
+    registerUses: 'The register screen uses', meter: 'Billing meter (inference and training so far)',
+    versionsHint: 'Each training makes a new version with a new ARN. Only a RUNNING version can answer the register\'s photos.',
+    useVersion: 'Use this version', inUse: 'used by the register', created: 'created', billed: 'billed', nowUsing: 'The register now uses ',
+    seedFigures: 'The lesson\'s figures (1 unit, 30 days): always on 24 h × 30 days × 4 USD = 2,880 USD; started at 6:30 and stopped at 19:30, 13 h × 30 days × 4 USD = 1,560 USD.',
+    targetModel: 'The schedules\' model: ', noTarget: 'No schedule: the total of every model.',
+    savedUSD: 'Saved', otherModels: 'Other models (left running)', allModels: 'All models, total', inference: 'inference',
+    otherNote: 'Other running models are not in the comparison (stop the ones you do not use on the Model page).',
     remove: 'Remove', orLesson: 'Or start from lesson 5\'s photos (30 training, 3 test):', lessonProject: 'Start from the lesson\'s photos',
   },
 };
@@ -418,13 +432,52 @@ function renderSlider(x) {
 }
 
 // ---- model ----
+const money = (v) => (typeof v === 'number' ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '-');
+
 async function loadModel() {
-  const s = await api('GET', '/api/console/status');
+  const [s, page] = await Promise.all([api('GET', '/api/console/status'), api('GET', '/api/console/models')]);
   $('model-status').textContent = statusOf(s);
-  $('model-bill').textContent = s.bill;
-  const versions = await run('models');
-  $('model-versions').textContent = versions.output;
+  renderModels(page);
 }
+
+function renderModels(page) {
+  $('model-in-use').textContent = page.inUseName || '-';
+  $('model-in-use').title = page.inUse || '';
+  $('model-clock').textContent = page.clock;
+  $('model-bill').textContent = page.billText;
+  const bill = page.bill || {};
+  $('model-meter').textContent = money(bill.total_usd) + ' USD';
+  const billed = {};
+  (bill.versions || []).forEach((v) => { billed[v.arn] = v; });
+  const list = $('version-list'); list.replaceChildren();
+  for (const v of page.versions) {
+    const row = el('div', 'version' + (v.inUse ? ' in-use' : '')); row.dataset.arn = v.arn; row.dataset.status = v.status;
+    const name = el('div', 'name', `${v.name}`);
+    const side = el('div');
+    if (v.inUse) side.append(el('span', 'badge', t('inUse')));
+    else {
+      const b = el('button', 'small use', t('useVersion')); b.type = 'button';
+      b.addEventListener('click', () => useVersion(v.arn));
+      side.append(b);
+    }
+    const line = billed[v.arn];
+    const facts = el('div', 'facts');
+    facts.append(el('span', 'status-' + v.status, v.status), document.createTextNode(
+      `  ${v.project}` + (v.f1 != null ? `  F1 ${num(v.f1)}` : '') + (v.created ? `  ${t('created')} ${v.created.replace('T', ' ').slice(0, 16)}` : '')
+      + (line ? `  ${t('billed')} ${money(line.inference_usd)} USD` + (line.running ? ' ⏱' : '') : '')));
+    row.append(name, side, facts, el('div', 'arn', v.arn));
+    list.append(row);
+  }
+}
+
+async function useVersion(arn) {
+  try {
+    const page = await api('POST', '/api/console/use', { arn });
+    renderModels(page);
+    say(t('nowUsing') + page.inUseName, true);
+  } catch (e) { say(e.message); }
+}
+
 async function modelAction(action) {
   say(t('running'), true);
   try { const r = await run(action); $('model-output').textContent = r.output; await loadModel(); say(r.ok ? '' : r.output, r.ok); }
@@ -441,46 +494,64 @@ async function scheduleAction(action) {
   catch (e) { say(e.message); }
 }
 
+// The month: `simulate 30d --json` as the shell prints it. The comparison is for the model the
+// schedules start and stop (its own hours per day, and the same model always on); other models
+// that ran meanwhile are shown apart, and every model's total is the bill's.
 async function simulate() {
   say(t('running'), true);
   let report;
   try { report = await api('POST', '/api/console/month'); } catch (e) { say(e.message); return; }
   say('');
+  state.month = report;
+  const target = report.scheduled;
+  $('month-target').textContent = target ? t('targetModel') + target.models.join(', ') : t('noTarget');
   drawChart(report);
   const totals = $('month-totals'); totals.replaceChildren();
-  const days = report.days || [];
-  const hourly = 4;
-  const always = 24 * days.length * hourly;
-  const box = (label, value, id) => { const d = el('div'); d.append(el('span', '', label), el('strong', '', value)); if (id) d.dataset.total = id; totals.append(d); };
-  box(t('runningHours'), num(report.running_hours, 2), 'hours');
-  box(t('scheduled') + ' USD', num(report.inference_usd, 2), 'inference');
+  const box = (label, value, id, cls) => { const d = el('div', cls); d.append(el('span', '', label), el('strong', '', value)); d.dataset.total = id; totals.append(d); };
+  if (target) {
+    box(t('runningHours'), num(target.running_hours, 2), 'hours');
+    box(t('scheduled') + ' USD', num(target.scheduled_usd, 2), 'scheduled', 'scheduled');
+    box(t('alwaysOn') + ' USD', num(target.always_on_usd, 2), 'always', 'always');
+    box(t('savedUSD') + ' USD', num(target.saved_usd, 2), 'saved');
+    box(t('otherModels') + ' USD', num(target.other_models_usd, 2), 'others');
+  } else {
+    box(t('runningHours'), num(report.running_hours, 2), 'hours');
+  }
+  box(t('allModels') + ' (' + t('inference') + ') USD', num(report.inference_usd, 2), 'inference');
   box(t('trainingHours') + ' USD', num(report.training_usd, 2), 'training');
-  box(t('total') + ' USD', num(report.total_usd, 2), 'total');
-  box(t('total') + ' JPY', String(report.total_jpy), 'jpy');
-  box(t('alwaysOn') + ' USD', num(always, 2), 'always');
+  box(t('allModels') + ' USD', num(report.total_usd, 2), 'total');
+  box(t('allModels') + ' JPY', String(report.total_jpy), 'jpy');
   const w = $('month-warnings'); w.replaceChildren();
+  if (target && target.other_models_usd > 0) w.append(el('li', '', t('otherNote')));
   (report.warnings || []).forEach((m) => w.append(el('li', '', m)));
 }
 
+// Hours per day of the schedules' model (every model's when there is no schedule), with a line at
+// the always-on 24 hours.
 function drawChart(report) {
-  const days = report.days || [];
+  const target = report.scheduled;
+  const days = (target ? target.days : report.days) || [];
   const ns = 'http://www.w3.org/2000/svg';
-  const W = 900, H = 320, L = 50, B = 40, T = 20;
+  const W = 900, H = 320, L = 50, B = 40, T = 24;
   const svg = document.createElementNS(ns, 'svg'); svg.setAttribute('viewBox', `0 0 ${W} ${H}`); svg.setAttribute('role', 'img');
   const node = (tag, attrs, text) => { const n = document.createElementNS(ns, tag); for (const k in attrs) n.setAttribute(k, attrs[k]); if (text !== undefined) n.textContent = text; svg.append(n); return n; };
-  const hoursOf = (d) => d.running_hours ?? d.hours ?? 0;
-  const usdOf = (d) => d.usd ?? d.USD ?? 0;
-  const maxH = Math.max(24, ...days.map(hoursOf)); const step = (W - L - 10) / Math.max(1, days.length);
+  const maxH = 24; const step = (W - L - 10) / Math.max(1, days.length);
+  const yOf = (h) => H - B - (Math.min(h, maxH) / maxH) * (H - B - T);
   node('line', { x1: L, y1: H - B, x2: W - 10, y2: H - B, stroke: '#333' });
   node('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#333' });
-  [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxH)).forEach((h) => { const y = H - B - (h / maxH) * (H - B - T); node('text', { x: L - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, String(h)); node('line', { x1: L, y1: y, x2: W - 10, y2: y, stroke: '#ddd' }); });
+  [0, 6, 12, 18, 24].forEach((h) => { const y = yOf(h); node('text', { x: L - 6, y: y + 4, 'text-anchor': 'end', 'font-size': 12 }, String(h)); node('line', { x1: L, y1: y, x2: W - 10, y2: y, stroke: '#ddd' }); });
   days.forEach((d, i) => {
-    const h = hoursOf(d); const y = H - B - (h / maxH) * (H - B - T);
-    const bar = node('rect', { x: L + i * step + 2, y, width: Math.max(1, step - 4), height: H - B - y, fill: '#c8701e', 'data-hours': h, 'data-usd': usdOf(d) });
-    const tip = document.createElementNS(ns, 'title'); tip.textContent = `${d.date}: ${num(h, 2)} h, ${num(usdOf(d), 2)} USD`; bar.append(tip);
+    const h = d.running_hours; const y = yOf(h);
+    const bar = node('rect', { x: L + i * step + 2, y, width: Math.max(1, step - 4), height: H - B - y, fill: '#c8701e', 'data-hours': h, 'data-usd': d.usd });
+    const tip = document.createElementNS(ns, 'title'); tip.textContent = `${d.date}: ${num(h, 2)} h, ${num(d.usd, 2)} USD`; bar.append(tip);
     if (i % 5 === 0) node('text', { x: L + i * step + step / 2, y: H - B + 16, 'text-anchor': 'middle', 'font-size': 11 }, String(d.date || '').slice(5));
   });
-  node('text', { x: L, y: 14, 'font-size': 13 }, `${t('hoursPerDay')} · ${t('total')} ${num(report.total_usd, 2)} USD · ${t('events')} ${(report.events || []).length}`);
+  if (target) {
+    node('line', { x1: L, y1: yOf(24), x2: W - 10, y2: yOf(24), stroke: '#c62828', 'stroke-width': 2, 'stroke-dasharray': '6 4', 'data-always': target.always_on_usd });
+    node('text', { x: W - 12, y: yOf(24) - 4, 'text-anchor': 'end', 'font-size': 12, fill: '#c62828' }, `${t('alwaysOn')} ${money(target.always_on_usd)} USD`);
+  }
+  const total = target ? target.scheduled_usd : report.total_usd;
+  node('text', { x: L, y: 16, 'font-size': 13 }, `${t('hoursPerDay')} · ${target ? t('scheduled') : t('total')} ${money(total)} USD · ${t('events')} ${(report.events || []).length}`);
   $('chart').replaceChildren(svg);
 }
 

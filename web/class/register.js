@@ -329,6 +329,8 @@ document.addEventListener('DOMContentLoaded', () => {
       $('who').textContent = who.name;
       const [register, source] = await Promise.all([Panya.api('GET', '/api/register'), Panya.api('GET', '/api/code')]);
       drawRegister(register);
+      // The model the register asks (chosen on the console's model page), until a photo's answer says otherwise.
+      if (register.model && !state.model) { state.model = register.model; drawModel(); }
       code.value = source.source;
     } catch (e) {
       if (e.status !== 401) Panya.say($('register-error'), e.message);

@@ -5,8 +5,9 @@ import PanyaSupport
 import Schedules
 import Session
 
-/// `simulate DURATION [--chart] [--out FILE.png]`: runs the simulated clock through every
-/// schedule's fires and reports the period's hours and cost, per day and in total.
+/// `simulate DURATION [--chart] [--out FILE.png] [--json]`: runs the simulated clock through every
+/// schedule's fires and reports the period's hours and cost, per day and in total, and the
+/// schedules' model on its schedules against always on.
 struct SimulateFamily: CommandFamily {
     unowned let context: any OperationsAccess
 
@@ -17,7 +18,7 @@ struct SimulateFamily: CommandFamily {
             Command("simulate", summary: Catalog.simulateSummary,
                     arguments: [.required("DURATION", .duration, Catalog.argSimulateDuration)],
                     flags: [.switch("chart", Catalog.flagChart), .value("out", "FILE.png", .path, Catalog.flagChartOut),
-                            .switch("force", Catalog.flagChartForce)]) { call in
+                            .switch("force", Catalog.flagChartForce), .switch("json", Catalog.flagSimulateJSON)]) { call in
                 let out = try call.string(flag: "out").map { try context.photoArguments.outputPath($0) }
                 let force = try call.bool(flag: "force")
                 if let out {
@@ -30,6 +31,7 @@ struct SimulateFamily: CommandFamily {
                     try SimulationChart.write(report.days, title: "USD per day  \(report.days.first?.date ?? "") - \(report.days.last?.date ?? "")", to: out, force: force)
                     context.write(context.style.text(Catalog.chartWritten(out)) + "\n")
                 }
+                if try call.bool(flag: "json") { return .string(ValueJSON.text(report.value)) }
                 return report.value
             },
         ]
@@ -52,9 +54,12 @@ struct SimulateFamily: CommandFamily {
         let inference = after.lines.reduce(0) { $0 + $1.inferenceUSD } - before.lines.reduce(0) { $0 + $1.inferenceUSD }
         let training = after.lines.reduce(0) { $0 + $1.trainingUSD } - before.lines.reduce(0) { $0 + $1.trainingUSD }
         let stale = (try? context.scheduleBook.staleTargets()) ?? []
+        let schedules = try ScheduleStore(context.database).all().filter(\.enabled)
+        let targets = ScheduledComparison.targets(schedules.map { ($0.versionArn, $0.action == ScheduleExport.Action.start.rawValue, $0.units) })
+        let comparison = ScheduledComparison.compute(stretches, targets: targets, from: from.seconds, to: to.seconds,
+                                                     offsetSeconds: from.offsetSeconds, pricing: after.pricing)
         return SimulationReport(from: from, to: to, events: events, days: days, inferenceUSD: inference, trainingUSD: training,
-                                pricing: after.pricing, stale: stale,
-                                alwaysOnUnits: SimulationReport.unitsThatRan(stretches, from: from.seconds, to: to.seconds))
+                                pricing: after.pricing, stale: stale, comparison: comparison)
     }
 }
 
@@ -64,6 +69,8 @@ extension Catalog {
     static let argSimulateDuration = Message(en: "how long to simulate (90m, 12h, 30d, 365d)", ja: "シミュレーションする長さ (90m、12h、30d、365d)")
     static let flagChart = Message(en: "draw a bar per day in the terminal", ja: "日ごとの棒グラフを端末に描く")
     static let flagChartOut = Message(en: "write the chart as a PNG (an existing file only with --force)", ja: "グラフを PNG に書き出す (既存のファイルは --force のときだけ置き換えます)")
+    static let flagSimulateJSON = Message(en: "print the simulated period as JSON (per day, events, totals, always on for comparison)",
+                                          ja: "シミュレーションの結果を JSON で表示 (日ごと・イベント・合計・比較用のつけっぱなしの料金)")
     static let flagChartForce = Message(en: "replace an existing --out file", ja: "--out のファイルが既にあれば置き換える")
     static func chartWritten(_ path: String) -> Message {
         Message(en: "wrote the chart to \(path)", ja: "グラフを \(path) に書き出しました")

@@ -32,10 +32,11 @@ enum SimulationChart {
             let hours = DisplayWidth.padLeft(NumberText.fixed(day.runningHours, decimals: 2), to: 5)
             lines.append("\(label) \(DisplayWidth.padRight(bar(day.runningHours, of: fullDay, cells: cells), to: cells)) \(hours) h")
         }
-        let alwaysOn = report.alwaysOnUSD
-        let scheduled = report.inferenceUSD
-        let rows = [(style.text(Catalog.chartAlwaysOn), alwaysOn),
-                    (style.text(report.events.isEmpty ? Catalog.chartSimulated : Catalog.chartScheduled), scheduled)]
+        // Without a schedule there is nothing to compare: the bars are the month.
+        guard let comparison = report.comparison else { return trimmed(lines) }
+        let alwaysOn = comparison.alwaysOnUSD
+        let scheduled = comparison.scheduledUSD
+        let rows = [(style.text(Catalog.chartAlwaysOn), alwaysOn), (style.text(Catalog.chartScheduled), scheduled)]
         let labelWidth = (rows.map { DisplayWidth.of($0.0) } + [DisplayWidth.of(style.text(Catalog.chartSaved))]).max() ?? 0
         let most = max(alwaysOn, scheduled)
         let amountWidth = max(DisplayWidth.of(NumberText.money(most)), DisplayWidth.of(NumberText.money(alwaysOn - scheduled)))
@@ -51,7 +52,12 @@ enum SimulationChart {
         lines.append(DisplayWidth.padRight(style.text(Catalog.chartSaved), to: labelWidth) + "  " + String(repeating: " ", count: compared)
                      + "  " + DisplayWidth.padLeft(NumberText.money(saved), to: amountWidth) + " USD (\(share) %)")
         lines.append(style.wrappedText(Catalog.chartAlwaysOnFormula(report.alwaysOnFormula(style), usd: NumberText.money(alwaysOn))))
-        return lines.map { line in
+        return trimmed(lines)
+    }
+
+    /// The chart's lines joined, none ending in spaces.
+    private static func trimmed(_ lines: [String]) -> String {
+        lines.map { line in
             var line = line
             while line.hasSuffix(" ") { line.removeLast() }
             return line

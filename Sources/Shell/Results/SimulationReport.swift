@@ -17,10 +17,10 @@ struct SimulationReport: ShellResult {
     var pricing: Pricing
     /// Stale schedules at the end of the period.
     var stale: [StaleTarget]
+    /// The schedules' target model: scheduled against always on (nil without a schedule).
+    var comparison: ScheduledComparison? = nil
     /// Draw a bar per day under the table.
     var chart = false
-    /// The inference units an always-on model would have run (the units that ran in the period).
-    var alwaysOnUnits = 1
 
     var totalUSD: Double { inferenceUSD + trainingUSD }
     var totalJPY: Int { pricing.jpy(totalUSD) }
@@ -33,16 +33,10 @@ struct SimulationReport: ShellResult {
     var unbilledStartingMinutes: Int { successfulStarts * Int(VersionLifecycle.startingSeconds / 60) }
     /// The simulated seconds.
     var periodSeconds: Double { max(0, to.seconds - from.seconds) }
-    /// What the same period would have cost with the model always on: every minute of it ×
-    /// ``alwaysOnUnits`` × the hourly price (the bill's pricing).
-    var alwaysOnUSD: Double { periodSeconds > 0 ? pricing.inferenceUSD(seconds: periodSeconds, units: alwaysOnUnits) : 0 }
+    /// The inference units the schedules' model would run always on (the units its starts ask for).
+    var alwaysOnUnits: Int { comparison?.targets.reduce(0) { $0 + $1.units } ?? 0 }
 
-    /// The most inference units any stretch ran with between `from` and `to` (1 when none ran).
-    static func unitsThatRan(_ stretches: [RunningStretch], from: Double, to: Double) -> Int {
-        stretches.filter { $0.from < to && ($0.until ?? to) > from }.map(\.units).max() ?? 1
-    }
-
-    /// How ``alwaysOnUSD`` is made: `24 h × 30 days × 1 unit × 4.00 USD/h` (whole days) or `36 h × …`.
+    /// How the comparison's always-on cost is made: `24 h × 30 days × 1 unit × 4.00 USD/h` (whole days) or `36 h × …`.
     func alwaysOnFormula(_ style: RenderStyle) -> String {
         let price = NumberText.money(pricing.inferenceUSDPerUnitHour)
         let seconds = Int(periodSeconds.rounded())
@@ -60,8 +54,10 @@ struct SimulationReport: ShellResult {
          ("training_usd", .number(trainingUSD)), ("total_usd", .number(totalUSD)), ("total_jpy", .number(Double(totalJPY))),
          ("days", .list(days.map { SimulationDay(day: $0).value })),
          ("unbilled_starting_minutes", .number(Double(unbilledStartingMinutes))),
-         ("failed_fires", .number(Double(failedFires))), ("always_on_usd", .number(alwaysOnUSD)),
-         ("warnings", .list(stale.map { .string($0.message.en) }))]
+         ("failed_fires", .number(Double(failedFires))),
+         ("warnings", .list(stale.map { .string($0.message.en) })),
+         ("always_on_usd", comparison.map { .number($0.alwaysOnUSD) } ?? .null),
+         ("scheduled", comparison.map { ScheduledComparisonResult(comparison: $0, pricing: pricing).value } ?? .null)]
     }
 
     func render(_ style: RenderStyle) -> String {
@@ -77,6 +73,15 @@ struct SimulationReport: ShellResult {
         lines.append(style.wrappedText(Catalog.simulationTotals(hours: NumberText.fixed(runningHours, decimals: 2), inference: NumberText.money(inferenceUSD),
                                                           training: NumberText.money(trainingUSD), total: NumberText.money(totalUSD),
                                                           jpy: NumberText.grouped(totalJPY), rate: NumberText.short(pricing.jpyPerUSD))))
+        if let comparison {
+            lines.append(style.text(Catalog.simulationComparison(
+                models: comparison.targets.map { ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn }.joined(separator: ", "),
+                scheduled: NumberText.money(comparison.scheduledUSD), alwaysOn: NumberText.money(comparison.alwaysOnUSD),
+                saved: NumberText.money(comparison.savedUSD))))
+            if comparison.otherModelsUSD > 0 {
+                lines.append(style.text(Catalog.simulationOtherModels(NumberText.money(comparison.otherModelsUSD))))
+            }
+        }
         if successfulStarts > 0 {
             let minutes = unbilledStartingMinutes
             lines.append(style.wrappedText(Catalog.simulationStartingNote(starts: successfulStarts, minutes: minutes,
@@ -121,6 +126,32 @@ struct SimulationDay: ShellResult {
     func render(_ style: RenderStyle) -> String { "\(day.date)  \(NumberText.fixed(day.runningHours, decimals: 2)) h  \(NumberText.money(day.usd)) USD" }
 }
 
+/// The schedules' target over the period: `{models, arns, units, running_hours, scheduled_usd,
+/// always_on_hours, always_on_usd, saved_usd, other_models_usd, days}`.
+struct ScheduledComparisonResult: ShellResult {
+    static let kind = "scheduled_comparison"
+    var comparison: ScheduledComparison
+    var pricing: Pricing
+
+    var fields: [(String, Value)] {
+        [("models", .list(comparison.targets.map { .string(ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn) })),
+         ("arns", .list(comparison.targets.map { .string($0.versionArn) })),
+         ("units", .list(comparison.targets.map { .number(Double($0.units)) })),
+         ("running_hours", .number(comparison.scheduledHours)), ("scheduled_usd", .number(comparison.scheduledUSD)),
+         ("always_on_hours", .number(comparison.alwaysOnHours)), ("always_on_usd", .number(comparison.alwaysOnUSD)),
+         ("saved_usd", .number(comparison.savedUSD)), ("other_models_usd", .number(comparison.otherModelsUSD)),
+         ("scheduled_jpy", .number(Double(pricing.jpy(comparison.scheduledUSD)))),
+         ("always_on_jpy", .number(Double(pricing.jpy(comparison.alwaysOnUSD)))),
+         ("days", .list(comparison.days.map { SimulationDay(day: $0).value }))]
+    }
+
+    func render(_ style: RenderStyle) -> String {
+        style.text(Catalog.simulationComparison(models: comparison.targets.map { ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn }.joined(separator: ", "),
+                                                scheduled: NumberText.money(comparison.scheduledUSD), alwaysOn: NumberText.money(comparison.alwaysOnUSD),
+                                                saved: NumberText.money(comparison.savedUSD)))
+    }
+}
+
 extension Catalog {
     static func alwaysOnDays(_ days: Int, units: Int, price: String) -> Message {
         Message(en: "24 h × \(days) \(days == 1 ? "day" : "days") × \(units) \(units == 1 ? "unit" : "units") × \(price) USD/h",
@@ -135,10 +166,17 @@ extension Catalog {
     }
     static let chartAlwaysOn = Message(en: "always on", ja: "動かしっぱなし")
     static let chartScheduled = Message(en: "as scheduled", ja: "スケジュールどおり")
-    static let chartSimulated = Message(en: "as simulated", ja: "今回")
     static let chartSaved = Message(en: "saved", ja: "節約")
     static func chartAlwaysOnFormula(_ formula: String, usd: String) -> Message {
         Message(en: "always on: \(formula) = \(usd) USD", ja: "動かしっぱなし: \(formula) = \(usd) ドル")
+    }
+    static func simulationComparison(models: String, scheduled: String, alwaysOn: String, saved: String) -> Message {
+        Message(en: "the schedules' model \(models): \(scheduled) USD on the schedules, \(alwaysOn) USD always on (\(saved) USD saved)",
+                ja: "スケジュールの対象 \(models): スケジュールで \(scheduled) ドル、つけっぱなしなら \(alwaysOn) ドル (\(saved) ドルの節約)")
+    }
+    static func simulationOtherModels(_ usd: String) -> Message {
+        Message(en: "other models running meanwhile billed \(usd) USD (stop a model you do not use: model stop)",
+                ja: "その間に動いていたほかのモデルの料金 \(usd) ドル (使わないモデルは model stop で止めましょう)")
     }
     static let headerDate = Message(en: "date", ja: "日付")
     static let simulationNoFires = Message(en: "  no schedule fired", ja: "  実行されたスケジュールはありません")
