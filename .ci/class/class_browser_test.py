@@ -7,119 +7,29 @@ output folder, measures each page's weight and the time to serve it (reported, n
 and prints `class: N passed, N failed` (plus expected failures). Exits non-zero on a failure.
 """
 import argparse
-import http.cookiejar
-import io
-import json
 import math
 import os
 import re
-import signal
 import statistics
-import subprocess
 import sys
 import time
 import traceback
 import urllib.error
 import urllib.request
 
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-CLASS_CODE = "PAN-1234"
+from browser_kit import CLASS_CODE, browser, check, fail, ok, start_server, stop_server, tally, viewport
+
 PASSWORD = "pw-for-the-test"
 SCRIPT_NAME = "<script>alert(1)</script>"
 
-passed = 0
-failed = 0
-expected_failures = 0
-
-
-def ok(name):
-    global passed
-    passed += 1
-    print(f"ok   {name}", flush=True)
-
-
-def fail(name, detail=""):
-    global failed
-    failed += 1
-    print(f"FAIL {name}" + (f": {detail}" if detail else ""), file=sys.stderr, flush=True)
-
-
-def xfail(name, detail):
-    global expected_failures
-    expected_failures += 1
-    print(f"XFAIL {name}: {detail}", flush=True)
-
-
-def check(name, condition, detail=""):
-    if condition:
-        ok(name)
-    else:
-        fail(name, detail)
-    return condition
-
-
 # ---------------------------------------------------------------- the server
 
-def start_server(panya, root, work):
-    log_path = os.path.join(work, "class.log")
-    log = open(log_path, "w")
-    process = subprocess.Popen(
-        [panya, "class", "--data", os.path.join(work, "data"), "--port", "0", "--class-code", CLASS_CODE,
-         "--teacher-password", PASSWORD, "--no-qr", "--lessons", os.path.join(root, "lessons")],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env={**os.environ, "NO_COLOR": "1"}, start_new_session=True)
-    deadline = time.time() + 240  # the first start trains the class model (~20 s in a debug build)
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("panya class ended:\n" + open(log_path).read())
-        text = open(log_path).read()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)", text)
-        if match:
-            url = f"http://127.0.0.1:{match.group(1)}"
-            try:
-                urllib.request.urlopen(url + "/", timeout=5).read()
-                return process, url, log_path
-            except (urllib.error.URLError, ConnectionError):
-                pass
-        time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("panya class did not start:\n" + open(log_path).read())
-
-
-def stop_server(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
 # ---------------------------------------------------------------- the browser
-
-def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                 "--lang=ja", "--window-size=1366,768", "--no-first-run", "--disable-extensions"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30)
-    viewport(driver, 1366, 768)
-    return driver
-
-
-def viewport(driver, width, height):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-
 
 def wait(driver, condition, timeout=30, message=""):
     return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: condition(d), message)
@@ -236,7 +146,7 @@ def run(args):
     root = args.root
     breads3 = os.path.join(root, "lessons/photos/breads3.jpg")
     other_tray = os.path.join(root, "lessons/photos/tray-four.jpg")
-    process, url, log_path = start_server(args.panya, root, args.work)
+    process, url, log_path = start_server(args.panya, root, args.work, PASSWORD, extra=["--lessons", os.path.join(root, "lessons")])
     print(f"panya class on {url} (started in {time.time() - started:.1f} s)", flush=True)
     drivers = []
     try:
@@ -569,12 +479,13 @@ def run(args):
             except Exception:
                 pass
         stop_server(process)
-        if failed:
+        if tally.failed:
             print("--- server log (tail) ---", file=sys.stderr)
             print("".join(open(log_path).readlines()[-40:]), file=sys.stderr)
-    print(f"class: {passed} passed, {failed} failed" + (f", {expected_failures} expected to fail" if expected_failures else "")
+    print(f"class: {tally.passed} passed, {tally.failed} failed"
+          + (f", {tally.expected_failures} expected to fail" if tally.expected_failures else "")
           + f" ({time.time() - started:.0f} s)")
-    return 1 if failed else 0
+    return 1 if tally.failed else 0
 
 
 if __name__ == "__main__":

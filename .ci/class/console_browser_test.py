@@ -13,76 +13,18 @@ import argparse
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
 import time
 import traceback
 import urllib.error
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-CLASS_CODE = "PAN-1234"
-passed = 0
-failed = 0
-
-
-def ok(name):
-    global passed
-    passed += 1
-    print(f"ok   {name}", flush=True)
-
-
-def fail(name, detail=""):
-    global failed
-    failed += 1
-    print(f"FAIL {name}" + (f": {detail}" if detail else ""), file=sys.stderr, flush=True)
-
-
-def check(name, condition, detail=""):
-    (ok if condition else lambda n: fail(n, detail))(name)
-    return condition
-
-
-def start_server(panya, root, work):
-    log_path = os.path.join(work, "class.log")
-    log = open(log_path, "w")
-    process = subprocess.Popen(
-        [panya, "class", "--data", os.path.join(work, "data"), "--port", "0", "--class-code", CLASS_CODE,
-         "--teacher-password", "pw-console", "--no-qr"],
-        cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        env={**os.environ, "NO_COLOR": "1"}, start_new_session=True)
-    deadline = time.time() + 300  # the first start trains the class model
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("panya class ended:\n" + open(log_path).read())
-        match = re.search(r"http://127\.0\.0\.1:(\d+)", open(log_path).read())
-        if match:
-            url = f"http://127.0.0.1:{match.group(1)}"
-            try:
-                urllib.request.urlopen(url + "/", timeout=5).read()
-                return process, url, log_path
-            except (urllib.error.URLError, ConnectionError):
-                pass
-        time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("panya class did not start:\n" + open(log_path).read())
-
-
-def stop_server(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
+from browser_kit import CLASS_CODE, browser, check, fail, ok, start_server, stop_server, tally, viewport
 
 class Student:
     """The student's cookie and CSRF token, for reading what the shell's commands answer."""
@@ -118,24 +60,6 @@ class Student:
         request.add_header("Cookie", f"panya_session={self.token}")
         request.add_header("X-Panya-CSRF", self.csrf)
         return self.opener.open(request, timeout=600).read().decode()
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=ja",
-                 "--window-size=1366,768", "--no-first-run", "--disable-extensions"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(600)
-    viewport(driver, 1366, 768)
-    return driver
-
-
-def viewport(driver, width, height):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
 
 
 def wait(driver, condition, seconds=120, what="condition"):
@@ -229,7 +153,7 @@ def main():
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    process, url, log_path = start_server(args.panya, args.root, args.work)
+    process, url, log_path = start_server(args.panya, args.root, args.work, "pw-console")
     driver = None
     figures = {}
     try:
@@ -459,8 +383,8 @@ def main():
         stop_server(process)
     for name, value in figures.items():
         print(f"figure: {name}: {value}")
-    print(f"console: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    print(f"console: {tally.passed} passed, {tally.failed} failed")
+    sys.exit(1 if tally.failed else 0)
 
 
 if __name__ == "__main__":

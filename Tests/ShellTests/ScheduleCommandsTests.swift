@@ -137,14 +137,26 @@ private let goneArn = "arn:aws:rekognition:ap-northeast-1:123456789012:project/v
             """))
     }
 
-    @Test func alwaysOnCountsTheUnitsThatRanAndThePeriod() throws {
+    @Test func alwaysOnCountsTheScheduledUnitsAndThePeriod() throws {
         let h = try SessionHarness()
-        h.type("clock set 2026-04-01T00:00:00+09:00", "model start --units 2", "model wait")
-        #expect(h.type("let r = simulate(\"36h\")", "r.always_on_usd", "r.inference_usd < 288 and r.inference_usd > 287") == "288\ntrue\n")
+        h.type("clock set 2026-04-01T00:00:00+09:00",
+               "schedule add open \"cron(30 6 * * ? *)\" start --units 2 --timezone Asia/Tokyo",
+               "schedule add close \"cron(30 19 * * ? *)\" stop --timezone Asia/Tokyo")
+        #expect(h.type("let r = simulate(\"36h\")", "r.always_on_usd") == "288\n")
         let shown = h.type("simulate 1d --chart")
         #expect(shown.contains("always on: 24 h × 1 day × 2 units × 4.00 USD/h = 192.00 USD"))
-        #expect(shown.contains("as simulated  ████████████████████████████████████████  192.00 USD\n"), "no schedule fired: the period as it ran")
         #expect(h.type("simulate 90m --chart").contains("always on: 1.5 h × 2 units × 4.00 USD/h = 12.00 USD"))
+    }
+
+    @Test func withoutASchedulePeriodHasNothingToCompare() throws {
+        // Without a schedule nothing starts or stops inside the period: the model runs all of it or
+        // none of it, so "always on" would only repeat the total (or invent a model that never ran).
+        let h = try SessionHarness()
+        h.type("clock set 2026-04-01T00:00:00+09:00", "model start --units 2", "model wait")
+        #expect(h.type("let r = simulate(\"36h\")", "r.always_on_usd == nil", "r.inference_usd < 288 and r.inference_usd > 287") == "true\ntrue\n")
+        let shown = h.type("simulate 1d --chart")
+        #expect(shown.contains("running hours per day (a full bar is 24 h)\n"))
+        #expect(!shown.contains("always on"))
     }
 
     @Test func failedFiresAreLoggedAndTheMonthGoesOn() throws {
