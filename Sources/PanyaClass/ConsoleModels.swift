@@ -38,7 +38,7 @@ enum ConsoleModels {
     /// Every project's versions, newest first within a project, the student's own projects first.
     static func page(_ session: ShellSession, language: UILanguage) throws -> PageJSON {
         let inUse = try? session.currentModelArn()
-        let offset = (try? (session.backend as? any SimulatedTime)?.clock().offsetSeconds) ?? 9 * 3600
+        let offset = (try? session.backend.simulatedTime?.clock().offsetSeconds) ?? 9 * 3600
         var versions: [VersionJSON] = []
         for project in try session.backend.describeProjects() {
             let described = try session.backend.describeProjectVersions(projectArn: project.projectArn, versionNames: nil)

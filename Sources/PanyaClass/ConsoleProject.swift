@@ -47,7 +47,7 @@ enum ConsoleProject {
 
     /// The backend as a model builder (the mock, with panya's own engine).
     static func trainer(_ session: ShellSession) throws -> any ModelTraining {
-        guard let trainer = session.backend as? any ModelTraining else { throw ConsoleError.cannotBuildModels }
+        guard let trainer = session.backend.training else { throw ConsoleError.cannotBuildModels }
         return trainer
     }
 
