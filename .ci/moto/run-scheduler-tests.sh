@@ -91,7 +91,8 @@ open_pid=$!
 open_endpoint="http://127.0.0.1:$open_port"
 for _ in $(seq 50); do curl -sf "$open_endpoint/moto-api/data.json" >/dev/null 2>&1 && break; sleep 0.2; done
 panya_at "$open_endpoint" -c "schedule apply --role-arn $role" >"$work/apply3.out" 2>&1 || fail "apply (auth off) failed" "$work/apply3.out"
-panya_at "$open_endpoint" -c "schedule" >"$work/list.out" 2>&1 || fail "schedule failed" "$work/list.out"
+# A wide terminal, so each schedule is one row (at 80 columns the table wraps its cells).
+(export COLUMNS=200; panya_at "$open_endpoint" -c "schedule") >"$work/list.out" 2>&1 || fail "schedule failed" "$work/list.out"
 grep -Eq "^open +cron\(30 6 \* \* \? \*\) +every day at 06:30 \(Asia/Tokyo\) +start +verification001.2023-08-01T10.00.00 +ENABLED" "$work/list.out" \
     || fail "open is not listed as applied" "$work/list.out"
 grep -Eq "^close +cron\(30 19 \* \* \? \*\) .* stop +verification001.2023-08-01T10.00.00 +DISABLED" "$work/list.out" \

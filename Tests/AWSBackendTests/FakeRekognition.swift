@@ -42,7 +42,7 @@ final class FakeRekognition: @unchecked Sendable {
         let json = ["Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": "fake-req"]
         if request.method == "GET" {
             if let override = overrides["GET"] { return override }
-            if request.target == "/panya-evals/" + Self.summaryKey.split(separator: "/").map { URIEncoding.encode(String($0)) }.joined(separator: "/") {
+            if request.target == "/panya-evals/" + Self.summaryKey.split(separator: "/").map({ URIEncoding.encode(String($0)) }).joined(separator: "/") {
                 return .respond(status: 200, headers: [:], body: Self.summaryBody)
             }
             return .respond(status: 404, headers: ["x-amz-request-id": "s3-req"], body: "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")

@@ -54,7 +54,8 @@ import Testing
             #expect(try await registerModel(browser) == Self.readyMade, "a refusal changes nothing")
             let japanese = try await browser.request(.post, "/api/console/use", json: try json(["arn": failedArn]),
                                                      headers: [HTTPField.Name("X-Panya-Lang")!: "ja"])
-            #expect(((japanese.json?["error"] as? [String: Any])?["message"] as? String ?? "").contains("RUNNING のバージョンだけ"))
+            let japaneseMessage = (japanese.json?["error"] as? [String: Any])?["message"] as? String ?? ""
+            #expect(japaneseMessage.contains("RUNNING のバージョンだけ"), "\(japaneseMessage)")
             #expect(try await browser.request(.post, "/api/console/use", json: #"{"arn": "arn:aws:rekognition:nowhere"}"#).errorCode == "UnknownVersion")
 
             // The register screen on another version (as the shell's `model use` leaves it), then back by the button.
