@@ -61,7 +61,7 @@ public final class MockBackend: CustomLabelsBackend {
     /// The local dataset workbench on `database` (projects, datasets, labels, photos, boxes and
     /// the engine's proposals), with no recordings: no folder is read, so it opens whatever state
     /// the recordings folder is in. Datasets live in the database as the mock's do.
-    public static func workbench(database: PanyaDatabase) -> MockBackend {
+    public static func workbench(database: PanyaDatabase) -> any DatasetWorkbench {
         MockBackend(library: .empty(), database: database, s3Root: noBucketFolder)
     }
 

@@ -45,7 +45,7 @@ import Testing
                                                  environment: Self.environment)
         #expect(backend.kind == .aws)
         #expect(!(backend is UnavailableBackend))
-        #expect(backend is any ModelTraining)
+        #expect(backend.training != nil)
     }
 
     @Test func datasetsAndBoxesArePreparedOfflineOnTheLiveBackend() throws {
@@ -54,7 +54,7 @@ import Testing
         let database = try PanyaDatabase.inMemory()
         let backend = try BackendFactory.makeAWS(Self.options, trainingBucket: nil, assetsRoot: root, database: database,
                                                  environment: Self.environment)
-        let training = try #require(backend as? any ModelTraining)
+        let training = try #require(backend.training)
         // CreateProject is a call to AWS; the project's local half is what the workbench keeps.
         _ = try MockBackend.workbench(database: database).createProject(name: "bakery")
         #expect(try training.useProject(name: "bakery").projectName == "bakery")
