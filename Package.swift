@@ -128,7 +128,7 @@ let package = Package(
             "PanyaClass", "Session", "Shell", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Photos",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "SessionTests", dependencies: ["Session", "MockBackend", "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "Schedules", "PanyaTestSupport"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "MockBackend", "AWSBackend", "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "Schedules", "PanyaTestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Session", "Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,12 +4,13 @@ import PanyaSupport
 import Photos
 
 /// Building a model on AWS from what the student prepared locally: the datasets, labels and boxes
-/// stay on the workbench (the local engine's store); `train` uploads every dataset photo and a
+/// stay on the ``DatasetWorkbench`` it was given (every step but `createProject` is the
+/// workbench's, through ``WorkbenchModelTraining``); `train` uploads every dataset photo and a
 /// Ground Truth manifest per dataset to the training bucket, then calls CreateProject (when the
 /// project is not on AWS yet), CreateDataset ×2 and CreateProjectVersion.
-extension AWSBackend: ModelTraining {
+extension AWSBackend: WorkbenchModelTraining {
     /// The workbench, or the error saying this backend has none.
-    func requireWorkbench() throws -> any ModelTraining {
+    public func datasetWorkbench() throws -> any DatasetWorkbench {
         guard let workbench else {
             throw AWSError(kind: .configuration, message: Catalog.awsNoWorkbench, serviceCode: "NoWorkbench")
         }
@@ -19,74 +20,12 @@ extension AWSBackend: ModelTraining {
     /// CreateProject on AWS, then the same project on the workbench (for its datasets); the
     /// description carries the AWS ProjectArn.
     public func createProject(name: String) throws -> ProjectDescription {
-        let workbench = try requireWorkbench()
+        let workbench = try datasetWorkbench()
         let json = try callRekognition("CreateProject", body: .object(["ProjectName": .string(name)]))
         let arn = try decode("CreateProject", json) { try $0.member("ProjectArn").string() }
         var project = try workbench.createProject(name: name)
         project.projectArn = arn
         return project
-    }
-
-    /// The workbench's (local, no call).
-    public func useProject(name: String) throws -> ProjectDescription { try requireWorkbench().useProject(name: name) }
-
-    /// The workbench's (local, no call).
-    public func currentTrainingProject() throws -> String { try requireWorkbench().currentTrainingProject() }
-
-    /// The workbench's (local, no call).
-    public func createDataset(project: String, kind: DatasetKind) throws {
-        try requireWorkbench().createDataset(project: project, kind: kind)
-    }
-
-    /// The workbench's (local, no call).
-    public func datasets(project: String) throws -> ProjectDatasets { try requireWorkbench().datasets(project: project) }
-
-    /// The workbench's (local, no call).
-    public func addLabels(project: String, _ names: [String]) throws -> [String] {
-        try requireWorkbench().addLabels(project: project, names)
-    }
-
-    /// The workbench's (local, no call).
-    public func removeLabels(project: String, _ names: [String]) throws -> [(label: String, boxes: Int)] {
-        try requireWorkbench().removeLabels(project: project, names)
-    }
-
-    /// The workbench's (local, no call).
-    public func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto] {
-        try requireWorkbench().addPhotos(project: project, kind: kind, paths: paths, label: label)
-    }
-
-    /// The workbench's (local, no call).
-    public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
-        try requireWorkbench().importManifest(project: project, kind: kind, path: path)
-    }
-
-    /// The workbench's (local, no call).
-    public func exportManifest(project: String, kind: DatasetKind, relativeTo directory: String?) throws -> String {
-        try requireWorkbench().exportManifest(project: project, kind: kind, relativeTo: directory)
-    }
-
-    /// The workbench's (local, no call).
-    public func removePhoto(project: String, kind: DatasetKind, path: String) throws {
-        try requireWorkbench().removePhoto(project: project, kind: kind, path: path)
-    }
-
-    /// The workbench's (local, no call).
-    public func proposals(photoPath: String) throws -> [BoundingBox] { try requireWorkbench().proposals(photoPath: photoPath) }
-
-    /// The workbench's (local, no call).
-    public func datasetPhoto(project: String, path: String) throws -> (kind: DatasetKind, photo: TrainingPhoto) {
-        try requireWorkbench().datasetPhoto(project: project, path: path)
-    }
-
-    /// The workbench's (local, no call).
-    public func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto {
-        try requireWorkbench().addBox(project: project, path: path, box: box)
-    }
-
-    /// The workbench's (local, no call).
-    public func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto {
-        try requireWorkbench().removeBox(project: project, path: path, number: number)
     }
 
     /// CreateDataset on AWS from a manifest already in S3 (the workbench is not changed).
@@ -99,7 +38,7 @@ extension AWSBackend: ModelTraining {
     /// returns the new version as DescribeProjectVersions gives it (TRAINING_IN_PROGRESS).
     /// `output` defaults to `s3://<training bucket>/panya/<project>/output`.
     public func train(project: String, versionName: String?, output: OutputConfig?) throws -> ProjectVersionDescription {
-        let workbench = try requireWorkbench()
+        let workbench = try datasetWorkbench()
         guard let bucket = settings.trainingBucket, !bucket.isEmpty else {
             throw AWSError(kind: .configuration, message: Catalog.awsNoTrainingBucket, serviceCode: "MissingTrainingBucket")
         }

@@ -52,10 +52,10 @@ public final class AWSBackend: CustomLabelsBackend {
     public let settings: Settings
     /// The signing, sending and retrying client.
     public let client: AWSClient
-    /// Where the photos, labels and boxes a student prepares are kept (the local engine's store):
+    /// Where the photos, labels and boxes a student prepares are kept (the local dataset workbench):
     /// the dataset commands work on it, and `train` uploads what it holds. Nil: the backend
     /// cannot build models.
-    public let workbench: (any ModelTraining)?
+    public let workbench: (any DatasetWorkbench)?
 
     /// The Rekognition service as called (`POST /`, JSON 1.1, signing name `rekognition`).
     public var rekognition: ServiceEndpoint {
@@ -78,7 +78,7 @@ public final class AWSBackend: CustomLabelsBackend {
     ///   - onAttempt: called before each attempt with the operation and attempt number.
     ///   - workbench: where datasets are prepared (see ``workbench``).
     public init(configuration: AWSConfiguration, settings: Settings = Settings(), transport: HTTPTransport = CurlTransport(),
-                workbench: (any ModelTraining)? = nil, onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
+                workbench: (any DatasetWorkbench)? = nil, onAttempt: (@Sendable (String, Int) -> Void)? = nil) {
         self.configuration = configuration
         self.settings = settings
         self.workbench = workbench
@@ -91,7 +91,7 @@ public final class AWSBackend: CustomLabelsBackend {
     /// resolved as the AWS CLI does (see `AWSConfiguration.resolve`). Fails before any call when
     /// credentials or the region are missing, saying how to fix it.
     public convenience init(options: AWSOptions, environment: [String: String] = ProcessEnvironment.current,
-                            settings: Settings = Settings(), workbench: (any ModelTraining)? = nil) throws(AWSError) {
+                            settings: Settings = Settings(), workbench: (any DatasetWorkbench)? = nil) throws(AWSError) {
         self.init(configuration: try AWSConfiguration.resolve(options, environment: environment), settings: settings, workbench: workbench)
     }
 

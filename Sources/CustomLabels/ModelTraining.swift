@@ -61,44 +61,13 @@ public struct TrainedEvaluation: Sendable, Equatable {
     }
 }
 
-/// A backend that builds models (the mock, with panya's own engine): projects, datasets, labels,
-/// boxes, training as CreateProjectVersion, and the evaluation of a trained version.
-/// Photo paths are as the caller resolved them; the backend reads and remembers their bytes' facts.
-public protocol ModelTraining: CustomLabelsBackend {
+/// A backend that builds models (the mock, with panya's own engine; AWS): the datasets are
+/// prepared on a ``DatasetWorkbench`` (this backend's own, or one it was given), and on top of
+/// it the model-building steps: CreateProject, CreateDataset from a manifest object, training as
+/// CreateProjectVersion, deleting a version, and the evaluation of a trained version.
+public protocol ModelTraining: CustomLabelsBackend, DatasetWorkbench {
     /// CreateProject; the new project becomes the current one.
     func createProject(name: String) throws -> ProjectDescription
-    /// Makes a project made with ``createProject(name:)`` the current one.
-    func useProject(name: String) throws -> ProjectDescription
-    /// The project `dataset`, `boxes` and `train` work on; throws when there is none.
-    func currentTrainingProject() throws -> String
-    /// CreateDataset (empty).
-    func createDataset(project: String, kind: DatasetKind) throws
-    /// The project's labels and datasets.
-    func datasets(project: String) throws -> ProjectDatasets
-    /// Adds labels to the project; returns every label.
-    func addLabels(project: String, _ names: [String]) throws -> [String]
-    /// Removes labels from the project, each with every box that carries it (a mistyped label);
-    /// returns, per label in order, how many boxes went with it. Throws for a name that is not a label.
-    func removeLabels(project: String, _ names: [String]) throws -> [(label: String, boxes: Int)]
-    /// Adds photos to a dataset; with `label`, every proposed box of each photo gets that label.
-    func addPhotos(project: String, kind: DatasetKind, paths: [String], label: String?) throws -> [TrainingPhoto]
-    /// Reads a Ground Truth manifest into a dataset (bad lines are left out and reported).
-    func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport
-    /// The dataset as a Ground Truth manifest (JSON lines); `source-ref`s are relative to
-    /// `directory` when the photo is under it (the folder the manifest is written to).
-    func exportManifest(project: String, kind: DatasetKind, relativeTo directory: String?) throws -> String
-    /// Removes a photo from a dataset.
-    func removePhoto(project: String, kind: DatasetKind, path: String) throws
-    /// The boxes the engine proposes for a photo (numbered from 1 in this order).
-    func proposals(photoPath: String) throws -> [BoundingBox]
-    /// The dataset photo at `path` (training first, then test) and which dataset it is in.
-    func datasetPhoto(project: String, path: String) throws -> (kind: DatasetKind, photo: TrainingPhoto)
-    /// Adds a labelled box to a dataset photo; returns the photo.
-    func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto
-    /// Removes box `number` (from 1) of a dataset photo; returns the photo.
-    func removeBox(project: String, path: String, number: Int) throws -> TrainingPhoto
-    /// Replaces every box of a dataset photo (checked first; nothing half-written); returns the photo.
-    func replaceBoxes(project: String, path: String, boxes: [LabelledBox]) throws -> TrainingPhoto
     /// CreateDataset from a Ground Truth manifest object whose `source-ref`s are `s3://` objects
     /// of the bucket folder; all or nothing (any problem line refuses it). Returns the DatasetArn.
     func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport)
@@ -115,15 +84,6 @@ public protocol ModelTraining: CustomLabelsBackend {
 }
 
 extension ModelTraining {
-    /// Replaces every box of a dataset photo with `boxes` (their labels in the project, each on
-    /// the photo); returns the photo. By default box by box; a backend may do it in one write.
-    public func replaceBoxes(project: String, path: String, boxes: [LabelledBox]) throws -> TrainingPhoto {
-        var photo = try datasetPhoto(project: project, path: path).photo
-        for _ in photo.boxes { photo = try removeBox(project: project, path: path, number: 1) }
-        for box in boxes { photo = try addBox(project: project, path: path, box: box) }
-        return photo
-    }
-
     /// CreateProjectVersion without an output location (`panya train`).
     public func train(project: String, versionName: String?) throws -> ProjectVersionDescription {
         try train(project: project, versionName: versionName, output: nil)

@@ -54,6 +54,17 @@ public final class MockBackend: CustomLabelsBackend {
         self.init(library: library, database: database, s3Root: s3Root ?? directory + "/s3", pricing: pricing)
     }
 
+    /// The workbench's bucket folder: a path under a file, so no `s3://` object is ever found
+    /// there (the live backend's objects are in real S3).
+    static let noBucketFolder = "/dev/null/panya-workbench-has-no-buckets"
+
+    /// The local dataset workbench on `database` (projects, datasets, labels, photos, boxes and
+    /// the engine's proposals), with no recordings: no folder is read, so it opens whatever state
+    /// the recordings folder is in. Datasets live in the database as the mock's do.
+    public static func workbench(database: PanyaDatabase) -> any DatasetWorkbench {
+        MockBackend(library: .empty(), database: database, s3Root: noBucketFolder)
+    }
+
     /// A mock over an already loaded library.
     public init(library: RecordingLibrary, database: PanyaDatabase, s3Root: String, pricing: Pricing = .walkthrough) {
         self.library = library

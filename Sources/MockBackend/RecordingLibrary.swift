@@ -54,6 +54,12 @@ public final class RecordingLibrary: Sendable {
         return RecordingLibrary(directory: directory, projects: projects, detections: .indexed(index))
     }
 
+    /// A library with no recordings at all (nothing is read): what the local dataset workbench
+    /// of the live backend stands on, so it never depends on a recordings folder.
+    public static func empty() -> RecordingLibrary {
+        RecordingLibrary(directory: "", projects: [], detections: .loaded([], [:]))
+    }
+
     /// Reads and checks every recording under `directory`; throws ``RecordingError`` listing
     /// every mistake (file, line, key, fix).
     public static func load(directory: String) throws -> RecordingLibrary {

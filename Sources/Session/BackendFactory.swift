@@ -24,12 +24,12 @@ public enum BackendFactory {
         try MockBackend(directory: directory ?? (assetsRoot + "/mock-responses"), database: database)
     }
 
-    /// AWS, with the mock on the same database as the workbench where datasets are prepared, and
-    /// the training bucket from `trainingBucket`, else `PANYA_TRAINING_BUCKET`.
+    /// AWS, with the local dataset workbench on the same database (no recordings folder is read),
+    /// and the training bucket from `trainingBucket`, else `PANYA_TRAINING_BUCKET`.
     public static func makeAWS(_ options: AWSOptions, trainingBucket: String?, assetsRoot: String, database: PanyaDatabase,
                         environment: [String: String] = ProcessEnvironment.current) throws -> CustomLabelsBackend {
         let bucket = trainingBucket ?? environment["PANYA_TRAINING_BUCKET"].flatMap { $0.isEmpty ? nil : $0 }
-        let workbench = try MockBackend(directory: assetsRoot + "/mock-responses", database: database)
+        let workbench = MockBackend.workbench(database: database)
         return try AWSBackend(options: options, environment: environment, settings: AWSBackend.Settings(trainingBucket: bucket),
                               workbench: workbench)
     }

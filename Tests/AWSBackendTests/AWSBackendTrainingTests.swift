@@ -75,7 +75,7 @@ final class FakeTrainingService: @unchecked Sendable {
     static func backend(_ server: LocalHTTPServer, bucket: String? = "train-bkt") throws -> AWSBackend {
         let configuration = AWSConfiguration(credentials: Fixtures.credentials, region: "ap-northeast-1", profile: "test",
                                              rekognitionEndpoint: server.url, s3Endpoint: server.url)
-        let workbench = try MockBackend(directory: RepositoryRoot.file("mock-responses"), database: .inMemory())
+        let workbench = MockBackend.workbench(database: try .inMemory())
         return AWSBackend(configuration: configuration,
                           settings: .init(requestTimeout: 5, retryPolicy: Fixtures.fastRetry, pollInterval: 0.01, maxPolls: 3, trainingBucket: bucket),
                           workbench: workbench)
