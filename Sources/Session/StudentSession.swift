@@ -55,7 +55,7 @@ public final class StudentSession {
     public var cashRegister: Register {
         get throws {
             if let openedRegister { return openedRegister }
-            let register = try Register(storage: SQLiteRegisterStorage(database: database, register: registerKey))
+            let register = try Register(database: database, register: registerKey)
             openedRegister = register
             return register
         }
