@@ -1,7 +1,9 @@
 import GRDB
 
-/// Every migration of panya's database, in order. Migrations are append-only: never edit,
-/// rename or reorder one that has shipped; add a new one at the end, one line each:
+/// Every migration of panya's database, in order: every module's, the ones of tables a module
+/// owns too (the register's are in `RegisterMigrations`), so whoever opens the file gets all of
+/// them. Migrations are append-only: never edit, rename or reorder one that has shipped; add a
+/// new one at the end, one line each:
 ///
 /// ```swift
 /// migrator.registerMigration("v8-register-notes", migrate: RegisterMigrations.addNotes)
