@@ -1,7 +1,7 @@
 import GRDB
 
 /// Every migration of panya's database, in order: every module's, the ones of tables a module
-/// owns too (the register's are in `RegisterMigrations`), so whoever opens the file gets all of
+/// owns too (the register's are in `RegisterMigrations`, the lessons' in `LessonMigrations`), so whoever opens the file gets all of
 /// them. Migrations are append-only: never edit, rename or reorder one that has shipped; add a
 /// new one at the end, one line each:
 ///
@@ -16,7 +16,7 @@ public enum PanyaSchema {
         migrator.registerMigration("v1-mock-state", migrate: MockStateStore.createTables)
         migrator.registerMigration("v2-register", migrate: RegisterMigrations.createTables)
         migrator.registerMigration("v2-receipts", migrate: RegisterMigrations.createReceiptTables)
-        migrator.registerMigration("v2-lesson-progress", migrate: LessonProgressStore.createTables)
+        migrator.registerMigration("v2-lesson-progress", migrate: LessonMigrations.createTables)
         migrator.registerMigration("v3-register-per-shell", migrate: RegisterMigrations.createPerShellTable)
         migrator.registerMigration("v3-recording-index", migrate: RecordingIndexStore.createTables)
         migrator.registerMigration("v4-schedules", migrate: ScheduleStore.createTables)

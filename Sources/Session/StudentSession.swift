@@ -87,9 +87,6 @@ public final class StudentSession {
         return env["USER"] ?? env["LOGNAME"] ?? "student"
     }
 
-    /// Where lesson progress is kept.
-    public var progressStore: LessonProgressStore { LessonProgressStore(database) }
-
     // MARK: The clock and the schedules
 
     /// The simulated clock, when the backend has one.

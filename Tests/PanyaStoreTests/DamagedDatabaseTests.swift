@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Lessons
 import PanyaTestSupport
 import Register
 import Testing
