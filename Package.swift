@@ -66,9 +66,13 @@ let package = Package(
         // EventBridge Scheduler expressions, time zones, and the scheduler's IAM policy check (pure).
         .target(name: "Schedules", dependencies: ["CustomLabels", "PanyaSupport"]),
         // The register: prices, line items, tax, receipts.
-        .target(name: "Register", dependencies: ["CustomLabels", "PanyaStore", "PanyaSupport"]),
+        .target(name: "Register", dependencies: [
+            "CustomLabels", "PanyaStore", "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Lessons: the runner and the checker.
-        .target(name: "Lessons", dependencies: ["PanyaLanguage", "PanyaStore", "PanyaSupport"]),
+        .target(name: "Lessons", dependencies: [
+            "PanyaLanguage", "PanyaStore", "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // A student's session without a terminal: backend, model in use, register, clock, schedules.
         .target(name: "Session", dependencies: [
             "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend", "Register", "PanyaSupport", "Schedules",
@@ -89,7 +93,7 @@ let package = Package(
         // `panya class`: the register screen, the shell over WebSocket and the teacher's view for a
         // whole class, each student in a sandbox with a database of their own (Hummingbird).
         .target(name: "PanyaClass", dependencies: [
-            "Session", "Shell", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaLanguage", "Register",
+            "Session", "Shell", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaLanguage", "Register", "Lessons",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -112,13 +116,16 @@ let package = Package(
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
+        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's and lessons' too.
+        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],
                     exclude: ["sigv4-test-suite"]),
         .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport"], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
+        .testTarget(name: "RegisterTests", dependencies: [
+            "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaServerTests", dependencies: [
             "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",

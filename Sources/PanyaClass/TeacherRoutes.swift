@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Lessons
 import NIOCore
 import PanyaStore
 import PanyaSupport

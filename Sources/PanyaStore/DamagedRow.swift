@@ -4,15 +4,15 @@ import GRDB
 /// A stored row panya cannot take back as it wrote it: a column missing, of the wrong kind, or
 /// holding a value panya never stores (a time past year 5000, a quantity past the register's
 /// limit). ``PanyaDatabase`` turns it into ``StoreError`` naming the file, table, row and column.
-struct DamagedRow: Error, Equatable {
+package struct DamagedRow: Error, Equatable {
     /// The table.
-    var table: String
+    package var table: String
     /// Which row: its first column (the table's key) and that column's value.
-    var row: String
+    package var row: String
     /// The column.
-    var column: String
+    package var column: String
     /// What is wrong with the value.
-    var problem: String
+    package var problem: String
 
     /// The largest simulated time (seconds since 1970, either sign) a stored row may hold:
     /// about year 5138, far past the clock's years, and small enough for every sum and
@@ -41,7 +41,7 @@ struct DamagedRow: Error, Equatable {
     }
 
     /// A row found damaged by panya's own checks.
-    init(table: String, row: String, column: String, problem: String) {
+    package init(table: String, row: String, column: String, problem: String) {
         self.table = table
         self.row = row
         self.column = column
@@ -67,14 +67,14 @@ struct DamagedRow: Error, Equatable {
 
 extension Row {
     /// The row named for an error: its first column and value (`versionArn "arn:…"`, `id 3`).
-    var damagedRowName: String {
+    package var damagedRowName: String {
         guard let first = columnNames.first else { return "?" }
         let value = String(describing: self[first] as DatabaseValue)
         return "\(first) \(value.prefix(100))"
     }
 
     /// The value of `column`, or ``DamagedRow`` naming `table`, this row and the column.
-    func stored<T: DatabaseValueConvertible>(_ column: String, of table: String, as type: T.Type = T.self) throws -> T {
+    package func stored<T: DatabaseValueConvertible>(_ column: String, of table: String, as type: T.Type = T.self) throws -> T {
         let value: DatabaseValue = self[column] ?? .null
         guard let decoded = T.fromDatabaseValue(value) else {
             let problem = hasColumn(column) ? "could not read \(T.self) from \(value)" : "no such column"
@@ -84,14 +84,14 @@ extension Row {
     }
 
     /// The value of a nullable `column`, or ``DamagedRow`` when it is there but of the wrong kind.
-    func storedIfPresent<T: DatabaseValueConvertible>(_ column: String, of table: String, as type: T.Type = T.self) throws -> T? {
+    package func storedIfPresent<T: DatabaseValueConvertible>(_ column: String, of table: String, as type: T.Type = T.self) throws -> T? {
         let value: DatabaseValue = self[column] ?? .null
         if value.isNull { return nil }
         return try stored(column, of: table, as: T.self)
     }
 
     /// A stored time (seconds since 1970): a finite number within ±``DamagedRow/largestSeconds``.
-    func storedSeconds(_ column: String, of table: String) throws -> Double {
+    package func storedSeconds(_ column: String, of table: String) throws -> Double {
         let seconds: Double = try stored(column, of: table)
         guard seconds.isFinite, abs(seconds) <= DamagedRow.largestSeconds else {
             throw DamagedRow(table: table, row: damagedRowName, column: column, problem: "\(seconds) is not a time panya stores")
@@ -100,13 +100,13 @@ extension Row {
     }
 
     /// A stored nullable time (see ``storedSeconds(_:of:)``).
-    func storedSecondsIfPresent(_ column: String, of table: String) throws -> Double? {
+    package func storedSecondsIfPresent(_ column: String, of table: String) throws -> Double? {
         let value: DatabaseValue = self[column] ?? .null
         return value.isNull ? nil : try storedSeconds(column, of: table)
     }
 
     /// A stored whole number within `range`.
-    func storedCount(_ column: String, of table: String, in range: ClosedRange<Int>) throws -> Int {
+    package func storedCount(_ column: String, of table: String, in range: ClosedRange<Int>) throws -> Int {
         let count: Int = try stored(column, of: table)
         guard range.contains(count) else {
             throw DamagedRow(table: table, row: damagedRowName, column: column,
@@ -116,7 +116,7 @@ extension Row {
     }
 
     /// A stored number within `range` (a box's edge, a ratio).
-    func storedNumber(_ column: String, of table: String, in range: ClosedRange<Double>) throws -> Double {
+    package func storedNumber(_ column: String, of table: String, in range: ClosedRange<Double>) throws -> Double {
         let number: Double = try stored(column, of: table)
         guard number.isFinite, range.contains(number) else {
             throw DamagedRow(table: table, row: damagedRowName, column: column,

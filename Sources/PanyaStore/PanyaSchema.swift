@@ -1,10 +1,12 @@
 import GRDB
 
-/// Every migration of panya's database, in order. Migrations are append-only: never edit,
-/// rename or reorder one that has shipped; add a new one at the end, one line each:
+/// Every migration of panya's database, in order: every module's, the ones of tables a module
+/// owns too (the register's are in `RegisterMigrations`, the lessons' in `LessonMigrations`), so whoever opens the file gets all of
+/// them. Migrations are append-only: never edit, rename or reorder one that has shipped; add a
+/// new one at the end, one line each:
 ///
 /// ```swift
-/// migrator.registerMigration("v1-register", migrate: RegisterStore.createTables)
+/// migrator.registerMigration("v8-register-notes", migrate: RegisterMigrations.addNotes)
 /// ```
 public enum PanyaSchema {
     /// The migrator with every migration registered.
@@ -12,16 +14,16 @@ public enum PanyaSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-settings", migrate: Settings.createTables)
         migrator.registerMigration("v1-mock-state", migrate: MockStateStore.createTables)
-        migrator.registerMigration("v2-register", migrate: RegisterStore.createTables)
-        migrator.registerMigration("v2-receipts", migrate: ReceiptStore.createTables)
-        migrator.registerMigration("v2-lesson-progress", migrate: LessonProgressStore.createTables)
-        migrator.registerMigration("v3-register-per-shell", migrate: RegisterStore.createPerShellTable)
+        migrator.registerMigration("v2-register", migrate: RegisterMigrations.createTables)
+        migrator.registerMigration("v2-receipts", migrate: RegisterMigrations.createReceiptTables)
+        migrator.registerMigration("v2-lesson-progress", migrate: LessonMigrations.createTables)
+        migrator.registerMigration("v3-register-per-shell", migrate: RegisterMigrations.createPerShellTable)
         migrator.registerMigration("v3-recording-index", migrate: RecordingIndexStore.createTables)
         migrator.registerMigration("v4-schedules", migrate: ScheduleStore.createTables)
         migrator.registerMigration("v4-training", migrate: TrainingStore.createTables)
         migrator.registerMigration("v5-training-output", migrate: TrainingStore.addOutputColumns)
         migrator.registerMigration("v6-schedule-fire-repeats", migrate: ScheduleStore.addRepeatColumns)
-        migrator.registerMigration("v7-receipt-real-time", migrate: ReceiptStore.addRealTimeColumns)
+        migrator.registerMigration("v7-receipt-real-time", migrate: RegisterMigrations.addReceiptRealTimeColumns)
         // Add new migrations here, below the others.
         return migrator
     }

@@ -3,44 +3,45 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 
-/// The bakery register: prices, line items, tax and receipts, kept in a `RegisterStorage`
-/// (the SQLite store in the shell, so everything survives a restart).
+/// The bakery register: prices, line items, tax and receipts, kept in panya's database
+/// (`RegisterStore`), so everything survives a restart (`PanyaDatabase.inMemory()` keeps nothing).
 ///
 /// Every method that takes a number takes it as the language gives it (`Double`) and checks it:
 /// quantities are whole numbers ≥ 1, prices whole yen ≥ 0, tax 8 or 10.
 public final class Register {
-    public let storage: any RegisterStorage
+    /// Where the prices, lines and receipts are kept.
+    public let store: RegisterStore
 
-    /// The register kept in panya's database (`SQLiteRegisterStorage`).
-    public convenience init(database: PanyaDatabase, defaults: PriceList = .lessonDefaults) throws(RegisterError) {
-        try self.init(storage: SQLiteRegisterStorage(database: database), defaults: defaults)
+    /// The register named `register` in `database` (prices and receipts are shared by all).
+    public convenience init(database: PanyaDatabase, register: String = "default", defaults: PriceList = .lessonDefaults) throws(RegisterError) {
+        try self.init(store: RegisterStore(database, register: register), defaults: defaults)
     }
 
-    /// Opens the register over `storage`, loading the lesson's default prices when it has none.
-    public init(storage: any RegisterStorage, defaults: PriceList = .lessonDefaults) throws(RegisterError) {
-        self.storage = storage
-        try wrap { try storage.seedPricesIfEmpty(defaults) }
+    /// Opens the register over `store`, loading the lesson's default prices when it has none.
+    public init(store: RegisterStore, defaults: PriceList = .lessonDefaults) throws(RegisterError) {
+        self.store = store
+        try wrap { try store.seedPricesIfEmpty(defaults) }
     }
 
     // MARK: prices
 
     /// `register prices` → label → yen.
     public func prices() throws(RegisterError) -> PriceList {
-        try wrap { try storage.prices() }
+        try wrap { try store.prices() }
     }
 
     /// `register price LABEL YEN`.
     public func setPrice(_ label: String, yen: Double) throws(RegisterError) {
         let label = try Self.checkedLabel(label)
         let value = try PriceList.validatedPrice(yen, label: label)
-        try wrap { try storage.setPrice(label, yen: value) }
+        try wrap { try store.setPrice(label, yen: value) }
     }
 
     // MARK: lines
 
     /// `register` → the line items.
     public func items() throws(RegisterError) -> [LineItem] {
-        try wrap { try storage.lines() }
+        try wrap { try store.lines() }
     }
 
     /// `register add RESULT`: one bread per detected label, the same label merged into a quantity.
@@ -61,7 +62,7 @@ public final class Register {
         }
         if !additions.isEmpty {
             try checkRoom(for: additions)
-            try wrap { try storage.add(additions) }
+            try wrap { try store.add(additions) }
         }
         return try items()
     }
@@ -74,7 +75,7 @@ public final class Register {
         guard let price = try prices()[label] else { throw .noPrice(label: label) }
         let addition = LineAddition(name: label, qty: qty, unitPrice: price, needsConfirmation: false)
         try checkRoom(for: [addition])
-        try wrap { try storage.add([addition]) }
+        try wrap { try store.add([addition]) }
         return try items()
     }
 
@@ -83,7 +84,7 @@ public final class Register {
     public func remove(label: String, quantity: Double? = nil) throws(RegisterError) -> [LineItem] {
         let label = try Self.checkedLabel(label)
         let qty = try quantity.map { (q: Double) throws(RegisterError) -> Int in try Self.checkedQuantity(q) }
-        let found = try wrap { try storage.remove(label, qty: qty) }
+        let found = try wrap { try store.remove(label, qty: qty) }
         guard found else { throw .notInRegister(label: label) }
         return try items()
     }
@@ -92,14 +93,14 @@ public final class Register {
     @discardableResult
     public func confirm(label: String) throws(RegisterError) -> [LineItem] {
         let label = try Self.checkedLabel(label)
-        let found = try wrap { try storage.confirm(label) }
+        let found = try wrap { try store.confirm(label) }
         guard found else { throw .notInRegister(label: label) }
         return try items()
     }
 
     /// `register clear`.
     public func clear() throws(RegisterError) {
-        try wrap { try storage.clear() }
+        try wrap { try store.clear() }
     }
 
     // MARK: sums and receipts
@@ -115,13 +116,15 @@ public final class Register {
     public func checkout(at time: Date, offsetSeconds: Int? = nil, realTime: Date? = nil,
                          tax: TaxRate = .reduced, rounding: Rounding = .floor) throws(RegisterError) -> Receipt {
         try wrap {
-            try storage.checkout(time: time, realTime: realTime, offsetSeconds: offsetSeconds) { items in try RegisterTotal.compute(items: items, rate: tax, rounding: rounding) }
+            try store.checkout(time: time, realTime: realTime, offsetSeconds: offsetSeconds) { items in
+                try RegisterTotal.compute(items: items, rate: tax, rounding: rounding)
+            }
         }
     }
 
     /// `register receipts`: newest first.
     public func receipts(limit: Int? = nil) throws(RegisterError) -> [Receipt] {
-        try wrap { try storage.receipts(limit: limit) }
+        try wrap { try store.receipts(limit: limit) }
     }
 
     // MARK: checks

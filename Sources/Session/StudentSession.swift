@@ -55,7 +55,7 @@ public final class StudentSession {
     public var cashRegister: Register {
         get throws {
             if let openedRegister { return openedRegister }
-            let register = try Register(storage: SQLiteRegisterStorage(database: database, register: registerKey))
+            let register = try Register(database: database, register: registerKey)
             openedRegister = register
             return register
         }
@@ -86,9 +86,6 @@ public final class StudentSession {
         let env = ProcessEnvironment.current
         return env["USER"] ?? env["LOGNAME"] ?? "student"
     }
-
-    /// Where lesson progress is kept.
-    public var progressStore: LessonProgressStore { LessonProgressStore(database) }
 
     // MARK: The clock and the schedules
 

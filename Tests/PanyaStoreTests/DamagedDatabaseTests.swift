@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import Lessons
 import PanyaTestSupport
+import Register
 import Testing
 @testable import PanyaStore
 
@@ -20,12 +22,12 @@ struct SeededBytes {
 func populatedDatabase(at path: String) throws {
     let database = try PanyaDatabase(path: path)
     let register = RegisterStore(database, register: "shell")
-    try register.seedPricesIfEmpty([("あんぱん", 150), ("メロンパン", 180)])
-    try register.add([StoredRegisterLine(name: "あんぱん", qty: 2, unitPrice: 150, confirm: false)])
-    _ = try ReceiptStore(database).checkout(register: "shell", time: 1_775_000_000) { lines in
-        StoredTotals(subtotal: 300, taxRate: 8, tax: 24, total: 324)
+    try register.seedPricesIfEmpty(PriceList([("あんぱん", 150), ("メロンパン", 180)]))
+    try register.add([LineAddition(name: "あんぱん", qty: 2, unitPrice: 150, needsConfirmation: false)])
+    _ = try register.checkout(time: Date(timeIntervalSince1970: 1_775_000_000)) { _ in
+        RegisterTotal(subtotal: 300, taxRate: 8, tax: 24, total: 324)
     }
-    try register.add([StoredRegisterLine(name: "メロンパン", qty: 1, unitPrice: 180, confirm: true)])
+    try register.add([LineAddition(name: "メロンパン", qty: 1, unitPrice: 180, needsConfirmation: true)])
     try Settings(database).set("lang", "ja")
     try LessonProgressStore(database).save(LessonProgress(student: "hana", lesson: "01-ai-register", currentStep: 2, stepCount: 5,
                                                            tasksDone: 1, tasksSkipped: 0, quizzesRight: 1, tries: 1, finished: false,
@@ -35,7 +37,7 @@ func populatedDatabase(at path: String) throws {
 
 /// Reads everything the stores hold (what a shell does over a session).
 func readEverything(_ database: PanyaDatabase) throws {
-    _ = try ReceiptStore(database).receipts()
+    _ = try RegisterStore(database).receipts()
     _ = try RegisterStore(database, register: "shell").lines()
     _ = try RegisterStore(database, register: "shell").prices()
     _ = try Settings(database).all()
@@ -87,7 +89,7 @@ func readEverything(_ database: PanyaDatabase) throws {
         try database.writer.writeWithoutTransaction { db in
             try db.execute(sql: "UPDATE receipt SET total = 'many'")
         }
-        let error = try #require(throws: StoreError.self) { try ReceiptStore(database).receipts() }
+        let error = try #require(throws: StoreError.self) { try RegisterStore(database).receipts() }
         guard case .damagedRow(let table, _, let column, let problem) = error.kind else { Issue.record("\(error.kind)"); return }
         #expect(table == "receipt")
         #expect(column == "total")

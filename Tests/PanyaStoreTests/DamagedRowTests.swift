@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PanyaTestSupport
+import Register
 import Testing
 @testable import PanyaStore
 
@@ -28,7 +29,7 @@ private func databaseWithEveryKindOfRow(at path: String) throws -> PanyaDatabase
                                       createdAt: 1_700_000_000))
     try schedules.record([ScheduleFireRecord(schedule: "open", time: 1_700_003_600, action: "start", versionArn: "arn:v",
                                              result: "STARTING", succeeded: true)])
-    try RegisterStore(database, register: "shell").add([StoredRegisterLine(name: "あんぱん", qty: 2, unitPrice: 150, confirm: false)])
+    try RegisterStore(database, register: "shell").add([LineAddition(name: "あんぱん", qty: 2, unitPrice: 150, needsConfirmation: false)])
     return database
 }
 

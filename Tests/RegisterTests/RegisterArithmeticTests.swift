@@ -1,4 +1,5 @@
 import Foundation
+import PanyaStore
 import PanyaSupport
 import Testing
 @testable import Register
@@ -50,7 +51,7 @@ let breads3At75: [RegisterDetection] = [
 }
 
 @Suite struct RegisterTests {
-    func register() throws -> Register { try Register(storage: InMemoryRegisterStorage()) }
+    func register() throws -> Register { try Register(database: PanyaDatabase.inMemory()) }
 
     @Test func defaultPricesAreTheLessons() throws {
         let prices = try register().prices()
@@ -61,10 +62,10 @@ let breads3At75: [RegisterDetection] = [
     }
 
     @Test func storedPricesAreNotOverwrittenByDefaults() throws {
-        let storage = InMemoryRegisterStorage()
-        try Register(storage: storage).setPrice("カレーパン", yen: 200)
-        try Register(storage: storage).setPrice("メロンパン", yen: 190)
-        let prices = try Register(storage: storage).prices()
+        let database = try PanyaDatabase.inMemory()
+        try Register(database: database).setPrice("カレーパン", yen: 200)
+        try Register(database: database).setPrice("メロンパン", yen: 190)
+        let prices = try Register(database: database).prices()
         #expect(prices["カレーパン"] == 200)
         #expect(prices["メロンパン"] == 190)
         #expect(prices.entries.count == 4)

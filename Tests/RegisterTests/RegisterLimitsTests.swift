@@ -7,7 +7,7 @@ import Testing
 /// Issue 12 item 4: sums that grow through ordinary commands are bounded, with checked arithmetic.
 @Suite struct RegisterLimitsTests {
     func register(price: Int) throws -> Register {
-        let register = try Register(storage: InMemoryRegisterStorage())
+        let register = try Register(database: PanyaDatabase.inMemory())
         try register.setPrice("あんぱん", yen: Double(price))
         return register
     }

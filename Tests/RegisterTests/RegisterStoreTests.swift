@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PanyaStore
 import PanyaSupport
 import PanyaTestSupport
@@ -111,5 +112,63 @@ import Testing
             #expect(receipt.total == receipt.subtotal + receipt.tax)
             #expect(!receipt.items.isEmpty)
         }
+    }
+}
+
+/// The receipts' tables read back as `Receipt`s: old rows, the real time and offset, damaged rows.
+@Suite struct RegisterStoreReceiptTests {
+    /// A receipt saved before `v7-receipt-real-time` keeps its time and has no real time and no offset.
+    @Test func anOldReceiptReadsBackWithoutTheRealTime() throws {
+        let dir = try TemporaryFolder(prefix: "panya-receipt-tests")
+        defer { dir.remove() }
+        let path = dir.file("old.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try PanyaSchema.migrator.migrate(queue, upTo: "v6-schedule-fire-repeats")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO receipt (number, time, subtotal, tax_rate, tax, total) VALUES (1, 1775000000, 300, 8, 24, 324)")
+                try db.execute(sql: "INSERT INTO receipt_item (receipt_number, position, name, qty, unit_price) VALUES (1, 1, 'あんぱん', 2, 150)")
+            }
+        }
+        let database = try PanyaDatabase(path: path)
+        #expect(try database.appliedMigrations().last == "v7-receipt-real-time")
+        let old = try #require(try RegisterStore(database).receipts().first)
+        #expect(old == Receipt(number: 1, time: Date(timeIntervalSince1970: 1_775_000_000), realTime: nil, offsetSeconds: nil,
+                               items: [LineItem(name: "あんぱん", qty: 2, unitPrice: 150)],
+                               totals: RegisterTotal(subtotal: 300, taxRate: 8, tax: 24, total: 324)))
+    }
+
+    @Test func aCheckoutKeepsTheRealTimeAndTheOffset() throws {
+        let store = RegisterStore(try PanyaDatabase.inMemory(), register: "shell")
+        try store.add([LineAddition(name: "メロンパン", qty: 1, unitPrice: 180, needsConfirmation: true)])
+        let saved = try store.checkout(time: Date(timeIntervalSince1970: 1_775_000_000), realTime: Date(timeIntervalSince1970: 1_796_600_000.25),
+                                       offsetSeconds: 9 * 3600) { _ in
+            RegisterTotal(subtotal: 180, taxRate: 8, tax: 14, total: 194)
+        }
+        #expect(saved.realTime == Date(timeIntervalSince1970: 1_796_600_000.25))
+        #expect(saved.items == [LineItem(name: "メロンパン", qty: 1, unitPrice: 180, needsConfirmation: true)])
+        #expect(try store.receipts() == [saved])
+        #expect(try store.lines().isEmpty)
+    }
+
+    /// An empty register checks out nothing: no receipt, no number used.
+    @Test func anEmptyCheckoutWritesNothing() throws {
+        let store = RegisterStore(try PanyaDatabase.inMemory(), register: "shell")
+        #expect(throws: RegisterError.emptyCheckout) {
+            try store.checkout(time: Date(timeIntervalSince1970: 0)) { _ in RegisterTotal(subtotal: 0, taxRate: 8, tax: 0, total: 0) }
+        }
+        #expect(try store.receipts().isEmpty)
+    }
+
+    @Test func anOffsetNoClockHasIsADamagedRow() throws {
+        let database = try PanyaDatabase.inMemory()
+        let store = RegisterStore(database, register: "shell")
+        try store.add([LineAddition(name: "あんぱん", qty: 1, unitPrice: 150, needsConfirmation: false)])
+        _ = try store.checkout(time: Date(timeIntervalSince1970: 0), realTime: Date(timeIntervalSince1970: 0), offsetSeconds: 0) { _ in
+            RegisterTotal(subtotal: 150, taxRate: 8, tax: 12, total: 162)
+        }
+        try database.writer.write { db in try db.execute(sql: "UPDATE receipt SET offset_seconds = 999999") }
+        let error = try #require(throws: StoreError.self) { try store.receipts() }
+        #expect(error.message.en.contains("damaged database :memory:: table receipt, row number 1, column offset_seconds"))
     }
 }

@@ -78,7 +78,7 @@ import Testing
         }
         let again = try StudentSession(options: Self.options(database: path, student: "hana"))
         #expect(try again.cashRegister.items().map(\.name) == ["メロンパン"])
-        let left = try Register(storage: SQLiteRegisterStorage(database: again.database, register: anonymousKey))
+        let left = try Register(database: again.database, register: anonymousKey)
         #expect(try left.items().isEmpty)
     }
 

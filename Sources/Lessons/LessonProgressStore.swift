@@ -1,62 +1,15 @@
 import GRDB
+import PanyaStore
 
-/// A student's progress in one lesson: where they are and how they did.
-public struct LessonProgress: Sendable, Equatable {
-    public var student: String
-    /// The lesson's key (its file name without the language suffix, e.g. `01-ai-register`).
-    public var lesson: String
-    /// The step to resume at (1-based); `stepCount + 1` or more once finished.
-    public var currentStep: Int
-    public var stepCount: Int
-    public var tasksDone: Int
-    public var tasksSkipped: Int
-    public var quizzesRight: Int
-    /// Wrong tries in tasks and quizzes.
-    public var tries: Int
-    public var finished: Bool
-    /// Seconds since 1970 of the last save.
-    public var updatedAt: Double
-
-    public init(student: String, lesson: String, currentStep: Int = 1, stepCount: Int = 0, tasksDone: Int = 0,
-                tasksSkipped: Int = 0, quizzesRight: Int = 0, tries: Int = 0, finished: Bool = false, updatedAt: Double = 0) {
-        self.student = student
-        self.lesson = lesson
-        self.currentStep = currentStep
-        self.stepCount = stepCount
-        self.tasksDone = tasksDone
-        self.tasksSkipped = tasksSkipped
-        self.quizzesRight = quizzesRight
-        self.tries = tries
-        self.finished = finished
-        self.updatedAt = updatedAt
-    }
-}
-
-/// Lesson progress per student (table `lesson_progress`).
+/// Lesson progress per student (table `lesson_progress`), read and written as `LessonProgress`
+/// itself; a damaged row is refused naming its table, row and column. The table's migration is in
+/// the database's one ordered list (`PanyaSchema`).
 public final class LessonProgressStore: Sendable {
     let database: PanyaDatabase
 
+    /// The progress kept in `database`.
     public init(_ database: PanyaDatabase) {
         self.database = database
-    }
-
-    /// Migration `v2-lesson-progress` (append-only; never edit).
-    static func createTables(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE lesson_progress (
-                student TEXT NOT NULL,
-                lesson TEXT NOT NULL,
-                current_step INTEGER NOT NULL,
-                step_count INTEGER NOT NULL,
-                tasks_done INTEGER NOT NULL,
-                tasks_skipped INTEGER NOT NULL,
-                quizzes_right INTEGER NOT NULL,
-                tries INTEGER NOT NULL,
-                finished INTEGER NOT NULL,
-                updated_at REAL NOT NULL,
-                PRIMARY KEY (student, lesson)
-            );
-            """)
     }
 
     public func load(student: String, lesson: String) throws -> LessonProgress? {
