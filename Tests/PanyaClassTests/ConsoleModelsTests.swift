@@ -84,7 +84,8 @@ import Testing
             try await page.join("Aiko")
             try await shell.join("Ken")
             for browser in [page, shell] {
-                #expect(try await browser.request(.post, "/api/console/run", json: #"{"action": "schedule-lesson"}"#).json?["ok"] as? Bool == true)
+                let added = try await browser.request(.post, "/api/console/run", json: #"{"action": "schedule-lesson"}"#)
+                #expect(added.json?["ok"] as? Bool == true, "\(added.json ?? [:])")
             }
             let month = try await page.request(.post, "/api/console/month")
             #expect(month.status == .ok)
