@@ -74,10 +74,7 @@ struct SimulationReport: ShellResult {
                                                           training: NumberText.money(trainingUSD), total: NumberText.money(totalUSD),
                                                           jpy: NumberText.grouped(totalJPY), rate: NumberText.short(pricing.jpyPerUSD))))
         if let comparison {
-            lines.append(style.text(Catalog.simulationComparison(
-                models: comparison.targets.map { ProjectVersionArn($0.versionArn)?.versionName ?? $0.versionArn }.joined(separator: ", "),
-                scheduled: NumberText.money(comparison.scheduledUSD), alwaysOn: NumberText.money(comparison.alwaysOnUSD),
-                saved: NumberText.money(comparison.savedUSD))))
+            lines.append(ScheduledComparisonResult(comparison: comparison, pricing: pricing).render(style))
             if comparison.otherModelsUSD > 0 {
                 lines.append(style.text(Catalog.simulationOtherModels(NumberText.money(comparison.otherModelsUSD))))
             }
