@@ -63,8 +63,10 @@ let package = Package(
         ]),
         // The offline engine: segmentation of a tray into breads, features, the classifier (pure, no store).
         .target(name: "BreadVision", dependencies: ["Photos", "CustomLabels", "PanyaSupport"]),
-        // EventBridge Scheduler expressions, time zones, and the scheduler's IAM policy check (pure).
-        .target(name: "Schedules", dependencies: ["CustomLabels", "PanyaSupport"]),
+        // EventBridge Scheduler expressions, time zones, the scheduler's IAM policy check, and the schedules' own tables.
+        .target(name: "Schedules", dependencies: [
+            "CustomLabels", "PanyaStore", "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The register: prices, line items, tax, receipts.
         .target(name: "Register", dependencies: [
             "CustomLabels", "PanyaStore", "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
@@ -116,19 +118,21 @@ let package = Package(
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
-        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's and lessons' too.
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "PanyaSupport", "PanyaTestSupport"]),
+        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's, lessons' and schedules' too.
+        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "Schedules", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],
                     exclude: ["sigv4-test-suite"]),
         .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
-        .testTarget(name: "SchedulesTests", dependencies: ["Schedules", "CustomLabels", "PanyaSupport"]),
+        .testTarget(name: "SchedulesTests", dependencies: [
+            "Schedules", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RegisterTests", dependencies: [
             "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "PanyaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaServerTests", dependencies: [
-            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport",
+            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Schedules",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "PanyaClassTests", dependencies: [

@@ -36,7 +36,7 @@ public final class BackendGate: Sendable {
                 state.lastTick = now
                 let whole = Int(simulated.rounded(.down))
                 state.carry = simulated - Double(whole)
-                if whole > 0 { try ScheduleRunner(store: ScheduleStore(state.backend.database), simulator: state.backend).advance(by: whole) }
+                if whole > 0 { try ScheduleRunner(database: state.backend.database, simulator: state.backend).advance(by: whole) }
             }
             return try body(state.backend)
         }

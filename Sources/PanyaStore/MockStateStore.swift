@@ -178,7 +178,13 @@ public final class MockStateStore: Sendable {
         }
     }
 
-    static func storeClock(_ db: Database, _ iso8601: String) throws {
+    /// The clock as stored, read inside the caller's transaction (nil before the first use).
+    package static func storedClock(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT now FROM mockClock WHERE id = 1")
+    }
+
+    /// Writes `iso8601` as the clock inside the caller's transaction (checked with ``checkInRange(_:)`` first).
+    package static func storeClock(_ db: Database, _ iso8601: String) throws {
         try db.execute(sql: "INSERT INTO mockClock (id, now) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET now = excluded.now",
                        arguments: [iso8601])
     }

@@ -3,35 +3,6 @@ import PanyaStore
 import PanyaSupport
 import Schedules
 
-/// A stored schedule read back: its expression parsed, its zone loaded, its action typed.
-public struct ScheduleEntry {
-    /// The row in the store.
-    public var stored: StoredSchedule
-    /// When it fires.
-    public var expression: ScheduleExpression
-    /// The zone the expression is read in.
-    public var timeZone: ScheduleTimeZone
-    /// Start or stop.
-    public var action: ScheduleExport.Action
-
-    /// The schedule as the planner takes it.
-    public var planned: PlannedSchedule {
-        PlannedSchedule(name: stored.name, expression: expression, timeZone: timeZone, startSeconds: Int(stored.createdAt))
-    }
-
-    /// The version name of the target (the ARN when it cannot be read).
-    public let versionName: String
-
-    /// An entry (the version name is read from the ARN once).
-    public init(stored: StoredSchedule, expression: ScheduleExpression, timeZone: ScheduleTimeZone, action: ScheduleExport.Action) {
-        self.stored = stored
-        self.expression = expression
-        self.timeZone = timeZone
-        self.action = action
-        self.versionName = ProjectVersionArn(stored.versionArn)?.versionName ?? stored.versionArn
-    }
-}
-
 /// Why a schedule's target is stale: an older version than the current one, a version the
 /// service does not know (deleted), or one that cannot run.
 public enum StaleReason: Equatable {
@@ -70,24 +41,16 @@ public struct ScheduleBook {
     }
 
     /// Every schedule, in the order added.
-    public func entries() throws -> [ScheduleEntry] {
-        try store.all().map(Self.entry)
+    public func schedules() throws -> [Schedule] {
+        try store.all()
     }
 
     /// The schedule named `name`, or an error suggesting the closest name.
-    public func entry(named name: String) throws -> ScheduleEntry {
-        guard let stored = try store.schedule(named: name) else {
+    public func schedule(named name: String) throws -> Schedule {
+        guard let schedule = try store.schedule(named: name) else {
             throw OperationsError.unknownSchedule(name, suggestion: Suggestions.closest(to: name, in: try store.all().map(\.name)))
         }
-        return try Self.entry(stored)
-    }
-
-    /// A stored row read back (its expression and zone were checked when it was added).
-    public static func entry(_ stored: StoredSchedule) throws -> ScheduleEntry {
-        let expression = try ScheduleExpression.parse(stored.expression)
-        let timeZone = try ScheduleTimeZone.named(stored.timeZone)
-        guard let action = ScheduleExport.Action(rawValue: stored.action) else { throw OperationsError.badAction(stored.action) }
-        return ScheduleEntry(stored: stored, expression: expression, timeZone: timeZone, action: action)
+        return schedule
     }
 
     /// A version by name or ARN, without changing the current one: an ARN as given (it may name
@@ -104,9 +67,9 @@ public struct ScheduleBook {
         throw SessionError.unknownVersion(nameOrArn)
     }
 
-    /// Why `entry`'s target is stale, or nil when it is the current version (or a newer one).
-    public func staleReason(_ entry: ScheduleEntry, currentArn: String?) -> StaleReason? {
-        let target = entry.stored.versionArn
+    /// Why `schedule`'s target is stale, or nil when it is the current version (or a newer one).
+    public func staleReason(_ schedule: Schedule, currentArn: String?) -> StaleReason? {
+        let target = schedule.versionArn
         let currentName = currentArn.map { ProjectVersionArn($0)?.versionName ?? $0 }
         guard let version = try? models.describeVersion(arn: target) else { return .unknown(current: currentName) }
         if [.trainingFailed, .failed, .deprecated, .expired, .deleting, .copyingFailed].contains(version.status) {
@@ -120,12 +83,12 @@ public struct ScheduleBook {
 
     /// Every stale schedule, in order.
     public func staleTargets() throws -> [StaleTarget] {
-        let entries = try entries()
-        guard !entries.isEmpty else { return [] }
+        let schedules = try schedules()
+        guard !schedules.isEmpty else { return [] }
         let current = try? models.currentVersionArn()
-        return entries.compactMap { entry in
-            staleReason(entry, currentArn: current).map {
-                StaleTarget(schedule: entry.stored.name, action: entry.action, versionName: entry.versionName, reason: $0)
+        return schedules.compactMap { schedule in
+            staleReason(schedule, currentArn: current).map {
+                StaleTarget(schedule: schedule.name, action: schedule.action, versionName: schedule.versionName, reason: $0)
             }
         }
     }

@@ -38,6 +38,19 @@ public struct FireEvent: Equatable {
         self.succeeded = succeeded
         self.versionName = versionName ?? ProjectVersionArn(versionArn)?.versionName ?? versionArn
     }
+
+    /// A fire from the history, its times shown in `offsetSeconds`.
+    public init(fire: ScheduleFire, offsetSeconds: Int) {
+        self.init(time: ISO8601.Timestamp(seconds: fire.time, offsetSeconds: offsetSeconds), schedule: fire.schedule, action: fire.action,
+                  versionArn: fire.versionArn, result: fire.result, succeeded: fire.succeeded, repeats: fire.repeats,
+                  lastTime: fire.lastTime.map { ISO8601.Timestamp(seconds: $0, offsetSeconds: offsetSeconds) })
+    }
+
+    /// The fire as the history keeps it (not recorded yet: no id).
+    public var fire: ScheduleFire {
+        ScheduleFire(schedule: schedule, time: time.seconds, action: action, versionArn: versionArn, result: result, succeeded: succeeded,
+                     repeats: repeats, lastTime: lastTime?.seconds)
+    }
 }
 
 /// The scheduler on the simulated clock: moves the clock to a target time, stopping at every
@@ -62,6 +75,11 @@ public struct ScheduleRunner {
         self.simulator = simulator
     }
 
+    /// The scheduler over the schedules in `database` on `simulator`'s clock.
+    public init(database: PanyaDatabase, simulator: any SimulatedTime) {
+        self.init(store: ScheduleStore(database), simulator: simulator)
+    }
+
     /// Moves the clock forward by `seconds`, making the enabled schedules' fires on the way in
     /// time order. With no fire on the way it is one atomic step of the clock (two shells
     /// advancing one database never lose a minute).
@@ -69,13 +87,13 @@ public struct ScheduleRunner {
     public func advance(by seconds: Int) throws -> [FireEvent] {
         let start = try simulator.clock()
         let target = start.seconds + Double(max(0, seconds))
-        let entries = try enabledEntries()
-        let first = FirePlanner.firstFire(entries.map(\.planned), after: Self.whole(start.seconds))
+        let schedules = try enabledSchedules()
+        let first = FirePlanner.firstFire(schedules.map(\.planned), after: Self.whole(start.seconds))
         guard let first, Double(first.time) <= target else {
             _ = try simulator.advance(seconds: max(0, seconds))
             return []
         }
-        return try run(entries, from: start, to: target)
+        return try run(schedules, from: start, to: target)
     }
 
     /// Moves the clock to `target` (seconds since 1970) through every enabled schedule's fires
@@ -84,11 +102,11 @@ public struct ScheduleRunner {
     public func advance(to target: Double) throws -> [FireEvent] {
         let start = try simulator.clock()
         guard target > start.seconds else { return [] }
-        return try run(try enabledEntries(), from: start, to: target)
+        return try run(try enabledSchedules(), from: start, to: target)
     }
 
-    private func enabledEntries() throws -> [ScheduleEntry] {
-        try store.all().filter(\.enabled).map(ScheduleBook.entry)
+    private func enabledSchedules() throws -> [Schedule] {
+        try store.all().filter(\.enabled)
     }
 
     /// Whole seconds of a clock reading (stored times are bounded, so this never traps).
@@ -108,9 +126,9 @@ public struct ScheduleRunner {
     }
 
     /// Goes through the fires from `start` to `target`, in time order (ties in the schedules' order).
-    private func run(_ entries: [ScheduleEntry], from start: ISO8601.Timestamp, to target: Double) throws -> [FireEvent] {
+    private func run(_ schedules: [Schedule], from start: ISO8601.Timestamp, to target: Double) throws -> [FireEvent] {
         let offset = start.offsetSeconds
-        let planned = entries.map(\.planned)
+        let planned = schedules.map(\.planned)
         // Fires past the clock's last second cannot happen (the clock refuses to go there): the
         // run stops at it, and the final move to `target` says why.
         let clockEnd = ISO8601.parse("\(MockStateStore.clockYears.upperBound)-12-31T23:59:59", defaultOffsetSeconds: offset)?.seconds ?? target
@@ -149,7 +167,7 @@ public struct ScheduleRunner {
             guard let (position, time) = Self.earliest(next) else { break }
             next[position] = planned[position].expression.nextFire(afterSeconds: time, timeZone: planned[position].timeZone,
                                                                   startSeconds: planned[position].startSeconds).flatMap { $0 <= last ? $0 : nil }
-            let entry = entries[position]
+            let schedule = schedules[position]
             if let answer = known[position], Double(time) < answer.until {
                 // Nothing can have changed this fire's answer: counted, not called.
                 if var run = pending, run.position == position, run.event.result == answer.result {
@@ -159,9 +177,9 @@ public struct ScheduleRunner {
                 } else {
                     guard try flush() else { known = [:]; plan(after: try simulator.clock().seconds); continue }
                     let at = ISO8601.Timestamp(seconds: Double(time), offsetSeconds: offset)
-                    pending = PendingRun(position: position, event: FireEvent(time: at, schedule: entry.stored.name, action: entry.action,
-                                                                              versionArn: entry.stored.versionArn, result: answer.result,
-                                                                              succeeded: false, versionName: entry.versionName),
+                    pending = PendingRun(position: position, event: FireEvent(time: at, schedule: schedule.name, action: schedule.action,
+                                                                              versionArn: schedule.versionArn, result: answer.result,
+                                                                              succeeded: false, versionName: schedule.versionName),
                                          lastSeconds: time)
                 }
                 continue
@@ -169,21 +187,21 @@ public struct ScheduleRunner {
             try InterruptSignal.ctrlC.check()
             guard try flush() else { known = [:]; plan(after: try simulator.clock().seconds); continue }
             let at = ISO8601.Timestamp(seconds: Double(time), offsetSeconds: offset)
-            var event = FireEvent(time: at, schedule: entry.stored.name, action: entry.action, versionArn: entry.stored.versionArn,
-                                  result: Self.interrupted, succeeded: false, versionName: entry.versionName)
+            var event = FireEvent(time: at, schedule: schedule.name, action: schedule.action, versionArn: schedule.versionArn,
+                                  result: Self.interrupted, succeeded: false, versionName: schedule.versionName)
             guard let claimed = try claim(event, movingTo: Double(time), offset: offset), let id = claimed.id else {
                 // Another shell is ahead of this one: go on from where it left the clock.
                 known = [:]
                 plan(after: try simulator.clock().seconds)
                 continue
             }
-            event = execute(entry, at: at)
+            event = execute(schedule, at: at)
             try store.setOutcome(id: id, result: event.result, succeeded: event.succeeded)
             events.append(event)
             if event.succeeded {
                 known = [:]
             } else {
-                let change = (try? simulator.nextStatusChange(versionArn: entry.stored.versionArn, after: Double(time))) ?? nil
+                let change = (try? simulator.nextStatusChange(versionArn: schedule.versionArn, after: Double(time))) ?? nil
                 known[position] = KnownAnswer(result: event.result, until: change ?? .infinity)
             }
         }
@@ -214,10 +232,9 @@ public struct ScheduleRunner {
     public static let interrupted = "Interrupted"
 
     /// Records `event` and moves the clock to `seconds` in one transaction; nil when another shell was first.
-    private func claim(_ event: FireEvent, movingTo seconds: Double, offset: Int) throws -> ScheduleFireRecord? {
-        let record = Self.record(event)
+    private func claim(_ event: FireEvent, movingTo seconds: Double, offset: Int) throws -> ScheduleFire? {
         let moved = ISO8601.Timestamp(seconds: seconds, offsetSeconds: offset).text
-        return try store.claim(record) { stored in
+        return try store.claim(event.fire) { stored in
             guard let stored else { return moved }
             guard let now = ISO8601.parse(stored) else { return moved }
             return now.seconds <= event.time.seconds ? moved : nil
@@ -227,19 +244,18 @@ public struct ScheduleRunner {
     /// The next enabled fire after the clock, if any (seconds since 1970).
     public func nextFire() throws -> Int? {
         let now = try simulator.clock().seconds
-        let entries = try store.all().filter(\.enabled).map(ScheduleBook.entry)
-        return FirePlanner.firstFire(entries.map(\.planned), after: Self.whole(now))?.time
+        return FirePlanner.firstFire(try enabledSchedules().map(\.planned), after: Self.whole(now))?.time
     }
 
     /// Calls the service as the schedule's target would; an error is the outcome, not a throw.
-    private func execute(_ entry: ScheduleEntry, at time: ISO8601.Timestamp) -> FireEvent {
-        let arn = entry.stored.versionArn
-        var event = FireEvent(time: time, schedule: entry.stored.name, action: entry.action, versionArn: arn, result: "", succeeded: true,
-                              versionName: entry.versionName)
+    private func execute(_ schedule: Schedule, at time: ISO8601.Timestamp) -> FireEvent {
+        let arn = schedule.versionArn
+        var event = FireEvent(time: time, schedule: schedule.name, action: schedule.action, versionArn: arn, result: "", succeeded: true,
+                              versionName: schedule.versionName)
         do {
-            switch entry.action {
+            switch schedule.action {
             case .start:
-                event.result = try simulator.startProjectVersion(arn: arn, minInferenceUnits: entry.stored.units, maxInferenceUnits: nil).rawValue
+                event.result = try simulator.startProjectVersion(arn: arn, minInferenceUnits: schedule.units, maxInferenceUnits: nil).rawValue
             case .stop:
                 event.result = try simulator.stopProjectVersion(arn: arn).rawValue
             }
@@ -248,11 +264,5 @@ public struct ScheduleRunner {
             event.result = (error as? any UserFacingError)?.code ?? "InternalServerError"
         }
         return event
-    }
-
-    private static func record(_ event: FireEvent) -> ScheduleFireRecord {
-        ScheduleFireRecord(schedule: event.schedule, time: event.time.seconds, action: event.action.rawValue,
-                           versionArn: event.versionArn, result: event.result, succeeded: event.succeeded,
-                           repeats: event.repeats, lastTime: event.lastTime?.seconds)
     }
 }

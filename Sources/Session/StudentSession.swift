@@ -3,6 +3,7 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 import Register
+import Schedules
 
 /// One student's session without a terminal: the store, the bundled assets, the backend (and
 /// switching it), the model in use, the register, the clock, the schedules and where lesson
@@ -104,6 +105,6 @@ public final class StudentSession {
 
     /// The scheduler on the simulated clock, when the backend has one.
     public var scheduleRunner: ScheduleRunner? {
-        simulator.map { ScheduleRunner(store: ScheduleStore(database), simulator: $0) }
+        simulator.map { ScheduleRunner(database: database, simulator: $0) }
     }
 }

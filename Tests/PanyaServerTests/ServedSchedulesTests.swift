@@ -2,6 +2,7 @@ import CustomLabels
 import Foundation
 import PanyaStore
 import PanyaTestSupport
+import Schedules
 import Testing
 @testable import PanyaServer
 
@@ -14,8 +15,9 @@ import Testing
         defer { fixture.removeBuckets() }
         try fixture.server.gate.run { backend in
             let now = try backend.setClock("2026-04-01T00:00:00Z")
-            try ScheduleStore(backend.database).save(StoredSchedule(name: "open", expression: "rate(1 minute)", timeZone: "UTC",
-                                                                    action: "start", versionArn: ServerFixture.versionArn, createdAt: now.seconds))
+            try ScheduleStore(backend.database).save(Schedule(name: "open", expression: try ScheduleExpression.parse("rate(1 minute)"),
+                                                              timeZone: .utc, action: .start, versionArn: ServerFixture.versionArn,
+                                                              createdAt: now.seconds))
         }
         try await Task.sleep(for: .milliseconds(300))
         let describe = fixture.respond(ServerFixture.rekognition("DescribeProjectVersions", #"{"ProjectArn":"\#(ServerFixture.projectArn)"}"#))

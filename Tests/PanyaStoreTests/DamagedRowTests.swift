@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import PanyaTestSupport
 import Register
+import Schedules
 import Testing
 @testable import PanyaStore
 
@@ -25,10 +26,10 @@ private func databaseWithEveryKindOfRow(at path: String) throws -> PanyaDatabase
         (MockVersionState(versionArn: "arn:v", status: "STARTING", units: 2, statusSince: 1_700_000_000), .open(units: 2, from: 1_700_000_300), ())
     }
     let schedules = ScheduleStore(database)
-    try schedules.save(StoredSchedule(name: "open", expression: "rate(1 hour)", timeZone: "UTC", action: "start", versionArn: "arn:v",
-                                      createdAt: 1_700_000_000))
-    try schedules.record([ScheduleFireRecord(schedule: "open", time: 1_700_003_600, action: "start", versionArn: "arn:v",
-                                             result: "STARTING", succeeded: true)])
+    try schedules.save(Schedule(name: "open", expression: try ScheduleExpression.parse("rate(1 hour)"), timeZone: .utc, action: .start,
+                                versionArn: "arn:v", createdAt: 1_700_000_000))
+    try schedules.record([ScheduleFire(schedule: "open", time: 1_700_003_600, action: .start, versionArn: "arn:v",
+                                       result: "STARTING", succeeded: true)])
     try RegisterStore(database, register: "shell").add([LineAddition(name: "あんぱん", qty: 2, unitPrice: 150, needsConfirmation: false)])
     return database
 }
@@ -65,6 +66,8 @@ private func read(_ table: String, _ database: PanyaDatabase) throws {
         ("mockBilling", "runningUntil", "1e20"),
         ("schedule", "createdAt", "9e99"),
         ("schedule", "units", "0"),
+        ("schedule", "expression", "'rate(0 hours)'"),
+        ("schedule", "timeZone", "'Asia/Tokio'"),
         ("scheduleFire", "time", "'noon'"),
         ("register_item", "qty", "4611686018427387904"),
         ("register_item", "unit_price", "-1"),
@@ -100,8 +103,8 @@ private func read(_ table: String, _ database: PanyaDatabase) throws {
             "trainingPhoto": ["id", "path", "byteCount", "width", "height"], "trainingBox": ["label", "left", "top", "width", "height"],
             "trainedVersion": ["createdSeconds", "trainingSeconds", "trainingImages", "outcome", "modelJSON"],
             "trainingProject": ["name", "createdSeconds"], "mockVersionState": ["units", "statusSince", "status"],
-            "mockBilling": ["units", "runningFrom", "runningUntil"], "schedule": ["units", "createdAt", "enabled", "position"],
-            "scheduleFire": ["time", "succeeded", "repeats", "lastTime"], "register_item": ["qty", "unit_price", "confirm"],
+            "mockBilling": ["units", "runningFrom", "runningUntil"], "schedule": ["units", "createdAt", "enabled", "position", "expression", "timeZone", "action"],
+            "scheduleFire": ["time", "succeeded", "repeats", "lastTime", "action"], "register_item": ["qty", "unit_price", "confirm"],
         ]
         let values = ["NULL", "'x'", "x'00ff'", "-1", "0", "1e308", "-1e308", "9223372036854775807", "-9223372036854775808", "4.5", "''", "'9999-99-99'"]
         let seeds = Int(ProcessInfo.processInfo.environment["PANYA_FUZZ_ITERATIONS"] ?? "").map { max(1, $0 / 10) } ?? 40

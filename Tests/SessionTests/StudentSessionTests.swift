@@ -4,6 +4,7 @@ import PanyaStore
 import PanyaSupport
 import PanyaTestSupport
 import Register
+import Schedules
 import Testing
 @testable import Session
 
@@ -43,9 +44,9 @@ import Testing
         let simulator = try #require(session.simulator)
         let now = try simulator.setClock("2026-04-01T00:00:00Z")
         let arn = try session.models.currentVersionArn()
-        try ScheduleStore(session.database).save(StoredSchedule(name: "open", expression: "cron(0 8 * * ? *)", timeZone: "UTC",
-                                                                action: "start", versionArn: arn, createdAt: now.seconds))
-        #expect(try session.scheduleBook.entries().map(\.stored.name) == ["open"])
+        try ScheduleStore(session.database).save(Schedule(name: "open", expression: try ScheduleExpression.parse("cron(0 8 * * ? *)"),
+                                                          timeZone: .utc, action: .start, versionArn: arn, createdAt: now.seconds))
+        #expect(try session.scheduleBook.schedules().map(\.name) == ["open"])
         let runner = try #require(session.scheduleRunner)
         #expect(try runner.nextFire() == Int(now.seconds) + 8 * 3600)
         let events = try runner.advance(by: 12 * 3600)

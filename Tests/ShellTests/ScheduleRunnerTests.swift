@@ -4,6 +4,7 @@ import PanyaLanguage
 import PanyaStore
 import PanyaSupport
 import PanyaTestSupport
+import Schedules
 import Session
 import Testing
 @testable import Shell

@@ -40,13 +40,13 @@ struct ScheduleFamily: CommandFamily {
             },
             Command("schedule next", summary: Catalog.scheduleNextSummary, arguments: [nameArgument],
                     flags: [.value("count", "N", .wholeNumber(1...1000), Catalog.flagNextCount)]) { call in
-                let entry = try context.scheduleBook.entry(named: call.string(at: 0))
+                let schedule = try context.scheduleBook.schedule(named: call.string(at: 0))
                 let after = Int(try now().rounded(.down))
                 let count = try call.int(flag: "count") ?? 5
-                let times = entry.expression.fireTimes(afterSeconds: after, count: count,
-                                                       timeZone: entry.timeZone, startSeconds: Int(entry.stored.createdAt))
-                return ScheduleNextFires(schedule: entry.stored.name, timeZone: entry.stored.timeZone,
-                                         times: times.map { ISO8601.format(seconds: Double($0), offsetSeconds: entry.timeZone.offset(at: $0)) }).value
+                let times = schedule.expression.fireTimes(afterSeconds: after, count: count,
+                                                          timeZone: schedule.timeZone, startSeconds: Int(schedule.createdAt))
+                return ScheduleNextFires(schedule: schedule.name, timeZone: schedule.timeZone.identifier,
+                                         times: times.map { ISO8601.format(seconds: Double($0), offsetSeconds: schedule.timeZone.offset(at: $0)) }).value
             },
             Command("schedule enable", summary: Catalog.scheduleEnableSummary, arguments: [nameArgument]) { call in
                 try setEnabled(call.string(at: 0), true).value
@@ -55,9 +55,9 @@ struct ScheduleFamily: CommandFamily {
                 try setEnabled(call.string(at: 0), false).value
             },
             Command("schedule remove", summary: Catalog.scheduleRemoveSummary, arguments: [nameArgument]) { call in
-                let entry = try context.scheduleBook.entry(named: call.string(at: 0))
-                try ScheduleStore(context.database).remove(named: entry.stored.name)
-                return .string(context.style.text(Catalog.scheduleRemoved(entry.stored.name)))
+                let schedule = try context.scheduleBook.schedule(named: call.string(at: 0))
+                try ScheduleStore(context.database).remove(named: schedule.name)
+                return .string(context.style.text(Catalog.scheduleRemoved(schedule.name)))
             },
             Command("schedule retarget", summary: Catalog.scheduleRetargetSummary,
                     arguments: [.optional("NAME", .text, Catalog.argScheduleName)],
@@ -68,10 +68,10 @@ struct ScheduleFamily: CommandFamily {
                     arguments: [.optional("NAME", .text, Catalog.argScheduleName)],
                     flags: [.value("count", "N", .wholeNumber(1...10000), Catalog.flagHistoryCount)]) { call in
                 let name = try call.optionalString(at: 0)
-                if let name { _ = try context.scheduleBook.entry(named: name) }
+                if let name { _ = try context.scheduleBook.schedule(named: name) }
                 let fires = try ScheduleStore(context.database).fires(schedule: name, limit: call.int(flag: "count") ?? 20)
                 let offset = (try? context.backend.simulatedTime?.clock().offsetSeconds) ?? 0
-                return fires.map { ScheduleFireResult(record: $0, offsetSeconds: offset) }.value
+                return fires.map { ScheduleFireResult(event: FireEvent(fire: $0, offsetSeconds: offset)) }.value
             },
             Command("schedule export", summary: Catalog.scheduleExportSummary,
                     flags: [.value("format", "cli|json", .choice(["cli", "json"]), Catalog.flagExportFormat),
@@ -108,11 +108,11 @@ struct ScheduleFamily: CommandFamily {
     /// Every schedule in the store as `schedule` lists it.
     func rows() throws -> [ScheduleRow] {
         let book = context.scheduleBook
-        let entries = try book.entries()
-        guard !entries.isEmpty else { return [] }
+        let schedules = try book.schedules()
+        guard !schedules.isEmpty else { return [] }
         let stale = try book.staleTargets()
         let time = try now()
-        return entries.map { entry in ScheduleRow(entry, now: time, stale: stale.first { $0.schedule == entry.stored.name }) }
+        return schedules.map { schedule in ScheduleRow(schedule, now: time, stale: stale.first { $0.schedule == schedule.name }) }
     }
 
     private func row(_ name: String) throws -> ScheduleRow {
@@ -124,55 +124,51 @@ struct ScheduleFamily: CommandFamily {
         guard Self.isValidName(name) else { throw OperationsError.badScheduleName(name) }
         let store = ScheduleStore(context.database)
         guard try store.schedule(named: name) == nil else { throw OperationsError.scheduleExists(name) }
-        guard ScheduleExport.Action(rawValue: action) != nil else { throw OperationsError.badAction(action) }
+        guard let action = ScheduleExport.Action(rawValue: action) else { throw OperationsError.badAction(action) }
         let expression: ScheduleExpression
         do {
             expression = try ScheduleExpression.parse(text)
         } catch {
             throw ScheduleInputError(error)
         }
-        let zone = timeZone ?? ScheduleTimeZone.defaultIdentifier
-        _ = try ScheduleTimeZone.named(zone)
+        let zone = try ScheduleTimeZone.named(timeZone ?? ScheduleTimeZone.defaultIdentifier)
         let arn = try context.scheduleBook.resolveVersion(model)
-        try store.save(StoredSchedule(name: name, expression: expression.description, timeZone: zone, action: action,
-                                      versionArn: arn, units: units, createdAt: try now()))
+        try store.save(Schedule(name: name, expression: expression, timeZone: zone, action: action, versionArn: arn, units: units,
+                                createdAt: try now()))
         return try row(name)
     }
 
     private func setEnabled(_ name: String, _ enabled: Bool) throws -> ScheduleRow {
-        var entry = try context.scheduleBook.entry(named: name)
-        entry.stored.enabled = enabled
-        try ScheduleStore(context.database).save(entry.stored)
-        return try row(entry.stored.name)
+        var schedule = try context.scheduleBook.schedule(named: name)
+        schedule.enabled = enabled
+        try ScheduleStore(context.database).save(schedule)
+        return try row(schedule.name)
     }
 
     private func retarget(name: String?, all: Bool, model: String?) throws -> [ScheduleRow] {
         let book = context.scheduleBook
-        let targets: [ScheduleEntry]
+        let targets: [Schedule]
         if all {
-            targets = try book.entries()
+            targets = try book.schedules()
         } else if let name {
-            targets = [try book.entry(named: name)]
+            targets = [try book.schedule(named: name)]
         } else {
             throw OperationsError.noScheduleNamed
         }
         let arn = try book.resolveVersion(model)
         let store = ScheduleStore(context.database)
-        for var entry in targets {
-            entry.stored.versionArn = arn
-            try store.save(entry.stored)
+        for var schedule in targets {
+            schedule.versionArn = arn
+            try store.save(schedule)
         }
-        let names = Set(targets.map(\.stored.name))
+        let names = Set(targets.map(\.name))
         return try rows().filter { names.contains($0.name) }
     }
 
     /// The stored schedules as the service takes them (`--role-arn`, else a placeholder role).
     private func exportable(roleArn: String?) throws -> [ScheduleExport.Schedule] {
         let role = roleArn ?? "arn:aws:iam::\(ArnSyntax.placeholderAccount):role/panya-scheduler"
-        return try context.scheduleBook.entries().map { entry in
-            ScheduleExport.Schedule(name: entry.stored.name, expression: entry.expression, timeZone: entry.stored.timeZone, action: entry.action,
-                                    versionArn: entry.stored.versionArn, units: entry.stored.units, roleArn: role, enabled: entry.stored.enabled)
-        }
+        return try context.scheduleBook.schedules().map { $0.exported(roleArn: role) }
     }
 
     /// EventBridge Scheduler's rule: 1–64 of letters, digits, `-`, `_`, `.`.
@@ -201,16 +197,6 @@ struct ScheduleInputError: UserFacingError, CustomStringConvertible {
     }
 
     var description: String { message.en }
-}
-
-extension ScheduleFireResult {
-    /// A fire from the history.
-    init(record: ScheduleFireRecord, offsetSeconds: Int) {
-        self.init(event: FireEvent(time: ISO8601.Timestamp(seconds: record.time, offsetSeconds: offsetSeconds), schedule: record.schedule,
-                                   action: ScheduleExport.Action(rawValue: record.action) ?? .start, versionArn: record.versionArn,
-                                   result: record.result, succeeded: record.succeeded, repeats: record.repeats,
-                                   lastTime: record.lastTime.map { ISO8601.Timestamp(seconds: $0, offsetSeconds: offsetSeconds) }))
-    }
 }
 
 extension Catalog {

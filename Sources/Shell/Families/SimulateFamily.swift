@@ -55,7 +55,7 @@ struct SimulateFamily: CommandFamily {
         let training = after.lines.reduce(0) { $0 + $1.trainingUSD } - before.lines.reduce(0) { $0 + $1.trainingUSD }
         let stale = (try? context.scheduleBook.staleTargets()) ?? []
         let schedules = try ScheduleStore(context.database).all().filter(\.enabled)
-        let targets = ScheduledComparison.targets(schedules.map { ($0.versionArn, $0.action == ScheduleExport.Action.start.rawValue, $0.units) })
+        let targets = ScheduledComparison.targets(schedules.map { ($0.versionArn, $0.action == .start, $0.units) })
         let comparison = ScheduledComparison.compute(stretches, targets: targets, from: from.seconds, to: to.seconds,
                                                      offsetSeconds: from.offsetSeconds, pricing: after.pricing)
         return SimulationReport(from: from, to: to, events: events, days: days, inferenceUSD: inference, trainingUSD: training,

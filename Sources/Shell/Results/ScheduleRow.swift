@@ -24,19 +24,19 @@ struct ScheduleRow: ShellResult {
     /// The version's name.
     var versionName: String { ProjectVersionArn(versionArn)?.versionName ?? versionArn }
 
-    /// A row for `entry`, its next fire after `now` (seconds since 1970).
-    init(_ entry: ScheduleEntry, now: Double, stale: StaleTarget?) {
-        name = entry.stored.name
-        expression = entry.expression.description
-        summary = entry.expression.summary(timeZone: entry.stored.timeZone)
-        timeZone = entry.stored.timeZone
-        action = entry.action.rawValue
-        versionArn = entry.stored.versionArn
-        units = entry.stored.units
-        enabled = entry.stored.enabled
-        next = entry.stored.enabled ? entry.expression.nextFire(afterSeconds: Int(now.rounded(.down)), timeZone: entry.timeZone,
-                                                               startSeconds: Int(entry.stored.createdAt))
-            .map { ISO8601.format(seconds: Double($0), offsetSeconds: entry.timeZone.offset(at: $0)) } : nil
+    /// A row for `schedule`, its next fire after `now` (seconds since 1970).
+    init(_ schedule: Schedule, now: Double, stale: StaleTarget?) {
+        name = schedule.name
+        expression = schedule.expression.description
+        summary = schedule.expression.summary(timeZone: schedule.timeZone.identifier)
+        timeZone = schedule.timeZone.identifier
+        action = schedule.action.rawValue
+        versionArn = schedule.versionArn
+        units = schedule.units
+        enabled = schedule.enabled
+        next = schedule.enabled ? schedule.expression.nextFire(afterSeconds: Int(now.rounded(.down)), timeZone: schedule.timeZone,
+                                                               startSeconds: Int(schedule.createdAt))
+            .map { ISO8601.format(seconds: Double($0), offsetSeconds: schedule.timeZone.offset(at: $0)) } : nil
         self.stale = stale
     }
 
