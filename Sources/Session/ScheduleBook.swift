@@ -1,5 +1,4 @@
 import CustomLabels
-import PanyaStore
 import PanyaSupport
 import Schedules
 
