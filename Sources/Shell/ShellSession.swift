@@ -49,12 +49,19 @@ public final class ShellSession {
     private let sink: (String) -> Void
 
     /// Opens the store and the backend the options name and registers every command family.
-    public init(options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) throws {
+    public convenience init(options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) throws {
+        self.init(core: try StudentSession(options: options), output: output)
+    }
+
+    /// A shell over a session that is already open (its options, store, backend, register and
+    /// clock): a class's desk keeps one session for its register screen and its console alike.
+    public init(core: StudentSession, output: @escaping (String) -> Void = ShellSession.standardOutput) {
+        let options = core.options
         self.options = options
         self.language = options.language
         self.terminal = options.terminal
         self.sink = output
-        self.core = try StudentSession(options: options)
+        self.core = core
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
         interpreter.memoryBudget = options.memoryBudget ?? MemoryBudget.standard
         interpreter.showCommandValue = { [weak self] value in
