@@ -1,6 +1,5 @@
 import CustomLabels
 import Foundation
-import PanyaSupport
 import Register
 
 /// What a screen (the register page of `panya class`) asks of a student's session, with no

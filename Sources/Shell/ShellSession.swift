@@ -33,6 +33,9 @@ public final class ShellSession {
     public var assetsRoot: String { core.assetsRoot }
     /// The Custom Labels service commands talk to.
     public var backend: CustomLabelsBackend { core.backend }
+    /// Lesson progress in the store: one for the session, which the lesson family and every
+    /// lesson run from it keep their progress in.
+    let progressStore: LessonProgressStore
     /// The model version in use, per backend, with its thresholds.
     var models: ModelSelection { core.models }
     /// How photo arguments become paths and images.
@@ -62,6 +65,7 @@ public final class ShellSession {
         self.terminal = options.terminal
         self.sink = output
         self.core = core
+        self.progressStore = LessonProgressStore(core.database)
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
         interpreter.memoryBudget = options.memoryBudget ?? MemoryBudget.standard
         interpreter.showCommandValue = { [weak self] value in
