@@ -86,6 +86,9 @@ public final class StudentDesk: @unchecked Sendable {
     private func openShell() throws -> ShellSession {
         if let shell { return shell }
         let opened = ShellSession(core: try openSession()) { _ in }
+        // The console runs a fixed list of commands, and the process's Ctrl-C belongs to the
+        // teacher's terminal (or to another thread's work), never to a student's desk.
+        opened.interpreter.interrupt = .never
         shell = opened
         return opened
     }
