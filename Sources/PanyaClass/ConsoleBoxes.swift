@@ -1,7 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaSupport
-import Shell
+import Session
 
 /// The labelling page's boxes: a dataset photo with its boxes and the engine's proposals, and
 /// saving the page's boxes as the photo's rows (the ones `boxes add` / `boxes remove` edit).
@@ -28,7 +28,7 @@ enum ConsoleBoxes {
     }
 
     /// A dataset photo with its boxes and the engine's proposals (suggestions, never truth).
-    static func photo(_ session: ShellSession, path: String) throws -> PhotoView {
+    static func photo(_ session: StudentSession, path: String) throws -> PhotoView {
         let trainer = try ConsoleProject.trainer(session)
         let project = try trainer.currentTrainingProject()
         let (kind, photo) = try trainer.datasetPhoto(project: project, path: path)
@@ -40,7 +40,7 @@ enum ConsoleBoxes {
 
     /// Replaces the photo's boxes with the page's (last write wins). Every box is checked first,
     /// so a bad one changes nothing; labels not in the project yet are added.
-    static func save(_ session: ShellSession, _ request: SaveRequest) throws -> PhotoView {
+    static func save(_ session: StudentSession, _ request: SaveRequest) throws -> PhotoView {
         let trainer = try ConsoleProject.trainer(session)
         let project = try trainer.currentTrainingProject()
         let (kind, photo) = try trainer.datasetPhoto(project: project, path: request.path)

@@ -32,7 +32,7 @@ enum ConsoleEvaluation {
     /// The page for the version in use: computed once per trained version and kept on the desk
     /// (a trained version's evaluation never changes; a version still training is not kept).
     static func page(_ session: ShellSession, desk: StudentDesk) throws -> PageJSON {
-        let arn = try session.currentModelArn()
+        let arn = try session.core.currentModelArn()
         if let kept = desk.evaluationPages[arn] { return kept }
         let (page, finished) = try computed(session, arn: arn)
         if finished { desk.evaluationPages[arn] = page }
@@ -42,7 +42,7 @@ enum ConsoleEvaluation {
     /// The page from the summary file as `evaluation --json` prints it and the kept test results;
     /// `finished` when the version has its evaluation (so the page will not change).
     static func computed(_ session: ShellSession, arn: String) throws -> (PageJSON, finished: Bool) {
-        let trainer = try ConsoleProject.trainer(session)
+        let trainer = try ConsoleProject.trainer(session.core)
         let summary = try ConsoleCommand.text(session, "evaluation --json")
         let trained = try trainer.trainedEvaluation(versionArn: arn)
         let images = (trained?.evaluation.images ?? []).map { image in

@@ -37,7 +37,7 @@ enum ConsoleModels {
 
     /// Every project's versions, newest first within a project, the student's own projects first.
     static func page(_ session: ShellSession, language: UILanguage) throws -> PageJSON {
-        let inUse = try? session.currentModelArn()
+        let inUse = try? session.core.currentModelArn()
         let offset = (try? session.backend.simulatedTime?.clock().offsetSeconds) ?? 9 * 3600
         var versions: [VersionJSON] = []
         for project in try session.backend.describeProjects() {

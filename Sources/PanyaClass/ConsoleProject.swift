@@ -1,7 +1,7 @@
 import CustomLabels
 import Foundation
 import PanyaSupport
-import Shell
+import Session
 
 /// The console's view of the student's project: its labels and both datasets with every photo's
 /// boxes and the counts the console shows (labelled / unlabelled photos, boxes per label).
@@ -46,7 +46,7 @@ enum ConsoleProject {
     }
 
     /// The backend as a model builder (the mock, with panya's own engine).
-    static func trainer(_ session: ShellSession) throws -> any ModelTraining {
+    static func trainer(_ session: StudentSession) throws -> any ModelTraining {
         guard let trainer = session.backend.training else { throw ConsoleError.cannotBuildModels }
         return trainer
     }
@@ -61,7 +61,7 @@ enum ConsoleProject {
     }
 
     /// The project, its labels and datasets now (no project yet: an empty state).
-    static func state(_ session: ShellSession) throws -> StateJSON {
+    static func state(_ session: StudentSession) throws -> StateJSON {
         let trainer = try trainer(session)
         guard let project = try? trainer.currentTrainingProject() else { return StateJSON(project: nil, labels: [], datasets: []) }
         let datasets = try trainer.datasets(project: project)
@@ -83,7 +83,7 @@ enum ConsoleProject {
     }
 
     /// CreateProject with both datasets (empty), as the console's "create project" does.
-    static func create(_ session: ShellSession, name: String) throws -> StateJSON {
+    static func create(_ session: StudentSession, name: String) throws -> StateJSON {
         let trainer = try trainer(session)
         _ = try trainer.createProject(name: name)
         _ = try trainer.useProject(name: name)
@@ -92,7 +92,7 @@ enum ConsoleProject {
     }
 
     /// Adds labels (each checked as a box's label is).
-    static func addLabels(_ session: ShellSession, _ names: [String]) throws -> StateJSON {
+    static func addLabels(_ session: StudentSession, _ names: [String]) throws -> StateJSON {
         let trainer = try trainer(session)
         let project = try trainer.currentTrainingProject()
         let cleaned = try names.map { try ConsoleBoxes.checkedLabel($0) }
@@ -101,7 +101,7 @@ enum ConsoleProject {
     }
 
     /// Takes a photo out of its dataset.
-    static func remove(_ session: ShellSession, path: String) throws -> StateJSON {
+    static func remove(_ session: StudentSession, path: String) throws -> StateJSON {
         let trainer = try trainer(session)
         let project = try trainer.currentTrainingProject()
         let (kind, _) = try trainer.datasetPhoto(project: project, path: path)
@@ -110,7 +110,7 @@ enum ConsoleProject {
     }
 
     /// The file of a photo the page may show: one in a dataset of the current project (nothing else is served).
-    static func servablePhoto(_ session: ShellSession, path: String) throws -> String {
+    static func servablePhoto(_ session: StudentSession, path: String) throws -> String {
         let trainer = try trainer(session)
         let project = try trainer.currentTrainingProject()
         guard !path.isEmpty, (try? trainer.datasetPhoto(project: project, path: path)) != nil else { throw ClassError.unknownPhoto }

@@ -9,7 +9,8 @@ import Shell
 
 /// The console's API (`/api/console/...`): the student's project, datasets, photos and their
 /// boxes, training, the evaluation, the model and the month — all on the student's own session,
-/// so every number is the one the shell's commands give.
+/// so every number is the one the shell's commands give. The project and its boxes are the
+/// session's backend directly; the buttons that are commands run in the desk's shell over it.
 struct ConsoleRoutes<Context: RequestContext> {
     let classroom: Classroom
 
@@ -71,7 +72,7 @@ struct ConsoleRoutes<Context: RequestContext> {
             try await student.handle(request) { _ in
                 let (_, desk) = try student.authenticated(request, changing: false)
                 let kind = try ConsoleProject.kind(request.uri.queryParameters.get("dataset"))
-                let text = try await desk.run { session, _ in try ConsoleCommand.text(session, "dataset export \(kind.rawValue)") }
+                let text = try await desk.runShell { session, _ in try ConsoleCommand.text(session, "dataset export \(kind.rawValue)") }
                 return ClassHTTP.json(["manifest": text])
             }
         }
@@ -80,39 +81,39 @@ struct ConsoleRoutes<Context: RequestContext> {
                 let (_, desk) = try student.authenticated(request, changing: true)
                 let body = try await ClassHTTP.decode(RunRequest.self, from: request, limit: 4096)
                 guard let lines = ConsoleCommand.lines(for: body.action) else { throw ConsoleError.unknownAction }
-                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleCommand.run(session, lines, language: lang) })
+                return ClassHTTP.json(try await desk.runShell { session, _ in try ConsoleCommand.run(session, lines, language: lang) })
             }
         }
         api.get("status") { request, _ in
             try await student.handle(request) { lang in
                 let (_, desk) = try student.authenticated(request, changing: false)
-                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleCommand.status(session, language: lang) })
+                return ClassHTTP.json(try await desk.runShell { session, _ in try ConsoleCommand.status(session, language: lang) })
             }
         }
         api.get("evaluation") { request, _ in
             try await student.handle(request) { _ in
                 let (_, desk) = try student.authenticated(request, changing: false)
-                return ClassHTTP.json(try await desk.run { session, desk in try ConsoleEvaluation.page(session, desk: desk) })
+                return ClassHTTP.json(try await desk.runShell { session, desk in try ConsoleEvaluation.page(session, desk: desk) })
             }
         }
         api.get("models") { request, _ in
             try await student.handle(request) { lang in
                 let (_, desk) = try student.authenticated(request, changing: false)
-                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleModels.page(session, language: lang) })
+                return ClassHTTP.json(try await desk.runShell { session, _ in try ConsoleModels.page(session, language: lang) })
             }
         }
         api.post("use") { request, _ in
             try await student.handle(request) { lang in
                 let (_, desk) = try student.authenticated(request, changing: true)
                 let body = try await ClassHTTP.decode(ConsoleModels.UseRequest.self, from: request, limit: 4096)
-                return ClassHTTP.json(try await desk.run { session, _ in try ConsoleModels.use(session, arn: body.arn, language: lang) })
+                return ClassHTTP.json(try await desk.runShell { session, _ in try ConsoleModels.use(session, arn: body.arn, language: lang) })
             }
         }
         api.post("month") { request, _ in
             try await student.handle(request) { _ in
                 let (_, desk) = try student.authenticated(request, changing: true)
                 // The shell's own answer, as it prints it: the page's totals are `simulate 30d --json`'s.
-                return ClassHTTP.jsonText(try await desk.run { session, _ in try ConsoleCommand.text(session, ConsoleCommand.month) })
+                return ClassHTTP.jsonText(try await desk.runShell { session, _ in try ConsoleCommand.text(session, ConsoleCommand.month) })
             }
         }
     }

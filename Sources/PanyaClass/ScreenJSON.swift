@@ -1,7 +1,7 @@
 import CustomLabels
 import Foundation
 import Register
-import Shell
+import Session
 
 /// The JSON the register screen reads. Confidences and thresholds are percentages as the
 /// service and the shell show them; boxes are ratios of the upright photo.

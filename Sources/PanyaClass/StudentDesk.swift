@@ -6,9 +6,9 @@ import Shell
 import Synchronization
 
 /// One student's place in the class: their folder, their own database and the session the
-/// register screen and their code run in. Everything a desk runs goes through its own serial
-/// queue, so one student's work (even an endless loop, until its time limit) never holds
-/// another student's page.
+/// register screen works on (the console's shell and the student's code run over that same
+/// session). Everything a desk runs goes through its own serial queue, so one student's work
+/// (even an endless loop, until its time limit) never holds another student's page.
 public final class StudentDesk: @unchecked Sendable {
     /// The student's row id in the roster.
     public let studentId: Int64
@@ -23,10 +23,14 @@ public final class StudentDesk: @unchecked Sendable {
     /// The student's own register code.
     public var codePath: String { home + "/register.panya" }
 
-    let options: ShellOptions
+    let options: SessionOptions
     private let queue: DispatchQueue
-    /// Opened on the queue at first use (never touched off it).
-    private var session: ShellSession?
+    /// The student's session, opened on the queue at first use (never touched off it): the
+    /// register screen works on it directly.
+    private var session: StudentSession?
+    /// The console's shell over that same session (one store connection, one register, one
+    /// clock), opened on the queue when a console command or the student's code first runs.
+    private var shell: ShellSession?
     /// What the model saw on each photo, by photo number (kept for re-filtering and adding to the register).
     var candidates: [Int: ScreenCandidates] = [:]
     /// The console's evaluation page of each trained version, by ARN (computed once, see `ConsoleEvaluation`).
@@ -35,7 +39,7 @@ public final class StudentDesk: @unchecked Sendable {
     init(studentId: Int64, name: String, folder: String, classOptions: ClassOptions, assetsRoot: String) {
         self.studentId = studentId
         self.folder = folder
-        var options = ShellOptions()
+        var options = SessionOptions()
         options.mockDirectory = classOptions.mockDirectory
         options.databasePath = folder + "/panya.sqlite"
         options.language = classOptions.language
@@ -50,12 +54,21 @@ public final class StudentDesk: @unchecked Sendable {
     }
 
     /// Runs `body` on the student's queue with their session (opened on first use) and returns its value.
-    func run<T: Sendable>(_ body: @escaping @Sendable (ShellSession, StudentDesk) throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (StudentSession, StudentDesk) throws -> T) async throws -> T {
+        try await onQueue { desk in try body(try desk.openSession(), desk) }
+    }
+
+    /// Runs `body` on the student's queue with the console's shell (over the same session) and
+    /// returns its value: for the console's typed commands and the student's own code.
+    func runShell<T: Sendable>(_ body: @escaping @Sendable (ShellSession, StudentDesk) throws -> T) async throws -> T {
+        try await onQueue { desk in try body(try desk.openShell(), desk) }
+    }
+
+    private func onQueue<T: Sendable>(_ body: @escaping @Sendable (StudentDesk) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
-                    let session = try self.openSession()
-                    continuation.resume(returning: try body(session, self))
+                    continuation.resume(returning: try body(self))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -63,22 +76,33 @@ public final class StudentDesk: @unchecked Sendable {
         }
     }
 
-    private func openSession() throws -> ShellSession {
+    private func openSession() throws -> StudentSession {
         if let session { return session }
-        let opened = try ShellSession(options: options) { _ in }
+        let opened = try StudentSession(options: options)
         session = opened
         return opened
     }
 
-    /// A new session for a terminal in the page (its own interpreter, the same database).
+    private func openShell() throws -> ShellSession {
+        if let shell { return shell }
+        let opened = ShellSession(core: try openSession()) { _ in }
+        // The console runs a fixed list of commands, and the process's Ctrl-C belongs to the
+        // teacher's terminal (or to another thread's work), never to a student's desk.
+        opened.interpreter.interrupt = .never
+        shell = opened
+        return opened
+    }
+
+    /// A new shell for a terminal in the page: its own session (it runs on a thread of its own,
+    /// off the desk's queue) over the same database, so the same register and clock.
     func terminalSession(language: UILanguage, output: @escaping (String) -> Void) throws -> ShellSession {
         var options = options
         options.language = language
         return try ShellSession(options: options, output: output)
     }
 
-    /// Closes the screen session (the teacher's reset, or the server stopping).
+    /// Closes the desk's session and its shell (the teacher's reset, or the server stopping).
     func close() {
-        queue.sync { session = nil; candidates = [:]; evaluationPages = [:] }
+        queue.sync { shell = nil; session = nil; candidates = [:]; evaluationPages = [:] }
     }
 }

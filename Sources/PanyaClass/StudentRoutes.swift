@@ -7,6 +7,7 @@ import NIOCore
 import PanyaLanguage
 import PanyaSupport
 import Register
+import Session
 import Shell
 
 /// The student's API: joining, photos, the register, checkout and their own code.
@@ -147,7 +148,7 @@ struct StudentRoutes<Context: RequestContext> {
 
     /// Every candidate from the student's current model; a photo it has no recording for is answered
     /// by the class model (trained on the lesson photos), and the answer says so.
-    static func candidates(_ session: ShellSession, path: String, classModel: String?, language: UILanguage) throws -> (ScreenCandidates, String, String?) {
+    static func candidates(_ session: StudentSession, path: String, classModel: String?, language: UILanguage) throws -> (ScreenCandidates, String, String?) {
         do {
             return (try session.screenCandidates(photo: path), "current", nil)
         } catch let error as UserFacingError where error.code == "NoRecording" {
@@ -170,7 +171,7 @@ struct StudentRoutes<Context: RequestContext> {
                 // After a restart: ask the model again about the stored photo.
                 let path = desk.photosFolder + "/\(body.photo).jpg"
                 guard body.photo > 0, FileManager.default.fileExists(atPath: path) else { throw ClassError.unknownPhoto }
-                candidates = try Self.candidates(session, path: path, classModel: classModel, language: session.language).0
+                candidates = try Self.candidates(session, path: path, classModel: classModel, language: session.options.language).0
                 desk.candidates[body.photo] = candidates
             }
             guard let candidates else { throw ClassError.unknownPhoto }
@@ -188,13 +189,13 @@ struct StudentRoutes<Context: RequestContext> {
         let body = try await ClassHTTP.decode(CodeRequest.self, from: request, limit: StudentCode.maxLength * 4 + 1024)
         guard body.source.count <= StudentCode.maxLength else { throw ClassError.codeTooLong(StudentCode.maxLength) }
         let limit = classroom.options.codeTimeLimit
-        let check = try await desk.run { session, desk in
+        let check = try await desk.runShell { shell, desk in
             try Self.writeAtomically(Array(body.source.utf8), to: desk.codePath)
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(limit * 1e9)
-            let result = session.runStudentProgram(body.source, file: "register.panya", call: StudentCode.call) {
+            let result = shell.runStudentProgram(body.source, file: "register.panya", call: StudentCode.call) {
                 DispatchTime.now().uptimeNanoseconds > deadline
             }
-            let state = try session.registerState()
+            let state = try shell.core.registerState()
             var check = CodeCheckJSON(source: body.source, ok: false, studentTotal: nil, registerTotal: state.total.total, agrees: false, problem: nil, note: nil)
             switch result {
             case .success(let value):
@@ -225,7 +226,7 @@ struct StudentRoutes<Context: RequestContext> {
 
     // MARK: helpers
 
-    static func registerJSON(_ session: ShellSession) throws -> RegisterJSON {
+    static func registerJSON(_ session: StudentSession) throws -> RegisterJSON {
         let state = try session.registerState()
         var json = RegisterJSON(lines: state.lines, total: state.total)
         json.model = (try? session.currentModelArn()).map { RegisterJSON.ModelJSON(arn: $0, name: ProjectVersionArn($0)?.versionName ?? $0) }

@@ -33,6 +33,9 @@ public final class ShellSession {
     public var assetsRoot: String { core.assetsRoot }
     /// The Custom Labels service commands talk to.
     public var backend: CustomLabelsBackend { core.backend }
+    /// Lesson progress in the store: one for the session, which the lesson family and every
+    /// lesson run from it keep their progress in.
+    let progressStore: LessonProgressStore
     /// The model version in use, per backend, with its thresholds.
     var models: ModelSelection { core.models }
     /// How photo arguments become paths and images.
@@ -49,12 +52,20 @@ public final class ShellSession {
     private let sink: (String) -> Void
 
     /// Opens the store and the backend the options name and registers every command family.
-    public init(options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) throws {
+    public convenience init(options: ShellOptions, output: @escaping (String) -> Void = ShellSession.standardOutput) throws {
+        self.init(core: try StudentSession(options: options), output: output)
+    }
+
+    /// A shell over a session that is already open (its options, store, backend, register and
+    /// clock): a class's desk keeps one session for its register screen and its console alike.
+    public init(core: StudentSession, output: @escaping (String) -> Void = ShellSession.standardOutput) {
+        let options = core.options
         self.options = options
         self.language = options.language
         self.terminal = options.terminal
         self.sink = output
-        self.core = try StudentSession(options: options)
+        self.core = core
+        self.progressStore = LessonProgressStore(core.database)
         self.interpreter = Interpreter(commands: commands, language: options.language, output: output)
         interpreter.memoryBudget = options.memoryBudget ?? MemoryBudget.standard
         interpreter.showCommandValue = { [weak self] value in

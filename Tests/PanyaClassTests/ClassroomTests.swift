@@ -57,6 +57,22 @@ struct ClassroomTests {
         #expect((deskA.folder as NSString).lastPathComponent == "s1")
     }
 
+    @Test func theScreenAndTheConsoleShellShareTheDesksSession() async throws {
+        let fixture = try ClassFixture()
+        let (student, _) = try fixture.classroom.join(name: "Hana", code: "PAN-1234")
+        let desk = fixture.classroom.desk(for: student)
+        let typed = try await desk.runShell { shell, _ in try ConsoleCommand.text(shell, "register add メロンパン 2") }
+        #expect(typed.contains("メロンパン"))
+        let shared = try await desk.runShell { shell, _ in ObjectIdentifier(shell.core) }
+        let state = try await desk.run { session, _ in (ObjectIdentifier(session), try session.registerState().total.total) }
+        #expect(state.0 == shared)
+        // 2 × 180 yen, 8 % tax 28.8 rounded down to 28.
+        #expect(state.1 == 388)
+        desk.close()
+        let reopened = try await desk.run { session, _ in (ObjectIdentifier(session), try session.registerState().lines.map(\.qty)) }
+        #expect(reopened.1 == [2])
+    }
+
     @Test func eachStudentHasTheirOwnMemoryBudget() async throws {
         #expect(ClassOptions().studentMemoryBudget == 64 << 20)
         let fixture = try ClassFixture { $0.studentMemoryBudget = 4 << 20 }
@@ -65,13 +81,13 @@ struct ClassroomTests {
         let deskA = fixture.classroom.desk(for: a), deskB = fixture.classroom.desk(for: b)
         // 24 strings of 128 KiB (3 MiB) each: twice as much as one budget holds, once per student.
         let fill = "let s = \"x\"\nwhile len(s) < 100000 { s += s }\nlet m = {}\nfor i in range(0, 24) { m[str(i)] = s + str(i) }"
-        let first = try await deskA.run { session, _ in session.interpreter.run(source: fill, file: "a.panya")?.message.en }
+        let first = try await deskA.runShell { session, _ in session.interpreter.run(source: fill, file: "a.panya")?.message.en }
         #expect(first == nil)
-        let other = try await deskB.run { session, _ in session.interpreter.run(source: fill, file: "b.panya")?.message.en }
+        let other = try await deskB.runShell { session, _ in session.interpreter.run(source: fill, file: "b.panya")?.message.en }
         #expect(other == nil)
         // A's own budget is nearly used: 24 more strings are refused to A.
         let more = "for i in range(24, 48) { m[str(i)] = s + str(i) }"
-        let refused = try await deskA.run { session, _ in session.interpreter.run(source: more, file: "a.panya")?.message.en }
+        let refused = try await deskA.runShell { session, _ in session.interpreter.run(source: more, file: "a.panya")?.message.en }
         #expect(refused?.contains("budget of 4 MiB") == true)
         let terminal = try deskA.terminalSession(language: .en) { _ in }
         #expect(terminal.interpreter.memoryBudget == 4 << 20)

@@ -60,7 +60,7 @@ import Testing
 
             // The register screen on another version (as the shell's `model use` leaves it), then back by the button.
             let student = try #require(try fixture.classroom.students().first)
-            _ = try await fixture.classroom.desk(for: student).run { session, _ in try ConsoleCommand.text(session, "model use \"\(failedArn)\"") }
+            _ = try await fixture.classroom.desk(for: student).runShell { session, _ in try ConsoleCommand.text(session, "model use \"\(failedArn)\"") }
             #expect(try await registerModel(browser) == failedArn)
             let used = try await browser.request(.post, "/api/console/use", json: try json(["arn": Self.readyMade]))
             #expect(used.status == .ok)
@@ -90,7 +90,7 @@ import Testing
             let month = try await page.request(.post, "/api/console/month")
             #expect(month.status == .ok)
             let ken = try #require(try fixture.classroom.students().first { $0.name == "Ken" })
-            let typed = try await fixture.classroom.desk(for: ken).run { session, _ in try ConsoleCommand.text(session, "simulate 30d --json") }
+            let typed = try await fixture.classroom.desk(for: ken).runShell { session, _ in try ConsoleCommand.text(session, "simulate 30d --json") }
             let fromPage = try #require(month.json)
             let fromShell = try #require(try JSONSerialization.jsonObject(with: Data(typed.utf8)) as? [String: Any])
             #expect(NSDictionary(dictionary: fromPage).isEqual(to: fromShell), "the month page's answer is the shell's `simulate 30d --json`")

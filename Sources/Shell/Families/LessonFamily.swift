@@ -57,9 +57,6 @@ extension ShellSession {
     /// The lessons folder of the assets.
     var lessonLibrary: LessonLibrary { LessonLibrary(directory: options.lessonsDirectory ?? assetsRoot + "/lessons") }
 
-    /// Progress in the real store.
-    var progressStore: LessonProgressStore { LessonProgressStore(database) }
-
     /// Runs a lesson at the terminal, reading through the session's line reader.
     @discardableResult
     func runLessonInteractively(_ file: LessonFile) throws -> Bool {

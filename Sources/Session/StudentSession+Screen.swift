@@ -1,15 +1,13 @@
 import CustomLabels
 import Foundation
-import PanyaLanguage
-import PanyaSupport
 import Register
-import Session
 
 /// What a screen (the register page of `panya class`) asks of a student's session, with no
-/// terminal: every candidate the model saw for a photo, the register, checkout, and the
-/// student's own total function. The same code paths as `inspect`, `register add`, `register
-/// total` and `register checkout` at the prompt, so the page and the shell never disagree.
-extension ShellSession {
+/// terminal and no interpreter: every candidate the model saw for a photo, the register and
+/// checkout. The shell's `inspect`, `register add`, `register total` and `register checkout`
+/// work on the same session (its model selection, register and clock), so a page and the
+/// prompt never disagree.
+extension StudentSession {
     /// Every candidate for a photo file with its assumed threshold, from `modelArn` (nil: the
     /// current model). The rules (thresholds, MinConfidence) are left to the caller: a screen
     /// filters again as a slider moves, without sending the photo again.
@@ -50,22 +48,6 @@ extension ShellSession {
     public func checkout() throws -> Receipt {
         let sale = saleTime()
         return try cashRegister.checkout(at: sale.time, offsetSeconds: sale.offsetSeconds, realTime: Date())
-    }
-
-    /// Runs a student's program in a fresh interpreter over this session's commands, then
-    /// `call` (e.g. `total(register())`): the value, or the first diagnostic. `shouldStop` is asked
-    /// in every loop and call (the time limit of a run); its values have the session's memory budget.
-    public func runStudentProgram(_ source: String, file: String, call: String, shouldStop: @escaping @Sendable () -> Bool) -> Result<Value?, Diagnostic> {
-        var printed = ""
-        let interpreter = Interpreter(commands: commands, language: language) { printed += $0 }
-        interpreter.memoryBudget = options.memoryBudget ?? MemoryBudget.standard
-        interpreter.interrupt = InterruptSignal(pending: shouldStop, clear: {})
-        if let diagnostic = interpreter.run(source: source, file: file) { return .failure(diagnostic) }
-        do {
-            return .success(try interpreter.evaluateEntry(call, file: file))
-        } catch {
-            return .failure(error)
-        }
     }
 }
 
