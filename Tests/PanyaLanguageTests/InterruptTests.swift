@@ -4,9 +4,10 @@ import Testing
 import PanyaSupport
 @testable import PanyaLanguage
 
-/// The tests that raise Ctrl-C from another thread use the process-wide flag (and keep raising it
-/// until the run stops, since suites running beside them clear it); a stop asked for once, before a
-/// run, goes through an interpreter's own signal, which nothing else can clear.
+/// Every stop goes through an interpreter's own signal, raised from another thread or before a run:
+/// the process-wide Ctrl-C flag is shared by every suite running beside these (a class desk's
+/// `schedule add`, a lesson check), so raising it here would stop their work. That flag itself is
+/// tested in InterruptSignalTests and, with a real Ctrl-C, in the tmux tests.
 @Suite(.serialized) struct InterruptTests {
     func interpreter() -> (Interpreter, OutputCapture) {
         let sink = OutputCapture()
@@ -33,32 +34,35 @@ import PanyaSupport
     }
 
     @Test func interruptFromAnotherThread() throws {
-        InterruptSignal.ctrlC.clear()
-        let (interpreter, sink) = interpreter()
+        let stop = Atomic()
+        let sink = OutputCapture()
+        let interpreter = Interpreter(commands: CommandTable(), language: .en) { sink.append($0) }
+        interpreter.interrupt = InterruptSignal(pending: { stop.value }, clear: { stop.reset() })
         let done = Atomic()
         let thread = Thread {
             // Keep raising until the loop has stopped, so the test ends whatever the scheduling.
             while !done.value {
-                InterruptSignal.raiseCtrlC()
+                stop.set()
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
         thread.start()
         let d = interpreter.run(source: "let n = 0\nwhile true { n += 1 }\nprint(\"never\")", file: "loop.panya")
         done.set()
-        InterruptSignal.ctrlC.clear()
         #expect(d?.isInterruption == true)
         #expect(d?.span.line == 2)
         #expect(sink.text == "")
     }
 
     @Test func interruptFromAnotherThreadStopsARunawayRecursion() throws {
-        InterruptSignal.ctrlC.clear()
-        let (interpreter, sink) = interpreter()
+        let stop = Atomic()
+        let sink = OutputCapture()
+        let interpreter = Interpreter(commands: CommandTable(), language: .en) { sink.append($0) }
+        interpreter.interrupt = InterruptSignal(pending: { stop.value }, clear: { stop.reset() })
         let done = Atomic()
         let thread = Thread {
             while !done.value {
-                InterruptSignal.raiseCtrlC()
+                stop.set()
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }
@@ -67,7 +71,6 @@ import PanyaSupport
         let source = "fn f(n) { if n > 60 { return 0 }; return f(n + 1) + f(n + 1) }; f(0)\nprint(\"never\")"
         let d = interpreter.run(source: source, file: "recursion.panya")
         done.set()
-        InterruptSignal.ctrlC.clear()
         #expect(d?.isInterruption == true)
         #expect(d?.span.line == 1)
         #expect(sink.text == "")
