@@ -3,15 +3,16 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 import Photos
+import Workbench
 
 /// The dataset operations by ARN (DescribeDataset, ListDatasetEntries, UpdateDatasetEntries …)
 /// over the same store the shell's `dataset` commands use.
 extension MockBackend: DatasetManagement {
     public func datasetArn(project: String, kind: DatasetKind) throws -> String {
-        try requireProject(project)
+        try workbench.requireProject(project)
         guard let created = try trained.store.datasetCreatedSeconds(project: project, kind: kind.rawValue),
               let stored = try trained.store.project(named: project), let projectArn = ProjectArn(stored.arn) else {
-            throw TrainingError.noDataset(project: project, kind: kind)
+            throw WorkbenchError.noDataset(project: project, kind: kind)
         }
         return DatasetArn(partition: projectArn.partition, region: projectArn.region, account: projectArn.account, projectName: project,
                           kind: kind, creationMillis: Int64((created * 1000).rounded(.down))).description
@@ -96,14 +97,14 @@ extension MockBackend: DatasetManagement {
         let errors = reading.issues.filter { $0.manifestCode.scope != .warning }
         if !errors.isEmpty {
             throw ServiceError(.invalidParameter, "The manifest file has errors: " + errors.map(\.message.en).joined(separator: "; "),
-                               detail: TrainingError.unusableManifest(path: arn, issues: reading.issues).message)
+                               detail: WorkbenchError.unusableManifest(path: arn, issues: reading.issues).message)
         }
         var stored: [StoredTrainingPhoto] = []
         for row in reading.rows {
             guard S3Location(row.entry.sourceRef) != nil else {
                 throw ServiceError(.invalidParameter, "The manifest file has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
             }
-            stored.append(try manifestPhoto(row.entry, folder: nil))
+            stored.append(try workbench.manifestPhoto(row.entry, folder: nil))
         }
         try trained.store.addLabels(project: found.project, reading.labels)
         try trained.store.addPhotos(project: found.project, dataset: found.kind.rawValue, stored)
@@ -161,7 +162,7 @@ extension MockBackend: DatasetManagement {
         }
         if target.versions.contains(where: { $0.versionName == versionName }) { throw TrainingError.versionExists(versionName) }
         if !s3.bucketExists(output.s3Bucket) { throw TrainingError.outputBucketMissing(output.s3Bucket) }
-        try requireProject(target.projectName)
+        try workbench.requireProject(target.projectName)
         let now = try clock().seconds
         let arn = ProjectVersionArn(partition: destination.partition, region: destination.region, account: destination.account,
                                     projectName: target.projectName, versionName: versionName,

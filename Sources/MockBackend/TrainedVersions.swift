@@ -19,9 +19,6 @@ public final class TrainedVersions: @unchecked Sendable {
     /// Each version's recording with the row it was made from (reused while the row reads the same).
     private var recordings: [String: (stored: StoredTrainedVersion, recording: VersionRecording)] = [:]
 
-    /// The largest side a photo is decoded at for the engine (larger photos are reduced while decoding).
-    public static let decodeSide = 1280
-
     /// Trained versions over a store.
     public init(store: TrainingStore, region: String) {
         self.store = store
@@ -117,11 +114,6 @@ public final class TrainedVersions: @unchecked Sendable {
         let images = try Self.decodeTestImages(resultsText)
         return TrainedEvaluation(versionArn: arn, evaluation: Evaluation.evaluate(testImages: images, labels: summary.labels),
                                  summaryFile: summary)
-    }
-
-    /// Decodes a photo for the engine (reduced while decoding when larger than ``decodeSide``).
-    public static func decodeForEngine(bytes: [UInt8], name: String, limits: PhotoLimits) throws -> Photo {
-        try Photo.decode(bytes: bytes, name: name, limits: limits, maxSide: decodeSide)
     }
 
     // MARK: Test results as data

@@ -3,6 +3,7 @@ import Foundation
 import PanyaStore
 import PanyaTestSupport
 import Testing
+import Workbench
 @testable import MockBackend
 
 /// A manifest line for a shipped photo (640×480) with one box of `label`.
@@ -109,7 +110,7 @@ private func backendWithDatasets() throws -> MockBackend {
         var text = "{\"source-ref\":\"" + String(repeating: "a", count: ManifestReader.maxLineBytes + 10) + "\"}\n"
         text += manifestLine("melonpan-05.jpg", label: "メロンパン") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let reading = try ManifestFile.read(path: path, limits: MockBackend.manifestLimits)
+        let reading = try ManifestFile.read(path: path, limits: LocalWorkbench.manifestLimits)
         #expect(reading.rows.map(\.line) == [2])
         #expect(reading.issues.first?.code == "ERROR_INVALID_JSON_LINE")
         #expect(reading.issues.first?.line == 1)
@@ -125,8 +126,8 @@ private func backendWithDatasets() throws -> MockBackend {
     func everyPathRefusesTheLabelsAManifestRefuses(label: String) throws {
         let backend = try backendWithDatasets()
         let expected = try #require(TextRule.label.problem(label))
-        #expect(throws: TrainingError.invalidText(expected)) { _ = try backend.addLabels(project: "m", [label]) }
-        #expect(throws: TrainingError.invalidText(expected)) {
+        #expect(throws: WorkbenchError.invalidText(expected)) { _ = try backend.addLabels(project: "m", [label]) }
+        #expect(throws: WorkbenchError.invalidText(expected)) {
             _ = try backend.addPhotos(project: "m", kind: .training, paths: [photosFolder + "/train/anpan-01.jpg"], label: label)
         }
         let manifest = ManifestReader.read(manifestLine("anpan-01.jpg", label: label))
