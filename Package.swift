@@ -120,8 +120,8 @@ let package = Package(
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
-        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's and lessons' too.
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "PanyaSupport", "PanyaTestSupport"]),
+        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's, lessons' and the workbench's too.
+        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "Workbench", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "Workbench", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "Workbench", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],

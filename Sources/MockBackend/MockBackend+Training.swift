@@ -16,7 +16,7 @@ extension MockBackend: WorkbenchModelTraining {
 
     public func createDataset(project: String, kind: DatasetKind, manifest: S3Location) throws -> (datasetArn: String, imported: ManifestImport) {
         try workbench.requireProject(project)
-        if try workbench.store.datasets(project: project).contains(kind.rawValue) { throw WorkbenchError.datasetExists(project: project, kind: kind) }
+        if try workbench.store.datasets(project: project).contains(kind) { throw WorkbenchError.datasetExists(project: project, kind: kind) }
         let reading = try ManifestFile.read(path: try s3.path(bucket: manifest.bucket, key: manifest.key), limits: LocalWorkbench.manifestLimits)
         // The service keeps a dataset's bad lines as errors of the dataset; panya has no
         // DescribeDataset, so it refuses the manifest and names every error line instead (warnings pass).
@@ -31,21 +31,21 @@ extension MockBackend: WorkbenchModelTraining {
                 throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
             }
         }
-        let (stored, photoIssues) = try workbench.manifestPhotos(reading, folder: nil)
+        let (photos, photoIssues) = try workbench.manifestPhotos(reading, folder: nil)
         let photoErrors = photoIssues.filter { $0.manifestCode.scope != .warning }
         if !photoErrors.isEmpty {
             throw ServiceError(.invalidParameter, "The manifest file \(manifest) has errors: \(photoErrors.map(\.message.en).joined(separator: "; "))")
         }
         let now = try clock().seconds
-        guard try workbench.store.createDataset(project: project, kind: kind.rawValue, createdSeconds: now) else {
+        guard try workbench.store.createDataset(project: project, kind: kind, createdSeconds: now) else {
             throw WorkbenchError.datasetExists(project: project, kind: kind)
         }
-        try workbench.store.addLabels(project: project, LocalWorkbench.labelsInOrder(stored))
-        try workbench.store.addPhotos(project: project, dataset: kind.rawValue, stored)
-        let projectArn = try workbench.store.project(named: project).flatMap { ProjectArn($0.arn) }
+        try workbench.store.addLabels(project: project, LocalWorkbench.labelsInOrder(photos))
+        try workbench.store.addPhotos(project: project, kind: kind, photos)
+        let projectArn = try workbench.store.project(named: project).flatMap { ProjectArn($0.projectArn) }
             ?? ProjectArn(region: trained.region, projectName: project, creationMillis: 0)
         let arn = "arn:\(projectArn.partition):rekognition:\(projectArn.region):\(projectArn.account):project/\(project)/dataset/\(kind.rawValue)/\(Int64((now * 1000).rounded(.down)))"
-        return (arn, ManifestImport(added: stored.map(LocalWorkbench.trainingPhoto), issues: reading.issues + photoIssues))
+        return (arn, ManifestImport(added: photos, issues: reading.issues + photoIssues))
     }
 
     public func train(project: String, versionName: String?, output: OutputConfig?) throws -> ProjectVersionDescription {
@@ -62,7 +62,7 @@ extension MockBackend: WorkbenchModelTraining {
         }
         let datasets = try datasets(project: project)
         if let output, !s3.bucketExists(output.s3Bucket) { throw TrainingError.outputBucketMissing(output.s3Bucket) }
-        guard let projectRecord = try workbench.store.project(named: project), let projectArn = ProjectArn(projectRecord.arn) else {
+        guard let projectRecord = try workbench.store.project(named: project), let projectArn = ProjectArn(projectRecord.projectArn) else {
             throw WorkbenchError.noProject
         }
         let now = try clock().seconds

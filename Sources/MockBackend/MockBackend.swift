@@ -66,12 +66,13 @@ public final class MockBackend: CustomLabelsBackend {
         self.s3 = S3BucketFolder(root: s3Root)
         self.pricing = pricing
         let region = library.projects.first?.projectArn.region ?? LocalWorkbench.defaultRegion
-        self.trained = TrainedVersions(store: TrainingStore(database), region: region)
         let (state, folder) = (self.state, self.s3)
-        self.workbench = LocalWorkbench(database: database, region: region,
-                                        clock: { try MockBackend.simulatedClock(state: state, databasePath: database.path).seconds },
-                                        recordedProject: { library.project(named: $0)?.projectArn },
-                                        bucketObject: { try folder.path(bucket: $0.bucket, key: $0.key) })
+        let workbench = LocalWorkbench(database: database, region: region,
+                                       clock: { try MockBackend.simulatedClock(state: state, databasePath: database.path).seconds },
+                                       recordedProject: { library.project(named: $0)?.projectArn },
+                                       bucketObject: { try folder.path(bucket: $0.bucket, key: $0.key) })
+        self.workbench = workbench
+        self.trained = TrainedVersions(store: TrainingStore(database), projects: workbench.store, region: region)
     }
 
     public var summary: Message { Catalog.mockSummary(directory: library.directory) }

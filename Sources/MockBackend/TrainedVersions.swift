@@ -4,14 +4,17 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 import Photos
+import Workbench
 
 /// The versions `train` made, as the mock's other code sees recorded ones: projects and
 /// versions in the recordings' shapes, statuses on the simulated clock (TRAINING_IN_PROGRESS
 /// until the training time has passed), the trained engine (decoded once per ARN) and the
 /// evaluation kept with each version.
 public final class TrainedVersions: @unchecked Sendable {
-    /// Where projects, datasets and versions are kept.
+    /// Where the versions are kept.
     public let store: TrainingStore
+    /// Where their projects are kept (the workbench's).
+    public let projectStore: WorkbenchStore
     /// The region of new ARNs.
     public let region: String
     private let lock = NSLock()
@@ -20,26 +23,27 @@ public final class TrainedVersions: @unchecked Sendable {
     private var recordings: [String: (stored: StoredTrainedVersion, recording: VersionRecording)] = [:]
 
     /// Trained versions over a store.
-    public init(store: TrainingStore, region: String) {
+    public init(store: TrainingStore, projects: WorkbenchStore, region: String) {
         self.store = store
+        self.projectStore = projects
         self.region = region
     }
 
     /// Every created project with its versions, in the recordings' shape (oldest first).
     public func projects() throws -> [ProjectRecording] {
         let versions = try store.versions()
-        return try store.projects().compactMap { project in
-            guard let arn = ProjectArn(project.arn) else { return nil }
-            let mine = versions.filter { $0.project == project.name }.compactMap(recording)
-            return ProjectRecording(projectName: project.name, projectArn: arn, versions: mine)
+        return try projectStore.projects().compactMap { project in
+            guard let arn = ProjectArn(project.projectArn) else { return nil }
+            let mine = versions.filter { $0.project == project.projectName }.compactMap(recording)
+            return ProjectRecording(projectName: project.projectName, projectArn: arn, versions: mine)
         }
     }
 
     /// The stored version and its project, when `arn` is a trained version.
     public func find(arn: String) throws -> (project: ProjectRecording, version: VersionRecording, stored: StoredTrainedVersion)? {
         guard let stored = try store.version(arn: arn), let version = recording(stored),
-              let project = try store.project(named: stored.project), let projectArn = ProjectArn(project.arn) else { return nil }
-        return (ProjectRecording(projectName: project.name, projectArn: projectArn, versions: [version]), version, stored)
+              let project = try projectStore.project(named: stored.project), let projectArn = ProjectArn(project.projectArn) else { return nil }
+        return (ProjectRecording(projectName: project.projectName, projectArn: projectArn, versions: [version]), version, stored)
     }
 
     /// A stored version as a recording: status TRAINING_COMPLETED or TRAINING_FAILED (the clock

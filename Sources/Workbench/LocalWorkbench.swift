@@ -16,7 +16,7 @@ import Photos
 /// `s3://` photo of a manifest is read from (the simulator's bucket folder; nowhere live).
 public final class LocalWorkbench: DatasetWorkbench, Sendable {
     /// The workbench's tables.
-    public let store: TrainingStore
+    public let store: WorkbenchStore
     /// The region of the projects' ARNs.
     public let region: String
     private let now: @Sendable () throws -> Double
@@ -34,7 +34,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
                 clock: @escaping @Sendable () throws -> Double = { Date().timeIntervalSince1970 },
                 recordedProject: @escaping @Sendable (String) -> ProjectArn? = { _ in nil },
                 bucketObject: @escaping @Sendable (S3Location) throws -> String = LocalWorkbench.noBucketObject) {
-        self.store = TrainingStore(database)
+        self.store = WorkbenchStore(database)
         self.region = region
         self.now = clock
         self.recordedProject = recordedProject
@@ -59,7 +59,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         if recordedProject(name) != nil { throw WorkbenchError.projectExists(name) }
         let now = try now()
         let arn = ProjectArn(region: region, projectName: name, creationMillis: Int64((now * 1000).rounded(.down)))
-        guard try store.createProject(StoredTrainingProject(name: name, arn: arn.description, createdSeconds: now)) else {
+        guard try store.createProject(name: name, arn: arn.description, createdSeconds: now) else {
             throw WorkbenchError.projectExists(name)
         }
         return ProjectDescription(projectName: name, projectArn: arn.description, creationTimestamp: now, status: "CREATED")
@@ -67,10 +67,10 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
 
     public func useProject(name: String) throws -> ProjectDescription {
         guard let project = try store.project(named: name) else {
-            throw WorkbenchError.unknownProject(name, known: try store.projects().map(\.name))
+            throw WorkbenchError.unknownProject(name, known: try store.projects().map(\.projectName))
         }
         try store.setCurrentProject(name)
-        return ProjectDescription(projectName: project.name, projectArn: project.arn, creationTimestamp: project.createdSeconds, status: "CREATED")
+        return project
     }
 
     public func currentTrainingProject() throws -> String {
@@ -80,7 +80,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
 
     public func createDataset(project: String, kind: DatasetKind) throws {
         try requireProject(project)
-        guard try store.createDataset(project: project, kind: kind.rawValue, createdSeconds: now()) else {
+        guard try store.createDataset(project: project, kind: kind, createdSeconds: now()) else {
             throw WorkbenchError.datasetExists(project: project, kind: kind)
         }
     }
@@ -89,8 +89,8 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         try requireProject(project)
         let created = try store.datasets(project: project)
         func photos(_ kind: DatasetKind) throws -> [TrainingPhoto]? {
-            guard created.contains(kind.rawValue) else { return nil }
-            return try store.photos(project: project, dataset: kind.rawValue).map(Self.trainingPhoto)
+            guard created.contains(kind) else { return nil }
+            return try store.photos(project: project, kind: kind)
         }
         return ProjectDatasets(project: project, labels: try store.labels(project: project),
                                training: try photos(.training), test: try photos(.test))
@@ -120,19 +120,19 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
             try Self.checkLabels([label])
             try store.addLabels(project: project, [label])
         }
-        var stored: [StoredTrainingPhoto] = []
+        var added: [TrainingPhoto] = []
         for path in paths {
             let bytes = try Photo.readBytes(path: path, limits: .serviceS3Object)
             var photo = try Self.facts(bytes: bytes, path: Self.absolute(path))
             if let label {
                 let image = try Self.decodeForEngine(bytes: bytes, name: path, limits: .serviceS3Object)
-                photo.boxes = BreadSegmenter.segment(image).regions.map { Self.storedBox(LabelledBox(label: label, box: $0.box)) }
+                photo.boxes = BreadSegmenter.segment(image).regions.map { LabelledBox(label: label, box: $0.box) }
             }
-            stored.append(photo)
+            added.append(photo)
         }
-        try store.addPhotos(project: project, dataset: kind.rawValue, stored)
-        let paths = Set(stored.map(\.path))
-        return try store.photos(project: project, dataset: kind.rawValue).filter { paths.contains($0.path) }.map(Self.trainingPhoto)
+        try store.addPhotos(project: project, kind: kind, added)
+        let paths = Set(added.map(\.name))
+        return try store.photos(project: project, kind: kind).filter { paths.contains($0.name) }
     }
 
     public func importManifest(project: String, kind: DatasetKind, path: String) throws -> ManifestImport {
@@ -140,14 +140,14 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         let reading = try ManifestFile.read(path: path, limits: Self.manifestLimits)
         guard reading.isUsable else { throw WorkbenchError.unusableManifest(path: path, issues: reading.issues) }
         let folder = (Self.absolute(path) as NSString).deletingLastPathComponent
-        let (stored, issues) = try manifestPhotos(reading, folder: folder)
-        let labels = Self.labelsInOrder(stored)
-        guard !stored.isEmpty else {
+        let (photos, issues) = try manifestPhotos(reading, folder: folder)
+        let labels = Self.labelsInOrder(photos)
+        guard !photos.isEmpty else {
             throw WorkbenchError.unusableManifest(path: path, issues: reading.issues + issues + [ManifestIssue(.tooFewLabels, line: nil, detail: Catalog.manifestTooFewLabels)])
         }
         try store.addLabels(project: project, labels)
-        try store.addPhotos(project: project, dataset: kind.rawValue, stored)
-        return ManifestImport(added: stored.map(Self.trainingPhoto), issues: (reading.issues + issues).sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) })
+        try store.addPhotos(project: project, kind: kind, photos)
+        return ManifestImport(added: photos, issues: (reading.issues + issues).sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) })
     }
 
     /// The largest manifest read (256 MB, any bytes).
@@ -157,13 +157,13 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
     /// `image_size` is not the photo's real size is left out (`ERROR_INVALID_IMAGE_DIMENSION`
     /// with both sizes), and a later line for a photo an earlier line gave is left out with a
     /// warning naming that line (one photo is one dataset entry; its boxes are the first line's).
-    package func manifestPhotos(_ reading: ManifestReading, folder: String?) throws -> (photos: [StoredTrainingPhoto], issues: [ManifestIssue]) {
-        var photos: [StoredTrainingPhoto] = []
+    package func manifestPhotos(_ reading: ManifestReading, folder: String?) throws -> (photos: [TrainingPhoto], issues: [ManifestIssue]) {
+        var photos: [TrainingPhoto] = []
         var issues: [ManifestIssue] = []
         var firstLine: [String: Int] = [:]
         for row in reading.rows {
             let photo = try manifestPhoto(row.entry, folder: folder)
-            if let first = firstLine[photo.path] {
+            if let first = firstLine[photo.name] {
                 issues.append(ManifestIssue(.duplicateSourceRef, line: row.line, detail: Catalog.manifestDuplicatePhoto(firstLine: first)))
                 continue
             }
@@ -173,14 +173,14 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
                                                                                      real: (photo.width, photo.height))))
                 continue
             }
-            firstLine[photo.path] = row.line
+            firstLine[photo.name] = row.line
             photos.append(photo)
         }
         return (photos, issues)
     }
 
     /// The labels of the photos' boxes, in the order met.
-    package static func labelsInOrder(_ photos: [StoredTrainingPhoto]) -> [String] {
+    package static func labelsInOrder(_ photos: [TrainingPhoto]) -> [String] {
         var seen = Set<String>()
         return photos.flatMap(\.boxes).map(\.label).filter { seen.insert($0).inserted }
     }
@@ -188,7 +188,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
     /// A manifest line's photo with its boxes: an `s3://` source-ref through `bucketObject`
     /// (InvalidS3ObjectException when it is not there), a local one as written or under `folder`
     /// (the manifest's own folder) when relative.
-    package func manifestPhoto(_ entry: ManifestEntry, folder: String?) throws -> StoredTrainingPhoto {
+    package func manifestPhoto(_ entry: ManifestEntry, folder: String?) throws -> TrainingPhoto {
         let photoPath: String
         if let location = S3Location(entry.sourceRef) {
             photoPath = try bucketObject(location)
@@ -198,24 +198,23 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
             photoPath = entry.sourceRef
         }
         var photo = try Self.facts(bytes: try Photo.readBytes(path: photoPath, limits: .serviceS3Object), path: Self.absolute(photoPath))
-        photo.boxes = entry.boxes.map(Self.storedBox)
+        photo.boxes = entry.boxes
         return photo
     }
 
     public func exportManifest(project: String, kind: DatasetKind, relativeTo directory: String?) throws -> String {
         try requireDataset(project, kind)
         let prefix = directory.map { Self.absolute($0) + "/" }
-        let entries = try store.photos(project: project, dataset: kind.rawValue).map { photo in
-            let ref = prefix.flatMap { photo.path.hasPrefix($0) ? String(photo.path.dropFirst($0.count)) : nil } ?? photo.path
-            return ManifestEntry(sourceRef: ref, imageWidth: photo.width, imageHeight: photo.height,
-                                 boxes: photo.boxes.map { LabelledBox(label: $0.label, box: BoundingBox(width: $0.width, height: $0.height, left: $0.left, top: $0.top)) })
+        let entries = try store.photos(project: project, kind: kind).map { photo in
+            let ref = prefix.flatMap { photo.name.hasPrefix($0) ? String(photo.name.dropFirst($0.count)) : nil } ?? photo.name
+            return ManifestEntry(sourceRef: ref, imageWidth: photo.width, imageHeight: photo.height, boxes: photo.boxes)
         }
         return ManifestWriter.write(entries, labels: try store.labels(project: project))
     }
 
     public func removePhoto(project: String, kind: DatasetKind, path: String) throws {
         try requireDataset(project, kind)
-        guard try store.removePhoto(project: project, dataset: kind.rawValue, path: Self.absolute(path)) else {
+        guard try store.removePhoto(project: project, kind: kind, path: Self.absolute(path)) else {
             throw WorkbenchError.photoNotInThisDataset(path: path, kind: kind)
         }
     }
@@ -230,8 +229,8 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         try requireProject(project)
         let absolute = Self.absolute(path)
         for kind in DatasetKind.allCases {
-            if let photo = try store.photos(project: project, dataset: kind.rawValue).first(where: { $0.path == absolute }) {
-                return (kind, Self.trainingPhoto(photo))
+            if let photo = try store.photos(project: project, kind: kind).first(where: { $0.name == absolute }) {
+                return (kind, photo)
             }
         }
         throw WorkbenchError.photoNotInDataset(path: path, project: project)
@@ -243,7 +242,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         guard labels.contains(box.label) else { throw WorkbenchError.unknownLabel(box.label, known: labels) }
         guard TrainingValidation.isInsideImage(box.box) else { throw WorkbenchError.boxOffPhoto(path: path) }
         let boxes = photo.boxes + [box]
-        _ = try store.setBoxes(project: project, dataset: kind.rawValue, path: photo.name, boxes.map(Self.storedBox))
+        _ = try store.setBoxes(project: project, kind: kind, path: photo.name, boxes)
         return try datasetPhoto(project: project, path: path).photo
     }
 
@@ -255,7 +254,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
             guard labels.contains(box.label) else { throw WorkbenchError.unknownLabel(box.label, known: labels) }
             guard TrainingValidation.isInsideImage(box.box) else { throw WorkbenchError.boxOffPhoto(path: path) }
         }
-        guard try store.setBoxes(project: project, dataset: kind.rawValue, path: photo.name, boxes.map(Self.storedBox)) else {
+        guard try store.setBoxes(project: project, kind: kind, path: photo.name, boxes) else {
             throw WorkbenchError.photoNotInDataset(path: path, project: project)
         }
         var saved = photo
@@ -268,7 +267,7 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         guard number >= 1, number <= photo.boxes.count else { throw WorkbenchError.noSuchBox(number: number, count: photo.boxes.count, path: path) }
         var boxes = photo.boxes
         boxes.remove(at: number - 1)
-        _ = try store.setBoxes(project: project, dataset: kind.rawValue, path: photo.name, boxes.map(Self.storedBox))
+        _ = try store.setBoxes(project: project, kind: kind, path: photo.name, boxes)
         return try datasetPhoto(project: project, path: path).photo
     }
 
@@ -295,18 +294,17 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
     package func requireProject(_ project: String) throws {
         guard try store.project(named: project) == nil else { return }
         guard let recorded = recordedProject(project) else {
-            throw WorkbenchError.unknownProject(project, known: try store.projects().map(\.name))
+            throw WorkbenchError.unknownProject(project, known: try store.projects().map(\.projectName))
         }
         let current = try store.currentProject()
-        _ = try store.createProject(StoredTrainingProject(name: project, arn: recorded.description,
-                                                          createdSeconds: Double(recorded.creationMillis) / 1000))
+        _ = try store.createProject(name: project, arn: recorded.description, createdSeconds: Double(recorded.creationMillis) / 1000)
         if let current { try store.setCurrentProject(current) }
     }
 
     /// Throws unless the project has its `kind` dataset.
     package func requireDataset(_ project: String, _ kind: DatasetKind) throws {
         try requireProject(project)
-        guard try store.datasets(project: project).contains(kind.rawValue) else { throw WorkbenchError.noDataset(project: project, kind: kind) }
+        guard try store.datasets(project: project).contains(kind) else { throw WorkbenchError.noDataset(project: project, kind: kind) }
     }
 
     /// A path made absolute against the working folder (so another shell elsewhere finds it).
@@ -315,21 +313,18 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
         return (full as NSString).standardizingPath
     }
 
-    /// What the store keeps about a photo's bytes.
-    static func facts(bytes: [UInt8], path: String) throws -> StoredTrainingPhoto {
+    /// What the workbench keeps about a photo's bytes (no boxes yet).
+    static func facts(bytes: [UInt8], path: String) throws -> TrainingPhoto {
         let header = try PhotoHeader.read(bytes: bytes, name: path)
-        return StoredTrainingPhoto(path: path, sha256: PhotoFingerprint.sha256(bytes), byteCount: bytes.count, format: header.format.rawValue,
-                                   width: header.width, height: header.height, boxes: [])
+        return TrainingPhoto(name: path, sha256: PhotoFingerprint.sha256(bytes), width: header.width, height: header.height,
+                             byteCount: bytes.count, format: Self.format(header.format), boxes: [])
     }
 
-    static func storedBox(_ box: LabelledBox) -> StoredTrainingBox {
-        StoredTrainingBox(label: box.label, left: box.box.left, top: box.box.top, width: box.box.width, height: box.box.height)
-    }
-
-    package static func trainingPhoto(_ stored: StoredTrainingPhoto) -> TrainingPhoto {
-        let format: TrainingPhoto.Format = stored.format == "jpeg" ? .jpeg : stored.format == "png" ? .png : .other(stored.format)
-        return TrainingPhoto(name: stored.path, sha256: stored.sha256, width: stored.width, height: stored.height, byteCount: stored.byteCount,
-                             format: format,
-                             boxes: stored.boxes.map { LabelledBox(label: $0.label, box: BoundingBox(width: $0.width, height: $0.height, left: $0.left, top: $0.top)) })
+    /// The photo format training knows for a format the photo checks told apart.
+    static func format(_ format: ImageFormat) -> TrainingPhoto.Format {
+        switch format {
+        case .jpeg: return .jpeg
+        case .png: return .png
+        }
     }
 }

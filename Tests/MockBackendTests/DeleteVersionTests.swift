@@ -30,7 +30,6 @@ import Testing
     @Test func theStoreForgetsTheVersionAndItsState() throws {
         let database = try PanyaDatabase.inMemory()
         let store = TrainingStore(database)
-        _ = try store.createProject(StoredTrainingProject(name: "p", arn: "arn:p", createdSeconds: 0))
         try store.saveVersion(StoredTrainedVersion(arn: "arn:v", project: "p", name: "v", createdSeconds: 0, outcome: "TRAINING_FAILED",
                                                    statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: 0, testingImages: 0,
                                                    modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil, outputBucket: "b", outputKeyPrefix: "o/"))

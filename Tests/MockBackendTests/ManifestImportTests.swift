@@ -52,8 +52,8 @@ private func backendWithDatasets() throws -> MockBackend {
         #expect(imported.issues.map(\.code) == ["WARNING_DUPLICATE_SOURCE_REF", "WARNING_DUPLICATE_SOURCE_REF"])
         #expect(imported.issues.map(\.line) == [3, 4])
         #expect(imported.issues[0].message.en.contains("the same photo as line 1"))
-        #expect(try backend.trained.store.photos(project: "m", dataset: "train").count == 2)
-        #expect(try backend.trained.store.photos(project: "m", dataset: "train").first?.boxes.map(\.label) == ["あんぱん"])
+        #expect(try backend.workbench.store.photos(project: "m", kind: .training).count == 2)
+        #expect(try backend.workbench.store.photos(project: "m", kind: .training).first?.boxes.map(\.label) == ["あんぱん"])
     }
 
     /// `image_size` that is not the photo's real size: the line is left out with both sizes and
@@ -132,7 +132,7 @@ private func backendWithDatasets() throws -> MockBackend {
         }
         let manifest = ManifestReader.read(manifestLine("anpan-01.jpg", label: label))
         #expect(manifest.rows.isEmpty)
-        #expect(try backend.trained.store.labels(project: "m").isEmpty)
+        #expect(try backend.workbench.store.labels(project: "m").isEmpty)
         #expect(throws: TrainingError.invalidText(try #require(TextRule.versionName.problem("v\u{0}1")))) {
             _ = try backend.train(project: "m", versionName: "v\u{0}1")
         }

@@ -100,7 +100,6 @@ import Testing
 
     @Test func theSavingTransactionRefusesATakenName() throws {
         let store = TrainingStore(try .inMemory())
-        _ = try store.createProject(StoredTrainingProject(name: "p", arn: "arn:p", createdSeconds: 0))
         let version = StoredTrainedVersion(arn: "arn:v1", project: "p", name: "p.v", createdSeconds: 0, outcome: "TRAINING_FAILED",
                                            statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: 0, testingImages: 0,
                                            modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil)
