@@ -59,7 +59,9 @@ let package = Package(
             "CustomLabels", "Photos", "PanyaStore", "BreadVision", "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The offline backend: recordings + simulated state and clock, training with panya's engine.
-        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision", "Workbench"]),
+        .target(name: "MockBackend", dependencies: [
+            "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision", "Workbench", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The live backend: SigV4, credentials, HTTP, retries, recorder.
         .target(name: "AWSBackend", dependencies: [
             "CustomLabels", "Photos", "PanyaSupport", "CCurl",
@@ -120,8 +122,10 @@ let package = Package(
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
-        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's, lessons' and the workbench's too.
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "Workbench", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
+        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables: the register's, lessons', the workbench's and the simulator's too.
+        .testTarget(name: "PanyaStoreTests", dependencies: [
+            "PanyaStore", "Register", "Lessons", "Workbench", "MockBackend", "CustomLabels", "PanyaSupport", "PanyaTestSupport",
+        ]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "Workbench", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "Workbench", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],

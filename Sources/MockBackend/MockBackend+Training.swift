@@ -84,7 +84,7 @@ extension MockBackend: WorkbenchModelTraining {
         let trainingCount = inputs.training.count, testCount = inputs.test.count
         var failure = TrainingValidation.statusMessage(TrainingValidation.problems(inputs))
         if datasets.training == nil { failure = Message(en: "The project has no training dataset: `dataset create train`.", ja: "トレーニングデータセットがありません: `dataset create train`。") + (failure.map { Message(en: " ", ja: "") + $0 } ?? Message(en: "", ja: "")) }
-        var stored = StoredTrainedVersion(arn: arn, project: project, name: name, createdSeconds: now, outcome: VersionStatus.trainingFailed.rawValue,
+        var stored = TrainedVersion(arn: arn, project: project, name: name, createdSeconds: now, outcome: VersionStatus.trainingFailed.rawValue,
                                           statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: trainingCount,
                                           testingImages: testCount, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil,
                                           outputBucket: output?.s3Bucket, outputKeyPrefix: output?.s3KeyPrefix)

@@ -72,7 +72,7 @@ public final class MockBackend: CustomLabelsBackend {
                                        recordedProject: { library.project(named: $0)?.projectArn },
                                        bucketObject: { try folder.path(bucket: $0.bucket, key: $0.key) })
         self.workbench = workbench
-        self.trained = TrainedVersions(store: TrainingStore(database), projects: workbench.store, region: region)
+        self.trained = TrainedVersions(store: TrainedVersionStore(database), projects: workbench.store, region: region)
     }
 
     public var summary: Message { Catalog.mockSummary(directory: library.directory) }

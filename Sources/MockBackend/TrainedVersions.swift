@@ -12,7 +12,7 @@ import Workbench
 /// evaluation kept with each version.
 public final class TrainedVersions: @unchecked Sendable {
     /// Where the versions are kept.
-    public let store: TrainingStore
+    public let store: TrainedVersionStore
     /// Where their projects are kept (the workbench's).
     public let projectStore: WorkbenchStore
     /// The region of new ARNs.
@@ -20,10 +20,10 @@ public final class TrainedVersions: @unchecked Sendable {
     private let lock = NSLock()
     private var models: [String: BreadModel] = [:]
     /// Each version's recording with the row it was made from (reused while the row reads the same).
-    private var recordings: [String: (stored: StoredTrainedVersion, recording: VersionRecording)] = [:]
+    private var recordings: [String: (stored: TrainedVersion, recording: VersionRecording)] = [:]
 
     /// Trained versions over a store.
-    public init(store: TrainingStore, projects: WorkbenchStore, region: String) {
+    public init(store: TrainedVersionStore, projects: WorkbenchStore, region: String) {
         self.store = store
         self.projectStore = projects
         self.region = region
@@ -40,7 +40,7 @@ public final class TrainedVersions: @unchecked Sendable {
     }
 
     /// The stored version and its project, when `arn` is a trained version.
-    public func find(arn: String) throws -> (project: ProjectRecording, version: VersionRecording, stored: StoredTrainedVersion)? {
+    public func find(arn: String) throws -> (project: ProjectRecording, version: VersionRecording, stored: TrainedVersion)? {
         guard let stored = try store.version(arn: arn), let version = recording(stored),
               let project = try projectStore.project(named: stored.project), let projectArn = ProjectArn(project.projectArn) else { return nil }
         return (ProjectRecording(projectName: project.projectName, projectArn: projectArn, versions: [version]), version, stored)
@@ -49,7 +49,7 @@ public final class TrainedVersions: @unchecked Sendable {
     /// A stored version as a recording: status TRAINING_COMPLETED or TRAINING_FAILED (the clock
     /// decides whether it is still in progress, see ``status(_:now:)``), metrics from its evaluation.
     /// Made once per row: every start, stop and describe asks, and the summary is parsed only when the row changed.
-    func recording(_ stored: StoredTrainedVersion) -> VersionRecording? {
+    func recording(_ stored: TrainedVersion) -> VersionRecording? {
         lock.lock()
         let kept = recordings[stored.arn]
         lock.unlock()
@@ -61,7 +61,7 @@ public final class TrainedVersions: @unchecked Sendable {
         return made
     }
 
-    private func makeRecording(_ stored: StoredTrainedVersion) -> VersionRecording? {
+    private func makeRecording(_ stored: TrainedVersion) -> VersionRecording? {
         guard let arn = ProjectVersionArn(stored.arn) else { return nil }
         let failed = stored.outcome == VersionStatus.trainingFailed.rawValue
         let summary = stored.evaluationJSON.flatMap { try? EvaluationSummaryFile(text: $0) }
@@ -75,14 +75,14 @@ public final class TrainedVersions: @unchecked Sendable {
     }
 
     /// The status a trained version has by itself at `now` (before anyone starts it), and since when.
-    public func status(_ stored: StoredTrainedVersion, now: Double) -> (status: VersionStatus, since: Double) {
+    public func status(_ stored: TrainedVersion, now: Double) -> (status: VersionStatus, since: Double) {
         if stored.outcome == VersionStatus.trainingFailed.rawValue { return (.trainingFailed, stored.createdSeconds) }
         let end = trainingEnd(stored)
         return now < end ? (.trainingInProgress, stored.createdSeconds) : (.trainingCompleted, end)
     }
 
     /// When training ends (simulated seconds since 1970).
-    public func trainingEnd(_ stored: StoredTrainedVersion) -> Double {
+    public func trainingEnd(_ stored: TrainedVersion) -> Double {
         stored.createdSeconds + Double(stored.trainingSeconds)
     }
 

@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import GRDB
+import MockBackend
 import PanyaTestSupport
 import Register
 import Testing
@@ -18,7 +19,7 @@ private func databaseWithEveryKindOfRow(at path: String) throws -> PanyaDatabase
         TrainingPhoto(name: "/a.jpg", sha256: "00", width: 640, height: 480, byteCount: 10, format: .jpeg,
                       boxes: [LabelledBox(label: "あんぱん", box: BoundingBox(width: 0.3, height: 0.4, left: 0.1, top: 0.2))]),
     ])
-    #expect(try TrainingStore(database).insertVersion(StoredTrainedVersion(arn: "arn:v", project: "p", name: "p.v", createdSeconds: 1_700_000_000,
+    #expect(try TrainedVersionStore(database).insertVersion(TrainedVersion(arn: "arn:v", project: "p", name: "p.v", createdSeconds: 1_700_000_000,
                                                             outcome: "TRAINING_COMPLETED", statusMessageEn: nil, statusMessageJa: nil,
                                                             trainingSeconds: 1800, trainingImages: 1, testingImages: 0, modelJSON: nil,
                                                             evaluationJSON: nil, testResultsJSON: nil)))
@@ -39,7 +40,7 @@ private func databaseWithEveryKindOfRow(at path: String) throws -> PanyaDatabase
 private func read(_ table: String, _ database: PanyaDatabase) throws {
     switch table {
     case "trainingPhoto", "trainingBox": _ = try WorkbenchStore(database).photos(project: "p", kind: .training)
-    case "trainedVersion": _ = try TrainingStore(database).versions()
+    case "trainedVersion": _ = try TrainedVersionStore(database).versions()
     case "trainingProject": _ = try WorkbenchStore(database).projects()
     case "mockVersionState": _ = try MockStateStore(database).allVersionStates()
     case "mockBilling": _ = try MockStateStore(database).billing()

@@ -1,15 +1,16 @@
 import Foundation
+import PanyaStore
 import PanyaTestSupport
 import Testing
-@testable import PanyaStore
+@testable import MockBackend
 
-@Suite struct TrainingStoreTests {
+@Suite struct TrainedVersionStoreTests {
     @Test func versionsKeepTheirModelAndEvaluation() throws {
-        let store = TrainingStore(try PanyaDatabase.inMemory())
-        let failed = StoredTrainedVersion(arn: "arn:v1", project: "p", name: "p.v1", createdSeconds: 5, outcome: "TRAINING_FAILED",
+        let store = TrainedVersionStore(try PanyaDatabase.inMemory())
+        let failed = TrainedVersion(arn: "arn:v1", project: "p", name: "p.v1", createdSeconds: 5, outcome: "TRAINING_FAILED",
                                           statusMessageEn: "No labels.", statusMessageJa: "ラベルがありません。", trainingSeconds: 0,
                                           trainingImages: 0, testingImages: 0, modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil)
-        let done = StoredTrainedVersion(arn: "arn:v2", project: "p", name: "p.v2", createdSeconds: 9, outcome: "TRAINING_COMPLETED",
+        let done = TrainedVersion(arn: "arn:v2", project: "p", name: "p.v2", createdSeconds: 9, outcome: "TRAINING_COMPLETED",
                                         statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 1800, trainingImages: 30, testingImages: 3,
                                         modelJSON: "{\"m\":1}", evaluationJSON: "{\"e\":2}", testResultsJSON: "[]")
         try store.saveVersion(done)

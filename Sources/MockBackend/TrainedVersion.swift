@@ -1,8 +1,9 @@
 import GRDB
+import PanyaStore
 
-/// A version made by `train` (the mock's CreateProjectVersion): its status inputs, the trained
-/// model and its evaluation, as data.
-public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+/// A version made by `train` (the simulator's CreateProjectVersion): its status inputs, the
+/// trained model and its evaluation, as data; the record ``TrainedVersionStore`` reads and writes.
+public struct TrainedVersion: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "trainedVersion"
     /// The version's ARN.
     public var arn: String
@@ -35,7 +36,7 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
     /// CreateProjectVersion's `OutputConfig.S3KeyPrefix`.
     public var outputKeyPrefix: String?
 
-    /// A stored version.
+    /// A trained version.
     public init(arn: String, project: String, name: String, createdSeconds: Double, outcome: String, statusMessageEn: String?,
                 statusMessageJa: String?, trainingSeconds: Int, trainingImages: Int, testingImages: Int, modelJSON: String?,
                 evaluationJSON: String?, testResultsJSON: String?, outputBucket: String? = nil, outputKeyPrefix: String? = nil) {
@@ -59,7 +60,7 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
     /// The most simulated training seconds a stored version may hold (about 3 years).
     public static let storedTrainingSeconds = 0...100_000_000
 
-    /// A stored version, checked (times, counts and training seconds panya writes).
+    /// A stored version, read checked (times, counts and training seconds panya writes).
     public init(row: Row) throws {
         let table = Self.databaseTableName
         arn = try row.stored("arn", of: table)

@@ -1,29 +1,31 @@
 import GRDB
+import PanyaStore
 
-/// The trained versions made offline (`train`). Every call reads or writes the database, so two
-/// shells on one store see the same versions; a trained model is data, so re-opening panya
-/// detects with the same numbers. (The projects and datasets are the workbench's tables.)
-public final class TrainingStore: Sendable {
-    let database: PanyaDatabase
+/// The simulator's trained versions in panya's database (`trainedVersion`), read and written as
+/// ``TrainedVersion``s. Every call reads or writes the database, so two shells on one store see
+/// the same versions; a trained model is data, so re-opening panya detects with the same
+/// numbers. The projects and datasets are the workbench's tables; the table's migrations are in
+/// the database's one ordered list (`PanyaSchema`).
+public final class TrainedVersionStore: Sendable {
+    /// The database the table is in.
+    public let database: PanyaDatabase
 
     /// The store over `database`.
     public init(_ database: PanyaDatabase) {
         self.database = database
     }
 
-    // MARK: Versions
-
     /// Saves a trained (or failed) version.
-    public func saveVersion(_ version: StoredTrainedVersion) throws {
+    public func saveVersion(_ version: TrainedVersion) throws {
         try database.write { db in try version.upsert(db) }
     }
 
     /// Saves a new version unless its project has a version of that name (or that ARN) already,
     /// checked again in the same transaction: of two shells training at the same second, one
     /// saves and the other is told. False when the name was taken.
-    public func insertVersion(_ version: StoredTrainedVersion) throws -> Bool {
+    public func insertVersion(_ version: TrainedVersion) throws -> Bool {
         try database.write { db in
-            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(StoredTrainedVersion.databaseTableName) WHERE (project = ? AND name = ?) OR arn = ?)",
+            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(TrainedVersion.databaseTableName) WHERE (project = ? AND name = ?) OR arn = ?)",
                                           arguments: [version.project, version.name, version.arn]) ?? false
             if taken { return false }
             try version.insert(db)
@@ -32,31 +34,31 @@ public final class TrainingStore: Sendable {
     }
 
     /// The trained versions of a project (every project's when nil), oldest first.
-    public func versions(project: String? = nil) throws -> [StoredTrainedVersion] {
+    public func versions(project: String? = nil) throws -> [TrainedVersion] {
         try database.read { db in
-            let table = StoredTrainedVersion.databaseTableName
+            let table = TrainedVersion.databaseTableName
             if let project {
-                return try StoredTrainedVersion.fetchAll(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(table) WHERE project = ? ORDER BY createdSeconds, arn"),
+                return try TrainedVersion.fetchAll(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(table) WHERE project = ? ORDER BY createdSeconds, arn"),
                                                          arguments: [project])
             }
-            return try StoredTrainedVersion.fetchAll(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(table) ORDER BY createdSeconds, arn"))
+            return try TrainedVersion.fetchAll(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(table) ORDER BY createdSeconds, arn"))
         }
     }
 
     /// The trained version with this ARN, if any, without its model and test results (the large
     /// columns, nil here: read by ``versionWithResults(arn:)`` where they are needed). Every
     /// describe, start, stop, bill and detect asks this, so it reads the small columns only.
-    public func version(arn: String) throws -> StoredTrainedVersion? {
+    public func version(arn: String) throws -> TrainedVersion? {
         try database.read { db in
-            try StoredTrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(StoredTrainedVersion.databaseTableName) WHERE arn = ?"),
+            try TrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT \(Self.lightColumns) FROM \(TrainedVersion.databaseTableName) WHERE arn = ?"),
                                               arguments: [arn])
         }
     }
 
     /// The trained version with this ARN whole: its model and test results too.
-    public func versionWithResults(arn: String) throws -> StoredTrainedVersion? {
+    public func versionWithResults(arn: String) throws -> TrainedVersion? {
         try database.read { db in
-            try StoredTrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(StoredTrainedVersion.databaseTableName) WHERE arn = ?"),
+            try TrainedVersion.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(TrainedVersion.databaseTableName) WHERE arn = ?"),
                                               arguments: [arn])
         }
     }
@@ -67,6 +69,6 @@ public final class TrainingStore: Sendable {
 
     /// Removes a trained version (DeleteProjectVersion); false when there is none with this ARN.
     public func deleteVersion(arn: String) throws -> Bool {
-        try database.write { db in try StoredTrainedVersion.deleteOne(db, key: arn) }
+        try database.write { db in try TrainedVersion.deleteOne(db, key: arn) }
     }
 }
