@@ -54,8 +54,14 @@ let package = Package(
         .target(name: "PanyaStore", dependencies: [
             "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // The offline backend: recordings + simulated state and clock.
-        .target(name: "MockBackend", dependencies: ["CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision"]),
+        // The dataset workbench both backends prepare datasets on: projects, datasets, labels, photos, boxes, manifests, proposals.
+        .target(name: "Workbench", dependencies: [
+            "CustomLabels", "Photos", "PanyaStore", "BreadVision", "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The offline backend: recordings + simulated state and clock, training with panya's engine.
+        .target(name: "MockBackend", dependencies: [
+            "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "BreadVision", "Workbench", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The live backend: SigV4, credentials, HTTP, retries, recorder.
         .target(name: "AWSBackend", dependencies: [
             "CustomLabels", "Photos", "PanyaSupport", "CCurl",
@@ -77,7 +83,7 @@ let package = Package(
         ]),
         // A student's session without a terminal: backend, model in use, register, clock, schedules.
         .target(name: "Session", dependencies: [
-            "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend", "Register", "PanyaSupport", "Schedules",
+            "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend", "Register", "PanyaSupport", "Schedules", "Workbench",
         ]),
         // The shell: libedit REPL and the command table binding the language to everything.
         .target(name: "Shell", dependencies: [
@@ -86,7 +92,7 @@ let package = Package(
         ]),
         // `panya serve`: Rekognition's JSON 1.1 and an S3 subset over the same backend (Hummingbird).
         .target(name: "PanyaServer", dependencies: [
-            "Session", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport",
+            "Session", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "Photos", "PanyaSupport", "Workbench",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
@@ -118,10 +124,13 @@ let package = Package(
         .testTarget(name: "PanyaLanguageTests", dependencies: ["PanyaLanguage", "PanyaSupport", "PanyaTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomLabelsTests", dependencies: ["CustomLabels", "PanyaSupport"]),
         .testTarget(name: "PhotosTests", dependencies: ["Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
-        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables, the register's, lessons' and schedules' too.
-        .testTarget(name: "PanyaStoreTests", dependencies: ["PanyaStore", "Register", "Lessons", "Schedules", "PanyaSupport", "PanyaTestSupport"]),
-        .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
-        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],
+        // The whole-file tests (damaged rows, byte flips) fill and read every feature's tables: the register's, lessons', schedules', the workbench's and the simulator's too.
+        .testTarget(name: "PanyaStoreTests", dependencies: [
+            "PanyaStore", "Register", "Lessons", "Schedules", "Workbench", "MockBackend", "CustomLabels", "PanyaSupport", "PanyaTestSupport",
+        ]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "MockBackendTests", dependencies: ["MockBackend", "Workbench", "CustomLabels", "Photos", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
+        .testTarget(name: "AWSBackendTests", dependencies: ["AWSBackend", "CCurl", "CustomLabels", "Photos", "MockBackend", "Workbench", "PanyaStore", "PanyaSupport", "PanyaTestSupport"],
                     exclude: ["sigv4-test-suite"]),
         .testTarget(name: "BreadVisionTests", dependencies: ["BreadVision", "Photos", "PhotoGenerator", "CustomLabels", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "SchedulesTests", dependencies: [
@@ -132,14 +141,14 @@ let package = Package(
         ], exclude: ["kill9-checkout.sh", "two-shells.sh"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "PanyaLanguage", "PanyaStore", "PanyaSupport", "PanyaTestSupport"]),
         .testTarget(name: "PanyaServerTests", dependencies: [
-            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Schedules",
+            "PanyaServer", "CustomLabels", "MockBackend", "AWSBackend", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Schedules", "Workbench",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "PanyaClassTests", dependencies: [
             "PanyaClass", "Session", "Shell", "PanyaStore", "PanyaSupport", "PanyaTestSupport", "Photos",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "SessionTests", dependencies: ["Session", "MockBackend", "AWSBackend", "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "Schedules", "PanyaTestSupport"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "MockBackend", "AWSBackend", "Workbench", "Register", "CustomLabels", "PanyaStore", "PanyaSupport", "Schedules", "PanyaTestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Session", "Shell", "Lessons", "PanyaLanguage", "CustomLabels", "PanyaSupport", "Schedules", "PanyaTestSupport"], exclude: ["Tmux", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,24 +3,25 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 import Photos
+import Workbench
 
 /// The dataset operations by ARN (DescribeDataset, ListDatasetEntries, UpdateDatasetEntries …)
 /// over the same store the shell's `dataset` commands use.
 extension MockBackend: DatasetManagement {
     public func datasetArn(project: String, kind: DatasetKind) throws -> String {
-        try requireProject(project)
-        guard let created = try trained.store.datasetCreatedSeconds(project: project, kind: kind.rawValue),
-              let stored = try trained.store.project(named: project), let projectArn = ProjectArn(stored.arn) else {
-            throw TrainingError.noDataset(project: project, kind: kind)
+        try workbench.requireProject(project)
+        guard let created = try workbench.store.datasetCreatedSeconds(project: project, kind: kind),
+              let stored = try workbench.store.project(named: project), let projectArn = ProjectArn(stored.projectArn) else {
+            throw WorkbenchError.noDataset(project: project, kind: kind)
         }
         return DatasetArn(partition: projectArn.partition, region: projectArn.region, account: projectArn.account, projectName: project,
                           kind: kind, creationMillis: Int64((created * 1000).rounded(.down))).description
     }
 
     public func datasetMetadata(projectName: String) throws -> [JSONValue] {
-        guard let stored = try trained.store.project(named: projectName), let projectArn = ProjectArn(stored.arn) else { return [] }
+        guard let stored = try workbench.store.project(named: projectName), let projectArn = ProjectArn(stored.projectArn) else { return [] }
         return try DatasetKind.allCases.compactMap { kind in
-            guard let created = try trained.store.datasetCreatedSeconds(project: projectName, kind: kind.rawValue) else { return nil }
+            guard let created = try workbench.store.datasetCreatedSeconds(project: projectName, kind: kind) else { return nil }
             let arn = DatasetArn(partition: projectArn.partition, region: projectArn.region, account: projectArn.account, projectName: projectName,
                                  kind: kind, creationMillis: Int64((created * 1000).rounded(.down)))
             return .object(["CreationTimestamp": .double(created), "DatasetType": .string(kind == .training ? "TRAIN" : "TEST"),
@@ -33,9 +34,9 @@ extension MockBackend: DatasetManagement {
     func dataset(arn: String) throws -> (project: String, kind: DatasetKind, createdSeconds: Double) {
         let parsed = try DatasetArn.parse(arn)
         let notFound = notFound(ServiceError(.resourceNotFound, "The dataset \(arn) could not be found."), region: parsed.region)
-        guard let stored = try trained.store.project(named: parsed.projectName), let projectArn = ProjectArn(stored.arn),
+        guard let stored = try workbench.store.project(named: parsed.projectName), let projectArn = ProjectArn(stored.projectArn),
               projectArn.region == parsed.region, projectArn.account == parsed.account, projectArn.partition == parsed.partition,
-              let created = try trained.store.datasetCreatedSeconds(project: parsed.projectName, kind: parsed.kind.rawValue),
+              let created = try workbench.store.datasetCreatedSeconds(project: parsed.projectName, kind: parsed.kind),
               Int64((created * 1000).rounded(.down)) == parsed.creationMillis else { throw notFound }
         return (parsed.projectName, parsed.kind, created)
     }
@@ -48,13 +49,13 @@ extension MockBackend: DatasetManagement {
         guard project.versions.isEmpty else {
             throw ServiceError(.resourceInUse, "The project \(arn) has model versions; delete them first.")
         }
-        guard try trained.store.deleteProject(name: project.projectName) else { throw ServiceError.projectNotFound(arn) }
+        guard try workbench.store.deleteProject(name: project.projectName) else { throw ServiceError.projectNotFound(arn) }
         return "DELETING"
     }
 
     public func describeDataset(arn: String) throws -> DatasetDescription {
         let found = try dataset(arn: arn)
-        let photos = try trained.store.photos(project: found.project, dataset: found.kind.rawValue)
+        let photos = try workbench.store.photos(project: found.project, kind: found.kind)
         let labels = Set(photos.flatMap { $0.boxes.map(\.label) })
         return DatasetDescription(creationTimestamp: found.createdSeconds, lastUpdatedTimestamp: found.createdSeconds, status: "CREATE_COMPLETE",
                                   statusMessage: "The dataset was successfully created.", statusMessageCode: "SUCCESS",
@@ -64,18 +65,17 @@ extension MockBackend: DatasetManagement {
 
     public func deleteDataset(arn: String) throws {
         let found = try dataset(arn: arn)
-        _ = try trained.store.deleteDataset(project: found.project, kind: found.kind.rawValue)
+        _ = try workbench.store.deleteDataset(project: found.project, kind: found.kind)
     }
 
     public func datasetEntries(arn: String) throws -> [DatasetEntryLine] {
         let found = try dataset(arn: arn)
-        let labels = try trained.store.labels(project: found.project)
+        let labels = try workbench.store.labels(project: found.project)
         let bucketRoot = URL(fileURLWithPath: s3.root).resolvingSymlinksInPath().standardizedFileURL.path + "/"
-        return try trained.store.photos(project: found.project, dataset: found.kind.rawValue).map { photo in
+        return try workbench.store.photos(project: found.project, kind: found.kind).map { photo in
             // A photo from the bucket folder is named by its s3:// URI, as the service names it.
-            let ref = photo.path.hasPrefix(bucketRoot) ? "s3://" + photo.path.dropFirst(bucketRoot.count) : photo.path
-            let entry = ManifestEntry(sourceRef: ref, imageWidth: photo.width, imageHeight: photo.height,
-                                      boxes: photo.boxes.map { LabelledBox(label: $0.label, box: BoundingBox(width: $0.width, height: $0.height, left: $0.left, top: $0.top)) })
+            let ref = photo.name.hasPrefix(bucketRoot) ? "s3://" + photo.name.dropFirst(bucketRoot.count) : photo.name
+            let entry = ManifestEntry(sourceRef: ref, imageWidth: photo.width, imageHeight: photo.height, boxes: photo.boxes)
             let line = ManifestWriter.write([entry], labels: labels).trimmingCharacters(in: .newlines)
             return DatasetEntryLine(line: line, sourceRef: ref, labels: Set(photo.boxes.map(\.label)))
         }
@@ -83,8 +83,8 @@ extension MockBackend: DatasetManagement {
 
     public func datasetLabels(arn: String) throws -> [DatasetLabelStats] {
         let found = try dataset(arn: arn)
-        let photos = try trained.store.photos(project: found.project, dataset: found.kind.rawValue)
-        return try trained.store.labels(project: found.project).map { label in
+        let photos = try workbench.store.photos(project: found.project, kind: found.kind)
+        return try workbench.store.labels(project: found.project).map { label in
             DatasetLabelStats(name: label, entryCount: photos.filter { $0.boxes.contains { $0.label == label } }.count,
                               boxCount: photos.reduce(0) { $0 + $1.boxes.filter { $0.label == label }.count })
         }
@@ -96,17 +96,17 @@ extension MockBackend: DatasetManagement {
         let errors = reading.issues.filter { $0.manifestCode.scope != .warning }
         if !errors.isEmpty {
             throw ServiceError(.invalidParameter, "The manifest file has errors: " + errors.map(\.message.en).joined(separator: "; "),
-                               detail: TrainingError.unusableManifest(path: arn, issues: reading.issues).message)
+                               detail: WorkbenchError.unusableManifest(path: arn, issues: reading.issues).message)
         }
-        var stored: [StoredTrainingPhoto] = []
+        var photos: [TrainingPhoto] = []
         for row in reading.rows {
             guard S3Location(row.entry.sourceRef) != nil else {
                 throw ServiceError(.invalidParameter, "The manifest file has errors: line \(row.line): source-ref \(row.entry.sourceRef) is not an s3:// URI")
             }
-            stored.append(try manifestPhoto(row.entry, folder: nil))
+            photos.append(try workbench.manifestPhoto(row.entry, folder: nil))
         }
-        try trained.store.addLabels(project: found.project, reading.labels)
-        try trained.store.addPhotos(project: found.project, dataset: found.kind.rawValue, stored)
+        try workbench.store.addLabels(project: found.project, reading.labels)
+        try workbench.store.addPhotos(project: found.project, kind: found.kind, photos)
     }
 
     public func distributeDatasetEntries(arns: [String]) throws {
@@ -118,8 +118,8 @@ extension MockBackend: DatasetManagement {
             throw ServiceError(.invalidParameter, "Datasets must hold the ARNs of a training dataset and a test dataset of one project.")
         }
         let project = first.project
-        let training = try trained.store.photos(project: project, dataset: DatasetKind.training.rawValue)
-        guard try trained.store.photos(project: project, dataset: DatasetKind.test.rawValue).isEmpty else {
+        let training = try workbench.store.photos(project: project, kind: .training)
+        guard try workbench.store.photos(project: project, kind: .test).isEmpty else {
             throw ServiceError(.invalidParameter, "The test dataset must be empty to distribute entries into it.")
         }
         guard training.count >= 2 else {
@@ -128,9 +128,9 @@ extension MockBackend: DatasetManagement {
         // Every fifth entry (a fifth of the dataset, at least one) moves to the test dataset.
         let moving = training.enumerated().filter { $0.offset % 5 == 4 }.map(\.element)
         let moved = moving.isEmpty ? [training[training.count - 1]] : moving
-        try trained.store.addPhotos(project: project, dataset: DatasetKind.test.rawValue, moved)
+        try workbench.store.addPhotos(project: project, kind: .test, moved)
         for photo in moved {
-            _ = try trained.store.removePhoto(project: project, dataset: DatasetKind.training.rawValue, path: photo.path)
+            _ = try workbench.store.removePhoto(project: project, kind: .training, path: photo.name)
         }
     }
 
@@ -161,7 +161,7 @@ extension MockBackend: DatasetManagement {
         }
         if target.versions.contains(where: { $0.versionName == versionName }) { throw TrainingError.versionExists(versionName) }
         if !s3.bucketExists(output.s3Bucket) { throw TrainingError.outputBucketMissing(output.s3Bucket) }
-        try requireProject(target.projectName)
+        try workbench.requireProject(target.projectName)
         let now = try clock().seconds
         let arn = ProjectVersionArn(partition: destination.partition, region: destination.region, account: destination.account,
                                     projectName: target.projectName, versionName: versionName,

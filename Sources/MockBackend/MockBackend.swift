@@ -5,6 +5,7 @@ import PanyaStore
 import PanyaSupport
 import Photos
 import Synchronization
+import Workbench
 
 /// The offline backend: replays recorded responses with the service's exact semantics, over a
 /// simulated clock and lifecycle kept in panya's database (so every shell sees the same state).
@@ -26,8 +27,11 @@ public final class MockBackend: CustomLabelsBackend {
     public let s3: S3BucketFolder
     /// Prices for `bill()`.
     public let pricing: Pricing
-    /// The versions `train` made (projects, datasets and models in the store).
+    /// The versions `train` made (models and their evaluations in the store).
     public let trained: TrainedVersions
+    /// Where datasets are prepared (projects, datasets, labels, photos, boxes), on the same
+    /// database and the simulated clock; the recordings' projects are known to it.
+    public let workbench: LocalWorkbench
     /// The database the stores share (reads that belong together share one transaction).
     public let database: PanyaDatabase
     /// The last detections' version checks, by version ARN (see ``versionCheck(arn:)``).
@@ -54,17 +58,6 @@ public final class MockBackend: CustomLabelsBackend {
         self.init(library: library, database: database, s3Root: s3Root ?? directory + "/s3", pricing: pricing)
     }
 
-    /// The workbench's bucket folder: a path under a file, so no `s3://` object is ever found
-    /// there (the live backend's objects are in real S3).
-    static let noBucketFolder = "/dev/null/panya-workbench-has-no-buckets"
-
-    /// The local dataset workbench on `database` (projects, datasets, labels, photos, boxes and
-    /// the engine's proposals), with no recordings: no folder is read, so it opens whatever state
-    /// the recordings folder is in. Datasets live in the database as the mock's do.
-    public static func workbench(database: PanyaDatabase) -> any DatasetWorkbench {
-        MockBackend(library: .empty(), database: database, s3Root: noBucketFolder)
-    }
-
     /// A mock over an already loaded library.
     public init(library: RecordingLibrary, database: PanyaDatabase, s3Root: String, pricing: Pricing = .walkthrough) {
         self.library = library
@@ -72,7 +65,14 @@ public final class MockBackend: CustomLabelsBackend {
         self.state = MockStateStore(database)
         self.s3 = S3BucketFolder(root: s3Root)
         self.pricing = pricing
-        self.trained = TrainedVersions(store: TrainingStore(database), region: library.projects.first?.projectArn.region ?? "ap-northeast-1")
+        let region = library.projects.first?.projectArn.region ?? LocalWorkbench.defaultRegion
+        let (state, folder) = (self.state, self.s3)
+        let workbench = LocalWorkbench(database: database, region: region,
+                                       clock: { try MockBackend.simulatedClock(state: state, databasePath: database.path).seconds },
+                                       recordedProject: { library.project(named: $0)?.projectArn },
+                                       bucketObject: { try folder.path(bucket: $0.bucket, key: $0.key) })
+        self.workbench = workbench
+        self.trained = TrainedVersions(store: TrainedVersionStore(database), projects: workbench.store, region: region)
     }
 
     public var summary: Message { Catalog.mockSummary(directory: library.directory) }
@@ -81,16 +81,26 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// The simulated time (starts at ``defaultClockStart``).
     public func clock() throws -> ISO8601.Timestamp {
-        try storedClock(state.clock() ?? state.initializeClock(Self.defaultClockStart))
+        try Self.simulatedClock(state: state, databasePath: database.path)
+    }
+
+    /// The simulated time kept in `state` (stored at ``defaultClockStart`` the first time).
+    static func simulatedClock(state: MockStateStore, databasePath: String) throws -> ISO8601.Timestamp {
+        try storedClock(state.clock() ?? state.initializeClock(Self.defaultClockStart), databasePath: databasePath)
+    }
+
+    /// The stored clock's text read back, or the damaged-database error naming its row.
+    func storedClock(_ text: String) throws -> ISO8601.Timestamp {
+        try Self.storedClock(text, databasePath: database.path)
     }
 
     /// The stored clock's text read back, or the damaged-database error naming its row: a time
     /// that does not parse (`9999-99-99`) or lies outside the clock's years was edited.
-    func storedClock(_ text: String) throws -> ISO8601.Timestamp {
+    static func storedClock(_ text: String, databasePath: String) throws -> ISO8601.Timestamp {
         guard let time = ISO8601.parse(text), (try? MockStateStore.checkInRange(text)) != nil else {
             throw StoreError(.damagedRow(table: "mockClock", row: "id 1", column: "now",
                                          problem: "\"\(text.prefix(100))\" is not a time from \(MockStateStore.clockYears.lowerBound) to \(MockStateStore.clockYears.upperBound)"),
-                             path: database.path, operation: .read)
+                             path: databasePath, operation: .read)
         }
         return time
     }
@@ -376,7 +386,7 @@ public final class MockBackend: CustomLabelsBackend {
             throw Self.serviceError(for: error, name: name)
         }
         if let model = try check.engine.get() {
-            let image = try TrainedVersions.decodeForEngine(bytes: bytes, name: name, limits: limits)
+            let image = try LocalWorkbench.decodeForEngine(bytes: bytes, name: name, limits: limits)
             let recording = DetectionRecording(photoFile: photoName ?? name, sha256: sha, width: header.width, height: header.height,
                                                versionArn: version.arn, candidates: model.detect(image))
             return (version, recording)

@@ -4,51 +4,52 @@ import Foundation
 import PanyaStore
 import PanyaSupport
 import Photos
+import Workbench
 
 /// The versions `train` made, as the mock's other code sees recorded ones: projects and
 /// versions in the recordings' shapes, statuses on the simulated clock (TRAINING_IN_PROGRESS
 /// until the training time has passed), the trained engine (decoded once per ARN) and the
 /// evaluation kept with each version.
 public final class TrainedVersions: @unchecked Sendable {
-    /// Where projects, datasets and versions are kept.
-    public let store: TrainingStore
+    /// Where the versions are kept.
+    public let store: TrainedVersionStore
+    /// Where their projects are kept (the workbench's).
+    public let projectStore: WorkbenchStore
     /// The region of new ARNs.
     public let region: String
     private let lock = NSLock()
     private var models: [String: BreadModel] = [:]
     /// Each version's recording with the row it was made from (reused while the row reads the same).
-    private var recordings: [String: (stored: StoredTrainedVersion, recording: VersionRecording)] = [:]
-
-    /// The largest side a photo is decoded at for the engine (larger photos are reduced while decoding).
-    public static let decodeSide = 1280
+    private var recordings: [String: (stored: TrainedVersion, recording: VersionRecording)] = [:]
 
     /// Trained versions over a store.
-    public init(store: TrainingStore, region: String) {
+    public init(store: TrainedVersionStore, projects: WorkbenchStore, region: String) {
         self.store = store
+        self.projectStore = projects
         self.region = region
     }
 
     /// Every created project with its versions, in the recordings' shape (oldest first).
     public func projects() throws -> [ProjectRecording] {
         let versions = try store.versions()
-        return try store.projects().compactMap { project in
-            guard let arn = ProjectArn(project.arn) else { return nil }
-            let mine = versions.filter { $0.project == project.name }.compactMap(recording)
-            return ProjectRecording(projectName: project.name, projectArn: arn, versions: mine)
+        return try projectStore.projects().compactMap { project in
+            guard let arn = ProjectArn(project.projectArn) else { return nil }
+            let mine = versions.filter { $0.project == project.projectName }.compactMap(recording)
+            return ProjectRecording(projectName: project.projectName, projectArn: arn, versions: mine)
         }
     }
 
     /// The stored version and its project, when `arn` is a trained version.
-    public func find(arn: String) throws -> (project: ProjectRecording, version: VersionRecording, stored: StoredTrainedVersion)? {
+    public func find(arn: String) throws -> (project: ProjectRecording, version: VersionRecording, stored: TrainedVersion)? {
         guard let stored = try store.version(arn: arn), let version = recording(stored),
-              let project = try store.project(named: stored.project), let projectArn = ProjectArn(project.arn) else { return nil }
-        return (ProjectRecording(projectName: project.name, projectArn: projectArn, versions: [version]), version, stored)
+              let project = try projectStore.project(named: stored.project), let projectArn = ProjectArn(project.projectArn) else { return nil }
+        return (ProjectRecording(projectName: project.projectName, projectArn: projectArn, versions: [version]), version, stored)
     }
 
     /// A stored version as a recording: status TRAINING_COMPLETED or TRAINING_FAILED (the clock
     /// decides whether it is still in progress, see ``status(_:now:)``), metrics from its evaluation.
     /// Made once per row: every start, stop and describe asks, and the summary is parsed only when the row changed.
-    func recording(_ stored: StoredTrainedVersion) -> VersionRecording? {
+    func recording(_ stored: TrainedVersion) -> VersionRecording? {
         lock.lock()
         let kept = recordings[stored.arn]
         lock.unlock()
@@ -60,7 +61,7 @@ public final class TrainedVersions: @unchecked Sendable {
         return made
     }
 
-    private func makeRecording(_ stored: StoredTrainedVersion) -> VersionRecording? {
+    private func makeRecording(_ stored: TrainedVersion) -> VersionRecording? {
         guard let arn = ProjectVersionArn(stored.arn) else { return nil }
         let failed = stored.outcome == VersionStatus.trainingFailed.rawValue
         let summary = stored.evaluationJSON.flatMap { try? EvaluationSummaryFile(text: $0) }
@@ -74,14 +75,14 @@ public final class TrainedVersions: @unchecked Sendable {
     }
 
     /// The status a trained version has by itself at `now` (before anyone starts it), and since when.
-    public func status(_ stored: StoredTrainedVersion, now: Double) -> (status: VersionStatus, since: Double) {
+    public func status(_ stored: TrainedVersion, now: Double) -> (status: VersionStatus, since: Double) {
         if stored.outcome == VersionStatus.trainingFailed.rawValue { return (.trainingFailed, stored.createdSeconds) }
         let end = trainingEnd(stored)
         return now < end ? (.trainingInProgress, stored.createdSeconds) : (.trainingCompleted, end)
     }
 
     /// When training ends (simulated seconds since 1970).
-    public func trainingEnd(_ stored: StoredTrainedVersion) -> Double {
+    public func trainingEnd(_ stored: TrainedVersion) -> Double {
         stored.createdSeconds + Double(stored.trainingSeconds)
     }
 
@@ -117,11 +118,6 @@ public final class TrainedVersions: @unchecked Sendable {
         let images = try Self.decodeTestImages(resultsText)
         return TrainedEvaluation(versionArn: arn, evaluation: Evaluation.evaluate(testImages: images, labels: summary.labels),
                                  summaryFile: summary)
-    }
-
-    /// Decodes a photo for the engine (reduced while decoding when larger than ``decodeSide``).
-    public static func decodeForEngine(bytes: [UInt8], name: String, limits: PhotoLimits) throws -> Photo {
-        try Photo.decode(bytes: bytes, name: name, limits: limits, maxSide: decodeSide)
     }
 
     // MARK: Test results as data

@@ -20,8 +20,8 @@ public enum PanyaSchema {
         migrator.registerMigration("v3-register-per-shell", migrate: RegisterMigrations.createPerShellTable)
         migrator.registerMigration("v3-recording-index", migrate: RecordingIndexStore.createTables)
         migrator.registerMigration("v4-schedules", migrate: ScheduleMigrations.createTables)
-        migrator.registerMigration("v4-training", migrate: TrainingStore.createTables)
-        migrator.registerMigration("v5-training-output", migrate: TrainingStore.addOutputColumns)
+        migrator.registerMigration("v4-training", migrate: TrainingMigrations.createTables)
+        migrator.registerMigration("v5-training-output", migrate: TrainingMigrations.addOutputColumns)
         migrator.registerMigration("v6-schedule-fire-repeats", migrate: ScheduleMigrations.addRepeatColumns)
         migrator.registerMigration("v7-receipt-real-time", migrate: RegisterMigrations.addReceiptRealTimeColumns)
         // Add new migrations here, below the others.

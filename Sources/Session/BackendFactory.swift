@@ -4,6 +4,7 @@ import Foundation
 import MockBackend
 import PanyaStore
 import PanyaSupport
+import Workbench
 
 /// Builds the backend a session's options name.
 public enum BackendFactory {
@@ -29,7 +30,8 @@ public enum BackendFactory {
     public static func makeAWS(_ options: AWSOptions, trainingBucket: String?, assetsRoot: String, database: PanyaDatabase,
                         environment: [String: String] = ProcessEnvironment.current) throws -> CustomLabelsBackend {
         let bucket = trainingBucket ?? environment["PANYA_TRAINING_BUCKET"].flatMap { $0.isEmpty ? nil : $0 }
-        let workbench = MockBackend.workbench(database: database)
+        // Dated by the wall clock: the live backend has no simulated one.
+        let workbench = LocalWorkbench(database: database)
         return try AWSBackend(options: options, environment: environment, settings: AWSBackend.Settings(trainingBucket: bucket),
                               workbench: workbench)
     }

@@ -1,6 +1,7 @@
 import CustomLabels
 import Foundation
 import MockBackend
+import Workbench
 import PanyaStore
 import PanyaSupport
 import PanyaTestSupport
@@ -71,11 +72,11 @@ final class FakeTrainingService: @unchecked Sendable {
         }
     }
 
-    /// A backend on `server` with the mock (in memory) as its workbench.
+    /// A backend on `server` with a local workbench (in memory).
     static func backend(_ server: LocalHTTPServer, bucket: String? = "train-bkt") throws -> AWSBackend {
         let configuration = AWSConfiguration(credentials: Fixtures.credentials, region: "ap-northeast-1", profile: "test",
                                              rekognitionEndpoint: server.url, s3Endpoint: server.url)
-        let workbench = MockBackend.workbench(database: try .inMemory())
+        let workbench = LocalWorkbench(database: try .inMemory())
         return AWSBackend(configuration: configuration,
                           settings: .init(requestTimeout: 5, retryPolicy: Fixtures.fastRetry, pollInterval: 0.01, maxPolls: 3, trainingBucket: bucket),
                           workbench: workbench)

@@ -29,9 +29,8 @@ import Testing
 
     @Test func theStoreForgetsTheVersionAndItsState() throws {
         let database = try PanyaDatabase.inMemory()
-        let store = TrainingStore(database)
-        _ = try store.createProject(StoredTrainingProject(name: "p", arn: "arn:p", createdSeconds: 0))
-        try store.saveVersion(StoredTrainedVersion(arn: "arn:v", project: "p", name: "v", createdSeconds: 0, outcome: "TRAINING_FAILED",
+        let store = TrainedVersionStore(database)
+        try store.saveVersion(TrainedVersion(arn: "arn:v", project: "p", name: "v", createdSeconds: 0, outcome: "TRAINING_FAILED",
                                                    statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: 0, testingImages: 0,
                                                    modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil, outputBucket: "b", outputKeyPrefix: "o/"))
         #expect(try store.version(arn: "arn:v")?.outputKeyPrefix == "o/")

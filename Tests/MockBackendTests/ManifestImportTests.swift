@@ -3,6 +3,7 @@ import Foundation
 import PanyaStore
 import PanyaTestSupport
 import Testing
+import Workbench
 @testable import MockBackend
 
 /// A manifest line for a shipped photo (640×480) with one box of `label`.
@@ -51,8 +52,8 @@ private func backendWithDatasets() throws -> MockBackend {
         #expect(imported.issues.map(\.code) == ["WARNING_DUPLICATE_SOURCE_REF", "WARNING_DUPLICATE_SOURCE_REF"])
         #expect(imported.issues.map(\.line) == [3, 4])
         #expect(imported.issues[0].message.en.contains("the same photo as line 1"))
-        #expect(try backend.trained.store.photos(project: "m", dataset: "train").count == 2)
-        #expect(try backend.trained.store.photos(project: "m", dataset: "train").first?.boxes.map(\.label) == ["あんぱん"])
+        #expect(try backend.workbench.store.photos(project: "m", kind: .training).count == 2)
+        #expect(try backend.workbench.store.photos(project: "m", kind: .training).first?.boxes.map(\.label) == ["あんぱん"])
     }
 
     /// `image_size` that is not the photo's real size: the line is left out with both sizes and
@@ -109,7 +110,7 @@ private func backendWithDatasets() throws -> MockBackend {
         var text = "{\"source-ref\":\"" + String(repeating: "a", count: ManifestReader.maxLineBytes + 10) + "\"}\n"
         text += manifestLine("melonpan-05.jpg", label: "メロンパン") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let reading = try ManifestFile.read(path: path, limits: MockBackend.manifestLimits)
+        let reading = try ManifestFile.read(path: path, limits: LocalWorkbench.manifestLimits)
         #expect(reading.rows.map(\.line) == [2])
         #expect(reading.issues.first?.code == "ERROR_INVALID_JSON_LINE")
         #expect(reading.issues.first?.line == 1)
@@ -125,13 +126,13 @@ private func backendWithDatasets() throws -> MockBackend {
     func everyPathRefusesTheLabelsAManifestRefuses(label: String) throws {
         let backend = try backendWithDatasets()
         let expected = try #require(TextRule.label.problem(label))
-        #expect(throws: TrainingError.invalidText(expected)) { _ = try backend.addLabels(project: "m", [label]) }
-        #expect(throws: TrainingError.invalidText(expected)) {
+        #expect(throws: WorkbenchError.invalidText(expected)) { _ = try backend.addLabels(project: "m", [label]) }
+        #expect(throws: WorkbenchError.invalidText(expected)) {
             _ = try backend.addPhotos(project: "m", kind: .training, paths: [photosFolder + "/train/anpan-01.jpg"], label: label)
         }
         let manifest = ManifestReader.read(manifestLine("anpan-01.jpg", label: label))
         #expect(manifest.rows.isEmpty)
-        #expect(try backend.trained.store.labels(project: "m").isEmpty)
+        #expect(try backend.workbench.store.labels(project: "m").isEmpty)
         #expect(throws: TrainingError.invalidText(try #require(TextRule.versionName.problem("v\u{0}1")))) {
             _ = try backend.train(project: "m", versionName: "v\u{0}1")
         }

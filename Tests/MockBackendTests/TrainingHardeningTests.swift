@@ -99,9 +99,8 @@ import Testing
     }
 
     @Test func theSavingTransactionRefusesATakenName() throws {
-        let store = TrainingStore(try .inMemory())
-        _ = try store.createProject(StoredTrainingProject(name: "p", arn: "arn:p", createdSeconds: 0))
-        let version = StoredTrainedVersion(arn: "arn:v1", project: "p", name: "p.v", createdSeconds: 0, outcome: "TRAINING_FAILED",
+        let store = TrainedVersionStore(try .inMemory())
+        let version = TrainedVersion(arn: "arn:v1", project: "p", name: "p.v", createdSeconds: 0, outcome: "TRAINING_FAILED",
                                            statusMessageEn: nil, statusMessageJa: nil, trainingSeconds: 0, trainingImages: 0, testingImages: 0,
                                            modelJSON: nil, evaluationJSON: nil, testResultsJSON: nil)
         #expect(try store.insertVersion(version))

@@ -4,6 +4,7 @@ import PanyaStore
 import PanyaTestSupport
 import Photos
 import Testing
+import Workbench
 @testable import MockBackend
 
 /// The lesson's datasets on a fresh mock: labels by `--label`, 30 training and 3 test photos.
@@ -108,29 +109,29 @@ func quarterTurn(_ photo: Photo) -> Photo? {
 
     @Test func projectsDatasetsAndBoxesRefuseMistakes() throws {
         let backend = try makeBackend()
-        #expect(throws: TrainingError.noProject) { _ = try backend.currentTrainingProject() }
-        #expect(throws: TrainingError.invalidProjectName("パン屋")) { _ = try backend.createProject(name: "パン屋") }
-        #expect(throws: TrainingError.projectExists("verification001")) { _ = try backend.createProject(name: "verification001") }
+        #expect(throws: WorkbenchError.noProject) { _ = try backend.currentTrainingProject() }
+        #expect(throws: WorkbenchError.invalidProjectName("パン屋")) { _ = try backend.createProject(name: "パン屋") }
+        #expect(throws: WorkbenchError.projectExists("verification001")) { _ = try backend.createProject(name: "verification001") }
         let project = try backend.createProject(name: "p1")
         #expect(try backend.describeProjects().map(\.projectName) == ["verification001", "p1"])
         #expect(try backend.currentTrainingProject() == "p1")
-        #expect(throws: TrainingError.noDataset(project: "p1", kind: .training)) {
+        #expect(throws: WorkbenchError.noDataset(project: "p1", kind: .training)) {
             _ = try backend.addPhotos(project: "p1", kind: .training, paths: [photosFolder + "/breads3.jpg"], label: nil)
         }
         try backend.createDataset(project: "p1", kind: .training)
-        #expect(throws: TrainingError.datasetExists(project: "p1", kind: .training)) { try backend.createDataset(project: "p1", kind: .training) }
+        #expect(throws: WorkbenchError.datasetExists(project: "p1", kind: .training)) { try backend.createDataset(project: "p1", kind: .training) }
         let tray = photosFolder + "/breads3.jpg"
         _ = try backend.addPhotos(project: "p1", kind: .training, paths: [tray], label: nil)
         #expect(try backend.proposals(photoPath: tray).count == 3)
         let box = LabelledBox(label: "あんぱん", box: BoundingBox(width: 0.3, height: 0.4, left: 0.2, top: 0.47))
-        #expect(throws: TrainingError.unknownLabel("あんぱん", known: [])) { _ = try backend.addBox(project: "p1", path: tray, box: box) }
+        #expect(throws: WorkbenchError.unknownLabel("あんぱん", known: [])) { _ = try backend.addBox(project: "p1", path: tray, box: box) }
         _ = try backend.addLabels(project: "p1", ["あんぱん"])
         #expect(try backend.addBox(project: "p1", path: tray, box: box).boxes == [box])
         let off = LabelledBox(label: "あんぱん", box: BoundingBox(width: 0.5, height: 0.4, left: 0.7, top: 0.1))
-        #expect(throws: TrainingError.boxOffPhoto(path: tray)) { _ = try backend.addBox(project: "p1", path: tray, box: off) }
-        #expect(throws: TrainingError.noSuchBox(number: 2, count: 1, path: tray)) { _ = try backend.removeBox(project: "p1", path: tray, number: 2) }
+        #expect(throws: WorkbenchError.boxOffPhoto(path: tray)) { _ = try backend.addBox(project: "p1", path: tray, box: off) }
+        #expect(throws: WorkbenchError.noSuchBox(number: 2, count: 1, path: tray)) { _ = try backend.removeBox(project: "p1", path: tray, number: 2) }
         #expect(try backend.removeBox(project: "p1", path: tray, number: 1).boxes.isEmpty)
-        #expect(throws: TrainingError.photoNotInDataset(path: photosFolder + "/tray-four.jpg", project: "p1")) {
+        #expect(throws: WorkbenchError.photoNotInDataset(path: photosFolder + "/tray-four.jpg", project: "p1")) {
             _ = try backend.datasetPhoto(project: "p1", path: photosFolder + "/tray-four.jpg")
         }
         try backend.removePhoto(project: "p1", kind: .training, path: tray)
@@ -169,7 +170,7 @@ func quarterTurn(_ photo: Photo) -> Photo? {
         do {
             _ = try backend.importManifest(project: "m", kind: .training, path: manifest)
             Issue.record("a manifest with too many bad lines was imported")
-        } catch let TrainingError.unusableManifest(path, issues) {
+        } catch let WorkbenchError.unusableManifest(path, issues) {
             #expect(path == manifest)
             #expect(issues.map(\.code).contains("ERROR_MISSING_CLASS_MAP_ID"))
             #expect(issues.first { $0.code == "ERROR_MISSING_CLASS_MAP_ID" }?.line == 3)

@@ -2,6 +2,7 @@ import CustomLabels
 import Foundation
 import MockBackend
 import Testing
+import Workbench
 @testable import PanyaServer
 
 /// What goes on the wire is worded for programs: the service's words, no shell commands.
@@ -14,16 +15,18 @@ import Testing
         #expect(again.errorType == "ResourceInUseException")
         #expect(again.bodyText == #"{"__type":"ResourceInUseException","Message":"The project bakery already exists."}"#)
         // The shell keeps its hint.
-        #expect(TrainingError.projectExists("bakery").message.en.contains("project use bakery"))
+        #expect(WorkbenchError.projectExists("bakery").message.en.contains("project use bakery"))
     }
 
     @Test func noTrainingErrorOnTheWireNamesAShellCommand() {
-        let errors: [TrainingError] = [.noProject, .unknownProject("p", known: ["q"]), .invalidProjectName("a b"), .projectExists("p"),
-                                       .noDataset(project: "p", kind: .training), .datasetExists(project: "p", kind: .test),
-                                       .photoNotInDataset(path: "x.jpg", project: "p"), .photoNotInThisDataset(path: "x.jpg", kind: .test),
-                                       .unknownLabel("l", known: []), .noSuchProposal(number: 2, count: 1, path: "x.jpg"),
-                                       .noSuchBox(number: 2, count: 1, path: "x.jpg"), .boxOffPhoto(path: "x.jpg"), .noPhotos("d"),
-                                       .photoChanged(path: "x.jpg"), .versionExists("v"), .recordedVersion("arn"), .outputBucketMissing("b")]
+        let workbench: [WorkbenchError] = [.noProject, .unknownProject("p", known: ["q"]), .invalidProjectName("a b"), .projectExists("p"),
+                                           .noDataset(project: "p", kind: .training), .datasetExists(project: "p", kind: .test),
+                                           .photoNotInDataset(path: "x.jpg", project: "p"), .photoNotInThisDataset(path: "x.jpg", kind: .test),
+                                           .unknownLabel("l", known: []), .notALabel("l", known: ["m"]),
+                                           .noSuchBox(number: 2, count: 1, path: "x.jpg"), .boxOffPhoto(path: "x.jpg")]
+        let training: [TrainingError] = [.photoChanged(path: "x.jpg"), .versionExists("v"), .versionMadeMeanwhile("v"), .recordedVersion("arn"),
+                                         .outputBucketMissing("b")]
+        let errors: [any ServiceWordedError] = workbench.map { $0 } + training.map { $0 }
         for error in errors {
             #expect(!error.serviceMessage.contains("`"), "\(error.serviceMessage)")
         }

@@ -1,23 +1,26 @@
+import CustomLabels
 import Foundation
 import GRDB
+import MockBackend
 import PanyaTestSupport
 import Register
 import Schedules
 import Testing
+import Workbench
 @testable import PanyaStore
 
 /// A database with a project, a photo with a box, a trained version, a version state, a billed
 /// stretch, a schedule with a fire, and a register line.
 private func databaseWithEveryKindOfRow(at path: String) throws -> PanyaDatabase {
     let database = try PanyaDatabase(path: path)
-    let training = TrainingStore(database)
-    _ = try training.createProject(StoredTrainingProject(name: "p", arn: "arn:p", createdSeconds: 1_700_000_000))
-    _ = try training.createDataset(project: "p", kind: "train", createdSeconds: 1_700_000_000)
-    try training.addPhotos(project: "p", dataset: "train", [
-        StoredTrainingPhoto(path: "/a.jpg", sha256: "00", byteCount: 10, format: "jpeg", width: 640, height: 480,
-                            boxes: [StoredTrainingBox(label: "あんぱん", left: 0.1, top: 0.2, width: 0.3, height: 0.4)]),
+    let workbench = WorkbenchStore(database)
+    _ = try workbench.createProject(name: "p", arn: "arn:p", createdSeconds: 1_700_000_000)
+    _ = try workbench.createDataset(project: "p", kind: .training, createdSeconds: 1_700_000_000)
+    try workbench.addPhotos(project: "p", kind: .training, [
+        TrainingPhoto(name: "/a.jpg", sha256: "00", width: 640, height: 480, byteCount: 10, format: .jpeg,
+                      boxes: [LabelledBox(label: "あんぱん", box: BoundingBox(width: 0.3, height: 0.4, left: 0.1, top: 0.2))]),
     ])
-    #expect(try training.insertVersion(StoredTrainedVersion(arn: "arn:v", project: "p", name: "p.v", createdSeconds: 1_700_000_000,
+    #expect(try TrainedVersionStore(database).insertVersion(TrainedVersion(arn: "arn:v", project: "p", name: "p.v", createdSeconds: 1_700_000_000,
                                                             outcome: "TRAINING_COMPLETED", statusMessageEn: nil, statusMessageJa: nil,
                                                             trainingSeconds: 1800, trainingImages: 1, testingImages: 0, modelJSON: nil,
                                                             evaluationJSON: nil, testResultsJSON: nil)))
@@ -37,9 +40,9 @@ private func databaseWithEveryKindOfRow(at path: String) throws -> PanyaDatabase
 /// Each store's read of its rows.
 private func read(_ table: String, _ database: PanyaDatabase) throws {
     switch table {
-    case "trainingPhoto", "trainingBox": _ = try TrainingStore(database).photos(project: "p", dataset: "train")
-    case "trainedVersion": _ = try TrainingStore(database).versions()
-    case "trainingProject": _ = try TrainingStore(database).projects()
+    case "trainingPhoto", "trainingBox": _ = try WorkbenchStore(database).photos(project: "p", kind: .training)
+    case "trainedVersion": _ = try TrainedVersionStore(database).versions()
+    case "trainingProject": _ = try WorkbenchStore(database).projects()
     case "mockVersionState": _ = try MockStateStore(database).allVersionStates()
     case "mockBilling": _ = try MockStateStore(database).billing()
     case "schedule": _ = try ScheduleStore(database).all()

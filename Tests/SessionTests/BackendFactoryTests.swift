@@ -6,6 +6,7 @@ import PanyaStore
 import PanyaSupport
 import PanyaTestSupport
 import Testing
+import Workbench
 @testable import Session
 
 /// The live backend opens without any recordings: its dataset workbench reads no `mock-responses`.
@@ -56,7 +57,7 @@ import Testing
                                                  environment: Self.environment)
         let training = try #require(backend.training)
         // CreateProject is a call to AWS; the project's local half is what the workbench keeps.
-        _ = try MockBackend.workbench(database: database).createProject(name: "bakery")
+        _ = try LocalWorkbench(database: database).createProject(name: "bakery")
         #expect(try training.useProject(name: "bakery").projectName == "bakery")
         #expect(try training.currentTrainingProject() == "bakery")
         try training.createDataset(project: "bakery", kind: .training)

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test(arguments: ["PanyaSupport", "PanyaLanguage", "CustomLabels", "Photos", "PanyaStore", "MockBackend", "AWSBackend",
-                      "BreadVision", "Schedules", "Register", "Lessons", "PanyaServer", "Session"])
+                      "BreadVision", "Schedules", "Register", "Lessons", "PanyaServer", "Session", "Workbench"])
     func aDomainModuleNeverImportsTheShell(_ module: String) throws {
         let imports = try Self.imports(of: module)
         #expect(!imports.contains("Shell"))

@@ -1,5 +1,5 @@
 import CustomLabels
-import MockBackend
+import Workbench
 
 /// CreateProject: `ProjectName` (required) → `{"ProjectArn"}`; a name in use is
 /// ResourceInUseException, a name off the service's pattern a ValidationException.
@@ -16,7 +16,7 @@ public struct CreateProjectOperation: RekognitionOperation {
         do {
             let project = try trainer.createProject(name: projectName)
             return .object(["ProjectArn": .string(project.projectArn)])
-        } catch TrainingError.invalidProjectName(let name) {
+        } catch WorkbenchError.invalidProjectName(let name) {
             throw ServiceError.validation(value: name, member: "projectName",
                                           constraint: #"Member must satisfy regular expression pattern: [a-zA-Z0-9_.\-]+"#)
         }

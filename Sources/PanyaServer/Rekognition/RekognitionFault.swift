@@ -49,9 +49,9 @@ public struct RekognitionFault: Error, Sendable, Equatable {
         case let photo as PhotoError where photo.code != nil:
             let code = photo.code ?? ServiceErrorCode.invalidParameter.rawValue
             self.init(code: code, status: 400, serviceMessage: photo.message.en, detail: photo.message.text(language))
-        case let training as TrainingError:
-            self.init(code: training.serviceCode.rawValue, status: training.serviceCode.httpStatus, serviceMessage: training.serviceMessage,
-                      detail: training.message.text(language))
+        case let worded as ServiceWordedError:
+            self.init(code: worded.serviceCode.rawValue, status: worded.serviceCode.httpStatus, serviceMessage: worded.serviceMessage,
+                      detail: worded.message.text(language))
         case let mock as MockBackendError:
             self.init(code: mock.code ?? "MockError", status: 400, serviceMessage: mock.message.text(language))
         case let facing as UserFacingError:

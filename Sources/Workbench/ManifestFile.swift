@@ -4,13 +4,13 @@ import Photos
 
 /// A manifest file read in pieces, one line at a time: memory for one line (at most
 /// ``ManifestReader/maxLineBytes``) and the valid lines' entries, whatever the file's size.
-enum ManifestFile {
+package enum ManifestFile {
     /// The bytes read at a time.
     static let chunkBytes = 64 * 1024
 
     /// Reads the manifest at `path` (refused as `Photo.readBytes` refuses a file: missing, not a
     /// regular file, larger than `limits` allow).
-    static func read(path: String, limits: PhotoLimits) throws -> ManifestReading {
+    package static func read(path: String, limits: PhotoLimits) throws -> ManifestReading {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             // Not there, or not a regular file: the photo reader's checks say which, in its words.

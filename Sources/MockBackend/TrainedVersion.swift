@@ -1,86 +1,9 @@
 import GRDB
+import PanyaStore
 
-/// A project made with `project create` (the mock's CreateProject), as stored.
-public struct StoredTrainingProject: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "trainingProject"
-    /// The project's name (`ProjectName`).
-    public var name: String
-    /// Its ARN.
-    public var arn: String
-    /// When it was made, simulated seconds since 1970.
-    public var createdSeconds: Double
-
-    /// A stored project.
-    public init(name: String, arn: String, createdSeconds: Double) {
-        self.name = name
-        self.arn = arn
-        self.createdSeconds = createdSeconds
-    }
-
-    /// A stored project, checked.
-    public init(row: Row) throws {
-        let table = Self.databaseTableName
-        name = try row.stored("name", of: table)
-        arn = try row.stored("arn", of: table)
-        createdSeconds = try row.storedSeconds("createdSeconds", of: table)
-    }
-}
-
-/// One labelled box on a dataset photo, in ratios of the photo.
-public struct StoredTrainingBox: Codable, Sendable, Equatable {
-    /// The label.
-    public var label: String
-    /// Left edge, ratio of the width.
-    public var left: Double
-    /// Top edge, ratio of the height.
-    public var top: Double
-    /// Width, ratio of the photo's width.
-    public var width: Double
-    /// Height, ratio of the photo's height.
-    public var height: Double
-
-    /// A stored box.
-    public init(label: String, left: Double, top: Double, width: Double, height: Double) {
-        self.label = label
-        self.left = left
-        self.top = top
-        self.width = width
-        self.height = height
-    }
-}
-
-/// One photo of a dataset: where it is, what its bytes were, and its boxes.
-public struct StoredTrainingPhoto: Sendable, Equatable {
-    /// The path as stored (absolute when it was added with a relative one).
-    public var path: String
-    /// SHA-256 of the bytes when added, lower-case hex.
-    public var sha256: String
-    /// Size in bytes.
-    public var byteCount: Int
-    /// `jpeg`, `png` or what else the file was.
-    public var format: String
-    /// Width in pixels.
-    public var width: Int
-    /// Height in pixels.
-    public var height: Int
-    /// Its boxes, in the order drawn.
-    public var boxes: [StoredTrainingBox]
-
-    /// A stored photo.
-    public init(path: String, sha256: String, byteCount: Int, format: String, width: Int, height: Int, boxes: [StoredTrainingBox]) {
-        self.path = path
-        self.sha256 = sha256
-        self.byteCount = byteCount
-        self.format = format
-        self.width = width
-        self.height = height
-        self.boxes = boxes
-    }
-}
-
-/// A version made by `train` (the mock's CreateProjectVersion): its status inputs, the trained
-/// model and its evaluation, as data.
-public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+/// A version made by `train` (the simulator's CreateProjectVersion): its status inputs, the
+/// trained model and its evaluation, as data; the record ``TrainedVersionStore`` reads and writes.
+public struct TrainedVersion: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "trainedVersion"
     /// The version's ARN.
     public var arn: String
@@ -113,7 +36,7 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
     /// CreateProjectVersion's `OutputConfig.S3KeyPrefix`.
     public var outputKeyPrefix: String?
 
-    /// A stored version.
+    /// A trained version.
     public init(arn: String, project: String, name: String, createdSeconds: Double, outcome: String, statusMessageEn: String?,
                 statusMessageJa: String?, trainingSeconds: Int, trainingImages: Int, testingImages: Int, modelJSON: String?,
                 evaluationJSON: String?, testResultsJSON: String?, outputBucket: String? = nil, outputKeyPrefix: String? = nil) {
@@ -137,7 +60,7 @@ public struct StoredTrainedVersion: Codable, Sendable, Equatable, FetchableRecor
     /// The most simulated training seconds a stored version may hold (about 3 years).
     public static let storedTrainingSeconds = 0...100_000_000
 
-    /// A stored version, checked (times, counts and training seconds panya writes).
+    /// A stored version, read checked (times, counts and training seconds panya writes).
     public init(row: Row) throws {
         let table = Self.databaseTableName
         arn = try row.stored("arn", of: table)
