@@ -290,6 +290,9 @@ def run(args):
         wait(a, lambda d: d.find_element(By.ID, "receipt").is_displayed())
         check("checkout → a receipt of 594円, the register emptied",
               text_of(a, "#receipt-total") == "594円" and "No. " in text_of(a, "#receipt-head"), text_of(a, "#receipt"))
+        check("the receipt's real time on a line of its own (the simulated clock's time above it)",
+              "実際の時刻" in text_of(a, "#receipt-real") and "実際の時刻" not in text_of(a, "#receipt-head"),
+              f"{text_of(a, '#receipt-head')} / {text_of(a, '#receipt-real')}")
         wait(a, lambda d: d.find_element(By.ID, "total").text == "0円", 10)
         shoot(a, args.out, "register-receipt-1366x768")
 

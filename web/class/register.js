@@ -234,12 +234,13 @@ document.addEventListener('DOMContentLoaded', () => {
     const receipt = state.receipt;
     if (!receipt) return;
     // The session clock's time; the wall clock's beside it when the clock is a simulated one.
-    let head = Panya.t('receipt.number', receipt.number) + '  '
+    $('receipt-head').textContent = Panya.t('receipt.number', receipt.number) + '  '
       + receipt.time.replace('T', ' ').replace(/(\.\d+)?([+-]\d\d:?\d\d|Z)$/, '');
-    if (receipt.realTime && Math.abs(Date.parse(receipt.realTime) - Date.parse(receipt.time)) >= 1000) {
-      head += '  ' + Panya.t('receipt.real', receipt.realTime.replace('T', ' ').replace('Z', ' UTC'));
-    }
-    $('receipt-head').textContent = head;
+    // On a line of its own, so it never wraps the receipt's first line on a narrow card.
+    const real = receipt.realTime && Math.abs(Date.parse(receipt.realTime) - Date.parse(receipt.time)) >= 1000;
+    $('receipt-real').textContent = real
+      ? Panya.t('receipt.real', receipt.realTime.replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC')) : '';
+    $('receipt-real').hidden = !real;
     $('receipt-lines').replaceChildren(...receipt.register.lines.map(lineRow));
     fillSums('receipt-', receipt.register);
   }
