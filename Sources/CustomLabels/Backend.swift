@@ -76,6 +76,11 @@ public protocol SimulatedTime: CustomLabelsBackend {
     /// When the version's status next changes by itself after `seconds` (STARTING → RUNNING,
     /// STOPPING → STOPPED, training ends), or nil when it stays as it is until someone acts.
     func nextStatusChange(versionArn: String, after seconds: Double) throws -> Double?
+    /// The status the simulated lifecycle last gave the version, nil when it never started or
+    /// stopped it here (its recorded or trained status stands).
+    func lifecycleState(versionArn: String) throws -> LifecycleState?
+    /// The billing ledger: every stretch a version ran, oldest first (one still running has no end).
+    func billedStretches() throws -> [RunningStretch]
 }
 
 /// A backend that answers from recorded responses (the mock): it can tell whether a photo has one.

@@ -16,6 +16,17 @@ extension MockBackend: SimulatedTime, RecordedResponses {
     /// The recordings.
     public var recordedResponses: (any RecordedResponses)? { self }
 
+    /// The state `start` or `stop` last stored for the version (nil when none was, or its status is not one the service has).
+    public func lifecycleState(versionArn: String) throws -> LifecycleState? {
+        guard let stored = try state.versionState(arn: versionArn), let status = VersionStatus(rawValue: stored.status) else { return nil }
+        return LifecycleState(status: status, since: stored.statusSince, units: stored.units)
+    }
+
+    /// The billing ledger, oldest first.
+    public func billedStretches() throws -> [RunningStretch] {
+        try state.billing().map(\.stretch)
+    }
+
     /// Whether a recording exists for the photo with this SHA-256 on this version (a trained version answers every photo).
     public func hasRecording(sha256: String, versionArn: String) -> Bool {
         library.detection(sha256: sha256, versionArn: versionArn) != nil || ((try? trained.store.versionWithResults(arn: versionArn))??.modelJSON != nil)

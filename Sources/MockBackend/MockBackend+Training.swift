@@ -127,7 +127,7 @@ extension MockBackend: WorkbenchModelTraining {
 
     /// Seconds from `now` to the clock's last second (the end of its last year, in its offset), at least 0.
     static func secondsLeftOnClock(after now: Double, offsetSeconds: Int) -> Int {
-        let last = "\(MockStateStore.clockYears.upperBound)-12-31T23:59:59"
+        let last = "\(SimulatedClockStore.clockYears.upperBound)-12-31T23:59:59"
         guard let end = ISO8601.parse(last, defaultOffsetSeconds: offsetSeconds)?.seconds else { return Int.max }
         return Int(max(0, (end - now).rounded(.down)))
     }

@@ -21,8 +21,10 @@ public final class MockBackend: CustomLabelsBackend {
     public let library: RecordingLibrary
     /// Photos this backend has already checked in full (a photo sent again is not decoded again).
     let photoChecks = PhotoCheckMemory()
-    /// Lifecycle, clock, selection and billing.
+    /// Each version's lifecycle status and the billing ledger.
     public let state: MockStateStore
+    /// The simulated clock (shared with the schedules and the session).
+    public let clockStore: SimulatedClockStore
     /// Where `s3://bucket/key` objects are read from.
     public let s3: S3BucketFolder
     /// Prices for `bill()`.
@@ -63,12 +65,13 @@ public final class MockBackend: CustomLabelsBackend {
         self.library = library
         self.database = database
         self.state = MockStateStore(database)
+        self.clockStore = SimulatedClockStore(database)
         self.s3 = S3BucketFolder(root: s3Root)
         self.pricing = pricing
         let region = library.projects.first?.projectArn.region ?? LocalWorkbench.defaultRegion
-        let (state, folder) = (self.state, self.s3)
+        let (clockStore, folder) = (self.clockStore, self.s3)
         let workbench = LocalWorkbench(database: database, region: region,
-                                       clock: { try MockBackend.simulatedClock(state: state, databasePath: database.path).seconds },
+                                       clock: { try MockBackend.simulatedClock(clockStore, databasePath: database.path).seconds },
                                        recordedProject: { library.project(named: $0)?.projectArn },
                                        bucketObject: { try folder.path(bucket: $0.bucket, key: $0.key) })
         self.workbench = workbench
@@ -81,12 +84,12 @@ public final class MockBackend: CustomLabelsBackend {
 
     /// The simulated time (starts at ``defaultClockStart``).
     public func clock() throws -> ISO8601.Timestamp {
-        try Self.simulatedClock(state: state, databasePath: database.path)
+        try Self.simulatedClock(clockStore, databasePath: database.path)
     }
 
-    /// The simulated time kept in `state` (stored at ``defaultClockStart`` the first time).
-    static func simulatedClock(state: MockStateStore, databasePath: String) throws -> ISO8601.Timestamp {
-        try storedClock(state.clock() ?? state.initializeClock(Self.defaultClockStart), databasePath: databasePath)
+    /// The simulated time kept in `clockStore` (stored at ``defaultClockStart`` the first time).
+    static func simulatedClock(_ clockStore: SimulatedClockStore, databasePath: String) throws -> ISO8601.Timestamp {
+        try storedClock(clockStore.clock() ?? clockStore.initializeClock(Self.defaultClockStart), databasePath: databasePath)
     }
 
     /// The stored clock's text read back, or the damaged-database error naming its row.
@@ -97,9 +100,9 @@ public final class MockBackend: CustomLabelsBackend {
     /// The stored clock's text read back, or the damaged-database error naming its row: a time
     /// that does not parse (`9999-99-99`) or lies outside the clock's years was edited.
     static func storedClock(_ text: String, databasePath: String) throws -> ISO8601.Timestamp {
-        guard let time = ISO8601.parse(text), (try? MockStateStore.checkInRange(text)) != nil else {
+        guard let time = ISO8601.parse(text), (try? SimulatedClockStore.checkInRange(text)) != nil else {
             throw StoreError(.damagedRow(table: "mockClock", row: "id 1", column: "now",
-                                         problem: "\"\(text.prefix(100))\" is not a time from \(MockStateStore.clockYears.lowerBound) to \(MockStateStore.clockYears.upperBound)"),
+                                         problem: "\"\(text.prefix(100))\" is not a time from \(SimulatedClockStore.clockYears.lowerBound) to \(SimulatedClockStore.clockYears.upperBound)"),
                              path: databasePath, operation: .read)
         }
         return time
@@ -110,7 +113,7 @@ public final class MockBackend: CustomLabelsBackend {
     @discardableResult
     public func advance(seconds: Int) throws -> ISO8601.Timestamp {
         var moved = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
-        try state.updateClock(initial: Self.defaultClockStart) { text in
+        try clockStore.updateClock(initial: Self.defaultClockStart) { text in
             moved = try storedClock(text)
             moved.seconds += Double(max(0, seconds))
             return moved.text
@@ -130,7 +133,7 @@ public final class MockBackend: CustomLabelsBackend {
     @discardableResult
     public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp {
         var time = ISO8601.Timestamp(seconds: 0, offsetSeconds: 0)
-        try state.updateClock(initial: Self.defaultClockStart) { text in
+        try clockStore.updateClock(initial: Self.defaultClockStart) { text in
             let now = try storedClock(text)
             guard let parsed = ISO8601.parse(iso8601, defaultOffsetSeconds: now.offsetSeconds) else { throw ClockInputError.timestamp(iso8601) }
             guard parsed.seconds >= now.seconds else { throw MockBackendError.clockBackwards(now: now.text, requested: parsed.text) }
@@ -271,8 +274,8 @@ public final class MockBackend: CustomLabelsBackend {
         let version = try recordedVersion(arn: arn).version
         try VersionLifecycle.validateUnits(min: minInferenceUnits, max: maxInferenceUnits)
         // The store keeps at most this many units (a larger count read back is a damaged row).
-        guard minInferenceUnits <= MockStateStore.storedUnits.upperBound else {
-            throw ServiceError.invalidParameter("MinInferenceUnits must be at most \(MockStateStore.storedUnits.upperBound) in the simulator (got \(minInferenceUnits)).")
+        guard minInferenceUnits <= StoredLimits.inferenceUnits.upperBound else {
+            throw ServiceError.invalidParameter("MinInferenceUnits must be at most \(StoredLimits.inferenceUnits.upperBound) in the simulator (got \(minInferenceUnits)).")
         }
         let now = try clock().seconds
         let base = try baseStatus(version, now: now)
@@ -410,7 +413,7 @@ public final class MockBackend: CustomLabelsBackend {
         let start = try clock().seconds
         let check = try database.readingTogether {
             let stamp = try database.changeStamp()
-            let now = try state.clock().map { try storedClock($0).seconds } ?? start
+            let now = try clockStore.clock().map { try storedClock($0).seconds } ?? start
             let version = try recordedVersion(arn: arn).version
             let status = try currentState(version, now: now).status
             // The engine's error, if any, waits for its turn in the service's order of checks.
@@ -454,7 +457,7 @@ public final class MockBackend: CustomLabelsBackend {
                     let span = min(entry.runningUntil ?? now.seconds, now.seconds) - entry.runningFrom
                     let billed = Pricing.billedMinutes(seconds: span)
                     seconds += max(0, span)
-                    // Stored units and times are bounded when read (MockStateStore.storedUnits), so
+                    // Stored units and times are bounded when read (StoredLimits.inferenceUnits), so
                     // these sums stay far below Int.max; saturating all the same.
                     minutes = Self.saturatingSum(minutes, billed)
                     unitMinutes = Self.saturatingSum(unitMinutes, Self.saturatingProduct(billed, entry.units))

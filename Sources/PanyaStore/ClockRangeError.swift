@@ -5,7 +5,7 @@ import PanyaSupport
 public struct ClockRangeError: UserFacingError, Equatable, CustomStringConvertible {
     /// The time as it would have been stored (ISO 8601).
     public var requested: String
-    /// The years allowed (``MockStateStore/clockYears``).
+    /// The years allowed (``SimulatedClockStore/clockYears``).
     public var years: ClosedRange<Int>
 
     public init(requested: String, years: ClosedRange<Int>) {

@@ -8,7 +8,7 @@ import PanyaSupport
 ///
 /// ```swift
 /// let database = try PanyaDatabase(path: Paths.defaultDatabase())
-/// let state = MockStateStore(database)
+/// let clock = SimulatedClockStore(database)
 /// ```
 public final class PanyaDatabase: Sendable {
     /// The special path that keeps everything in memory.

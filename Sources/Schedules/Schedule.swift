@@ -55,7 +55,7 @@ public struct Schedule: Sendable, Equatable, FetchableRecord, PersistableRecord 
                                 units: units, roleArn: roleArn, enabled: enabled)
     }
 
-    /// A stored schedule, checked: units as ``MockStateStore/storedUnits``, a time panya stores,
+    /// A stored schedule, checked: units as ``StoredLimits/inferenceUnits``, a time panya stores,
     /// an expression that parses, a zone this machine has, `start` or `stop`.
     public init(row: Row) throws {
         let table = Self.databaseTableName
@@ -76,7 +76,7 @@ public struct Schedule: Sendable, Equatable, FetchableRecord, PersistableRecord 
         }
         action = try ScheduleExport.Action(storedIn: row, of: table)
         versionArn = try row.stored("versionArn", of: table)
-        units = try row.storedCount("units", of: table, in: MockStateStore.storedUnits)
+        units = try row.storedCount("units", of: table, in: StoredLimits.inferenceUnits)
         enabled = try row.stored("enabled", of: table)
         createdAt = try row.storedSeconds("createdAt", of: table)
         position = try row.storedCount("position", of: table, in: Int(Int32.min)...Int(Int32.max))

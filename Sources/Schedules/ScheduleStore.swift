@@ -61,14 +61,14 @@ public final class ScheduleStore: Sendable {
     /// (with its id), or nil when nothing was written.
     public func claim(_ fire: ScheduleFire, clock: (String?) throws -> String?) throws -> ScheduleFire? {
         try database.write { db in
-            let stored = try MockStateStore.storedClock(db)
+            let stored = try SimulatedClockStore.storedClock(db)
             guard let next = try clock(stored) else { return nil }
             let recorded = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS(SELECT 1 FROM scheduleFire WHERE schedule = ? AND time <= ? AND COALESCE(lastTime, time) >= ?)
                 """, arguments: [fire.schedule, fire.lastTime ?? fire.time, fire.time]) ?? false
             guard !recorded else { return nil }
-            try MockStateStore.checkInRange(next)
-            try MockStateStore.storeClock(db, next)
+            try SimulatedClockStore.checkInRange(next)
+            try SimulatedClockStore.storeClock(db, next)
             var row = fire
             try row.insert(db)
             return row

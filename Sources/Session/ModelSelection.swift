@@ -20,7 +20,7 @@ public final class ModelSelection {
         self.backend = backend
     }
 
-    private var store: MockStateStore { MockStateStore(database) }
+    private var store: ModelSelectionStore { ModelSelectionStore(database) }
     private var key: String { backend.kind.rawValue }
 
     /// The ARN of the current model version.
@@ -32,7 +32,7 @@ public final class ModelSelection {
         guard let newest = versions.max(by: { ($0.creationTimestamp ?? 0) < ($1.creationTimestamp ?? 0) }) else {
             throw SessionError.noVersions(project: project.projectName)
         }
-        try store.setSelection(MockSelection(backend: key, projectArn: project.projectArn, versionArn: newest.projectVersionArn))
+        try store.setSelection(BackendSelection(backend: key, projectArn: project.projectArn, versionArn: newest.projectVersionArn))
         return newest.projectVersionArn
     }
 
@@ -41,18 +41,18 @@ public final class ModelSelection {
     public func use(_ nameOrArn: String) throws -> ProjectVersionDescription {
         if let arn = ProjectVersionArn(nameOrArn) {
             if backend.kind == .aws {
-                try store.setSelection(MockSelection(backend: key, projectArn: nil, versionArn: arn.description))
+                try store.setSelection(BackendSelection(backend: key, projectArn: nil, versionArn: arn.description))
                 return ProjectVersionDescription(projectVersionArn: arn.description, versionName: arn.versionName, status: .trainingCompleted)
             }
             let version = try describeVersion(arn: arn.description)
-            try store.setSelection(MockSelection(backend: key, projectArn: nil, versionArn: version.projectVersionArn))
+            try store.setSelection(BackendSelection(backend: key, projectArn: nil, versionArn: version.projectVersionArn))
             return version
         }
         if nameOrArn.hasPrefix("arn:") { _ = try ProjectVersionArn.parse(nameOrArn) }
         for project in try backend.describeProjects() {
             for version in try backend.describeProjectVersions(projectArn: project.projectArn, versionNames: nil)
             where version.versionName == nameOrArn {
-                try store.setSelection(MockSelection(backend: key, projectArn: project.projectArn, versionArn: version.projectVersionArn))
+                try store.setSelection(BackendSelection(backend: key, projectArn: project.projectArn, versionArn: version.projectVersionArn))
                 return version
             }
         }

@@ -131,7 +131,7 @@ public struct ScheduleRunner {
         let planned = schedules.map(\.planned)
         // Fires past the clock's last second cannot happen (the clock refuses to go there): the
         // run stops at it, and the final move to `target` says why.
-        let clockEnd = ISO8601.parse("\(MockStateStore.clockYears.upperBound)-12-31T23:59:59", defaultOffsetSeconds: offset)?.seconds ?? target
+        let clockEnd = ISO8601.parse("\(SimulatedClockStore.clockYears.upperBound)-12-31T23:59:59", defaultOffsetSeconds: offset)?.seconds ?? target
         let last = Self.whole(min(target, clockEnd))
         var events: [FireEvent] = []
         var known: [Int: KnownAnswer] = [:]

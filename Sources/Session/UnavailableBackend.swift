@@ -38,6 +38,8 @@ public final class UnavailableBackend: CustomLabelsBackend, SimulatedTime {
     public func setClock(_ iso8601: String) throws -> ISO8601.Timestamp { throw simulatorError }
     public func bill() throws -> BillingReport { throw simulatorError }
     public func nextStatusChange(versionArn: String, after seconds: Double) throws -> Double? { throw simulatorError }
+    public func lifecycleState(versionArn: String) throws -> LifecycleState? { throw simulatorError }
+    public func billedStretches() throws -> [RunningStretch] { throw simulatorError }
 
     /// The opening error when the simulator failed; on AWS there is no simulated clock at all.
     private var simulatorError: Error {

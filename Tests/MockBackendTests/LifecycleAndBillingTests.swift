@@ -85,3 +85,25 @@ import Testing
     try a.advance("5m")
     #expect(try b.status(versionArn: seedVersion) == .running)
 }
+
+/// What the shell's `model wait` and `simulate` ask of the simulator (as any ``SimulatedTime``):
+/// the state a start or stop left and the ledger, as the service's words, not stored rows.
+@Test func theSimulatorTellsItsLifecycleAndLedgerThroughItsCapability() throws {
+    let backend = try makeBackend()
+    let simulator = try #require(backend.simulatedTime)
+    #expect(try simulator.lifecycleState(versionArn: seedVersion) == nil)
+    #expect(try simulator.billedStretches().isEmpty)
+    let started = try backend.clock().seconds
+    _ = try backend.startProjectVersion(arn: seedVersion, minInferenceUnits: 2, maxInferenceUnits: nil)
+    let state = try #require(try simulator.lifecycleState(versionArn: seedVersion))
+    #expect(state == LifecycleState(status: .starting, since: started, units: 2))
+    #expect(state.current(at: started + 299).status == .starting)
+    #expect(state.current(at: started + 300) == (status: .running, since: started + 300))
+    try backend.advance("1h")
+    _ = try backend.stopProjectVersion(arn: seedVersion)
+    #expect(try simulator.lifecycleState(versionArn: seedVersion)?.status == .stopping)
+    #expect(try simulator.billedStretches() == [RunningStretch(versionArn: seedVersion, units: 2, from: started + 300, until: started + 3600)])
+    // A status the service does not have (an edited row) is no state: the backend's own wait decides.
+    try backend.state.saveVersionState(MockVersionState(versionArn: seedVersion, status: "SLEEPING", units: 1, statusSince: started))
+    #expect(try simulator.lifecycleState(versionArn: seedVersion) == nil)
+}

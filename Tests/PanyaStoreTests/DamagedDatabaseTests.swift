@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Lessons
+import MockBackend
 import PanyaTestSupport
 import Register
 import Testing
@@ -32,7 +33,7 @@ func populatedDatabase(at path: String) throws {
     try LessonProgressStore(database).save(LessonProgress(student: "hana", lesson: "01-ai-register", currentStep: 2, stepCount: 5,
                                                            tasksDone: 1, tasksSkipped: 0, quizzesRight: 1, tries: 1, finished: false,
                                                            updatedAt: 1_775_000_000))
-    try MockStateStore(database).setClock("2026-04-01T06:00:00+09:00")
+    try SimulatedClockStore(database).setClock("2026-04-01T06:00:00+09:00")
 }
 
 /// Reads everything the stores hold (what a shell does over a session).
@@ -42,7 +43,7 @@ func readEverything(_ database: PanyaDatabase) throws {
     _ = try RegisterStore(database, register: "shell").prices()
     _ = try Settings(database).all()
     _ = try LessonProgressStore(database).all(student: "hana")
-    _ = try MockStateStore(database).clock()
+    _ = try SimulatedClockStore(database).clock()
     _ = try MockStateStore(database).allVersionStates()
     _ = try MockStateStore(database).billing()
     _ = try RecordingIndexStore(database).entries(directory: "mock-responses")

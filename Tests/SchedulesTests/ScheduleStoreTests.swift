@@ -111,7 +111,7 @@ import Testing
     @Test func aFireIsClaimedOnceWithTheClocksMove() throws {
         let database = try PanyaDatabase.inMemory()
         let store = ScheduleStore(database)
-        let clock = MockStateStore(database)
+        let clock = SimulatedClockStore(database)
         try clock.setClock("2026-04-01T00:00:00Z")
         let fire = ScheduleFire(schedule: "open", time: 1_775_001_600, action: .start, versionArn: "v1", result: "Interrupted", succeeded: false)
         var seen: [String?] = []

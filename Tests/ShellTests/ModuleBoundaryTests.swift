@@ -54,6 +54,24 @@ import Testing
         #expect(!imports.contains("CEditLine"))
     }
 
+    /// Above the backend, the simulator's lifecycle and ledger are asked of the simulator
+    /// (`SimulatedTime`), never read from its tables: no source names the stores of those tables.
+    @Test(arguments: ["Shell", "Session", "PanyaServer", "PanyaClass"])
+    func nothingAboveTheBackendReadsTheSimulatorsTables(_ module: String) throws {
+        let folder = RepositoryRoot.file("Sources/" + module)
+        let files = try #require(FileManager.default.enumerator(atPath: folder))
+        var swiftFiles = 0
+        while let name = files.nextObject() as? String {
+            guard name.hasSuffix(".swift") else { continue }
+            swiftFiles += 1
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            for store in ["MockStateStore", "MockVersionState", "MockBillingEntry", "RecordingIndexStore"] {
+                #expect(!text.contains(store), "\(module)/\(name) names \(store)")
+            }
+        }
+        #expect(swiftFiles > 0)
+    }
+
     @Test func theArchitectureTableNamesEveryModule() throws {
         let architecture = try String(contentsOfFile: RepositoryRoot.file("docs/architecture.md"), encoding: .utf8)
         let targets = try Self.libraryTargets()

@@ -1,6 +1,5 @@
 import CustomLabels
 import PanyaLanguage
-import PanyaStore
 import PanyaSupport
 import Schedules
 import Session
@@ -47,9 +46,7 @@ struct SimulateFamily: CommandFamily {
         let events = try runner.advance(to: from.seconds + Double(seconds))
         let to = try simulator.clock()
         let after = try simulator.bill()
-        let stretches = try MockStateStore(context.database).billing().map {
-            RunningStretch(versionArn: $0.versionArn, units: $0.units, from: $0.runningFrom, until: $0.runningUntil)
-        }
+        let stretches = try simulator.billedStretches()
         let days = DailyCost.days(stretches, from: from.seconds, to: to.seconds, offsetSeconds: from.offsetSeconds, pricing: after.pricing)
         let inference = after.lines.reduce(0) { $0 + $1.inferenceUSD } - before.lines.reduce(0) { $0 + $1.inferenceUSD }
         let training = after.lines.reduce(0) { $0 + $1.trainingUSD } - before.lines.reduce(0) { $0 + $1.trainingUSD }

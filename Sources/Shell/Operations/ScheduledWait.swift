@@ -1,5 +1,4 @@
 import CustomLabels
-import PanyaStore
 import PanyaSupport
 import Session
 
@@ -16,11 +15,10 @@ struct ScheduledWait {
         while true {
             try InterruptSignal.ctrlC.check()
             let now = try runner.simulator.clock()
-            guard let stored = try MockStateStore(context.database).versionState(arn: arn),
-                  let status = VersionStatus(rawValue: stored.status) else {
+            guard let stored = try runner.simulator.lifecycleState(versionArn: arn) else {
                 return try waitAsTheBackendDoes(arn)
             }
-            let current = VersionLifecycle.status(status, since: stored.statusSince, at: now.seconds)
+            let current = stored.current(at: now.seconds)
             guard let next = VersionLifecycle.automaticTransition(from: current.status) else {
                 return VersionLifecycle.isStable(current.status) ? current.status : try waitAsTheBackendDoes(arn)
             }

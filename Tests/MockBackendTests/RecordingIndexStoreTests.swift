@@ -1,5 +1,6 @@
+import PanyaStore
 import Testing
-@testable import PanyaStore
+@testable import MockBackend
 
 @Test func theRecordingIndexKeepsEachFolderApart() throws {
     let store = RecordingIndexStore(try .inMemory())

@@ -1,17 +1,14 @@
+import PanyaStore
 import Testing
-@testable import PanyaStore
+@testable import MockBackend
 
-@Test func storesSelectionClockStatesAndLedger() throws {
-    let store = MockStateStore(try .inMemory())
-    #expect(try store.clock() == nil)
-    #expect(try store.initializeClock("2023-08-01T19:30:00+09:00") == "2023-08-01T19:30:00+09:00")
-    #expect(try store.initializeClock("2000-01-01T00:00:00Z") == "2023-08-01T19:30:00+09:00")
-    try store.setClock("2023-08-02T06:30:00+09:00")
-    #expect(try store.clock() == "2023-08-02T06:30:00+09:00")
-
-    try store.setSelection(MockSelection(backend: "mock", projectArn: "p", versionArn: "v"))
-    #expect(try store.selection(backend: "mock")?.versionArn == "v")
-    #expect(try store.selection(backend: "aws") == nil)
+@Test func storesStatesAndLedgerAndAResetForgetsTheClockAndSelectionToo() throws {
+    let database = try PanyaDatabase.inMemory()
+    let store = MockStateStore(database)
+    let clock = SimulatedClockStore(database)
+    let selections = ModelSelectionStore(database)
+    try clock.setClock("2023-08-02T06:30:00+09:00")
+    try selections.setSelection(BackendSelection(backend: "mock", projectArn: "p", versionArn: "v"))
 
     try store.transition(arn: "v") { current in
         #expect(current == nil)
@@ -28,5 +25,6 @@ import Testing
     }
     #expect(try store.versionState(arn: "v")?.status == "STOPPING")
     try store.reset()
-    #expect(try store.allVersionStates().isEmpty && store.billing().isEmpty && store.clock() == nil)
+    #expect(try store.allVersionStates().isEmpty && store.billing().isEmpty && clock.clock() == nil)
+    #expect(try selections.selection(backend: "mock") == nil)
 }

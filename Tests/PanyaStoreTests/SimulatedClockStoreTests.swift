@@ -3,10 +3,19 @@ import PanyaTestSupport
 import Testing
 @testable import PanyaStore
 
-@Suite struct ClockStoreTests {
+@Suite struct SimulatedClockStoreTests {
+    @Test func theFirstUseStoresTheStartOnce() throws {
+        let store = SimulatedClockStore(try PanyaDatabase.inMemory())
+        #expect(try store.clock() == nil)
+        #expect(try store.initializeClock("2023-08-01T19:30:00+09:00") == "2023-08-01T19:30:00+09:00")
+        #expect(try store.initializeClock("2000-01-01T00:00:00Z") == "2023-08-01T19:30:00+09:00")
+        try store.setClock("2023-08-02T06:30:00+09:00")
+        #expect(try store.clock() == "2023-08-02T06:30:00+09:00")
+    }
+
     @Test(arguments: ["2000-01-01T00:00:00Z", "2026-04-01T06:00:00+09:00", "2099-12-31T23:59:59Z"])
     func timesInTheRangeAreStored(time: String) throws {
-        let state = MockStateStore(try PanyaDatabase.inMemory())
+        let state = SimulatedClockStore(try PanyaDatabase.inMemory())
         try state.setClock(time)
         #expect(try state.clock() == time)
     }
@@ -14,7 +23,7 @@ import Testing
     /// `clock set 9999-12-31T23:59:59Z` then `clock advance 2s` used to read as 1970 (a five-digit year).
     @Test(arguments: ["9999-12-31T23:59:59Z", "10000-01-01T00:00:01Z", "1999-12-31T23:59:59Z", "1970-01-01T00:00:00Z", "", "garbage"])
     func timesOutsideTheRangeAreRefusedByName(time: String) throws {
-        let state = MockStateStore(try PanyaDatabase.inMemory())
+        let state = SimulatedClockStore(try PanyaDatabase.inMemory())
         try state.setClock("2026-04-01T06:00:00+09:00")
         let error = try #require(throws: ClockRangeError.self) { try state.setClock(time) }
         #expect(error.code == "ClockOutOfRange")
@@ -30,8 +39,8 @@ import Testing
         defer { dir.remove() }
         let path = dir.file("clock.sqlite")
         let start = "2026-04-01T00:00:00Z"
-        let first = MockStateStore(try PanyaDatabase(path: path))
-        let second = MockStateStore(try PanyaDatabase(path: path))
+        let first = SimulatedClockStore(try PanyaDatabase(path: path))
+        let second = SimulatedClockStore(try PanyaDatabase(path: path))
         try first.setClock(start)
         let failures = FailureCount()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
