@@ -4,7 +4,7 @@
 # breads3.jpg in base64 (the same body to both); then the AWS CLI's wall time (median of RUNS,
 # default 10) against each. Servers are started here and always stopped on exit.
 #
-# Usage: bench/serve/bench-serve.sh            (DURATION=10 RUNS=10 CONNECTIONS=40 THREADS=2)
+# Usage: bench/serve/bench-serve.sh            (DURATION=10 RUNS=10 CONNECTIONS=40 THREADS=2 PANYA=binary)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,7 +18,8 @@ duration="${DURATION:-10}" runs="${RUNS:-10}" connections="${CONNECTIONS:-40}" t
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 moto_ensure_installed
-panya="$root/.build-static/release/panya"
+# PANYA: another binary to measure (e.g. the one before a change, for an A/B run).
+panya="${PANYA:-$root/.build-static/release/panya}"
 [ -x "$panya" ] || bash "$root/bench/build-release.sh" >/dev/null
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/panya-bench-serve.XXXXXX")"
