@@ -6,22 +6,7 @@ import Testing
 /// no domain module reaches up to the shell, and the architecture's module table names every module.
 @Suite struct ModuleBoundaryTests {
     /// The modules an import list of `module`'s sources names.
-    static func imports(of module: String) throws -> Set<String> {
-        let folder = RepositoryRoot.file("Sources/" + module)
-        guard let files = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var found = Set<String>()
-        while let name = files.nextObject() as? String {
-            guard name.hasSuffix(".swift") else { continue }
-            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-            for line in text.split(separator: "\n") {
-                let words = line.split(separator: " ")
-                if let index = words.firstIndex(of: "import"), index + 1 < words.count, words[..<index].allSatisfy({ ["@testable", "public", "internal", "@preconcurrency"].contains($0) }) {
-                    found.insert(String(words[index + 1]))
-                }
-            }
-        }
-        return found
-    }
+    static func imports(of module: String) throws -> Set<String> { try ModuleSources.imports(of: module) }
 
     /// The library targets Package.swift declares (`.target(name: "…"`), tests and C bridges aside.
     static func libraryTargets() throws -> [String] {
@@ -58,18 +43,13 @@ import Testing
     /// (`SimulatedTime`), never read from its tables: no source names the stores of those tables.
     @Test(arguments: ["Shell", "Session", "PanyaServer", "PanyaClass"])
     func nothingAboveTheBackendReadsTheSimulatorsTables(_ module: String) throws {
-        let folder = RepositoryRoot.file("Sources/" + module)
-        let files = try #require(FileManager.default.enumerator(atPath: folder))
-        var swiftFiles = 0
-        while let name = files.nextObject() as? String {
-            guard name.hasSuffix(".swift") else { continue }
-            swiftFiles += 1
-            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+        let files = try ModuleSources.files(of: module)
+        for file in files {
             for store in ["MockStateStore", "MockVersionState", "MockBillingEntry", "RecordingIndexStore"] {
-                #expect(!text.contains(store), "\(module)/\(name) names \(store)")
+                #expect(!file.text.contains(store), "\(module)/\(file.name) names \(store)")
             }
         }
-        #expect(swiftFiles > 0)
+        #expect(!files.isEmpty)
     }
 
     @Test func theArchitectureTableNamesEveryModule() throws {
