@@ -92,7 +92,7 @@ import Testing
                                        "Tags": .object(["class": .string("2-A")])])
         // Still training: the copy waits for it.
         #expect(try Call.call(fixture, "CopyProjectVersion", body).type == "ResourceInUseException")
-        try fixture.server.gate.run { try $0.advance(seconds: 24 * 3600) }
+        _ = try fixture.server.gate.run { try $0.advance(seconds: 24 * 3600) }
         let copied = try Call.call(fixture, "CopyProjectVersion", body)
         let copyArn = try #require(copied.json["ProjectVersionArn"]?.stringValue, "\(copied.json)")
         #expect(copyArn.contains("project/bakery-copy/version/v1-copy/"))

@@ -96,7 +96,7 @@ import Testing
         #expect(start.bodyText == #"{"Status":"STARTING"}"#)
         let again = fixture.respond(ServerFixture.rekognition("StartProjectVersion", #"{"ProjectVersionArn":"\#(ServerFixture.versionArn)","MinInferenceUnits":1}"#))
         #expect(again.errorType == "ResourceInUseException")
-        try fixture.server.gate.run { try $0.advance(seconds: 300) }
+        _ = try fixture.server.gate.run { try $0.advance(seconds: 300) }
         let describe = fixture.respond(ServerFixture.rekognition("DescribeProjectVersions", #"{"ProjectArn":"\#(ServerFixture.projectArn)"}"#))
         let versions = try DescribeProjectVersionsPage(json: JSONParser.parse(describe.bodyText).cursor).versions
         #expect(versions.map(\.status) == [.running])
