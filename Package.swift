@@ -50,7 +50,8 @@ let package = Package(
         ]),
         // The lesson photos' generator: trays of breads drawn deterministically (tests and tools only, not shipped in panya).
         .target(name: "PhotoGenerator", dependencies: ["Photos", "CustomLabels"]),
-        // SQLite through GRDB: migrations and everything that must last.
+        // SQLite through GRDB: the database, the one list of migrations, the change stamp, and the clock,
+        // model selection and settings shared below every backend (each module owns its own tables).
         .target(name: "PanyaStore", dependencies: [
             "PanyaSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
