@@ -26,7 +26,7 @@ public final class SimulatedClockStore: Sendable {
     public func initializeClock(_ iso8601: String) throws -> String {
         try database.write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO mockClock (id, now) VALUES (1, ?)", arguments: [iso8601])
-            return try String.fetchOne(db, sql: "SELECT now FROM mockClock WHERE id = 1") ?? iso8601
+            return try Self.storedClock(db) ?? iso8601
         }
     }
 
@@ -36,7 +36,7 @@ public final class SimulatedClockStore: Sendable {
     @discardableResult
     public func updateClock(initial: String, _ change: (String) throws -> String) throws -> String {
         try database.write { db in
-            let now = try String.fetchOne(db, sql: "SELECT now FROM mockClock WHERE id = 1") ?? initial
+            let now = try Self.storedClock(db) ?? initial
             let next = try change(now)
             try Self.checkInRange(next)
             try Self.storeClock(db, next)

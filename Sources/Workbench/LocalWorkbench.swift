@@ -238,22 +238,15 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
 
     public func addBox(project: String, path: String, box: LabelledBox) throws -> TrainingPhoto {
         let (kind, photo) = try datasetPhoto(project: project, path: path)
-        let labels = try store.labels(project: project)
-        guard labels.contains(box.label) else { throw WorkbenchError.unknownLabel(box.label, known: labels) }
-        guard TrainingValidation.isInsideImage(box.box) else { throw WorkbenchError.boxOffPhoto(path: path) }
-        let boxes = photo.boxes + [box]
-        _ = try store.setBoxes(project: project, kind: kind, path: photo.name, boxes)
+        try check([box], project: project, path: path)
+        _ = try store.setBoxes(project: project, kind: kind, path: photo.name, photo.boxes + [box])
         return try datasetPhoto(project: project, path: path).photo
     }
 
     /// Every box of the photo replaced in one write (all checked first: a bad one changes nothing).
     public func replaceBoxes(project: String, path: String, boxes: [LabelledBox]) throws -> TrainingPhoto {
         let (kind, photo) = try datasetPhoto(project: project, path: path)
-        let labels = try store.labels(project: project)
-        for box in boxes {
-            guard labels.contains(box.label) else { throw WorkbenchError.unknownLabel(box.label, known: labels) }
-            guard TrainingValidation.isInsideImage(box.box) else { throw WorkbenchError.boxOffPhoto(path: path) }
-        }
+        try check(boxes, project: project, path: path)
         guard try store.setBoxes(project: project, kind: kind, path: photo.name, boxes) else {
             throw WorkbenchError.photoNotInDataset(path: path, project: project)
         }
@@ -272,6 +265,15 @@ public final class LocalWorkbench: DatasetWorkbench, Sendable {
     }
 
     // MARK: Helpers
+
+    /// Refuses a box whose label is not the project's or which lies off the photo at `path`.
+    private func check(_ boxes: [LabelledBox], project: String, path: String) throws {
+        let labels = try store.labels(project: project)
+        for box in boxes {
+            guard labels.contains(box.label) else { throw WorkbenchError.unknownLabel(box.label, known: labels) }
+            guard TrainingValidation.isInsideImage(box.box) else { throw WorkbenchError.boxOffPhoto(path: path) }
+        }
+    }
 
     /// The largest side a photo is decoded at for the engine (larger photos are reduced while decoding).
     public static let decodeSide = 1280
