@@ -369,6 +369,13 @@ def main():
             tab(driver, name)
             time.sleep(1)
             shot(driver, args.out, f"phone-{name}")
+            if name == "month":
+                # A table keeps its rows on a phone: the output scrolls sideways instead of wrapping mid-row.
+                shape = driver.execute_script(
+                    "const e = document.getElementById('schedule-output');"
+                    " return [getComputedStyle(e).whiteSpace, e.scrollWidth > e.clientWidth];")
+                check("on a phone the schedule table keeps one line per row and scrolls sideways",
+                      shape[0] == "pre" and shape[1], f"white-space {shape[0]}, scrolls sideways: {shape[1]}")
             if name in ("model", "month"):
                 driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", "version-list" if name == "model" else "chart")
                 shot(driver, args.out, f"phone-{name}-lower")
